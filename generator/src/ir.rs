@@ -1,0 +1,505 @@
+//! The intermediate representation: everything the emitter needs, as plain data.
+//!
+//! `lower` builds it from a loaded document; `expand` turns it into tokens; `diff` compares two.
+//! It knows nothing of JSON documents, `quote` or files. Every collection has an explicit,
+//! deterministic order: operations in the spec's order (paths as written, methods in the
+//! order get, put, post, delete, options, head, patch, trace), types sorted by Rust name.
+//! Rust names are decided once, in `lower` (through `names`), so the emitter and the differ agree.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::error::Location;
+
+/// One API: a spec lowered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `info.version`: the api-version the client sends by default.
+    pub api_version: String,
+    /// The default endpoint (`https://management.azure.com` for ARM), from servers / host+schemes.
+    pub endpoint: Option<String>,
+    /// OAuth2 scopes declared by the spec's security schemes, in spec order (for the docs; the
+    /// client derives its token scope from the endpoint, as ARM clients do).
+    pub oauth2_scopes: Vec<String>,
+    /// Client-level parameters (AutoRest placement: a global parameter unless
+    /// `x-ms-parameter-location: method`), in order of first use by the operations.
+    /// `api-version` is among them when the spec declares it; its `default` is `api_version`.
+    pub client_parameters: Vec<Parameter>,
+    /// Every operation, in spec order.
+    pub operations: Vec<Operation>,
+    /// Every named type, keyed and sorted by Rust name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// Constructs the generator read but does not (yet) support, with where they are.
+    /// Not fatal: the summary command lists them.
+    pub unsupported: Vec<Unsupported>,
+}
+
+/// A construct the generator recorded but does not support.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Unsupported {
+    /// Where it is.
+    pub location: Location,
+    /// What it is, e.g. `format "decimal" (kept as a string)`.
+    pub construct: String,
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum HttpMethod {
+    /// GET
+    Get,
+    /// PUT
+    Put,
+    /// POST
+    Post,
+    /// DELETE
+    Delete,
+    /// OPTIONS
+    Options,
+    /// HEAD
+    Head,
+    /// PATCH
+    Patch,
+    /// TRACE
+    Trace,
+}
+
+/// One operation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operation {
+    /// `operationId` as written, e.g. `IotHubResource_GetJob`.
+    pub id: String,
+    /// The operation group: the part of the operationId before the first `_`, as written
+    /// (`IotHubResource`); `None` when there is no `_`.
+    pub group: Option<String>,
+    /// The Rust method name: the rest of the operationId, snake_case (`get_job`).
+    pub name: String,
+    /// The HTTP method.
+    pub method: HttpMethod,
+    /// The path template as written, e.g. `/subscriptions/{subscriptionId}/.../jobs/{jobId}`.
+    pub path: String,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Every parameter of the operation except the body, in the order the spec lists them
+    /// (path-item parameters first, then the operation's own, an operation's own overriding a
+    /// path-item one of the same name and location). Client-level ones are included and marked.
+    pub parameters: Vec<Parameter>,
+    /// The request body, if any.
+    pub body: Option<RequestBody>,
+    /// Media types the operation accepts (`consumes`), in spec order.
+    pub consumes: Vec<String>,
+    /// Media types the operation produces (`produces`), in spec order.
+    pub produces: Vec<String>,
+    /// Responses, success codes first in ascending order, then `default`.
+    pub responses: Vec<Response>,
+    /// The error body type: the schema of `default`, or of a response marked
+    /// `x-ms-error-response: true` (the first such, by status code).
+    pub error: Option<TypeRef>,
+    /// `x-ms-pageable`.
+    pub pageable: Option<Pageable>,
+    /// `x-ms-long-running-operation: true` (with its options).
+    pub long_running: Option<LongRunning>,
+    /// `x-ms-examples`, in spec order.
+    pub examples: Vec<Example>,
+    /// Where the operation is (`file#/paths/~1subscriptions~1.../get`).
+    pub location: Location,
+}
+
+/// Where a parameter travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamLocation {
+    /// In the path template.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a header.
+    Header,
+    /// A cookie (OpenAPI 3 only).
+    Cookie,
+}
+
+/// How an array parameter is written in a query or header (Swagger `collectionFormat`,
+/// OpenAPI 3 `style`/`explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CollectionFormat {
+    /// Comma-separated (`csv`, the default; `form` with `explode: false`).
+    Csv,
+    /// Space-separated.
+    Ssv,
+    /// Tab-separated.
+    Tsv,
+    /// Pipe-separated.
+    Pipes,
+    /// The parameter repeated once per value (`multi`; `form` with `explode: true`).
+    Multi,
+}
+
+/// A non-body parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parameter {
+    /// The wire name (`api-version`, `jobId`).
+    pub name: String,
+    /// The Rust name: snake_case of `x-ms-client-name` or the wire name, keyword-escaped.
+    pub rust_name: String,
+    /// Where it travels.
+    pub location: ParamLocation,
+    /// `required`. Path parameters are always required.
+    pub required: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// `description`.
+    pub description: Option<String>,
+    /// `x-ms-skip-url-encoding: true`: the value is inserted as is.
+    pub skip_url_encoding: bool,
+    /// Client-level (a constructor argument or client option) rather than a method argument.
+    pub client_level: bool,
+    /// `default`, or for `api-version` the spec's `info.version`.
+    pub default: Option<serde_json::Value>,
+    /// A value the parameter always has: a required enum of one value with
+    /// `modelAsString: false` (AutoRest's constant). Sent without the caller passing it.
+    pub constant: Option<serde_json::Value>,
+    /// For arrays: how the values are joined.
+    pub collection_format: Option<CollectionFormat>,
+    /// Where it was declared (the global parameter's location if it came through a `$ref`).
+    pub location_in_spec: Location,
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    /// A JSON document (`application/json` and `+json` types).
+    Json,
+    /// `application/x-www-form-urlencoded` fields (Swagger `in: formData`).
+    Form,
+    /// `multipart/form-data` fields.
+    Multipart,
+    /// Raw bytes (`type: file`, `format: binary`, `application/octet-stream`, text).
+    Binary,
+}
+
+/// The request body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequestBody {
+    /// The body parameter's name (Swagger `in: body` name, or `x-ms-requestBody-name`, or `body`).
+    pub name: String,
+    /// The Rust argument name (`x-ms-client-name` honoured), snake_case, keyword-escaped.
+    pub rust_name: String,
+    /// `required`.
+    pub required: bool,
+    /// Its type. For form and multipart bodies, an object type whose fields are the form fields.
+    pub ty: TypeRef,
+    /// The media type sent (`application/json` unless the spec says otherwise).
+    pub content_type: String,
+    /// How it is encoded.
+    pub kind: BodyKind,
+    /// `description`.
+    pub description: Option<String>,
+    /// `x-ms-client-flatten` on the body parameter (recorded; see the emitter for support).
+    pub client_flatten: bool,
+}
+
+/// A status code, or `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatusCode {
+    /// A single code.
+    Code(u16),
+    /// `default`.
+    Default,
+}
+
+/// One response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Response {
+    /// The status.
+    pub status: StatusCode,
+    /// `description`.
+    pub description: Option<String>,
+    /// The body type, if any.
+    pub ty: Option<TypeRef>,
+    /// Response headers, in spec order.
+    pub headers: Vec<ResponseHeader>,
+    /// An error response: `default`, `x-ms-error-response: true`, or a 4xx/5xx code.
+    pub is_error: bool,
+}
+
+/// A response header.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseHeader {
+    /// The wire name, as written (`Azure-AsyncOperation`).
+    pub name: String,
+    /// The Rust name (snake_case, keyword-escaped).
+    pub rust_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// `description`.
+    pub description: Option<String>,
+}
+
+/// `x-ms-pageable`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pageable {
+    /// `nextLinkName`; `None` (JSON `null` or absent) means a single page.
+    pub next_link_name: Option<String>,
+    /// `itemName`, `value` when absent.
+    pub item_name: String,
+    /// `operationName`: the operation that fetches next pages, when it is a separate one.
+    pub operation_name: Option<String>,
+}
+
+/// `x-ms-long-running-operation-options.final-state-via`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FinalStateVia {
+    /// `azure-async-operation`.
+    AzureAsyncOperation,
+    /// `location`.
+    Location,
+    /// `original-uri`.
+    OriginalUri,
+    /// `operation-location`.
+    OperationLocation,
+}
+
+/// `x-ms-long-running-operation: true`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LongRunning {
+    /// As the spec says; `None` when absent (the ARM default: PUT/PATCH → original URI,
+    /// DELETE/POST → Location, always preferring Azure-AsyncOperation for status).
+    pub final_state_via: Option<FinalStateVia>,
+    /// `final-state-schema`, when the spec gives one.
+    pub final_state_schema: Option<TypeRef>,
+}
+
+/// One `x-ms-examples` entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Example {
+    /// Its key in `x-ms-examples`.
+    pub name: String,
+    /// The example file, relative to the spec's folder as written in the `$ref`
+    /// (`./examples/iothub_getjob.json`).
+    pub file: String,
+    /// Its content.
+    pub content: ExampleContent,
+}
+
+/// What the example file held.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleContent {
+    /// The file exists and parsed.
+    Found {
+        /// `parameters`, by wire name (the body parameter under its name).
+        parameters: serde_json::Map<String, serde_json::Value>,
+        /// `responses`, by status code as written (`"200"`).
+        responses: BTreeMap<String, ExampleResponse>,
+    },
+    /// The file does not exist (recorded, not fatal).
+    Missing,
+    /// The file exists but is not a valid example: why.
+    Invalid(String),
+}
+
+/// One response of an example.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExampleResponse {
+    /// Headers, as written.
+    pub headers: serde_json::Map<String, serde_json::Value>,
+    /// The body, if any.
+    pub body: Option<serde_json::Value>,
+}
+
+/// A primitive type (a JSON scalar, or a string in a known format).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Primitive {
+    /// A plain string (also `uri`, `arm-id`, `password`, `email`, ... kept as `String` with the
+    /// format in the variant below where it matters).
+    String,
+    /// `boolean`.
+    Bool,
+    /// `integer`, `format: int32`.
+    Int32,
+    /// `integer` without format, or `format: int64`.
+    Int64,
+    /// `number`, `format: float`.
+    Float32,
+    /// `number` without format, or `format: double`.
+    Float64,
+    /// `format: date-time` (RFC 3339).
+    DateTime,
+    /// `format: date-time-rfc1123` (`Thu, 15 Jun 2017 19:20:58 GMT`).
+    DateTimeRfc1123,
+    /// `format: unixtime` (integer seconds).
+    UnixTime,
+    /// `format: date` (`2017-06-15`).
+    Date,
+    /// `format: time`.
+    Time,
+    /// `format: duration` (ISO 8601, kept as its string form).
+    Duration,
+    /// `format: uuid`.
+    Uuid,
+    /// `format: byte` (base64 in JSON).
+    Bytes,
+    /// `format: base64url`.
+    Base64Url,
+    /// `format: binary` or Swagger `type: file`: raw bytes, only as a whole body.
+    Binary,
+    /// `format: uri` / `url`.
+    Url,
+    /// `format: arm-id`.
+    ArmId,
+    /// A string with a format the generator does not know, kept as a string (and recorded
+    /// in `Api::unsupported`).
+    UnknownFormat(String),
+}
+
+/// A use of a type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeRef {
+    /// A primitive.
+    Primitive(Primitive),
+    /// A JSON array.
+    Array(Box<TypeRef>),
+    /// A JSON object used as a map (`additionalProperties`), string keys.
+    Map(Box<TypeRef>),
+    /// A named type: the key of `Api::types`.
+    Named(String),
+    /// Anything (`{}`, `type: object` with no properties and no additionalProperties).
+    Any,
+}
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeDef {
+    /// The Rust name (PascalCase, unique): also its key in `Api::types`.
+    pub name: String,
+    /// The name the spec gave it (definition key, `x-ms-enum.name`, or the derived name of an
+    /// inline schema), before Rust casing.
+    pub spec_name: String,
+    /// `description` (or `title` when there is no description).
+    pub description: Option<String>,
+    /// Where it is defined. For an inline type, where it is written inline.
+    pub location: Location,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The kinds of named type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeKind {
+    /// An object with fields.
+    Object(ObjectType),
+    /// An enum.
+    Enum(EnumType),
+    /// A named schema that is not an object or enum (an array, a map, a primitive):
+    /// emitted as a type alias.
+    Alias(TypeRef),
+}
+
+/// An object type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectType {
+    /// All fields, the bases' (`allOf`) first in base order, then its own, in spec order.
+    /// A field redeclared by the type replaces the base's in place.
+    pub fields: Vec<Field>,
+    /// Direct `allOf` bases that are named types (Rust names), in spec order.
+    pub bases: Vec<String>,
+    /// `additionalProperties`: extra keys of this type, besides the fields.
+    pub additional_properties: Option<TypeRef>,
+    /// Set when this type is the root of a discriminated hierarchy.
+    pub discriminator: Option<Discriminator>,
+    /// `x-ms-discriminator-value` (or, when a subtype of a discriminated base has none, its
+    /// spec name, as AutoRest does).
+    pub discriminator_value: Option<String>,
+}
+
+/// A discriminated hierarchy's root.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discriminator {
+    /// The wire name of the discriminator property (`kind`).
+    pub property: String,
+    /// Every known subtype (transitively), by discriminator value → Rust type name.
+    pub variants: BTreeMap<String, String>,
+}
+
+/// How a type may be written, per `x-ms-mutability`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mutability {
+    /// Sent on create (PUT).
+    Create,
+    /// Returned on read.
+    Read,
+    /// Sent on update (PATCH/PUT of an existing resource).
+    Update,
+}
+
+/// A field of an object type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// The JSON property name.
+    pub wire_name: String,
+    /// The Rust name: snake_case of `x-ms-client-name` or the wire name, keyword-escaped,
+    /// unique within the type.
+    pub rust_name: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// In the schema's `required`.
+    pub required: bool,
+    /// `readOnly: true`: decoded, never sent.
+    pub read_only: bool,
+    /// `x-ms-mutability`, when given (empty when absent).
+    pub mutability: Vec<Mutability>,
+    /// `x-ms-secret: true`: redacted in `Debug`.
+    pub secret: bool,
+    /// `x-nullable: true` (or OpenAPI 3 `nullable: true`).
+    pub nullable: bool,
+    /// `default`.
+    pub default: Option<serde_json::Value>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `x-ms-client-flatten: true`.
+    pub client_flatten: bool,
+    /// The base type this field comes from (Rust name), `None` when declared by the type itself.
+    pub inherited_from: Option<String>,
+}
+
+/// An enum type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumType {
+    /// The JSON type of the values.
+    pub base: Primitive,
+    /// `x-ms-enum.modelAsString` (true when absent, as AutoRest does): unknown values are
+    /// expected and must round-trip. The emitter keeps unknown values either way.
+    pub model_as_string: bool,
+    /// The values, in spec order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One enum value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumValue {
+    /// The wire value (a string, or a number for integer enums).
+    pub value: serde_json::Value,
+    /// The Rust variant name (PascalCase from `x-ms-enum.values[].name` or the value).
+    pub name: String,
+    /// `x-ms-enum.values[].description`.
+    pub description: Option<String>,
+}
