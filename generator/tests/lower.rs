@@ -702,3 +702,45 @@ fn preview_spec_keeps_names_and_placement() {
     let client: Vec<_> = preview.client_parameters.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(client, ["api-version", "subscriptionId"]);
 }
+
+/// An API as JSON without the places things were read from (which differ between a Swagger 2.0
+/// fixture and its OpenAPI 3.0 twin by design).
+fn without_locations(api: &Api) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("location");
+                map.remove("location_in_spec");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(api).unwrap_or_else(|e| panic!("the IR serializes: {e}"));
+    strip(&mut value);
+    value
+}
+
+#[test]
+fn swagger_twins_give_the_same_ir() {
+    let mut compared = 0;
+    insta::glob!("fixtures/lower/swagger/*.yaml", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let swagger = lower(&format!("swagger/{name}"));
+        let openapi = lower(name);
+        assert_same_ir(name, &without_locations(&swagger), &without_locations(&openapi));
+        compared += 1;
+    });
+    assert_eq!(compared, 15, "every fixture that applies to both formats has a Swagger 2.0 twin");
+}
+
+/// Asserts two JSON values are equal, showing both as YAML on failure.
+fn assert_same_ir(name: &str, swagger: &serde_json::Value, openapi: &serde_json::Value) {
+    if swagger != openapi {
+        let show = |v: &serde_json::Value| serde_yaml::to_string(v).unwrap_or_default();
+        let (a, b) = (show(swagger), show(openapi));
+        let diff: Vec<_> = a.lines().zip(b.lines()).enumerate().filter(|(_, (x, y))| x != y).take(10).collect();
+        panic!("{name}: the Swagger 2.0 twin lowers differently; first differing lines (swagger, openapi): {diff:#?}");
+    }
+}
