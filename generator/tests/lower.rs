@@ -1,11 +1,10 @@
 //! The lowering stage: fixture specs written for one concern each (snapshots of their IR, plus
 //! targeted assertions), one test per lowering error (kind and location).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use generator::ir::{Api, ExampleContent, Primitive, TypeDef, TypeKind, TypeRef};
-use generator::load::{ExampleFile, LoadedSpec, SourceVersion};
+use generator::load::{load_spec, LoadedSpec};
 use generator::lower::lower_spec;
 use generator::{ErrorKind, Location};
 
@@ -13,51 +12,10 @@ use generator::{ErrorKind, Location};
 /// locations in snapshots do not depend on where the checkout is.
 const FIXTURES: &str = "tests/fixtures/lower";
 
-/// Reads an OpenAPI 3.0 fixture straight into a `LoadedSpec` (no `$ref`s across files), with the
-/// example files it names read as the loader would key them.
+/// Loads a fixture through the real loader.
 fn load_fixture(name: &str) -> LoadedSpec {
     let root = Path::new(FIXTURES).join(name);
-    let text = std::fs::read_to_string(&root).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
-    let document: openapiv3::OpenAPI = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
-    let mut examples = BTreeMap::new();
-    for (_, _, op) in document.operations() {
-        let Some(serde_json::Value::Object(entries)) = op.extensions.get("x-ms-examples") else { continue };
-        for entry in entries.values() {
-            let Some(file) = entry.get("$ref").and_then(|r| r.as_str()) else { continue };
-            let path = normalize(&Path::new(FIXTURES).join(file));
-            let example = match std::fs::read_to_string(&path) {
-                Err(_) => ExampleFile::Missing,
-                Ok(text) => match serde_json::from_str(&text) {
-                    Ok(value) => ExampleFile::Found(value),
-                    Err(e) => ExampleFile::Invalid(e.to_string()),
-                },
-            };
-            examples.insert(path, example);
-        }
-    }
-    LoadedSpec {
-        root: root.clone(),
-        source_version: SourceVersion::OpenApi3,
-        document,
-        origins: BTreeMap::new(),
-        files: vec![root],
-        examples,
-    }
-}
-
-/// Lexical normalisation, as the loader keys example files.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out: Vec<std::path::Component<'_>> = Vec::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir if matches!(out.last(), Some(std::path::Component::Normal(_))) => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out.iter().collect()
+    load_spec(&root).unwrap_or_else(|e| panic!("{name} should load: {e}"))
 }
 
 /// Lowers a fixture that must lower.
@@ -410,7 +368,10 @@ fn enums_take_their_x_ms_enum_names() {
     assert_eq!(level.values[2].value, serde_json::json!(-1));
     // The same name and values in another type is the same enum; other values get a number.
     let other: Vec<_> = fields(&api, "OtherJob").into_iter().map(|(_, _, t)| t).collect();
-    assert_eq!(other, [named("JobStatus"), named("JobStatus2")]);
+    assert_eq!(other, [named("JobStatus"), named("JobStatus2"), named("JobStatus")]);
+    let widening: Vec<_> = fields(&api, "Widening").into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(widening, [named("Letter"), named("Letter")]);
+    assert_eq!(variants(enumeration(&api, "Letter")), ["X", "Y"]);
     let priority = enumeration(&api, "Priority");
     assert_eq!((priority.base.clone(), variants(priority)), (Primitive::Int64, vec!["Low".into(), "High".into()]));
 }
@@ -508,11 +469,278 @@ fn error_bad_mutability() {
 }
 
 #[test]
-fn error_missing_schema_ref() {
-    assert_error("missing_schema_ref.yaml", ErrorKind::RefMissingPointer, "/components/schemas/A/properties/b");
+fn error_all_of_non_object() {
+    assert_error("all_of_non_object.yaml", ErrorKind::Unsupported, "/components/schemas/A/allOf/0");
+}
+
+/// The vendored specs, relative to the package root.
+const STABLE: &str = "../specs/specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json";
+const PREVIEW: &str =
+    "../specs/specification/iothub/resource-manager/Microsoft.Devices/IoTHub/preview/2025-08-01-preview/iothub.json";
+const DPS: &str = "../specs/specification/deviceprovisioningservices/resource-manager/Microsoft.Devices/DeviceProvisioningServices/stable/2026-11-01/iotdps.json";
+
+/// Loads and lowers a vendored spec.
+fn lower_vendored(path: &str) -> Api {
+    generator::model(Path::new(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A type as one short line: `Vec<Named>`, `Map<i32>`, `JobStatus`.
+fn show(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Primitive(Primitive::UnknownFormat(format)) => format!("string({format})"),
+        TypeRef::Primitive(p) => serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        TypeRef::Array(items) => format!("Vec<{}>", show(items)),
+        TypeRef::Map(values) => format!("Map<{}>", show(values)),
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::Any => "any".to_string(),
+    }
+}
+
+/// A readable dump of an API: one line per parameter, response, field and enum value, so a
+/// snapshot diff reads like a change to the API.
+fn dump(api: &Api) -> serde_json::Value {
+    use serde_json::json;
+    let param = |p: &generator::ir::Parameter| {
+        let mut flags = vec![format!("{:?}", p.location).to_lowercase()];
+        for (set, flag) in [(p.required, "required"), (p.client_level, "client"), (p.skip_url_encoding, "skip-url-encoding")] {
+            if set {
+                flags.push(flag.to_string());
+            }
+        }
+        if let Some(c) = &p.constant {
+            flags.push(format!("constant {c}"));
+        }
+        if let Some(d) = &p.default {
+            flags.push(format!("default {d}"));
+        }
+        format!("{} ({}): {} [{}]", p.name, p.rust_name, show(&p.ty), flags.join(", "))
+    };
+    let operations: Vec<_> = api
+        .operations
+        .iter()
+        .map(|o| {
+            let responses: Vec<_> = o
+                .responses
+                .iter()
+                .map(|r| {
+                    let status = match r.status {
+                        generator::ir::StatusCode::Code(c) => c.to_string(),
+                        generator::ir::StatusCode::Default => "default".to_string(),
+                    };
+                    let headers: Vec<_> = r.headers.iter().map(|h| format!("{}: {}", h.name, show(&h.ty))).collect();
+                    format!(
+                        "{status}{}: {}{}",
+                        if r.is_error { " (error)" } else { "" },
+                        r.ty.as_ref().map(show).unwrap_or_else(|| "-".to_string()),
+                        if headers.is_empty() { String::new() } else { format!(" headers {}", headers.join(", ")) }
+                    )
+                })
+                .collect();
+            let examples: Vec<_> = o
+                .examples
+                .iter()
+                .map(|e| {
+                    let state = match &e.content {
+                        ExampleContent::Found { .. } => "found".to_string(),
+                        ExampleContent::Missing => "missing".to_string(),
+                        ExampleContent::Invalid(why) => format!("invalid: {why}"),
+                    };
+                    format!("{} ({}): {state}", e.name, e.file)
+                })
+                .collect();
+            json!({
+                "operation": format!("{} {:?} {}", o.id, o.method, o.path),
+                "rust": format!("{}::{}", o.group.as_deref().unwrap_or("-"), o.name),
+                "parameters": o.parameters.iter().map(param).collect::<Vec<_>>(),
+                "body": o.body.as_ref().map(|b| format!(
+                    "{} ({}): {} [{:?}, {}{}{}]",
+                    b.name, b.rust_name, show(&b.ty), b.kind, b.content_type,
+                    if b.required { ", required" } else { "" },
+                    if b.client_flatten { ", flatten" } else { "" },
+                )),
+                "responses": responses,
+                "error": o.error.as_ref().map(show),
+                "pageable": o.pageable.as_ref().map(|p| format!("next {:?}, item {}, operation {:?}", p.next_link_name, p.item_name, p.operation_name)),
+                "long_running": o.long_running.as_ref().map(|l| format!("final-state-via {:?}, schema {:?}", l.final_state_via, l.final_state_schema.as_ref().map(show))),
+                "examples": examples,
+            })
+        })
+        .collect();
+    let types: serde_json::Map<String, serde_json::Value> = api
+        .types
+        .iter()
+        .map(|(name, def)| {
+            let body = match &def.kind {
+                TypeKind::Object(o) => {
+                    let fields: Vec<_> = o
+                        .fields
+                        .iter()
+                        .map(|f| {
+                            let mut flags = Vec::new();
+                            for (set, flag) in [
+                                (f.required, "required"),
+                                (f.read_only, "read-only"),
+                                (f.secret, "secret"),
+                                (f.nullable, "nullable"),
+                                (f.client_flatten, "flatten"),
+                            ] {
+                                if set {
+                                    flags.push(flag.to_string());
+                                }
+                            }
+                            if !f.mutability.is_empty() {
+                                flags.push(format!("mutability {:?}", f.mutability));
+                            }
+                            if let Some(base) = &f.inherited_from {
+                                flags.push(format!("from {base}"));
+                            }
+                            format!("{} ({}): {} [{}]", f.wire_name, f.rust_name, show(&f.ty), flags.join(", "))
+                        })
+                        .collect();
+                    json!({
+                        "object": fields,
+                        "bases": o.bases,
+                        "additional_properties": o.additional_properties.as_ref().map(show),
+                        "discriminator": o.discriminator.as_ref().map(|d| json!({"property": d.property, "variants": d.variants})),
+                        "discriminator_value": o.discriminator_value,
+                    })
+                }
+                TypeKind::Enum(e) => json!({
+                    "enum": e.values.iter().map(|v| format!("{} = {}", v.name, v.value)).collect::<Vec<_>>(),
+                    "base": show(&TypeRef::Primitive(e.base.clone())),
+                    "model_as_string": e.model_as_string,
+                }),
+                TypeKind::Alias(ty) => json!({ "alias": show(ty) }),
+            };
+            (name.clone(), json!({ "spec_name": def.spec_name, "at": def.location.to_string(), "kind": body }))
+        })
+        .collect();
+    json!({
+        "title": api.title,
+        "api_version": api.api_version,
+        "endpoint": api.endpoint,
+        "oauth2_scopes": api.oauth2_scopes,
+        "client_parameters": api.client_parameters.iter().map(param).collect::<Vec<_>>(),
+        "operations": operations,
+        "types": types,
+        "unsupported": api.unsupported.iter().map(|u| format!("{}: {}", u.location, u.construct)).collect::<Vec<_>>(),
+    })
 }
 
 #[test]
-fn error_all_of_non_object() {
-    assert_error("all_of_non_object.yaml", ErrorKind::Unsupported, "/components/schemas/A/allOf/0");
+fn vendored_snapshots() {
+    for (name, path) in [("iothub_2023_06_30", STABLE), ("iothub_2025_08_01_preview", PREVIEW), ("iotdps_2026_11_01", DPS)] {
+        insta::assert_yaml_snapshot!(name, dump(&lower_vendored(path)));
+    }
+}
+
+/// The operation with this operationId.
+fn operation<'a>(api: &'a Api, id: &str) -> &'a generator::ir::Operation {
+    api.operations.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("no operation {id}"))
+}
+
+/// (name, client-level) of an operation's parameters.
+fn placement(op: &generator::ir::Operation) -> Vec<(&str, bool)> {
+    op.parameters.iter().map(|p| (p.name.as_str(), p.client_level)).collect()
+}
+
+#[test]
+fn stable_spec_get_job() {
+    use generator::ir::{HttpMethod, StatusCode};
+    let api = lower_vendored(STABLE);
+    assert_eq!(api.operations.len(), 38);
+    assert_eq!(api.api_version, "2023-06-30");
+    let client: Vec<_> = api.client_parameters.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(client, ["api-version", "subscriptionId"]);
+    assert_eq!(api.client_parameters[0].default, Some(serde_json::json!("2023-06-30")));
+    let op = operation(&api, "IotHubResource_GetJob");
+    assert_eq!((op.group.as_deref(), op.name.as_str(), op.method), (Some("IotHubResource"), "get_job", HttpMethod::Get));
+    assert_eq!(
+        op.path,
+        "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Devices/IotHubs/{resourceName}/jobs/{jobId}"
+    );
+    assert_eq!(
+        placement(op),
+        [("api-version", true), ("subscriptionId", true), ("resourceGroupName", false), ("resourceName", false), ("jobId", false)]
+    );
+    let ok = op.responses.iter().find(|r| r.status == StatusCode::Code(200)).expect("a 200 response");
+    assert_eq!(ok.ty, Some(named("JobResponse")));
+    assert_eq!(op.error, Some(named("ErrorDetails")));
+    let job = fields(&api, "JobResponse");
+    let field = |wire: &str| job.iter().find(|(w, _, _)| w == wire).cloned().unwrap_or_else(|| panic!("{wire}"));
+    assert_eq!(field("startTimeUtc").1, "start_time_utc");
+    assert_eq!(field("startTimeUtc").2, TypeRef::Primitive(Primitive::DateTimeRfc1123));
+    assert_eq!(field("endTimeUtc").2, TypeRef::Primitive(Primitive::DateTimeRfc1123));
+    assert_eq!(field("status").2, named("JobStatus"));
+    assert_eq!(field("type").2, named("JobType"));
+    assert!(!enumeration(&api, "JobStatus").model_as_string);
+    assert!(enumeration(&api, "JobType").model_as_string);
+    // FallbackRouteProperties.source lists one RoutingSource value: it is the RoutingSource.
+    let fallback = fields(&api, "FallbackRouteProperties");
+    assert!(fallback.iter().any(|(w, _, t)| w == "source" && *t == named("RoutingSource")));
+    assert!(!api.types.contains_key("RoutingSource2"));
+    let found = op.examples.iter().filter(|e| matches!(e.content, ExampleContent::Found { .. })).count();
+    assert_eq!(found, 1);
+}
+
+#[test]
+fn preview_spec_keeps_names_and_placement() {
+    let stable = lower_vendored(STABLE);
+    let preview = lower_vendored(PREVIEW);
+    for name in ["JobStatus", "JobType"] {
+        let values = |api: &Api| enumeration(api, name).values.iter().map(|v| v.value.clone()).collect::<Vec<_>>();
+        assert_eq!(values(&preview), values(&stable), "{name}");
+    }
+    assert!(matches!(ty(&preview, "ErrorDetails").kind, TypeKind::Object(_)));
+    let job = fields(&preview, "JobResponse");
+    let status = job.iter().find(|(w, _, _)| w == "status").map(|(_, _, t)| t.clone());
+    assert_eq!(status, Some(named("JobStatus")));
+    let op = operation(&preview, "IotHubResource_GetJob");
+    let client: Vec<_> = op.parameters.iter().filter(|p| p.client_level).map(|p| p.name.as_str()).collect();
+    assert_eq!(client, ["api-version", "subscriptionId"]);
+    assert_eq!(op.error, Some(named("ErrorDetails")));
+    let client: Vec<_> = preview.client_parameters.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(client, ["api-version", "subscriptionId"]);
+}
+
+/// An API as JSON without the places things were read from (which differ between a Swagger 2.0
+/// fixture and its OpenAPI 3.0 twin by design).
+fn without_locations(api: &Api) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("location");
+                map.remove("location_in_spec");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(api).unwrap_or_else(|e| panic!("the IR serializes: {e}"));
+    strip(&mut value);
+    value
+}
+
+#[test]
+fn swagger_twins_give_the_same_ir() {
+    let mut compared = 0;
+    insta::glob!("fixtures/lower/swagger/*.yaml", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let swagger = lower(&format!("swagger/{name}"));
+        let openapi = lower(name);
+        assert_same_ir(name, &without_locations(&swagger), &without_locations(&openapi));
+        compared += 1;
+    });
+    assert_eq!(compared, 15, "every fixture that applies to both formats has a Swagger 2.0 twin");
+}
+
+/// Asserts two JSON values are equal, showing both as YAML on failure.
+fn assert_same_ir(name: &str, swagger: &serde_json::Value, openapi: &serde_json::Value) {
+    if swagger != openapi {
+        let show = |v: &serde_json::Value| serde_yaml::to_string(v).unwrap_or_default();
+        let (a, b) = (show(swagger), show(openapi));
+        let diff: Vec<_> = a.lines().zip(b.lines()).enumerate().filter(|(_, (x, y))| x != y).take(10).collect();
+        panic!("{name}: the Swagger 2.0 twin lowers differently; first differing lines (swagger, openapi): {diff:#?}");
+    }
 }

@@ -106,8 +106,17 @@ impl Ctx {
 }
 
 /// The component kinds, in the order they are written.
-const KINDS: [&str; 9] =
-    ["schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks"];
+const KINDS: [&str; 9] = [
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+];
 
 const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -261,7 +270,11 @@ impl ParameterResolver for Loader {
         loop {
             let (key, display, pointer) = self.parse_ref(&site, &reference)?;
             let raw = self.raw_file(&key, &display, Some(&site))?;
-            let value = raw.value.pointer(&pointer).cloned().ok_or_else(|| missing_pointer(&site, &reference, &display, &pointer))?;
+            let value = raw
+                .value
+                .pointer(&pointer)
+                .cloned()
+                .ok_or_else(|| missing_pointer(&site, &reference, &display, &pointer))?;
             let location = Location::new(display.clone(), pointer.clone());
             if !seen.insert((key.clone(), pointer.clone())) {
                 return Err(cycle(&site, &reference));
@@ -343,20 +356,34 @@ impl Loader {
             None => (reference, ""),
         };
         if file_part.contains("://") || file_part.starts_with("//") {
-            return Err(Error::unsupported(site.clone(), format!("`$ref: {reference}` to a URL; only relative file paths are resolved")));
+            return Err(Error::unsupported(
+                site.clone(),
+                format!("`$ref: {reference}` to a URL; only relative file paths are resolved"),
+            ));
         }
         let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8().map(|c| c.into_owned());
-        let pointer = decode(fragment)
-            .map_err(|_| Error::invalid(site.clone(), format!("a `$ref` pointer that is UTF-8 once percent-decoded, found `{reference}`")))?;
+        let pointer = decode(fragment).map_err(|_| {
+            Error::invalid(
+                site.clone(),
+                format!("a `$ref` pointer that is UTF-8 once percent-decoded, found `{reference}`"),
+            )
+        })?;
         if !pointer.is_empty() && !pointer.starts_with('/') {
-            return Err(Error::invalid(site.clone(), format!("a `$ref` whose fragment is a JSON pointer (`#/...`), found `{reference}`")));
+            return Err(Error::invalid(
+                site.clone(),
+                format!("a `$ref` whose fragment is a JSON pointer (`#/...`), found `{reference}`"),
+            ));
         }
         if file_part.is_empty() {
             let key = normalize_path(&site.file);
             return Ok((key, site.file.clone(), pointer));
         }
-        let file = decode(file_part)
-            .map_err(|_| Error::invalid(site.clone(), format!("a `$ref` file path that is UTF-8 once percent-decoded, found `{reference}`")))?;
+        let file = decode(file_part).map_err(|_| {
+            Error::invalid(
+                site.clone(),
+                format!("a `$ref` file path that is UTF-8 once percent-decoded, found `{reference}`"),
+            )
+        })?;
         let base = site.file.parent().unwrap_or(Path::new(""));
         let display = normalize_path(&base.join(file));
         let key = normalize_path(&display);
@@ -383,7 +410,11 @@ impl Loader {
         let mut current = target.clone();
         loop {
             let file = self.converted.get(&current.key).cloned();
-            let next = file.as_ref().and_then(|f| f.doc.value.pointer(&current.pointer)).and_then(|v| v.get("$ref")).and_then(Value::as_str);
+            let next = file
+                .as_ref()
+                .and_then(|f| f.doc.value.pointer(&current.pointer))
+                .and_then(|v| v.get("$ref"))
+                .and_then(Value::as_str);
             let Some(next) = next.map(str::to_string) else { break };
             let next_site = self.site(&current.key, &current.pointer);
             let next_target = self.resolve_once(&next_site, &next)?;
@@ -450,7 +481,9 @@ impl Loader {
                                 self.walk(p, Ctx::Schema, key, &format!("{at}/{}", esc(name)))?;
                             }
                         }
-                        ("items" | "not" | "additionalProperties", v @ Value::Object(_)) => self.walk(v, Ctx::Schema, key, &at)?,
+                        ("items" | "not" | "additionalProperties", v @ Value::Object(_)) => {
+                            self.walk(v, Ctx::Schema, key, &at)?
+                        }
                         ("allOf" | "oneOf" | "anyOf", Value::Array(items)) => {
                             for (i, item) in items.iter_mut().enumerate() {
                                 self.walk(item, Ctx::Schema, key, &format!("{at}/{i}"))?;
@@ -461,6 +494,15 @@ impl Loader {
                 }
             }
             Ctx::Parameter | Ctx::Header => {
+                if ctx == Ctx::Parameter && !object.contains_key("in") {
+                    let name =
+                        object.get("name").and_then(Value::as_str).map(|n| format!(" `{n}`")).unwrap_or_default();
+                    return Err(Error::new(
+                        ErrorKind::ParameterWithoutIn,
+                        self.site(key, pointer),
+                        format!("parameter{name} has no `in`; expected one of path, query, header, cookie"),
+                    ));
+                }
                 if let Some(schema) = object.get_mut("schema") {
                     self.walk(schema, Ctx::Schema, key, &format!("{pointer}/schema"))?;
                 }
@@ -498,7 +540,14 @@ impl Loader {
     }
 
     /// Walks each value of the map `object[field]` as `ctx`.
-    fn walk_each(&mut self, object: &mut Map<String, Value>, field: &str, ctx: Ctx, key: &Path, pointer: &str) -> Result<()> {
+    fn walk_each(
+        &mut self,
+        object: &mut Map<String, Value>,
+        field: &str,
+        ctx: Ctx,
+        key: &Path,
+        pointer: &str,
+    ) -> Result<()> {
         if let Some(Value::Object(items)) = object.get_mut(field) {
             for (name, item) in items.iter_mut() {
                 self.walk(item, ctx, key, &format!("{pointer}/{field}/{}", esc(name)))?;
@@ -534,7 +583,13 @@ impl Loader {
         if let Some(Value::Object(encodings)) = media.get_mut("encoding") {
             for (name, encoding) in encodings.iter_mut() {
                 if let Value::Object(encoding) = encoding {
-                    self.walk_each(encoding, "headers", Ctx::Header, key, &format!("{pointer}/encoding/{}", esc(name)))?;
+                    self.walk_each(
+                        encoding,
+                        "headers",
+                        Ctx::Header,
+                        key,
+                        &format!("{pointer}/encoding/{}", esc(name)),
+                    )?;
                 }
             }
         }
@@ -602,7 +657,8 @@ impl Loader {
                 return Err(cycle(&self.site(key, pointer), &reference));
             }
             let file = self.converted.get(&target.key).cloned();
-            let mut content = file.as_ref().and_then(|f| f.doc.value.pointer(&target.pointer)).cloned().unwrap_or(Value::Null);
+            let mut content =
+                file.as_ref().and_then(|f| f.doc.value.pointer(&target.pointer)).cloned().unwrap_or(Value::Null);
             self.inlining.push(target.clone());
             let walked = self.walk(&mut content, Ctx::PathItem, &target.key.clone(), &target.pointer.clone());
             self.inlining.pop();
@@ -645,8 +701,7 @@ impl Loader {
 
     /// The name a target asks for, and whether it is a whole component (or whole file).
     fn derive_name(&self, display: &Path, target: &Target) -> (String, bool) {
-        let segments: Vec<String> =
-            target.pointer.split('/').skip(1).map(unescape_pointer_segment).collect();
+        let segments: Vec<String> = target.pointer.split('/').skip(1).map(unescape_pointer_segment).collect();
         if segments.is_empty() {
             let stem = display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Schema".into());
             return (stem, true);
@@ -680,7 +735,10 @@ impl Loader {
             if !converted.starts_with(&inside) {
                 break;
             }
-            self.origins.insert(format!("{at}{}", &converted[from.len()..]), Location::new(file.display.clone(), source.clone()));
+            self.origins.insert(
+                format!("{at}{}", &converted[from.len()..]),
+                Location::new(file.display.clone(), source.clone()),
+            );
         }
         self.extra.push((pending.kind, pending.name, value));
         Ok(())

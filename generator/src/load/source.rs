@@ -22,9 +22,8 @@ pub(crate) enum Declared {
 /// Reads `path` and parses it as JSON or YAML. `Io` when it cannot be read, `Malformed` (with
 /// the parser's line and column) when it does not parse.
 pub(crate) fn read_value(path: &Path) -> Result<Value> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::new(ErrorKind::Io, Location::file(path), format!("cannot read the file: {e}"))
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::new(ErrorKind::Io, Location::file(path), format!("cannot read the file: {e}")))?;
     parse_value(path, &text)
 }
 
@@ -53,12 +52,21 @@ pub(crate) fn parse_value(path: &Path, text: &str) -> Result<Value> {
             Some(l) => format!(" at line {}, column {}", l.line(), l.column()),
             None => String::new(),
         };
-        Error::new(ErrorKind::Malformed, Location::file(path), format!("malformed YAML{at}: {e}; expected a YAML document"))
+        let reason = e.to_string();
+        let reason = match reason.rfind(" at line ") {
+            Some(i) => reason[..i].to_string(),
+            None => reason,
+        };
+        Error::new(
+            ErrorKind::Malformed,
+            Location::file(path),
+            format!("malformed YAML{at}: {reason}; expected a YAML document"),
+        )
     })?;
     yaml_to_json(yaml, &Location::file(path))
 }
 
-/// serde_json's message without its own " at line X column Y" suffix, which we already say.
+/// serde_json's message without its own " at line X column Y" suffix, which the caller says.
 fn json_error_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     match text.rfind(" at line ") {

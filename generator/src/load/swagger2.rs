@@ -103,9 +103,10 @@ pub(crate) fn convert_document(raw: &Value, file: &Path, resolver: &mut dyn Para
         global_in: BTreeMap::new(),
     };
     // A fragment with none of the document's sections is a bare schema (a file per model).
-    let is_document = ["swagger", "definitions", "parameters", "responses", "paths", "x-ms-paths", "securityDefinitions"]
-        .iter()
-        .any(|k| root.contains_key(*k));
+    let is_document =
+        ["swagger", "definitions", "parameters", "responses", "paths", "x-ms-paths", "securityDefinitions"]
+            .iter()
+            .any(|k| root.contains_key(*k));
     if !is_document {
         let value = c.schema(raw, "", "")?;
         return Ok(Converted::new(value, c.origins));
@@ -185,7 +186,8 @@ impl Converter<'_> {
 
         // Global parameters first: operations need to know which are body and formData ones.
         if let Some(params) = root.get("parameters") {
-            let params = params.as_object().ok_or_else(|| Error::invalid(self.at("/parameters"), "an object of parameters"))?;
+            let params =
+                params.as_object().ok_or_else(|| Error::invalid(self.at("/parameters"), "an object of parameters"))?;
             for (name, p) in params {
                 let src = format!("/parameters/{}", esc(name));
                 match p.as_object().and_then(|p| p.get("in")).and_then(Value::as_str) {
@@ -209,7 +211,10 @@ impl Converter<'_> {
                     continue;
                 }
                 if paths.contains_key(path) {
-                    return Err(Error::invalid(self.at(&src), format!("a path not already in `paths`, found `{path}` twice")));
+                    return Err(Error::invalid(
+                        self.at(&src),
+                        format!("a path not already in `paths`, found `{path}` twice"),
+                    ));
                 }
                 let dst = format!("/paths/{}", esc(path));
                 self.origin(dst.clone(), src.clone());
@@ -221,7 +226,8 @@ impl Converter<'_> {
 
         let mut components = Map::new();
         if let Some(defs) = root.get("definitions") {
-            let defs = defs.as_object().ok_or_else(|| Error::invalid(self.at("/definitions"), "an object of schemas"))?;
+            let defs =
+                defs.as_object().ok_or_else(|| Error::invalid(self.at("/definitions"), "an object of schemas"))?;
             let mut schemas = Map::new();
             for (name, schema) in defs {
                 let src = format!("/definitions/{}", esc(name));
@@ -266,7 +272,8 @@ impl Converter<'_> {
             }
         }
         if let Some(responses) = root.get("responses") {
-            let responses = responses.as_object().ok_or_else(|| Error::invalid(self.at("/responses"), "an object of responses"))?;
+            let responses =
+                responses.as_object().ok_or_else(|| Error::invalid(self.at("/responses"), "an object of responses"))?;
             let mut out_responses = Map::new();
             let produces = self.produces.clone();
             for (name, r) in responses {
@@ -277,7 +284,9 @@ impl Converter<'_> {
             components.insert("responses".into(), Value::Object(out_responses));
         }
         if let Some(defs) = root.get("securityDefinitions") {
-            let defs = defs.as_object().ok_or_else(|| Error::invalid(self.at("/securityDefinitions"), "an object of security schemes"))?;
+            let defs = defs
+                .as_object()
+                .ok_or_else(|| Error::invalid(self.at("/securityDefinitions"), "an object of security schemes"))?;
             let mut schemes = Map::new();
             for (name, d) in defs {
                 let src = format!("/securityDefinitions/{}", esc(name));
@@ -330,7 +339,9 @@ impl Converter<'_> {
         let mut shared = Vec::new();
         let mut pushed_down = Vec::new();
         if let Some(params) = item.get("parameters") {
-            let params = params.as_array().ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
+            let params = params
+                .as_array()
+                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
             for (i, p) in params.iter().enumerate() {
                 let psrc = format!("{src}/parameters/{i}");
                 let resolved = self.classify(p, &psrc)?;
@@ -368,7 +379,8 @@ impl Converter<'_> {
     fn classify(&mut self, p: &Value, src: &str) -> Result<Classified> {
         let obj = p.as_object().ok_or_else(|| Error::invalid(self.at(src), "a parameter object"))?;
         if let Some(reference) = obj.get("$ref") {
-            let reference = reference.as_str().ok_or_else(|| Error::invalid(self.at(&format!("{src}/$ref")), "a `$ref` string"))?;
+            let reference =
+                reference.as_str().ok_or_else(|| Error::invalid(self.at(&format!("{src}/$ref")), "a `$ref` string"))?;
             // Local refs to this file's global parameters are answered without a lookup.
             if let Some(name) = reference.strip_prefix("#/parameters/") {
                 let name = crate::error::unescape_pointer_segment(name);
@@ -399,7 +411,13 @@ impl Converter<'_> {
             });
         }
         let kind = obj.get("in").and_then(Value::as_str).ok_or_else(|| without_in(self.at(src), name_of(p)))?;
-        Ok(Classified { kind: kind.to_string(), src: src.to_string(), file: self.file.to_path_buf(), value: p.clone(), reference: None })
+        Ok(Classified {
+            kind: kind.to_string(),
+            src: src.to_string(),
+            file: self.file.to_path_buf(),
+            value: p.clone(),
+            reference: None,
+        })
     }
 
     fn parameter_or_ref(&mut self, p: &Value, src: &str, dst: &str) -> Result<Value> {
@@ -412,8 +430,10 @@ impl Converter<'_> {
 
     fn operation(&mut self, op: &Value, src: &str, dst: &str, inherited: &[Classified]) -> Result<Value> {
         let op = op.as_object().ok_or_else(|| Error::invalid(self.at(src), "an operation object"))?;
-        let consumes = if op.contains_key("consumes") { media_types(op.get("consumes")) } else { self.consumes.clone() };
-        let produces = if op.contains_key("produces") { media_types(op.get("produces")) } else { self.produces.clone() };
+        let consumes =
+            if op.contains_key("consumes") { media_types(op.get("consumes")) } else { self.consumes.clone() };
+        let produces =
+            if op.contains_key("produces") { media_types(op.get("produces")) } else { self.produces.clone() };
         let mut out = Map::new();
         for key in ["tags", "summary", "description", "externalDocs", "operationId"] {
             if let Some(v) = op.get(key) {
@@ -425,7 +445,9 @@ impl Converter<'_> {
         let mut body: Option<Value> = None;
         let mut form: Vec<Classified> = Vec::new();
         if let Some(params) = op.get("parameters") {
-            let params = params.as_array().ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
+            let params = params
+                .as_array()
+                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
             for (i, p) in params.iter().enumerate() {
                 let psrc = format!("{src}/parameters/{i}");
                 let classified = self.classify(p, &psrc)?;
@@ -440,7 +462,9 @@ impl Converter<'_> {
                                 json!({ "$ref": reference })
                             }
                             None => {
-                                let obj = p.as_object().ok_or_else(|| Error::invalid(self.at(&psrc), "a parameter object"))?;
+                                let obj = p
+                                    .as_object()
+                                    .ok_or_else(|| Error::invalid(self.at(&psrc), "a parameter object"))?;
                                 self.request_body(obj, &psrc, &bdst, &consumes)?
                             }
                         });
@@ -466,7 +490,10 @@ impl Converter<'_> {
                                 json!({ "$ref": reference })
                             }
                             None => {
-                                let obj = c.value.as_object().ok_or_else(|| Error::invalid(self.at(&c.src), "a parameter object"))?;
+                                let obj = c
+                                    .value
+                                    .as_object()
+                                    .ok_or_else(|| Error::invalid(self.at(&c.src), "a parameter object"))?;
                                 self.request_body(obj, &c.src, &bdst, &consumes)?
                             }
                         });
@@ -490,7 +517,9 @@ impl Converter<'_> {
 
         let mut responses = Map::new();
         if let Some(rs) = op.get("responses") {
-            let rs = rs.as_object().ok_or_else(|| Error::invalid(self.at(&format!("{src}/responses")), "an object of responses"))?;
+            let rs = rs
+                .as_object()
+                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/responses")), "an object of responses"))?;
             for (code, r) in rs {
                 if code.starts_with("x-") {
                     responses.insert(code.clone(), r.clone());
@@ -551,11 +580,13 @@ impl Converter<'_> {
         let mut properties = Map::new();
         let mut required = Vec::new();
         for field in fields {
-            let obj = field.value.as_object().ok_or_else(|| Error::invalid(Location::new(&field.file, &field.src), "a parameter object"))?;
-            let name = obj
-                .get("name")
-                .and_then(Value::as_str)
-                .ok_or_else(|| Error::invalid(Location::new(&field.file, &field.src), "a formData parameter with a `name`"))?;
+            let obj = field
+                .value
+                .as_object()
+                .ok_or_else(|| Error::invalid(Location::new(&field.file, &field.src), "a parameter object"))?;
+            let name = obj.get("name").and_then(Value::as_str).ok_or_else(|| {
+                Error::invalid(Location::new(&field.file, &field.src), "a formData parameter with a `name`")
+            })?;
             let pdst = format!("{sdst}/properties/{}", esc(name));
             if field.file == self.file {
                 self.origin(pdst.clone(), field.src.clone());
@@ -590,7 +621,10 @@ impl Converter<'_> {
     /// A non-body Swagger parameter as an OpenAPI one.
     fn parameter(&mut self, p: &Map<String, Value>, src: &str, dst: &str) -> Result<Value> {
         self.origin(dst.to_string(), src.to_string());
-        let kind = p.get("in").and_then(Value::as_str).ok_or_else(|| without_in(self.at(src), name_of(&Value::Object(p.clone()))))?;
+        let kind = p
+            .get("in")
+            .and_then(Value::as_str)
+            .ok_or_else(|| without_in(self.at(src), name_of(&Value::Object(p.clone()))))?;
         let mut out = Map::new();
         for key in ["name", "in", "description", "required", "deprecated"] {
             if let Some(v) = p.get(key) {
@@ -631,7 +665,9 @@ impl Converter<'_> {
             let Some(v) = p.get(key) else { continue };
             match key {
                 "items" => {
-                    let items = v.as_object().ok_or_else(|| Error::invalid(self.at(&format!("{src}/items")), "an items object"))?;
+                    let items = v
+                        .as_object()
+                        .ok_or_else(|| Error::invalid(self.at(&format!("{src}/items")), "an items object"))?;
                     if items.contains_key("$ref") {
                         out.insert("items".into(), v.clone());
                     } else {
@@ -670,7 +706,9 @@ impl Converter<'_> {
         // OpenAPI 3.0 requires a description; Swagger 2.0 does too, but specs omit it.
         out.insert("description".into(), r.get("description").cloned().unwrap_or_else(|| json!("")));
         if let Some(headers) = r.get("headers") {
-            let headers = headers.as_object().ok_or_else(|| Error::invalid(self.at(&format!("{src}/headers")), "an object of headers"))?;
+            let headers = headers
+                .as_object()
+                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/headers")), "an object of headers"))?;
             let mut out_headers = Map::new();
             for (name, h) in headers {
                 let hsrc = format!("{src}/headers/{}", esc(name));
@@ -687,7 +725,8 @@ impl Converter<'_> {
         }
         if let Some(schema) = r.get("schema") {
             let ssrc = format!("{src}/schema");
-            let types: Vec<String> = if produces.is_empty() { vec!["application/json".into()] } else { produces.to_vec() };
+            let types: Vec<String> =
+                if produces.is_empty() { vec!["application/json".into()] } else { produces.to_vec() };
             let examples = r.get("examples").and_then(Value::as_object);
             let mut content = Map::new();
             for mt in &types {
@@ -734,7 +773,9 @@ impl Converter<'_> {
                     other => {
                         return Err(Error::invalid(
                             self.at(&format!("{src}/flow")),
-                            format!("an oauth2 `flow` of implicit, password, application or accessCode, found `{other}`"),
+                            format!(
+                                "an oauth2 `flow` of implicit, password, application or accessCode, found `{other}`"
+                            ),
                         ))
                     }
                 };
@@ -790,17 +831,22 @@ impl Converter<'_> {
             let kdst = format!("{dst}/{}", esc(k));
             match k.as_str() {
                 "properties" => {
-                    let props = v.as_object().ok_or_else(|| Error::invalid(self.at(&ksrc), "an object of property schemas"))?;
+                    let props =
+                        v.as_object().ok_or_else(|| Error::invalid(self.at(&ksrc), "an object of property schemas"))?;
                     let mut converted = Map::new();
                     for (name, p) in props {
-                        let converted_p = self.schema(p, &format!("{ksrc}/{}", esc(name)), &format!("{kdst}/{}", esc(name)))?;
+                        let converted_p =
+                            self.schema(p, &format!("{ksrc}/{}", esc(name)), &format!("{kdst}/{}", esc(name)))?;
                         converted.insert(name.clone(), converted_p);
                     }
                     out.insert(k.clone(), Value::Object(converted));
                 }
                 "items" | "not" => {
                     if v.is_array() {
-                        return Err(Error::invalid(self.at(&ksrc), "a schema object (tuple `items` arrays are not Swagger 2.0)"));
+                        return Err(Error::invalid(
+                            self.at(&ksrc),
+                            "a schema object (tuple `items` arrays are not Swagger 2.0)",
+                        ));
                     }
                     out.insert(k.clone(), self.schema(v, &ksrc, &kdst)?);
                 }

@@ -2,7 +2,6 @@
 //! responses. A missing or malformed example file is recorded in the IR, never fatal.
 
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
 
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
@@ -11,22 +10,6 @@ use super::Lowerer;
 use crate::error::{Error, Result};
 use crate::ir::{Example, ExampleContent, ExampleResponse};
 use crate::load::ExampleFile;
-
-/// `path` with `.` and `a/..` removed, without touching the disk (the loader keys example files
-/// the same way).
-pub(super) fn normalize(path: &Path) -> PathBuf {
-    let mut out: Vec<Component<'_>> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out.iter().collect()
-}
 
 /// Reads a parsed example file: `parameters` and `responses` (`{status: {headers, body}}`).
 fn read_example(value: &Value) -> ExampleContent {
@@ -64,7 +47,6 @@ impl Lowerer<'_> {
         let Some(entries) = value.as_object() else {
             return Err(Error::invalid(self.locate(&at), "an object of example name → {\"$ref\": file}"));
         };
-        let folder = self.spec.root.parent().unwrap_or(Path::new(""));
         let mut examples = Vec::new();
         for (name, entry) in entries {
             let Some(file) = entry.get("$ref").and_then(Value::as_str) else {
@@ -73,7 +55,7 @@ impl Lowerer<'_> {
                     "an object with a `$ref` to the example file",
                 ));
             };
-            let content = match self.spec.examples.get(&normalize(&folder.join(file))) {
+            let content = match self.spec.example(pointer, file).1 {
                 Some(ExampleFile::Found(value)) => read_example(value),
                 Some(ExampleFile::Invalid(why)) => ExampleContent::Invalid(why.clone()),
                 Some(ExampleFile::Missing) | None => ExampleContent::Missing,
@@ -81,16 +63,5 @@ impl Lowerer<'_> {
             examples.push(Example { name: name.clone(), file: file.to_string(), content });
         }
         Ok(examples)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn normalizes_lexically() {
-        assert_eq!(normalize(Path::new("specs/a/./examples/../examples/x.json")), PathBuf::from("specs/a/examples/x.json"));
-        assert_eq!(normalize(Path::new("../specs/x.json")), PathBuf::from("../specs/x.json"));
     }
 }

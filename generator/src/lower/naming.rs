@@ -4,10 +4,12 @@
 //! 1. Every component schema is named first, in document order, before any inline schema, so an
 //!    inline schema can never take a definition's name. A component enum is named by its
 //!    `x-ms-enum.name` when it has one (as AutoRest does), every other component by its key.
-//! 2. An enum (component or inline) whose name is already an enum with the same set of values
-//!    *is* that enum: `JobResponse.status` (inline, `x-ms-enum.name: JobStatus`) and a
-//!    `definitions/JobStatus` with the same values are one type, so a spec may move an enum into
-//!    its definitions without renaming it.
+//! 2. An enum (component or inline) whose name is already an enum with the same set of values,
+//!    or a subset of them, *is* that enum: `JobResponse.status` (inline, `x-ms-enum.name:
+//!    JobStatus`) and a `definitions/JobStatus` with the same values are one type, so a spec may
+//!    move an enum into its definitions without renaming it; and `FallbackRouteProperties.source`
+//!    (`RoutingSource` with only `DeviceMessages`) is the full `RoutingSource`, as AutoRest has it.
+//!    An inline enum met first with fewer values is widened by a later one that has them all.
 //! 3. An inline enum takes its `x-ms-enum.name`; an inline schema without a name of its own takes
 //!    one derived from where it is (`<Parent><Field>`, `<Parent><Field>Item`,
 //!    `<Parent><Field>Value`, `<Operation>Request`, `<Operation>Response`, `<Operation><Param>`).
@@ -31,6 +33,28 @@ pub(crate) struct TypeNames {
     components: IndexMap<String, String>,
     /// Rust name → the values of the enum of that name (compared as a set).
     enums: BTreeMap<String, BTreeSet<String>>,
+    /// The Rust names of inline enums (which a later enum of the same name may widen).
+    inline_enums: BTreeSet<String>,
+}
+
+/// What naming an enum decided.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EnumName {
+    /// A new type of this name.
+    New(String),
+    /// The existing enum of this name: it has every value.
+    Same(String),
+    /// The existing inline enum of this name, which must gain the values it lacks.
+    Widened(String),
+}
+
+impl EnumName {
+    /// The Rust name.
+    pub fn name(&self) -> &str {
+        match self {
+            EnumName::New(name) | EnumName::Same(name) | EnumName::Widened(name) => name,
+        }
+    }
 }
 
 /// An enum's values in a form that compares as a set regardless of order.
@@ -43,7 +67,10 @@ impl TypeNames {
     /// Returns the Rust name and whether it is new (false when it merged into an equal enum).
     pub fn reserve_component(&mut self, key: &str, enum_name: Option<&str>, enum_values: Option<&[Value]>) -> (String, bool) {
         let (name, new) = match enum_values {
-            Some(values) => self.enum_name(enum_name.unwrap_or(key), values),
+            Some(values) => match self.enum_name(enum_name.unwrap_or(key), values, false) {
+                EnumName::New(name) => (name, true),
+                EnumName::Same(name) | EnumName::Widened(name) => (name, false),
+            },
             None => (names::unique(names::pascal(key), &mut self.taken), true),
         };
         self.components.insert(key.to_string(), name.clone());
@@ -55,17 +82,28 @@ impl TypeNames {
         self.components.get(key).map(String::as_str)
     }
 
-    /// Names an enum called `spec_name` with `values`: the existing type when an enum of that name
-    /// has the same values (returns false), otherwise a new unique name (returns true).
-    pub fn enum_name(&mut self, spec_name: &str, values: &[Value]) -> (String, bool) {
+    /// Names an enum called `spec_name` with `values` (rule 2): the existing enum of that name when
+    /// it has every value, or when it is an inline enum with a subset of them (widened); otherwise a
+    /// new unique name.
+    pub fn enum_name(&mut self, spec_name: &str, values: &[Value], inline: bool) -> EnumName {
         let preferred = names::pascal(spec_name);
         let set = value_set(values);
-        if self.enums.get(&preferred) == Some(&set) {
-            return (preferred, false);
+        let widenable = self.inline_enums.contains(&preferred);
+        if let Some(existing) = self.enums.get_mut(&preferred) {
+            if set.is_subset(existing) {
+                return EnumName::Same(preferred);
+            }
+            if widenable && existing.is_subset(&set) {
+                *existing = set;
+                return EnumName::Widened(preferred);
+            }
         }
         let name = names::unique(preferred, &mut self.taken);
         self.enums.insert(name.clone(), set);
-        (name, true)
+        if inline {
+            self.inline_enums.insert(name.clone());
+        }
+        EnumName::New(name)
     }
 
     /// Names an inline object or alias called `spec_name` (a derived name): always a new type.
@@ -85,15 +123,19 @@ mod tests {
         let mut names = TypeNames::default();
         let (component, new) = names.reserve_component("JobStatus", None, Some(&[json!("a"), json!("b")]));
         assert_eq!((component.as_str(), new), ("JobStatus", true));
-        assert_eq!(names.enum_name("JobStatus", &[json!("b"), json!("a")]), ("JobStatus".to_string(), false));
-        assert_eq!(names.enum_name("JobStatus", &[json!("c")]), ("JobStatus2".to_string(), true));
+        assert_eq!(names.enum_name("JobStatus", &[json!("b"), json!("a")], true), EnumName::Same("JobStatus".into()));
+        assert_eq!(names.enum_name("JobStatus", &[json!("a")], true), EnumName::Same("JobStatus".into()));
+        assert_eq!(names.enum_name("JobStatus", &[json!("c")], true), EnumName::New("JobStatus2".into()));
+        // A component enum is never widened: its definition says what its values are.
+        assert_eq!(names.enum_name("JobStatus", &[json!("a"), json!("b"), json!("c")], true), EnumName::New("JobStatus3".into()));
+        assert_eq!(names.enum_name("JobStatus2", &[json!("c"), json!("d")], true), EnumName::Widened("JobStatus2".into()));
     }
 
     #[test]
     fn an_enum_never_takes_an_objects_name() {
         let mut names = TypeNames::default();
         names.reserve_component("Sku", None, None);
-        assert_eq!(names.enum_name("sku", &[json!("S1")]), ("Sku2".to_string(), true));
+        assert_eq!(names.enum_name("sku", &[json!("S1")], true), EnumName::New("Sku2".into()));
         assert_eq!(names.inline("sku"), "Sku3");
         assert_eq!(names.component("Sku"), Some("Sku"));
     }

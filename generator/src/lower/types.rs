@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
 use serde_json::Value;
 
+use super::naming::EnumName;
 use super::schema::SchemaView;
 use super::{join, Lowerer};
 use crate::error::{Error, Result};
@@ -97,6 +98,17 @@ fn variant_name(value: &Value) -> String {
 /// The type's description: `description`, else `title`.
 fn description(view: &SchemaView<'_>) -> Option<String> {
     view.data.description.clone().or_else(|| view.data.title.clone())
+}
+
+/// Adds to `existing` the values of `more` it lacks, keeping variant names unique.
+fn widen(existing: &mut EnumType, more: EnumType) {
+    let mut taken: BTreeSet<String> = existing.values.iter().map(|v| v.name.clone()).collect();
+    for mut value in more.values {
+        if existing.values.iter().all(|v| v.value != value.value) {
+            value.name = names::unique(value.name, &mut taken);
+            existing.values.push(value);
+        }
+    }
 }
 
 /// Puts `field` in `fields`: in place of a field of the same wire name, else at the end.
@@ -199,13 +211,22 @@ impl<'a> Lowerer<'a> {
         }
         if is_enum(view) {
             let ms_enum = ms_enum(view);
-            let (name, new) = self.names.enum_name(ms_enum.name.unwrap_or(hint), &view.enumeration);
-            if new {
-                let kind = TypeKind::Enum(self.lower_enum(view, pointer)?);
-                let spec_name = ms_enum.name.unwrap_or(hint).to_string();
-                self.insert_inline(name.clone(), spec_name, view, pointer, kind);
+            let spec_name = ms_enum.name.unwrap_or(hint);
+            let decided = self.names.enum_name(spec_name, &view.enumeration, true);
+            match &decided {
+                EnumName::New(name) => {
+                    let kind = TypeKind::Enum(self.lower_enum(view, pointer)?);
+                    self.insert_inline(name.clone(), spec_name.to_string(), view, pointer, kind);
+                }
+                EnumName::Widened(name) => {
+                    let more = self.lower_enum(view, pointer)?;
+                    if let Some(TypeDef { kind: TypeKind::Enum(existing), .. }) = self.types.get_mut(name) {
+                        widen(existing, more);
+                    }
+                }
+                EnumName::Same(_) => {}
             }
-            return Ok(TypeRef::Named(name));
+            return Ok(TypeRef::Named(decided.name().to_string()));
         }
         if view.properties.is_some() || !view.all_of.is_empty() || view.data.discriminator.is_some() {
             let name = self.names.inline(hint);
