@@ -744,3 +744,29 @@ fn assert_same_ir(name: &str, swagger: &serde_json::Value, openapi: &serde_json:
         panic!("{name}: the Swagger 2.0 twin lowers differently; first differing lines (swagger, openapi): {diff:#?}");
     }
 }
+
+#[test]
+fn unsupported_constructs_are_kept_and_recorded() {
+    let api = lower("unsupported.yaml");
+    let recorded: Vec<_> = api.unsupported.iter().map(|u| (u.location.pointer.as_str(), u.construct.as_str())).collect();
+    assert_eq!(
+        recorded,
+        [
+            ("/components/schemas/Choice", "oneOf (kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/either", "anyOf (kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/list", "an array without `items` (items kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/never", "not (kept as any JSON value)"),
+            ("/paths/~1a/get/parameters/0", "a parameter serialized with `content` (sent as its schema)"),
+            ("/paths/~1a/get/responses/2XX", "a status code range `2XX` (ignored)"),
+            ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-schema", "final-state-schema `./other.json#/definitions/Result` (not a local schema; ignored)"),
+            ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-via", "final-state-via \"custom\" (the ARM default is used)"),
+        ]
+    );
+    assert_eq!(ty(&api, "Choice").kind, TypeKind::Alias(TypeRef::Any));
+    let holder: Vec<_> = fields(&api, "Holder").into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(holder, [TypeRef::Any, TypeRef::Any, TypeRef::Array(Box::new(TypeRef::Any))]);
+    let op = &api.operations[0];
+    assert_eq!(op.parameters[0].ty, TypeRef::Primitive(Primitive::String));
+    assert_eq!(op.responses.len(), 1);
+    assert_eq!(op.long_running.as_ref().map(|l| (l.final_state_via, l.final_state_schema.clone())), Some((None, None)));
+}
