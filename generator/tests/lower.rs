@@ -702,3 +702,71 @@ fn preview_spec_keeps_names_and_placement() {
     let client: Vec<_> = preview.client_parameters.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(client, ["api-version", "subscriptionId"]);
 }
+
+/// An API as JSON without the places things were read from (which differ between a Swagger 2.0
+/// fixture and its OpenAPI 3.0 twin by design).
+fn without_locations(api: &Api) -> serde_json::Value {
+    fn strip(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                map.remove("location");
+                map.remove("location_in_spec");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(api).unwrap_or_else(|e| panic!("the IR serializes: {e}"));
+    strip(&mut value);
+    value
+}
+
+#[test]
+fn swagger_twins_give_the_same_ir() {
+    let mut compared = 0;
+    insta::glob!("fixtures/lower/swagger/*.yaml", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let swagger = lower(&format!("swagger/{name}"));
+        let openapi = lower(name);
+        assert_same_ir(name, &without_locations(&swagger), &without_locations(&openapi));
+        compared += 1;
+    });
+    assert_eq!(compared, 15, "every fixture that applies to both formats has a Swagger 2.0 twin");
+}
+
+/// Asserts two JSON values are equal, showing both as YAML on failure.
+fn assert_same_ir(name: &str, swagger: &serde_json::Value, openapi: &serde_json::Value) {
+    if swagger != openapi {
+        let show = |v: &serde_json::Value| serde_yaml::to_string(v).unwrap_or_default();
+        let (a, b) = (show(swagger), show(openapi));
+        let diff: Vec<_> = a.lines().zip(b.lines()).enumerate().filter(|(_, (x, y))| x != y).take(10).collect();
+        panic!("{name}: the Swagger 2.0 twin lowers differently; first differing lines (swagger, openapi): {diff:#?}");
+    }
+}
+
+#[test]
+fn unsupported_constructs_are_kept_and_recorded() {
+    let api = lower("unsupported.yaml");
+    let recorded: Vec<_> = api.unsupported.iter().map(|u| (u.location.pointer.as_str(), u.construct.as_str())).collect();
+    assert_eq!(
+        recorded,
+        [
+            ("/components/schemas/Choice", "oneOf (kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/either", "anyOf (kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/list", "an array without `items` (items kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/never", "not (kept as any JSON value)"),
+            ("/paths/~1a/get/parameters/0", "a parameter serialized with `content` (sent as its schema)"),
+            ("/paths/~1a/get/responses/2XX", "a status code range `2XX` (ignored)"),
+            ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-schema", "final-state-schema `./other.json#/definitions/Result` (not a local schema; ignored)"),
+            ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-via", "final-state-via \"custom\" (the ARM default is used)"),
+        ]
+    );
+    assert_eq!(ty(&api, "Choice").kind, TypeKind::Alias(TypeRef::Any));
+    let holder: Vec<_> = fields(&api, "Holder").into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(holder, [TypeRef::Any, TypeRef::Any, TypeRef::Array(Box::new(TypeRef::Any))]);
+    let op = &api.operations[0];
+    assert_eq!(op.parameters[0].ty, TypeRef::Primitive(Primitive::String));
+    assert_eq!(op.responses.len(), 1);
+    assert_eq!(op.long_running.as_ref().map(|l| (l.final_state_via, l.final_state_schema.clone())), Some((None, None)));
+}

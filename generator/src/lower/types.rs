@@ -521,9 +521,9 @@ impl<'a> Lowerer<'a> {
             .map(|(name, _)| name.clone())
             .collect();
         let mut variants: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        for name in bases.keys() {
+        for (name, direct) in &bases {
             let mut ancestors = BTreeSet::new();
-            let mut stack = bases[name].clone();
+            let mut stack = direct.clone();
             while let Some(base) = stack.pop() {
                 if ancestors.insert(base.clone()) {
                     stack.extend(bases.get(&base).into_iter().flatten().cloned());
