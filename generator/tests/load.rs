@@ -572,6 +572,85 @@ fn x_ms_examples_are_read_but_not_bundled() {
     assert_eq!(spec.files, [fixture("load/examples/spec.json")], "example files are not spec files");
 }
 
+#[test]
+fn path_item_refs_are_inlined_with_refs_relative_to_their_file() {
+    let spec = load("load/path_item_ref/root.yaml");
+    assert_bundled(&spec);
+    let doc = json(&spec);
+    assert_eq!(at(&doc, "/paths/~1items/get/operationId"), "Items_List");
+    assert_eq!(
+        at(&doc, "/paths/~1items/get/responses/200/content/application~1json/schema"),
+        &serde_json::json!({ "$ref": "#/components/schemas/Item" })
+    );
+    let items = generator::load::normalize_path(&fixture("load/path_item_ref/paths/items.yaml"));
+    assert_eq!(spec.locate("/paths/~1items/get"), Location::new(&items, "/paths/~1items/get"));
+    // Its example is read relative to the file the operation was written in.
+    let (path, example) = spec.example("/paths/~1items/get", "./examples/list.json");
+    assert_eq!(path, generator::load::normalize_path(&fixture("load/path_item_ref/paths/examples/list.json")));
+    assert_eq!(example, Some(&ExampleFile::Missing));
+}
+
+#[test]
+fn path_level_body_parameters_apply_to_operations_without_their_own() {
+    let doc = json(&load("load/path_level_body.swagger.json"));
+    // No consumes or produces anywhere: application/json.
+    assert_eq!(
+        at(&doc, "/paths/~1notes/put/requestBody"),
+        &serde_json::json!({
+            "content": { "application/json": { "schema": { "type": "string" } } },
+            "required": true,
+            "x-ms-requestBody-name": "note"
+        })
+    );
+    assert_eq!(at(&doc, "/paths/~1notes/post/requestBody/x-ms-requestBody-name"), "other");
+    assert_eq!(at(&doc, "/paths/~1notes/parameters/0/name"), "tag");
+    assert_eq!(at(&doc, "/paths/~1notes/parameters").as_array().map(Vec::len), Some(1));
+    // A Swagger response example becomes the media type's example.
+    assert_eq!(at(&doc, "/paths/~1notes/put/responses/200/content/application~1json/example"), "hello");
+}
+
+#[test]
+fn body_parameters_from_another_file_become_request_body_components() {
+    let spec = load("load/shared_body/root.json");
+    assert_bundled(&spec);
+    let doc = json(&spec);
+    assert_eq!(
+        at(&doc, "/paths/~1things/put/requestBody"),
+        &serde_json::json!({ "$ref": "#/components/requestBodies/ThingBody" })
+    );
+    assert_eq!(
+        at(&doc, "/paths/~1things/put/parameters"),
+        &serde_json::json!([{ "$ref": "#/components/parameters/Filter" }])
+    );
+    let body = at(&doc, "/components/requestBodies/ThingBody");
+    // Content types from the consumes of the file that defines it.
+    let types: Vec<_> = at(body, "/content").as_object().expect("content").keys().cloned().collect();
+    assert_eq!(types, ["application/json", "text/json"]);
+    assert_eq!(at(body, "/content/text~1json/schema"), &serde_json::json!({ "$ref": "#/components/schemas/Thing" }));
+    assert_eq!(at(body, "/x-ms-requestBody-name"), "thing");
+    assert_eq!(at(body, "/x-ms-parameter-location"), "method");
+    let params = generator::load::normalize_path(&fixture("load/shared_body/params.json"));
+    assert_eq!(spec.locate("/components/requestBodies/ThingBody"), Location::new(&params, "/parameters/ThingBody"));
+    assert_eq!(
+        spec.locate("/components/requestBodies/ThingBody/content/text~1json/schema"),
+        Location::new(&params, "/parameters/ThingBody/schema")
+    );
+}
+
+#[test]
+fn parameterized_host_parameters_are_converted_and_bundled() {
+    let doc = json(&load("load/parameterized_host.swagger.json"));
+    let params = at(&doc, "/x-ms-parameterized-host/parameters");
+    assert_eq!(params[0], serde_json::json!({ "$ref": "#/components/parameters/Endpoint" }));
+    assert_eq!(
+        params[1],
+        serde_json::json!({
+            "name": "region", "in": "path", "required": true, "schema": { "type": "string" }, "x-ms-skip-url-encoding": true
+        })
+    );
+    assert_eq!(at(&doc, "/components/parameters/Endpoint/schema"), &serde_json::json!({ "type": "string" }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bad input: each error says what kind it is and where.
 

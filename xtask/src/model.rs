@@ -63,7 +63,6 @@ pub fn summary(spec: &str, api: &Api) -> String {
     let _ = writeln!(out, "  pageable: {pageable}");
     let _ = writeln!(out, "  long-running: {long_running}");
     let _ = writeln!(out, "types: {} ({objects} objects, {enums} enums, {aliases} aliases)", api.types.len());
-    let _ = writeln!(out, "  enums: {enums}");
     let _ = writeln!(
         out,
         "examples: {} referenced, {found} found, {} missing, {} invalid",

@@ -233,7 +233,13 @@ pub(crate) fn load(path: &Path) -> Result<LoadedSpec> {
 /// The bundled value as `openapiv3::OpenAPI`; a shape error names the pointer it was found at,
 /// traced back to the file it came from.
 fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv3::OpenAPI> {
-    serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document).map_err(|e| {
+    // openapiv3's `ReferenceOr` deserializer has an `expect` on a path its authors believe
+    // unreachable; a spec must never panic the generator, so a panic there is an `Invalid` error.
+    let result = std::panic::catch_unwind(move || serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document))
+        .map_err(|_| {
+            Error::invalid(Location::file(root), "a document openapiv3 can read (it panicked reading this one)")
+        })?;
+    result.map_err(|e| {
         let mut pointer = String::new();
         for segment in e.path().iter() {
             match segment {
@@ -450,6 +456,13 @@ impl Loader {
                 }
                 let pointer = format!("/paths/{}", esc(path));
                 self.walk(item, Ctx::PathItem, &root, &pointer)?;
+            }
+        }
+        // The host template's parameters are parameters, though they live in an extension.
+        let host_params = document.get_mut("x-ms-parameterized-host").and_then(|h| h.get_mut("parameters"));
+        if let Some(Value::Array(params)) = host_params {
+            for (i, p) in params.iter_mut().enumerate() {
+                self.walk(p, Ctx::Parameter, &root, &format!("/x-ms-parameterized-host/parameters/{i}"))?;
             }
         }
         if let Some(Value::Object(components)) = document.get_mut("components") {

@@ -309,7 +309,27 @@ impl Converter<'_> {
                 out.insert(k.clone(), v.clone());
             }
         }
+        self.parameterized_host(&mut out)?;
         Ok(Value::Object(out))
+    }
+
+    /// The inline parameters of `x-ms-parameterized-host` (the host template's variables) are
+    /// Swagger parameters like any other; convert them so later stages see one shape. Refs among
+    /// them are kept, and bundled like operation parameters.
+    fn parameterized_host(&mut self, out: &mut Map<String, Value>) -> Result<()> {
+        let Some(Value::Array(params)) = out.get("x-ms-parameterized-host").and_then(|h| h.get("parameters")).cloned()
+        else {
+            return Ok(());
+        };
+        let mut converted = Vec::new();
+        for (i, p) in params.iter().enumerate() {
+            let at = format!("/x-ms-parameterized-host/parameters/{i}");
+            converted.push(self.parameter_or_ref(p, &at, &at)?);
+        }
+        if let Some(Value::Object(host)) = out.get_mut("x-ms-parameterized-host") {
+            host.insert("parameters".into(), Value::Array(converted));
+        }
+        Ok(())
     }
 
     /// `host`, `basePath` and `schemes` as OpenAPI servers, one per scheme (`https` when none).
