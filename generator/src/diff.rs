@@ -676,9 +676,9 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
             continue;
         }
         let (impact, reason) = if is_plain(f) {
-            (Impact::Breaking, "a required field that clients write: code building this model must now set it")
+            (Impact::Breaking, "a required field that clients write: the model's `new` gains an argument")
         } else {
-            (Impact::Addition, "an optional field (`Option`); models are built with `..Default::default()` or from responses")
+            (Impact::Addition, "an `Option` field; models are `#[non_exhaustive]` (built with `new` or `Default`), so no code breaks")
         };
         out.push(Area::Field, format!("{name}.{}", f.rust_name), "added", format!("`{}: {}`", f.wire_name, field_rust_type(&out.new.types, f)), impact, reason);
     }

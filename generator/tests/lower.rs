@@ -770,3 +770,12 @@ fn unsupported_constructs_are_kept_and_recorded() {
     assert_eq!(op.responses.len(), 1);
     assert_eq!(op.long_running.as_ref().map(|l| (l.final_state_via, l.final_state_schema.clone())), Some((None, None)));
 }
+
+#[test]
+fn discriminator_mapping_names_values() {
+    let api = lower("discriminator_mapping.yaml");
+    let shape = object(&api, "Shape").discriminator.as_ref().expect("Shape is a discriminated root");
+    let variants: Vec<_> = shape.variants.iter().map(|(v, t)| (v.as_str(), t.as_str())).collect();
+    assert_eq!(variants, [("Square", "Square"), ("circle", "Circle")]);
+    assert_eq!(object(&api, "Circle").discriminator_value.as_deref(), Some("circle"));
+}
