@@ -757,9 +757,11 @@ fn unsupported_constructs_are_kept_and_recorded() {
             ("/components/schemas/Holder/properties/list", "an array without `items` (items kept as any JSON value)"),
             ("/components/schemas/Holder/properties/never", "not (kept as any JSON value)"),
             ("/paths/~1a/get/parameters/0", "a parameter serialized with `content` (sent as its schema)"),
+            ("/paths/~1a/get/parameters/1/x-ms-header-collection-prefix", "x-ms-header-collection-prefix (the parameter is kept as it is)"),
             ("/paths/~1a/get/responses/2XX", "a status code range `2XX` (ignored)"),
             ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-schema", "final-state-schema `./other.json#/definitions/Result` (not a local schema; ignored)"),
             ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-via", "final-state-via \"custom\" (the ARM default is used)"),
+            ("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)"),
         ]
     );
     assert_eq!(ty(&api, "Choice").kind, TypeKind::Alias(TypeRef::Any));
