@@ -781,3 +781,14 @@ fn discriminator_mapping_names_values() {
     assert_eq!(variants, [("Square", "Square"), ("circle", "Circle")]);
     assert_eq!(object(&api, "Circle").discriminator_value.as_deref(), Some("circle"));
 }
+
+#[test]
+fn swagger_errors_are_located_in_the_swagger_file() {
+    assert_error("swagger/missing_operation_id.yaml", ErrorKind::MissingOperationId, "/paths/~1a/put");
+    assert_error(
+        "swagger/path_parameter_not_in_template.yaml",
+        ErrorKind::PathParameterNotInTemplate,
+        "/paths/~1things~1{thingName}/get/parameters/1",
+    );
+    assert_error("swagger/bad_mutability.yaml", ErrorKind::Invalid, "/definitions/A/properties/name/x-ms-mutability");
+}
