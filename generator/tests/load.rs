@@ -264,6 +264,7 @@ fn form_data_becomes_form_bodies() {
         at(upload, "/multipart~1form-data/schema/properties/file"),
         &serde_json::json!({ "type": "string", "format": "binary" })
     );
+    assert_eq!(at(&doc, "/paths/~1upload/post/responses/204/description"), "Stored.");
     // Global formData parameters are inlined, not components.
     assert!(spec.document.components.as_ref().is_none_or(|c| c.parameters.is_empty()));
 }
@@ -683,6 +684,13 @@ fn ref_to_a_missing_file_is_located_at_the_ref() {
     assert_eq!(e.kind, ErrorKind::RefMissingFile);
     assert_eq!(e.location, Location::new(fixture("invalid/missing_file.json"), "/definitions/A/properties/b"));
     assert!(e.message.contains("nowhere/types.json"), "{e}");
+}
+
+#[test]
+fn a_referenced_file_that_does_not_parse_is_malformed_in_that_file() {
+    let e = load_err("invalid/ref_to_malformed.json");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!(e.location, Location::file(generator::load::normalize_path(&fixture("invalid/malformed.json"))));
 }
 
 #[test]

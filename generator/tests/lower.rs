@@ -757,9 +757,11 @@ fn unsupported_constructs_are_kept_and_recorded() {
             ("/components/schemas/Holder/properties/list", "an array without `items` (items kept as any JSON value)"),
             ("/components/schemas/Holder/properties/never", "not (kept as any JSON value)"),
             ("/paths/~1a/get/parameters/0", "a parameter serialized with `content` (sent as its schema)"),
+            ("/paths/~1a/get/parameters/1/x-ms-header-collection-prefix", "x-ms-header-collection-prefix (the parameter is kept as it is)"),
             ("/paths/~1a/get/responses/2XX", "a status code range `2XX` (ignored)"),
             ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-schema", "final-state-schema `./other.json#/definitions/Result` (not a local schema; ignored)"),
             ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-via", "final-state-via \"custom\" (the ARM default is used)"),
+            ("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)"),
         ]
     );
     assert_eq!(ty(&api, "Choice").kind, TypeKind::Alias(TypeRef::Any));
@@ -769,4 +771,24 @@ fn unsupported_constructs_are_kept_and_recorded() {
     assert_eq!(op.parameters[0].ty, TypeRef::Primitive(Primitive::String));
     assert_eq!(op.responses.len(), 1);
     assert_eq!(op.long_running.as_ref().map(|l| (l.final_state_via, l.final_state_schema.clone())), Some((None, None)));
+}
+
+#[test]
+fn discriminator_mapping_names_values() {
+    let api = lower("discriminator_mapping.yaml");
+    let shape = object(&api, "Shape").discriminator.as_ref().expect("Shape is a discriminated root");
+    let variants: Vec<_> = shape.variants.iter().map(|(v, t)| (v.as_str(), t.as_str())).collect();
+    assert_eq!(variants, [("Square", "Square"), ("circle", "Circle")]);
+    assert_eq!(object(&api, "Circle").discriminator_value.as_deref(), Some("circle"));
+}
+
+#[test]
+fn swagger_errors_are_located_in_the_swagger_file() {
+    assert_error("swagger/missing_operation_id.yaml", ErrorKind::MissingOperationId, "/paths/~1a/put");
+    assert_error(
+        "swagger/path_parameter_not_in_template.yaml",
+        ErrorKind::PathParameterNotInTemplate,
+        "/paths/~1things~1{thingName}/get/parameters/1",
+    );
+    assert_error("swagger/bad_mutability.yaml", ErrorKind::Invalid, "/definitions/A/properties/name/x-ms-mutability");
 }

@@ -4,6 +4,24 @@
 //! as is, anything else refused. `$ref`s across files are resolved and the document is bundled:
 //! every `$ref` in `LoadedSpec::document` is local (`#/components/...`), and `origins` says where
 //! each bundled piece was read from, so later stages can report `file#pointer`.
+//!
+//! What later stages can rely on:
+//! - Refs are `#/components/<kind>/<name>`, the name escaped as a JSON pointer segment (`~0`,
+//!   `~1`), never percent-encoded; [`local_ref`] splits one.
+//! - A component from another file keeps its own name (common-types `ErrorResponse` is
+//!   `ErrorResponse`); the same target reached by any path is one component. The root's own
+//!   components keep their names; a different target whose name is taken gets `_2`, `_3`, ... in
+//!   order of first reference (the root walked in document order, paths before components).
+//! - A ref to the inside of a definition (`#/definitions/A/properties/b`) is hoisted into a
+//!   component named from its container and path (`A_b`), and the place it came from refers to it.
+//!   A ref to a whole file of one bare schema names the component after the file's stem.
+//! - From Swagger 2.0: a schema `$ref` with siblings becomes `allOf: [{$ref}]` plus the siblings;
+//!   a body parameter becomes `requestBody` with its name in `x-ms-requestBody-name`; `x-nullable`
+//!   also sets `nullable`; `collectionFormat` is kept in `x-ms-collection-format`. The `swagger2`
+//!   module lists every rule.
+//! - Extensions are carried as written, except `x-ms-parameterized-host` parameters (converted
+//!   and bundled like any parameter). `x-ms-examples` refs are not bundled; their files are read
+//!   into [`LoadedSpec::examples`] ([`LoadedSpec::example`] finds one).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -24,6 +24,9 @@ use crate::load::LoadedSpec;
 /// Lowers a loaded spec into the IR.
 pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     let mut lowerer = Lowerer::new(spec);
+    if spec.document.extensions.contains_key("x-ms-parameterized-host") {
+        lowerer.record("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)");
+    }
     lowerer.lower_components()?;
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();

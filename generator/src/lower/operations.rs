@@ -296,6 +296,11 @@ impl<'a> Lowerer<'a> {
         } else {
             view.as_ref().and_then(|v| v.data.default.clone())
         };
+        for extension in ["x-ms-parameter-grouping", "x-ms-header-collection-prefix"] {
+            if data.extensions.contains_key(extension) {
+                self.record(&join(declared, extension), format!("{extension} (the parameter is kept as it is)"));
+            }
+        }
         let client_name = ext_str(&data.extensions, "x-ms-client-name");
         Ok(Parameter {
             name: data.name.clone(),

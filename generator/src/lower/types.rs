@@ -506,6 +506,17 @@ impl<'a> Lowerer<'a> {
     /// Fills every discriminated root's variants with its subtypes (transitively), and gives each
     /// subtype without `x-ms-discriminator-value` its spec name as value, as AutoRest does.
     pub(super) fn link_discriminators(&mut self) {
+        // An OpenAPI 3 `discriminator.mapping` names the value of a subtype that has none.
+        let mut mapped: Vec<(String, String, String)> = Vec::new();
+        for (root, mapping) in std::mem::take(&mut self.mappings) {
+            for (value, key) in mapping {
+                let Some(subtype) = self.names.component(&key).map(str::to_string) else { continue };
+                if let Some(TypeDef { kind: TypeKind::Object(object), .. }) = self.types.get_mut(&subtype) {
+                    object.discriminator_value.get_or_insert_with(|| value.clone());
+                }
+                mapped.push((root.clone(), value, subtype));
+            }
+        }
         let bases: BTreeMap<String, Vec<String>> = self
             .types
             .iter()
@@ -536,12 +547,8 @@ impl<'a> Lowerer<'a> {
                 variants.entry(root.clone()).or_default().insert(value, name.clone());
             }
         }
-        for (root, mapping) in std::mem::take(&mut self.mappings) {
-            for (value, key) in mapping {
-                if let Some(subtype) = self.names.component(&key) {
-                    variants.entry(root.clone()).or_default().insert(value, subtype.to_string());
-                }
-            }
+        for (root, value, subtype) in mapped {
+            variants.entry(root).or_default().insert(value, subtype);
         }
         for (root, found) in variants {
             if let Some(TypeDef { kind: TypeKind::Object(ObjectType { discriminator: Some(d), .. }), .. }) = self.types.get_mut(&root) {
