@@ -1,1 +1,89 @@
-fn main() {}
+//! `cargo xtask <command>`: the commands maintainers run. One binary, a few dependencies,
+//! run from the workspace root whatever the current directory.
+//!
+//! Paths given on the command line are read relative to the directory the command was started
+//! in; everything else is relative to the workspace root, and the process works from there so
+//! the paths the generator sees (and may print in errors) are the same on every machine.
+
+mod alloc;
+mod args;
+mod bench;
+mod codegen;
+mod diff;
+mod import;
+mod manifest;
+mod model;
+mod paths;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::args::Args;
+
+#[global_allocator]
+static ALLOCATOR: alloc::Counting = alloc::Counting;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  codegen [--check] [--spec PATH --out DIR --crate-name NAME]
+      Regenerate generated/ from the spec specs/manifest.toml names (or any spec into any
+      folder). --check writes nothing, prints a diff, and fails when the output is stale.
+  model [--spec PATH]
+      Summarise the IR of a spec (default: the product spec).
+  bench [--runs N] [--spec PATH]
+      Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
+  test
+      Everything CI runs: cargo test, clippy, docs, codegen --check, generality crates.
+  import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
+      Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
+  diff OLD NEW [--format markdown|json]
+      Compare two specs through the IR: what changes for users of the generated crate.
+      OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
+";
+
+fn main() -> ExitCode {
+    let mut args = Args::from_env();
+    let Some(command) = args.next_positional() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match command.as_str() {
+        "codegen" => codegen::run(args),
+        "model" => model::run(args),
+        "bench" => bench::run(args),
+        "test" => test::run(args),
+        "import" => import::run(args),
+        "diff" => diff::run(args),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(anyhow::anyhow!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().map(PathBuf::from).unwrap_or(manifest_dir)
+}
+
+/// Moves the process to the workspace root, after the command line's paths are resolved.
+pub fn enter_workspace_root() -> Result<PathBuf> {
+    let root = workspace_root();
+    std::env::set_current_dir(&root)
+        .map_err(|e| anyhow::anyhow!("cannot enter the workspace root {}: {e}", root.display()))?;
+    Ok(root)
+}

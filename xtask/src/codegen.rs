@@ -1,0 +1,357 @@
+//! `cargo xtask codegen`: generate a crate in memory, then bring a folder in line with it
+//! (write what changed, remove what is no longer produced), or with `--check` only report.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use generator::{GeneratedFile, Options};
+
+use crate::args::Args;
+use crate::manifest::Manifest;
+use crate::paths;
+
+/// The command that regenerates the product crate, named in every file's `@generated` line.
+pub const PRODUCT_COMMAND: &str = "cargo xtask codegen";
+
+/// Top-level entries of an output folder that are never generator output (build products),
+/// so neither compared nor removed.
+const IGNORED: &[&str] = &["target"];
+
+/// What to generate where.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The spec, relative to the workspace root when inside it (so output and error locations
+    /// read the same on every machine).
+    pub spec: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The generator's options.
+    pub options: Options,
+}
+
+impl Target {
+    /// The product crate: the spec and crate name that `specs/manifest.toml` names, into
+    /// `generated/`.
+    pub fn product(root: &Path) -> Result<Self> {
+        let manifest = Manifest::read(&root.join("specs"))?;
+        Ok(Self {
+            spec: PathBuf::from("specs").join(&manifest.product.spec),
+            out: root.join("generated"),
+            options: Options { crate_name: manifest.product.crate_name, command: PRODUCT_COMMAND.to_string() },
+        })
+    }
+}
+
+/// One difference between the generator's output and a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileChange {
+    /// The generator produces it; the folder does not have it.
+    Missing {
+        /// Relative path.
+        path: PathBuf,
+        /// What the generator produces.
+        new: String,
+    },
+    /// Both have it, with different bytes.
+    Changed {
+        /// Relative path.
+        path: PathBuf,
+        /// What the folder has (lossy UTF-8 for the diff).
+        old: String,
+        /// What the generator produces.
+        new: String,
+    },
+    /// The folder has it; the generator no longer produces it.
+    Extra {
+        /// Relative path.
+        path: PathBuf,
+    },
+}
+
+impl FileChange {
+    /// The relative path this change is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            FileChange::Missing { path, .. } | FileChange::Changed { path, .. } | FileChange::Extra { path } => path,
+        }
+    }
+}
+
+/// Compares `files` with the folder `out`, in path order. A folder that does not exist holds
+/// nothing.
+pub fn compare(out: &Path, files: &[GeneratedFile]) -> Result<Vec<FileChange>> {
+    let mut existing = BTreeMap::new();
+    if out.exists() {
+        list_files(out, out, &mut existing)?;
+    }
+    let mut changes = Vec::new();
+    let mut produced = BTreeMap::new();
+    for file in files {
+        check_relative(&file.path)?;
+        if produced.insert(file.path.clone(), &file.contents).is_some() {
+            bail!("the generator produced {} twice", file.path.display());
+        }
+    }
+    for (path, new) in &produced {
+        match existing.get(path) {
+            None => changes.push(FileChange::Missing { path: path.clone(), new: new.to_string() }),
+            Some(full) => {
+                let old = std::fs::read(full).with_context(|| format!("reading {}", full.display()))?;
+                if old != new.as_bytes() {
+                    let old = String::from_utf8_lossy(&old).into_owned();
+                    changes.push(FileChange::Changed { path: path.clone(), old, new: new.to_string() });
+                }
+            }
+        }
+    }
+    for path in existing.keys() {
+        if !produced.contains_key(path) {
+            changes.push(FileChange::Extra { path: path.clone() });
+        }
+    }
+    changes.sort_by(|a, b| a.path().cmp(b.path()));
+    Ok(changes)
+}
+
+/// Makes the folder match: writes missing and changed files, removes extra ones (and folders
+/// left empty by that).
+pub fn apply(out: &Path, changes: &[FileChange]) -> Result<()> {
+    for change in changes {
+        let full = out.join(change.path());
+        match change {
+            FileChange::Missing { new, .. } | FileChange::Changed { new, .. } => {
+                if let Some(parent) = full.parent() {
+                    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                }
+                std::fs::write(&full, new).with_context(|| format!("writing {}", full.display()))?;
+            }
+            FileChange::Extra { .. } => {
+                std::fs::remove_file(&full).with_context(|| format!("removing {}", full.display()))?;
+                let mut dir = full.parent();
+                while let Some(d) = dir {
+                    if d == out || std::fs::remove_dir(d).is_err() {
+                        break;
+                    }
+                    dir = d.parent();
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A human report of `changes` under `out_display`: a unified diff per changed file, then the
+/// missing and extra files.
+pub fn render_check(out_display: &str, changes: &[FileChange]) -> String {
+    let mut text = String::new();
+    for change in changes {
+        if let FileChange::Changed { path, old, new } = change {
+            let name = format!("{out_display}/{}", paths::slashed(path));
+            let diff = similar::TextDiff::from_lines(old.as_str(), new.as_str());
+            let _ = write!(text, "{}", diff.unified_diff().context_radius(3).header(&name, &name));
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+        }
+    }
+    for change in changes {
+        match change {
+            FileChange::Missing { path, .. } => {
+                let _ = writeln!(text, "missing: {out_display}/{} (the generator produces it)", paths::slashed(path));
+            }
+            FileChange::Extra { path } => {
+                let _ = writeln!(text, "extra: {out_display}/{} (the generator no longer produces it)", paths::slashed(path));
+            }
+            FileChange::Changed { .. } => {}
+        }
+    }
+    text
+}
+
+/// Generates `target` in memory and compares it with its folder.
+pub fn plan(target: &Target) -> Result<Vec<FileChange>> {
+    let files = generator::generate(&target.spec, &target.options).map_err(|e| anyhow::anyhow!("{e}"))?;
+    compare(&target.out, &files)
+}
+
+/// `cargo xtask codegen [--check] [--spec PATH --out DIR --crate-name NAME]`.
+pub fn run(mut args: Args) -> Result<ExitCode> {
+    let check = args.flag("--check");
+    let spec = args.path("--spec")?;
+    let out = args.path("--out")?;
+    let crate_name = args.value("--crate-name")?;
+    args.finish()?;
+    let root = crate::enter_workspace_root()?;
+
+    let target = match (spec, out, crate_name) {
+        (None, None, None) => Target::product(&root)?,
+        (Some(spec), Some(out), Some(crate_name)) => custom_target(&root, &spec, out, crate_name),
+        _ => bail!("--spec, --out and --crate-name go together (or give none for the product crate)"),
+    };
+    let is_product = target.options.command == PRODUCT_COMMAND;
+    let out_display = paths::display(&target.out);
+    let changes = plan(&target)?;
+
+    if check {
+        if changes.is_empty() {
+            println!("{out_display} is up to date with {}", paths::slashed(&target.spec));
+            return Ok(ExitCode::SUCCESS);
+        }
+        print!("{}", render_check(&out_display, &changes));
+        println!(
+            "\n{out_display} is stale: {} file(s) differ from what the generator writes. Run `{}` and commit the result.",
+            changes.len(),
+            target.options.command
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+
+    apply(&target.out, &changes)?;
+    for change in &changes {
+        let verb = match change {
+            FileChange::Missing { .. } => "created",
+            FileChange::Changed { .. } => "updated",
+            FileChange::Extra { .. } => "removed",
+        };
+        println!("{verb} {out_display}/{}", paths::slashed(change.path()));
+    }
+    let what = if is_product { "the product crate" } else { "the crate" };
+    if changes.is_empty() {
+        println!("{out_display} ({what}) was already up to date");
+    } else {
+        println!("{out_display} ({what}): {} file(s) changed", changes.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A `--spec/--out/--crate-name` target. The `@generated` line names the command with the spec
+/// relative to the workspace root when it is inside it, so the output does not depend on where
+/// the workspace lives.
+pub fn custom_target(root: &Path, spec: &Path, out: PathBuf, crate_name: String) -> Target {
+    let spec = paths::relative_to(spec, root).map(PathBuf::from).unwrap_or_else(|| spec.to_path_buf());
+    let out_shown = paths::relative_to(&out, root).unwrap_or_else(|| out.display().to_string());
+    let command = format!(
+        "cargo xtask codegen --spec {} --out {} --crate-name {}",
+        paths::slashed(&spec),
+        out_shown,
+        crate_name
+    );
+    Target { spec, out, options: Options { crate_name, command } }
+}
+
+/// Collects every file under `dir` as (path relative to `base`) → full path, skipping `IGNORED`
+/// top-level entries.
+fn list_files(base: &Path, dir: &Path, into: &mut BTreeMap<PathBuf, PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("listing {}", dir.display()))?;
+        let full = entry.path();
+        if dir == base && IGNORED.iter().any(|i| entry.file_name() == *i) {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            list_files(base, &full, into)?;
+        } else {
+            let rel = full.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| full.clone());
+            into.insert(rel, full);
+        }
+    }
+    Ok(())
+}
+
+/// Refuses output paths that would land outside the output folder.
+fn check_relative(path: &Path) -> Result<()> {
+    use std::path::Component;
+    if path.as_os_str().is_empty() || path.components().any(|c| !matches!(c, Component::Normal(_))) {
+        bail!("the generator produced a file with a path outside its crate: {}", path.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, contents: &str) -> GeneratedFile {
+        GeneratedFile { path: PathBuf::from(path), contents: contents.to_string() }
+    }
+
+    #[test]
+    fn compare_finds_missing_changed_and_extra_files_and_ignores_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::create_dir_all(out.join("src")).unwrap();
+        std::fs::create_dir_all(out.join("target/debug")).unwrap();
+        std::fs::write(out.join("Cargo.toml"), "same\n").unwrap();
+        std::fs::write(out.join("src/lib.rs"), "old\n").unwrap();
+        std::fs::write(out.join("src/gone.rs"), "x\n").unwrap();
+        std::fs::write(out.join("target/debug/thing"), "build output\n").unwrap();
+        let files = [file("Cargo.toml", "same\n"), file("src/lib.rs", "new\n"), file("src/models.rs", "m\n")];
+
+        let changes = compare(out, &files).unwrap();
+        let paths: Vec<_> = changes.iter().map(|c| paths::slashed(c.path())).collect();
+        assert_eq!(paths, ["src/gone.rs", "src/lib.rs", "src/models.rs"]);
+        assert!(matches!(&changes[0], FileChange::Extra { .. }));
+        assert!(matches!(&changes[1], FileChange::Changed { old, new, .. } if old == "old\n" && new == "new\n"));
+        assert!(matches!(&changes[2], FileChange::Missing { .. }));
+
+        let report = render_check("generated", &changes);
+        assert!(report.contains("--- generated/src/lib.rs"), "{report}");
+        assert!(report.contains("-old\n+new\n"), "{report}");
+        assert!(report.contains("missing: generated/src/models.rs"), "{report}");
+        assert!(report.contains("extra: generated/src/gone.rs"), "{report}");
+
+        let before = std::fs::metadata(out.join("Cargo.toml")).unwrap().modified().unwrap();
+        apply(out, &changes).unwrap();
+        assert!(compare(out, &files).unwrap().is_empty());
+        assert!(!out.join("src/gone.rs").exists());
+        assert!(out.join("target/debug/thing").exists(), "build output is never removed");
+        let after = std::fs::metadata(out.join("Cargo.toml")).unwrap().modified().unwrap();
+        assert_eq!(before, after, "unchanged files are not rewritten");
+    }
+
+    #[test]
+    fn apply_removes_folders_left_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::create_dir_all(out.join("src/a/b")).unwrap();
+        std::fs::write(out.join("src/a/b/old.rs"), "x").unwrap();
+        let changes = compare(out, &[file("src/lib.rs", "y")]).unwrap();
+        apply(out, &changes).unwrap();
+        assert!(!out.join("src/a").exists());
+        assert!(out.join("src/lib.rs").exists());
+    }
+
+    #[test]
+    fn a_generator_error_is_located_and_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("bad.json");
+        std::fs::write(&spec, r##"{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Nope"}}}}}}}"##).unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("keep.rs"), "kept").unwrap();
+        let target = custom_target(Path::new("/elsewhere"), &spec, out.clone(), "c".into());
+        let error = plan(&target).unwrap_err().to_string();
+        assert!(error.contains("bad.json#"), "{error}");
+        assert_eq!(std::fs::read_to_string(out.join("keep.rs")).unwrap(), "kept");
+    }
+
+    #[test]
+    fn paths_outside_the_crate_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(compare(dir.path(), &[file("../escape.rs", "x")]).is_err());
+        assert!(compare(dir.path(), &[file("/abs.rs", "x")]).is_err());
+        assert!(compare(dir.path(), &[file("a.rs", "x"), file("a.rs", "y")]).is_err());
+    }
+
+    #[test]
+    fn custom_targets_name_workspace_paths_relatively() {
+        let root = Path::new("/w");
+        let t = custom_target(root, Path::new("/w/specs/a/b.json"), PathBuf::from("/w/target/x"), "c".into());
+        assert_eq!(t.spec, PathBuf::from("specs/a/b.json"));
+        assert_eq!(t.options.command, "cargo xtask codegen --spec specs/a/b.json --out target/x --crate-name c");
+    }
+}

@@ -1,0 +1,173 @@
+//! `cargo xtask test`: everything CI runs, in order, stopping at the first failure.
+//!
+//! The cheap checks come first so a stale `generated/` fails in seconds, not after a build.
+//! The generality crates (every vendored spec other than the product's, generated under
+//! `target/generality/`) are standalone crates, each with its own `[workspace]`, sharing one
+//! target folder so their dependencies are built once.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::args::Args;
+use crate::codegen::{self, Target};
+use crate::manifest::Manifest;
+use crate::paths;
+
+/// `cargo xtask test`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    args.finish()?;
+    let root = crate::enter_workspace_root()?;
+    let manifest = Manifest::read(&root.join("specs"))?;
+    let product_crate = manifest.product.crate_name.clone();
+    let started = Instant::now();
+    let mut durations = Vec::new();
+
+    let mut step = |name: String, action: &mut dyn FnMut() -> Result<()>| -> Result<()> {
+        println!("\n==> {name}");
+        let t = Instant::now();
+        let result = action();
+        let took = t.elapsed();
+        match &result {
+            Ok(()) => println!("==> ok: {name} ({})", secs(took)),
+            Err(e) => println!("==> FAILED: {name} ({}): {e:#}", secs(took)),
+        }
+        durations.push((name, took));
+        result
+    };
+
+    let outcome = (|| -> Result<()> {
+        step("cargo xtask codegen --check".into(), &mut || codegen_check(&root))?;
+        step("cargo test --workspace".into(), &mut || cargo(&root, &["test", "--workspace"], &[]))?;
+        step("cargo clippy --workspace --all-targets -- -D warnings".into(), &mut || {
+            cargo(&root, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
+        })?;
+        step(format!("RUSTDOCFLAGS=\"-D warnings\" cargo doc -p {product_crate} --no-deps"), &mut || {
+            cargo(&root, &["doc", "-p", &product_crate, "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])
+        })?;
+        for spec in manifest.spec.iter().filter(|s| s.path != manifest.product.spec) {
+            let name = generality_crate_name(&spec.path, &spec.api_version);
+            step(format!("generality: {} → target/generality/{name}", spec.path), &mut || {
+                generality(&root, &spec.path, &name)
+            })?;
+        }
+        Ok(())
+    })();
+
+    println!("\nsteps:");
+    for (name, took) in &durations {
+        println!("  {:>8}  {name}", secs(*took));
+    }
+    println!("  {:>8}  total", secs(started.elapsed()));
+    match outcome {
+        Ok(()) => {
+            println!("all checks passed");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(_) => Ok(ExitCode::FAILURE),
+    }
+}
+
+/// `codegen --check` for the product crate, in-process.
+fn codegen_check(root: &Path) -> Result<()> {
+    let target = Target::product(root)?;
+    let changes = codegen::plan(&target)?;
+    if changes.is_empty() {
+        return Ok(());
+    }
+    print!("{}", codegen::render_check("generated", &changes));
+    bail!("generated/ is stale ({} file(s)); run `{}` and commit the result", changes.len(), codegen::PRODUCT_COMMAND)
+}
+
+/// Generates the spec at `spec` (relative to `specs/`) as crate `name` under
+/// `target/generality/name`, and lints it with `clippy -D warnings` (which also type-checks it).
+fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
+    let base = root.join("target").join("generality");
+    let out = base.join(name);
+    let target = codegen::custom_target(root, &root.join("specs").join(spec), out.clone(), name.to_string());
+    let changes = codegen::plan(&target)?;
+    codegen::apply(&out, &changes)?;
+    make_standalone(&out)?;
+    // Pin dependencies to the versions the workspace uses, so the crates build against what
+    // the product crate is tested with (cargo drops the entries they do not need).
+    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).context("copying Cargo.lock")?;
+    let target_dir = base.join("target");
+    cargo(
+        &out,
+        &["clippy", "--all-targets", "--", "-D", "warnings"],
+        &[("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)],
+    )
+}
+
+/// Gives a generated crate its own `[workspace]`, so cargo does not take it for an unlisted
+/// member of the workspace it sits in.
+fn make_standalone(out: &Path) -> Result<()> {
+    let manifest = out.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).with_context(|| format!("reading {}", manifest.display()))?;
+    let has_workspace = text.lines().any(|l| l.trim() == "[workspace]");
+    if text.contains(".workspace = true") || text.contains("workspace = true") {
+        bail!("{} inherits from a workspace; generated crates must be self-contained", paths::display(&manifest));
+    }
+    if !has_workspace {
+        std::fs::write(&manifest, format!("{text}\n[workspace]\n")).with_context(|| format!("writing {}", manifest.display()))?;
+    }
+    Ok(())
+}
+
+/// A crate name for a vendored spec: its file stem and api-version (`iothub_2025_08_01_preview`).
+pub fn generality_crate_name(spec: &str, api_version: &str) -> String {
+    let stem = Path::new(spec).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("{stem}_{api_version}")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .collect()
+}
+
+/// Runs `cargo args...` in `dir`; an error when it fails.
+fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("cargo"));
+    let mut command = Command::new(cargo);
+    command.current_dir(dir).args(args);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let status = command.status().with_context(|| format!("running cargo {}", args.join(" ")))?;
+    if !status.success() {
+        bail!("cargo {} failed ({status})", args.join(" "));
+    }
+    Ok(())
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.1}s", d.as_secs_f64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generality_crate_names_are_valid_and_distinct() {
+        let specs = crate::workspace_root().join("specs");
+        let manifest = Manifest::read(&specs).unwrap();
+        let names: std::collections::BTreeSet<_> =
+            manifest.spec.iter().map(|s| generality_crate_name(&s.path, &s.api_version)).collect();
+        assert_eq!(names.len(), manifest.spec.len());
+        assert!(names.contains("iothub_2025_08_01_preview"), "{names:?}");
+        assert!(names.contains("iotdps_2026_11_01"), "{names:?}");
+    }
+
+    #[test]
+    fn standalone_crates_get_their_own_workspace_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+        make_standalone(dir.path()).unwrap();
+        make_standalone(dir.path()).unwrap();
+        let text = std::fs::read_to_string(dir.path().join("Cargo.toml")).unwrap();
+        assert_eq!(text.matches("[workspace]").count(), 1);
+        std::fs::write(dir.path().join("Cargo.toml"), "[package]\nedition.workspace = true\n").unwrap();
+        assert!(make_standalone(dir.path()).is_err());
+    }
+}
