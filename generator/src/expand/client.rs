@@ -64,7 +64,8 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         let field = ident(&p.rust_name, &p.location_in_spec)?;
         let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location_in_spec)?;
         let ty = if p.required { ty } else { quote! { Option<#ty> } };
-        fields.push(quote! { pub(crate) #field: #ty, });
+        // Every client carries every client-level value; a group may not use them all.
+        fields.push(quote! { #[allow(dead_code)] pub(crate) #field: #ty, });
         copies.push(quote! { #field: self.#field.clone(), });
     }
     let struct_doc = match &client.group {

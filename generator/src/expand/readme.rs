@@ -17,23 +17,20 @@ fn example_operation<'a>(ctx: &Context<'a>) -> Option<(&'a Operation, String, Op
                 matches!(p.ty, TypeRef::Primitive(Primitive::String)) && p.location == ParamLocation::Path
             })
     };
-    let mut best: Option<(&'a Operation, String, Option<String>, usize)> = None;
-    for client in &ctx.clients {
-        for (method, op) in &client.operations {
-            let wanted = ctx.options.example_operation.as_deref() == Some(op.id.as_str());
-            if !wanted && (ctx.options.example_operation.is_some() || !simple(op)) {
-                continue;
-            }
-            let args = op.parameters.iter().filter(|p| p.required && !p.client_level).count();
-            if wanted || best.as_ref().is_none_or(|b| args > b.3) {
-                best = Some((op, method.clone(), client.group.clone(), args));
-            }
-            if wanted {
-                return best.map(|(op, m, g, _)| (op, m, g));
-            }
+    let all = ctx.clients.iter().flat_map(|c| c.operations.iter().map(move |(m, op)| (*op, m.clone(), c.group.clone())));
+    if let Some(wanted) = &ctx.options.example_operation {
+        if let Some(found) = all.clone().find(|(op, _, _)| &op.id == wanted && simple(op)) {
+            return Some(found);
         }
     }
-    best.map(|(op, m, g, _)| (op, m, g))
+    let args = |op: &Operation| op.parameters.iter().filter(|p| p.required && !p.client_level).count();
+    let mut best: Option<(&'a Operation, String, Option<String>)> = None;
+    for candidate in all.filter(|(op, _, _)| simple(op)) {
+        if best.as_ref().is_none_or(|b| args(candidate.0) > args(b.0)) {
+            best = Some(candidate);
+        }
+    }
+    best
 }
 
 /// A placeholder value for a string parameter in the example (`resourceGroupName` →
