@@ -86,6 +86,8 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         pub struct #name {
             pub(crate) endpoint: azure_core::http::Url,
             pub(crate) api_version: String,
+            // A spec without operations leaves the pipeline unused.
+            #[allow(dead_code)]
             pub(crate) pipeline: azure_core::http::Pipeline,
             #(#fields)*
         }

@@ -43,7 +43,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
         ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
         ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
         ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
-        ("src/models/mod.rs".into(), models::expand_models_mod()),
+        ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
         ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
         ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
         ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),

@@ -17,14 +17,19 @@ use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Result};
 use crate::ir::{Discriminator, ObjectType, TypeDef, TypeKind, TypeRef};
 
-/// `src/models/mod.rs`.
-pub(crate) fn expand_models_mod() -> TokenStream {
+/// `src/models/mod.rs`: both files are always emitted; only those that define something are
+/// re-exported (a glob re-export of nothing is an unused import).
+pub(crate) fn expand_models_mod(ctx: &Context<'_>) -> TokenStream {
+    let has_enums = ctx.api.types.values().any(|d| matches!(d.kind, TypeKind::Enum(_)));
+    let has_types = ctx.api.types.values().any(|d| !matches!(d.kind, TypeKind::Enum(_)));
+    let enums = if has_enums { quote! { pub use enums::*; } } else { quote! {} };
+    let types = if has_types { quote! { pub use types::*; } } else { quote! {} };
     quote! {
         //! The service's data types: one type per schema of the spec, with serde wire names.
         mod enums;
         mod types;
-        pub use enums::*;
-        pub use types::*;
+        #enums
+        #types
     }
 }
 

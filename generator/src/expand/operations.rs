@@ -146,6 +146,18 @@ enum Source {
     Option(Ident),
 }
 
+/// Names the method body uses for its own variables: an argument with one of them gets a
+/// trailing `_`, the way `names` escapes keywords.
+const LOCALS: &[&str] = &[
+    "options", "path", "query", "url", "request", "response", "pipeline", "api_version", "first_request",
+    "pager_options", "v", "value",
+];
+
+/// An argument's identifier, clear of the method body's own variables.
+fn arg_ident(name: &str, at: &Location) -> Result<Ident> {
+    if LOCALS.contains(&name) { ident(&format!("{name}_"), at) } else { ident(name, at) }
+}
+
 /// The parameter type at the method's surface: borrowed for strings, slices and JSON.
 fn arg_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
     Ok(match ty {
@@ -252,6 +264,7 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
             return Err(Error::unsupported(p_at.clone(), "a cookie parameter"));
         }
         let name = ident(&param.rust_name, p_at)?;
+        let arg_name = arg_ident(&param.rust_name, p_at)?;
         let source = if let Some(constant) = &param.constant {
             Source::Constant(match constant {
                 serde_json::Value::String(s) => s.clone(),
@@ -264,9 +277,9 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
             Source::Client(name, required)
         } else if param.required || param.location == ParamLocation::Path {
             let ty = arg_type(ctx, &param.ty, p_at)?;
-            args.push(quote! { #name: #ty });
-            arg_docs.push((param.rust_name.clone(), param.description.clone()));
-            Source::Arg(name)
+            args.push(quote! { #arg_name: #ty });
+            arg_docs.push((arg_name.to_string(), param.description.clone()));
+            Source::Arg(arg_name)
         } else {
             let ty = owned_param_type(ctx, &param.ty, p_at)?;
             let doc = doc_attrs(param.description.as_deref(), &format!("The `{}` parameter.", param.name));
@@ -280,15 +293,50 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
     let mut body_set = quote! {};
     if let Some(body) = &op.body {
         let b_at = at.join("requestBody");
-        if body.kind != BodyKind::Json {
-            return Err(Error::unsupported(b_at, format!("a {:?} request body (only JSON bodies are)", body.kind)));
-        }
-        let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+        let ty = match body.kind {
+            BodyKind::Json => {
+                let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+                quote! { #ty }
+            }
+            // Raw bytes: the caller builds the content (`RequestContent::from(Vec<u8>)`).
+            BodyKind::Binary => quote! { azure_core::Bytes, azure_core::http::NoFormat },
+            BodyKind::Form => {
+                // Form fields are encoded by the method, from a model whose fields are the form's.
+                let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+                let name = arg_ident(&body.rust_name, &b_at)?;
+                let content_type = &body.content_type;
+                if body.required {
+                    args.push(quote! { #name: &#ty });
+                    arg_docs.push((name.to_string(), body.description.clone()));
+                    body_set = quote! {
+                        request.insert_header("content-type", #content_type);
+                        request.set_body(crate::request::form_body(#name)?);
+                    };
+                } else {
+                    let field = ident(&body.rust_name, &b_at)?;
+                    let doc = doc_attrs(body.description.as_deref(), "The form fields.");
+                    option_fields.push(quote! { #doc pub #field: Option<#ty>, });
+                    body_set = quote! {
+                        if let Some(form) = &options.#field {
+                            request.insert_header("content-type", #content_type);
+                            request.set_body(crate::request::form_body(form)?);
+                        }
+                    };
+                }
+                quote! {}
+            }
+            BodyKind::Multipart => {
+                return Err(Error::unsupported(b_at, "a multipart/form-data request body (JSON, form and binary bodies are supported)"));
+            }
+        };
         let name = ident(&body.rust_name, &b_at)?;
         let content_type = &body.content_type;
-        if body.required {
+        if body.kind == BodyKind::Form {
+            // Handled above.
+        } else if body.required {
+            let name = arg_ident(&body.rust_name, &b_at)?;
             args.push(quote! { #name: azure_core::http::RequestContent<#ty> });
-            arg_docs.push((body.rust_name.clone(), body.description.clone()));
+            arg_docs.push((name.to_string(), body.description.clone()));
             body_set = quote! {
                 request.insert_header("content-type", #content_type);
                 request.set_body(#name);
@@ -383,7 +431,7 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
         #(#header_sets)*
         #body_set
     };
-    let needs_mut_options = op.body.as_ref().is_some_and(|b| !b.required);
+    let needs_mut_options = op.body.as_ref().is_some_and(|b| !b.required && b.kind != BodyKind::Form);
     let options_binding = if needs_mut_options {
         quote! { let mut options = options.unwrap_or_default(); }
     } else {
