@@ -180,6 +180,11 @@ fn responses_are_ordered_with_headers_and_error_types() {
     let statuses: Vec<_> = delete.responses.iter().map(|r| (r.status, r.is_error)).collect();
     assert_eq!(statuses, [(Code(202), false), (Code(204), false), (Code(404), true)]);
     assert_eq!(delete.error, Some(named("ErrorDetails")));
+    // `x-ms-error-response: false` makes a listed 404 an expected answer, not an error.
+    let exists = &api.operations[2];
+    let statuses: Vec<_> = exists.responses.iter().map(|r| (r.status, r.is_error)).collect();
+    assert_eq!(statuses, [(Code(204), false), (Code(404), false)]);
+    assert_eq!(exists.error, None);
 }
 
 #[test]

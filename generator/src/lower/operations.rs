@@ -409,9 +409,14 @@ impl<'a> Lowerer<'a> {
         let mut produces: Vec<String> = Vec::new();
         for (status, response, response_at) in listed {
             let (response, response_at) = self.resolve_response(response, &response_at)?;
+            // `x-ms-error-response` says what a listed code is, either way (a HEAD's 404 that
+            // means "absent" is `false`); without it, 4xx and 5xx codes are errors.
             let is_error = match status {
                 StatusCode::Default => true,
-                StatusCode::Code(code) => code >= 400 || ext_flag(&response.extensions, "x-ms-error-response"),
+                StatusCode::Code(code) => match response.extensions.get("x-ms-error-response").and_then(Value::as_bool) {
+                    Some(flag) => flag,
+                    None => code >= 400,
+                },
             };
             for media_type in response.content.keys() {
                 if !produces.contains(media_type) {
