@@ -298,6 +298,12 @@ fn all_of_includes_bases_fields_and_records_bases() {
     );
     assert!(!object(&api, "Base").fields[0].required);
     assert_eq!(object(&api, "Middle").bases, ["Base"]);
+    // An allOf of an alias inherits from the type the alias names.
+    assert_eq!(ty(&api, "BaseAlias").kind, TypeKind::Alias(named("Base")));
+    let via_alias = object(&api, "ViaAlias");
+    assert_eq!(via_alias.bases, ["Base"]);
+    let got: Vec<_> = via_alias.fields.iter().map(|f| (f.wire_name.as_str(), f.inherited_from.as_deref())).collect();
+    assert_eq!(got, [("name", Some("Base")), ("tags", Some("Base")), ("own", None)]);
 }
 
 #[test]

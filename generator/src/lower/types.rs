@@ -161,6 +161,25 @@ impl<'a> Lowerer<'a> {
             .ok_or_else(|| Error::invalid(self.locate(at), format!("a component schema named `{key}`")))
     }
 
+    /// The component a chain of whole-component `$ref`s (`A: {$ref: B}`) starting at `key` ends
+    /// at, so that an `allOf` of an alias inherits from what it names.
+    fn alias_target(&self, key: &'a str, at: &str) -> Result<&'a str> {
+        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
+        let mut key = key;
+        let mut seen = BTreeSet::new();
+        while let Some(ReferenceOr::Reference { reference }) = schemas.and_then(|s| s.get(key)) {
+            if !seen.insert(key) {
+                return Err(Error::new(
+                    crate::ErrorKind::RefCycle,
+                    self.locate(at),
+                    format!("a chain of component `$ref`s that reaches a schema; `{key}` comes back to itself"),
+                ));
+            }
+            key = self.component_key(reference, "schemas", schemas, at)?.0;
+        }
+        Ok(key)
+    }
+
     /// Lowers component schema `key` (once) and returns its Rust name.
     fn lower_component(&mut self, key: &str) -> Result<String> {
         let pointer = join("/components/schemas", key);
@@ -381,7 +400,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => {
                     let schemas = self.document().components.as_ref().map(|c| &c.schemas);
                     let (key, _) = self.component_key(reference, "schemas", schemas, &at)?;
-                    let base = self.lower_component(key)?;
+                    let base = self.lower_component(self.alias_target(key, &at)?)?;
                     let Some(TypeKind::Object(base_object)) = self.types.get(&base).map(|def| &def.kind) else {
                         return Err(Error::unsupported(
                             self.locate(&at),
