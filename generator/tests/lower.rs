@@ -429,6 +429,28 @@ fn inline_objects_get_derived_names() {
     assert_eq!(ty(&api, "ThingSku2").location.pointer, "/components/schemas/Thing/properties/sku");
 }
 
+#[test]
+fn recursive_types_refer_to_themselves_by_name() {
+    let api = lower("recursion.yaml");
+    let node = named("Node");
+    let got: Vec<_> = fields(&api, "Node").into_iter().map(|(w, _, t)| (w, t)).collect();
+    assert_eq!(
+        got,
+        [
+            ("parent".to_string(), node.clone()),
+            ("children".to_string(), TypeRef::Array(Box::new(node.clone()))),
+            ("byName".to_string(), TypeRef::Map(Box::new(node.clone()))),
+            ("meta".to_string(), named("NodeMeta")),
+            ("next".to_string(), node.clone()),
+        ]
+    );
+    assert_eq!(fields(&api, "NodeMeta")[0].2, node);
+    assert!(object(&api, "Node").fields[4].read_only);
+    assert_eq!(fields(&api, "Ping")[0].2, named("Pong"));
+    assert_eq!(fields(&api, "Pong")[0].2, named("Ping"));
+    assert_eq!(api.types.keys().collect::<Vec<_>>(), ["Node", "NodeMeta", "Ping", "Pong"]);
+}
+
 /// Asserts that `fixture` fails with `kind` at `pointer`, and returns the message.
 fn assert_error(fixture: &str, kind: ErrorKind, pointer: &str) -> String {
     let error = lower_err(fixture);
@@ -743,7 +765,7 @@ fn swagger_twins_give_the_same_ir() {
         assert_same_ir(name, &without_locations(&swagger), &without_locations(&openapi));
         compared += 1;
     });
-    assert_eq!(compared, 15, "every fixture that applies to both formats has a Swagger 2.0 twin");
+    assert_eq!(compared, 16, "every fixture that applies to both formats has a Swagger 2.0 twin");
 }
 
 /// Asserts two JSON values are equal, showing both as YAML on failure.
