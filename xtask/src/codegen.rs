@@ -326,6 +326,20 @@ mod tests {
     }
 
     #[test]
+    fn a_generator_error_is_located_and_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("bad.json");
+        std::fs::write(&spec, r##"{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Nope"}}}}}}}"##).unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("keep.rs"), "kept").unwrap();
+        let target = custom_target(Path::new("/elsewhere"), &spec, out.clone(), "c".into());
+        let error = plan(&target).unwrap_err().to_string();
+        assert!(error.contains("bad.json#"), "{error}");
+        assert_eq!(std::fs::read_to_string(out.join("keep.rs")).unwrap(), "kept");
+    }
+
+    #[test]
     fn paths_outside_the_crate_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         assert!(compare(dir.path(), &[file("../escape.rs", "x")]).is_err());

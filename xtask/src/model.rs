@@ -82,3 +82,22 @@ pub fn summary(spec: &str, api: &Api) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summarises_the_product_spec() {
+        let root = crate::workspace_root();
+        let spec = root.join(Target::product(&root).unwrap().spec);
+        let api = generator::model(&spec).unwrap();
+        let text = summary("iothub.json", &api);
+        assert!(text.contains("\noperations: 38 in "), "{text}");
+        assert!(text.contains("api-version: 2023-06-30"), "{text}");
+        // 38 example files named, 17 of them vendored.
+        assert!(text.contains("examples: 38 referenced, 17 found, 21 missing, 0 invalid"), "{text}");
+        assert!(text.contains("  missing: ./examples/iothub_listjobs.json (IotHubResource_ListJobs)"), "{text}");
+        assert!(text.contains(&format!("unsupported constructs: {}", api.unsupported.len())), "{text}");
+    }
+}
