@@ -225,16 +225,21 @@ fn body_parameters_become_request_bodies() {
 
 #[test]
 fn operation_consumes_gives_request_content_types() {
-    // A per-operation `consumes` wins over the global one, for an inline body; a global body
-    // parameter uses the global `consumes`, as it is shared.
+    // The file's `consumes` for an operation without its own; an operation's own `consumes` wins,
+    // for an inline body and for a `$ref` to a global body parameter (inlined with its types);
+    // a `$ref` from an operation without its own `consumes` stays a ref.
     let doc = json(&load("load/body.swagger.json"));
-    let put: Vec<_> = at(&doc, "/paths/~1widgets~1{name}/put/requestBody/content")
-        .as_object()
-        .expect("content")
-        .keys()
-        .cloned()
-        .collect();
-    assert_eq!(put, ["application/json"]);
+    let types = |pointer: &str| -> Vec<String> {
+        at(&doc, &format!("{pointer}/requestBody/content")).as_object().expect("content").keys().cloned().collect()
+    };
+    assert_eq!(types("/paths/~1widgets~1{name}/put"), ["application/json"]);
+    assert_eq!(types("/paths/~1widgets~1{name}~1note/put"), ["text/plain"]);
+    assert_eq!(types("/paths/~1widgets~1{name}/patch"), ["application/json", "application/merge-patch+json"]);
+    assert_eq!(at(&doc, "/paths/~1widgets~1{name}/patch/requestBody/x-ms-requestBody-name"), "patch");
+    assert_eq!(
+        at(&doc, "/paths/~1widgets~1{name}/post/requestBody"),
+        &serde_json::json!({ "$ref": "#/components/requestBodies/WidgetPatch" })
+    );
 }
 
 #[test]

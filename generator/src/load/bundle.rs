@@ -249,23 +249,9 @@ fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv
                 serde_path_to_error::Segment::Unknown => break,
             }
         }
-        let location = locate(&loader.origins, root, &pointer);
+        let location = super::locate(&loader.origins, root, &pointer);
         Error::invalid(location, format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()))
     })
-}
-
-/// `LoadedSpec::locate`, before there is a `LoadedSpec`.
-fn locate(origins: &BTreeMap<String, Location>, root: &Path, pointer: &str) -> Location {
-    let mut prefix = pointer;
-    loop {
-        if let Some(origin) = origins.get(prefix) {
-            return Location::new(origin.file.clone(), format!("{}{}", origin.pointer, &pointer[prefix.len()..]));
-        }
-        match prefix.rfind('/') {
-            Some(i) => prefix = &prefix[..i],
-            None => return Location::new(root, pointer),
-        }
-    }
 }
 
 impl ParameterResolver for Loader {
