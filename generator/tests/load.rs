@@ -498,17 +498,17 @@ fn different_definitions_with_one_name_get_distinct_names_in_order_of_first_refe
     assert_bundled(&spec);
     // The root's own `Error` keeps its name; a/types.json's Error is referenced first, then b's;
     // `./b/../a/types.json` is a's again. b's Detail is referenced before a's.
-    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error_2", "Error_3", "Detail", "Detail_2"]);
+    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error2", "Error3", "Detail", "Detail2"]);
     let doc = json(&spec);
     let holder = at(&doc, "/components/schemas/Holder/properties");
-    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
-    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error_3" }));
-    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
+    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error2" }));
+    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error3" }));
+    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error2" }));
     assert_eq!(holder["detailB"], serde_json::json!({ "$ref": "#/components/schemas/Detail" }));
-    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail_2" }));
-    assert_eq!(at(&doc, "/components/schemas/Error_3/properties/b/type"), "string");
+    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail2" }));
+    assert_eq!(at(&doc, "/components/schemas/Error3/properties/b/type"), "string");
     let b = generator::load::normalize_path(&fixture("load/collisions/b/types.json"));
-    assert_eq!(spec.locate("/components/schemas/Error_3"), Location::new(b, "/definitions/Error"));
+    assert_eq!(spec.locate("/components/schemas/Error3"), Location::new(b, "/definitions/Error"));
 }
 
 #[test]

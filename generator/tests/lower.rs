@@ -451,6 +451,27 @@ fn recursive_types_refer_to_themselves_by_name() {
     assert_eq!(api.types.keys().collect::<Vec<_>>(), ["Node", "NodeMeta", "Ping", "Pong"]);
 }
 
+#[test]
+fn names_that_collide_across_files_are_numbered_once() {
+    // The loader numbers a second `Error` from another file as `names::unique` does, so the Rust
+    // names are the component names, decided by one rule.
+    let spec = load_spec(Path::new("tests/fixtures/load/collisions/root.json")).unwrap_or_else(|e| panic!("{e}"));
+    let api = lower_spec(&spec).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(api.types.keys().collect::<Vec<_>>(), ["Detail", "Detail2", "Error", "Error2", "Error3", "Holder"]);
+    let got: Vec<_> = fields(&api, "Holder").into_iter().map(|(w, _, t)| (w, t)).collect();
+    assert_eq!(
+        got,
+        [
+            ("fromA".to_string(), named("Error2")),
+            ("fromB".to_string(), named("Error3")),
+            ("fromAAgain".to_string(), named("Error2")),
+            ("detailB".to_string(), named("Detail")),
+            ("detailA".to_string(), named("Detail2")),
+        ]
+    );
+    assert_eq!(ty(&api, "Error3").location, Location::new("tests/fixtures/load/collisions/b/types.json", "/definitions/Error"));
+}
+
 /// Asserts that `fixture` fails with `kind` at `pointer`, and returns the message.
 fn assert_error(fixture: &str, kind: ErrorKind, pointer: &str) -> String {
     let error = lower_err(fixture);

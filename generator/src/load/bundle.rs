@@ -12,7 +12,8 @@
 //! - Names collide only between different targets. The root's own components keep their names;
 //!   others take theirs in order of first reference (the root walked in document order: paths,
 //!   then components, each target's content walked after everything found before it), and a later
-//!   different target with a taken name gets `_2`, `_3`, ... appended.
+//!   different target with a taken name gets `2`, `3`, ... appended by `names::unique`, the one
+//!   collision rule of the generator (so `Error2` lowers to the Rust name `Error2`).
 //! - A ref to a place that is not a whole component (`#/definitions/A/properties/b`) is hoisted:
 //!   the target becomes a component of its own, named from its container and the path to it
 //!   (`A_b`: the container's name, then the pointer's segments without `properties`, joined
@@ -682,14 +683,7 @@ impl Loader {
         let kind = ctx.kind();
         let display = self.converted.get(&target.key).map(|f| f.display.clone()).unwrap_or_else(|| target.key.clone());
         let (wanted, whole) = self.derive_name(&display, &target);
-        let taken = self.taken.entry(kind).or_default();
-        let mut name = wanted.clone();
-        let mut n = 2;
-        while taken.contains(&name) {
-            name = format!("{wanted}_{n}");
-            n += 1;
-        }
-        taken.insert(name.clone());
+        let name = crate::names::unique(wanted, self.taken.entry(kind).or_default());
         self.names.insert(target.clone(), (kind, name.clone()));
         if !whole {
             self.hoisted.push(target.clone());

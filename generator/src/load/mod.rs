@@ -10,7 +10,7 @@
 //!   `~1`), never percent-encoded; [`local_ref`] splits one.
 //! - A component from another file keeps its own name (common-types `ErrorResponse` is
 //!   `ErrorResponse`); the same target reached by any path is one component. The root's own
-//!   components keep their names; a different target whose name is taken gets `_2`, `_3`, ... in
+//!   components keep their names; a different target whose name is taken gets `2`, `3`, ... in
 //!   order of first reference (the root walked in document order, paths before components).
 //! - A ref to the inside of a definition (`#/definitions/A/properties/b`) is hoisted into a
 //!   component named from its container and path (`A_b`), and the place it came from refers to it.
