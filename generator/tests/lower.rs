@@ -512,6 +512,12 @@ fn error_template_variable_without_parameter() {
 }
 
 #[test]
+fn error_unclosed_path_template() {
+    let message = assert_error("unclosed_template.yaml", ErrorKind::Invalid, "/paths/~1things~1{thingName");
+    assert!(message.contains("/things/{thingName"), "{message}");
+}
+
+#[test]
 fn error_all_of_cycle() {
     assert_error("all_of_cycle.yaml", ErrorKind::Invalid, "/components/schemas/A");
 }

@@ -745,7 +745,8 @@ impl Loader {
         let Value::Object(root) = document else { return Ok(()) };
         let components = root.entry("components").or_insert_with(|| json!({}));
         let Value::Object(components) = components else {
-            return Err(Error::invalid(Location::new(&self.files[0], "/components"), "a components object"));
+            let root = self.files.first().cloned().unwrap_or_else(|| self.root_key.clone());
+            return Err(Error::invalid(Location::new(root, "/components"), "a components object"));
         };
         for (kind, name, value) in std::mem::take(&mut self.extra) {
             let items = components.entry(kind).or_insert_with(|| json!({}));
