@@ -555,6 +555,30 @@ fn refs_into_the_middle_of_a_definition_are_hoisted() {
 }
 
 #[test]
+fn resolution_rules_agree_across_forms() {
+    // Each resolution fixture above, written again in OpenAPI 3.0: the same components, in the
+    // same order, under the same names.
+    for (swagger, openapi) in [
+        ("load/recursion/root.json", "load/recursion_openapi/root.yaml"),
+        ("load/escapes/root.json", "load/escapes_openapi/root.yaml"),
+        ("load/collisions/root.json", "load/collisions_openapi/root.yaml"),
+        ("load/hoist/root.json", "load/hoist_openapi/root.yaml"),
+    ] {
+        let (swagger, openapi) = (load(swagger), load(openapi));
+        assert_eq!(openapi.source_version, SourceVersion::OpenApi3);
+        assert_bundled(&openapi);
+        assert_eq!(schema_names(&swagger), schema_names(&openapi), "{}", openapi.root.display());
+        assert_agree(&swagger, &openapi, "/components/schemas");
+        assert_eq!(swagger.files.len(), openapi.files.len(), "{}", openapi.root.display());
+    }
+    let other = generator::load::normalize_path(&fixture("load/hoist_openapi/models/other.yaml"));
+    assert_eq!(
+        load("load/hoist_openapi/root.yaml").locate("/components/schemas/C_d"),
+        Location::new(other, "/components/schemas/C/properties/d")
+    );
+}
+
+#[test]
 fn x_ms_examples_are_read_but_not_bundled() {
     let spec = load("load/examples/spec.json");
     let dir = fixture("load/examples/examples");
