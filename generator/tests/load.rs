@@ -395,10 +395,15 @@ fn extensions_are_carried_everywhere() {
         panic!("inline response")
     };
     assert_eq!(response.extensions.get("x-response-note"), Some(&serde_json::json!("r")));
+    let openapiv3::ReferenceOr::Item(header) = &response.headers["x-ms-request-id"] else { panic!("inline header") };
+    assert_eq!(header.extensions.get("x-header-note"), Some(&serde_json::json!("h")));
     let schemas = &doc.components.as_ref().expect("components").schemas;
     let openapiv3::ReferenceOr::Item(thing) = &schemas["Thing"] else { panic!("Thing") };
     assert_eq!(thing.schema_data.extensions.get("x-ms-azure-resource"), Some(&serde_json::json!(true)));
     let value = json(&spec);
+    // The items of an array parameter are a schema: their extensions are on it.
+    let items = at(&value, "/paths/~1a/get/parameters/1/schema/items");
+    assert_eq!((&items["x-items-note"], &items["x-ms-enum"]["name"]), (&serde_json::json!("i"), &serde_json::json!("Kind")));
     assert_eq!(
         at(&value, "/components/schemas/Thing/properties/secret/x-ms-mutability"),
         &serde_json::json!(["create", "update"])

@@ -683,7 +683,11 @@ impl Converter<'_> {
                     if items.contains_key("$ref") {
                         out.insert("items".into(), v.clone());
                     } else {
-                        let items_schema = self.value_schema(items, &format!("{src}/items"))?;
+                        // The items are a schema of their own: every extension on them stays.
+                        let mut items_schema = self.value_schema(items, &format!("{src}/items"))?;
+                        if let Value::Object(schema) = &mut items_schema {
+                            copy_extensions(items, schema);
+                        }
                         out.insert("items".into(), items_schema);
                     }
                 }
