@@ -155,6 +155,14 @@ fn request_bodies_keep_name_client_name_and_kind() {
     assert_eq!(body(2).content_type, "application/octet-stream");
     assert_eq!(body(3).kind, BodyKind::Form);
     assert_eq!((body(4).name.as_str(), body(4).ty.clone()), ("parameters", named("Widget")));
+    // A file among form fields makes a multipart body, whose fields are an object type.
+    assert_eq!((body(5).kind, body(5).content_type.as_str()), (BodyKind::Multipart, "multipart/form-data"));
+    assert!(body(5).required);
+    let form: Vec<_> = object(&api, "BodiesMultipartRequest").fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.ty.clone())).collect();
+    assert_eq!(
+        form,
+        [("file", true, TypeRef::Primitive(Primitive::Binary)), ("note", false, TypeRef::Primitive(Primitive::String))]
+    );
 }
 
 #[test]
