@@ -161,6 +161,25 @@ impl<'a> Lowerer<'a> {
             .ok_or_else(|| Error::invalid(self.locate(at), format!("a component schema named `{key}`")))
     }
 
+    /// The component a chain of whole-component `$ref`s (`A: {$ref: B}`) starting at `key` ends
+    /// at, so that an `allOf` of an alias inherits from what it names.
+    fn alias_target(&self, key: &'a str, at: &str) -> Result<&'a str> {
+        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
+        let mut key = key;
+        let mut seen = BTreeSet::new();
+        while let Some(ReferenceOr::Reference { reference }) = schemas.and_then(|s| s.get(key)) {
+            if !seen.insert(key) {
+                return Err(Error::new(
+                    crate::ErrorKind::RefCycle,
+                    self.locate(at),
+                    format!("a chain of component `$ref`s that reaches a schema; `{key}` comes back to itself"),
+                ));
+            }
+            key = self.component_key(reference, "schemas", schemas, at)?.0;
+        }
+        Ok(key)
+    }
+
     /// Lowers component schema `key` (once) and returns its Rust name.
     fn lower_component(&mut self, key: &str) -> Result<String> {
         let pointer = join("/components/schemas", key);
@@ -381,7 +400,7 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => {
                     let schemas = self.document().components.as_ref().map(|c| &c.schemas);
                     let (key, _) = self.component_key(reference, "schemas", schemas, &at)?;
-                    let base = self.lower_component(key)?;
+                    let base = self.lower_component(self.alias_target(key, &at)?)?;
                     let Some(TypeKind::Object(base_object)) = self.types.get(&base).map(|def| &def.kind) else {
                         return Err(Error::unsupported(
                             self.locate(&at),
@@ -450,37 +469,34 @@ impl<'a> Lowerer<'a> {
     /// Lowers one property of `type_name`.
     fn lower_field(&mut self, type_name: &str, key: &str, property: SchemaUse<'a>, required: bool, pointer: &str) -> Result<Field> {
         let hint = format!("{type_name}{}", names::pascal(key));
-        let SchemaUse::Inline(schema) = property else {
-            return Ok(Field {
-                wire_name: key.to_string(),
-                rust_name: names::snake(key),
-                ty: self.lower_use(property, &hint, pointer)?,
-                required,
-                read_only: false,
-                mutability: Vec::new(),
-                secret: false,
-                nullable: false,
-                default: None,
-                description: None,
-                client_flatten: false,
-                inherited_from: None,
-            });
+        // A bare `$ref` carries no annotations of its own; an inline schema (also a `$ref` with
+        // siblings, as `allOf` of one `$ref`) carries them.
+        let view = match property {
+            SchemaUse::Inline(schema) => Some(SchemaView::new(schema)),
+            SchemaUse::Ref(_) => None,
         };
-        let view = SchemaView::new(schema);
-        let ty = self.lower_inline(&view, &hint, pointer)?;
-        let client_name = view.extension("x-ms-client-name").and_then(Value::as_str);
+        let ty = match &view {
+            Some(view) => self.lower_inline(view, &hint, pointer)?,
+            None => self.lower_use(property, &hint, pointer)?,
+        };
+        let mutability = match &view {
+            Some(view) => self.mutability(view, pointer)?,
+            None => Vec::new(),
+        };
+        let view = view.as_ref();
+        let client_name = view.and_then(|v| v.extension("x-ms-client-name")).and_then(Value::as_str);
         Ok(Field {
             wire_name: key.to_string(),
             rust_name: names::snake(client_name.unwrap_or(key)),
             ty,
             required,
-            read_only: view.data.read_only,
-            mutability: self.mutability(&view, pointer)?,
-            secret: view.flag("x-ms-secret"),
-            nullable: view.nullable(),
-            default: view.data.default.clone(),
-            description: view.data.description.clone(),
-            client_flatten: view.flag("x-ms-client-flatten"),
+            read_only: view.is_some_and(|v| v.data.read_only),
+            mutability,
+            secret: view.is_some_and(|v| v.flag("x-ms-secret")),
+            nullable: view.is_some_and(SchemaView::nullable),
+            default: view.and_then(|v| v.data.default.clone()),
+            description: view.and_then(|v| v.data.description.clone()),
+            client_flatten: view.is_some_and(|v| v.flag("x-ms-client-flatten")),
             inherited_from: None,
         })
     }
