@@ -251,7 +251,11 @@ fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv
             }
         }
         let location = super::locate(&loader.origins, root, &pointer);
-        Error::invalid(location, format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()))
+        Error::new(
+            ErrorKind::Invalid,
+            location,
+            format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()),
+        )
     })
 }
 

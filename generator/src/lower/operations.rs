@@ -101,7 +101,7 @@ impl<'a> Lowerer<'a> {
             return Err(Error::new(
                 ErrorKind::MissingOperationId,
                 location,
-                "an operationId (`Group_Method`) on every operation",
+                "the operation has no operationId; expected one (`Group_Method`) on every operation",
             ));
         };
         let (group, method_name) = match id.split_once('_') {
@@ -181,7 +181,7 @@ impl<'a> Lowerer<'a> {
                 return Err(Error::new(
                     ErrorKind::PathParameterNotInTemplate,
                     self.locate(&u.pointer),
-                    format!("path parameter `{}` to appear in the path template `{path}`", u.parameter.name),
+                    format!("expected path parameter `{}` to appear in the path template `{path}`", u.parameter.name),
                 ));
             }
         }
@@ -190,7 +190,7 @@ impl<'a> Lowerer<'a> {
                 return Err(Error::new(
                     ErrorKind::PathParameterNotInTemplate,
                     self.locate(pointer),
-                    format!("a path parameter named `{variable}` for the template `{path}`"),
+                    format!("expected a path parameter named `{variable}` for the template `{path}`"),
                 ));
             }
         }
