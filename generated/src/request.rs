@@ -96,6 +96,25 @@ pub(crate) fn next_link(
         },
     )
 }
+/// An `application/x-www-form-urlencoded` body from a model whose fields are the form's
+/// fields: each field as `name=value`, strings as they are, other values as JSON.
+pub(crate) fn form_body<T: ::serde::Serialize>(
+    fields: &T,
+) -> azure_core::Result<String> {
+    let value = ::serde_json::to_value(fields)?;
+    let mut pairs = Vec::new();
+    if let ::serde_json::Value::Object(map) = value {
+        for (name, value) in map {
+            let value = match value {
+                ::serde_json::Value::String(s) => s,
+                ::serde_json::Value::Null => continue,
+                other => other.to_string(),
+            };
+            pairs.push(format!("{}={}", encode(& name), encode(& value)));
+        }
+    }
+    Ok(pairs.join("&"))
+}
 /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the
 /// error, decoded as `E` (see [`crate::error`]).
 pub(crate) async fn send<E>(

@@ -381,3 +381,79 @@ fn unknown_types_are_located_errors() {
     assert_eq!(error.kind, generator::ErrorKind::Invalid);
     assert!(error.message.contains("Missing"), "{error}");
 }
+
+/// The crate a fixture spec emits, as one text (the fixed support files left out: they are the
+/// same for every spec and snapshotted with `small_api`), or the located error it fails with.
+fn expand_fixture(path: &std::path::Path) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let api = match generator::model(relative) {
+        Ok(api) => api,
+        Err(e) => return format!("model error: {e}"),
+    };
+    match expand_crate(&api, &options()) {
+        Ok(files) => files
+            .iter()
+            .filter(|f| !["src/error.rs", "src/lro.rs", "src/request.rs"].contains(&f.path.to_str().unwrap_or_default()))
+            .map(|f| format!("==> {} <==\n{}", f.path.display(), f.contents))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(e) => format!("expand error: {e}"),
+    }
+}
+
+#[test]
+fn lower_fixture_snapshots() {
+    insta::glob!("fixtures/lower/*.yaml", |path| {
+        insta::assert_snapshot!(expand_fixture(path));
+    });
+}
+
+#[test]
+fn expand_fixture_snapshots() {
+    insta::glob!("fixtures/expand/*.yaml", |path| {
+        insta::assert_snapshot!(expand_fixture(path));
+    });
+}
+
+/// The product spec, relative to the generator's folder (where tests run).
+const IOTHUB: &str = "../specs/specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json";
+
+#[test]
+fn iothub_job_types() {
+    let api = generator::model(std::path::Path::new(IOTHUB)).unwrap();
+    let text = generator::expand::expand_types(&api, &options(), &["JobResponse", "JobStatus", "JobType"]).unwrap();
+    insta::assert_snapshot!("iothub_job_response_status_type", text);
+}
+
+#[test]
+fn iothub_clients_follow_the_operation_groups() {
+    let api = generator::model(std::path::Path::new(IOTHUB)).unwrap();
+    let options = Options { example_operation: Some("IotHubResource_GetJob".into()), ..options() };
+    let files = expand_crate(&api, &options).unwrap();
+    let clients: Vec<_> = files
+        .iter()
+        .filter_map(|f| f.path.to_str()?.strip_prefix("src/clients/"))
+        .collect();
+    assert_eq!(
+        clients,
+        [
+            "mod.rs",
+            "iot_hub_client.rs",
+            "certificates_client.rs",
+            "iot_hub_resource_client.rs",
+            "operations_client.rs",
+            "private_endpoint_connections_client.rs",
+            "private_link_resources_client.rs",
+            "resource_provider_common_client.rs",
+        ]
+    );
+    // `IotHub_ManualFailover` belongs to the group named like the root client: a root method.
+    assert!(file(&files, "src/clients/iot_hub_client.rs").contains("pub fn manual_failover("));
+    let resource = file(&files, "src/clients/iot_hub_resource_client.rs");
+    assert!(resource.contains("pub async fn get_job(\n        &self,\n        resource_group_name: &str,\n        resource_name: &str,\n        job_id: &str,"));
+    assert!(resource.contains("pub fn list_jobs("));
+    assert!(resource.contains("-> azure_core::Result<\n        azure_core::http::Poller<"));
+    let readme = file(&files, "README.md");
+    assert!(readme.contains(".get_job(\"my-resource-group-name\", \"my-resource-name\", \"my-job-id\", None)"), "{readme}");
+}

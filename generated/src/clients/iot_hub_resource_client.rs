@@ -6,6 +6,7 @@
 pub struct IotHubResourceClient {
     pub(crate) endpoint: azure_core::http::Url,
     pub(crate) api_version: String,
+    #[allow(dead_code)]
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
@@ -1191,8 +1192,8 @@ impl IotHubResourceClient {
     ///
     /// # Arguments
     ///
-    /// * `resource_group_name` -
-    /// * `iot_hub_name` -
+    /// * `resource_group_name` - The `resource_group_name` parameter.
+    /// * `iot_hub_name` - The `iot_hub_name` parameter.
     ///
     /// # Errors
     ///

@@ -6,6 +6,7 @@
 pub struct OperationsClient {
     pub(crate) endpoint: azure_core::http::Url,
     pub(crate) api_version: String,
+    #[allow(dead_code)]
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,

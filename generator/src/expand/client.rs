@@ -132,7 +132,12 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
                 new_args.push(quote! { #field: #ty });
                 new_inits.push(quote! { #field, });
             }
-            let d = p.description.as_deref().and_then(super::doc_text).map(|d| d.replace('\n', " ")).unwrap_or_default();
+            let d = p
+                .description
+                .as_deref()
+                .and_then(super::doc_text)
+                .map(|d| d.replace('\n', " "))
+                .unwrap_or_else(|| format!("The `{}` parameter.", p.name));
             new_docs.push(format!(" * `{}` - {d}", p.rust_name));
         } else {
             let doc = doc_attrs(p.description.as_deref(), &format!("The `{}` parameter.", p.name));

@@ -40,21 +40,8 @@ const RESERVED: &[&str] = &["Option", "Vec", "String", "Box", "Some", "None", "O
 pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     let mut items = Vec::new();
     for def in ctx.api.types.values() {
-        if RESERVED.contains(&def.name.as_str()) {
-            return Err(Error::unsupported(def.location.clone(), format!("a type named `{}`, which shadows a Rust prelude name", def.name)));
-        }
-        match &def.kind {
-            TypeKind::Object(object) => match &object.discriminator {
-                Some(discriminator) => items.push(expand_union(ctx, def, discriminator)?),
-                None => items.push(expand_struct(ctx, def, object)?),
-            },
-            TypeKind::Alias(target) => {
-                let name = ident(&def.name, &def.location)?;
-                let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` type.", def.spec_name));
-                let target = rust_type(ctx, target, Scope::Models, &def.location)?;
-                items.push(quote! { #doc pub type #name = #target; });
-            }
-            TypeKind::Enum(_) => {}
+        if !matches!(def.kind, TypeKind::Enum(_)) {
+            items.push(expand_type(ctx, def)?);
         }
     }
     items.push(expand_pages(ctx)?);
@@ -65,6 +52,26 @@ pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         use super::*;
         #(#items)*
     })
+}
+
+/// The items of one named type (struct, union, alias or enum) with their impls.
+pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStream> {
+    if RESERVED.contains(&def.name.as_str()) {
+        return Err(Error::unsupported(def.location.clone(), format!("a type named `{}`, which shadows a Rust prelude name", def.name)));
+    }
+    match &def.kind {
+        TypeKind::Object(object) => match &object.discriminator {
+            Some(discriminator) => expand_union(ctx, def, discriminator),
+            None => expand_struct(ctx, def, object),
+        },
+        TypeKind::Alias(target) => {
+            let name = ident(&def.name, &def.location)?;
+            let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` type.", def.spec_name));
+            let target = rust_type(ctx, target, Scope::Models, &def.location)?;
+            Ok(quote! { #doc pub type #name = #target; })
+        }
+        TypeKind::Enum(e) => super::enums::expand_enum(def, e),
+    }
 }
 
 /// One struct, its constructor, its `Debug` (redacting secrets) and its `RequestContent` conversion.
@@ -81,8 +88,8 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         let field_name = ident(&field.rust_name, &at)?;
         taken.insert(field.rust_name.clone());
         let plain = field_is_plain(field);
-        // A struct that contains itself directly needs a box to have a size.
-        let boxed = plain && contains_directly(ctx, &field.ty, &def.name);
+        // A struct that contains itself (even through an `Option`) needs a box to have a size.
+        let boxed = contains_directly(ctx, &field.ty, &def.name);
         let mut ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
         if boxed {
             ty = quote! { Box<#ty> };
@@ -220,7 +227,8 @@ fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
     }
 }
 
-/// Whether a value of `ty` holds a `target` inline (not behind a `Vec`, map or `Option`).
+/// Whether a value of `ty` holds a `target` inline (not behind a `Vec` or map; an `Option` is
+/// inline).
 fn contains_directly(ctx: &Context<'_>, ty: &TypeRef, target: &str) -> bool {
     fn walk(ctx: &Context<'_>, ty: &TypeRef, target: &str, seen: &mut Vec<String>) -> bool {
         let TypeRef::Named(name) = ty else { return false };
@@ -233,7 +241,7 @@ fn contains_directly(ctx: &Context<'_>, ty: &TypeRef, target: &str) -> bool {
         seen.push(name.clone());
         let found = match ctx.api.types.get(name).map(|d| &d.kind) {
             Some(TypeKind::Object(o)) if o.discriminator.is_none() => {
-                o.fields.iter().any(|f| field_is_plain(f) && walk(ctx, &f.ty, target, seen))
+                o.fields.iter().any(|f| walk(ctx, &f.ty, target, seen))
             }
             Some(TypeKind::Alias(t)) => walk(ctx, t, target, seen),
             _ => false,

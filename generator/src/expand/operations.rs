@@ -583,9 +583,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, uses: &[ParamUse<'_>]) -> Result
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
         let literal = &rest[..start];
-        if !literal.is_empty() {
-            pushes.push(quote! { path.push_str(#literal); });
-        }
+        pushes.extend(push_literal(literal));
         let after = &rest[start + 1..];
         let end = after
             .find('}')
@@ -604,10 +602,13 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, uses: &[ParamUse<'_>]) -> Result
         let wire = u.param.name.as_str();
         let ty = resolve(ctx, &u.param.ty);
         let stringy = matches!(ty, TypeRef::Primitive(p) if is_stringy(p));
+        let string_enum = matches!(ty, TypeRef::Named(n) if matches!(ctx.api.types.get(n).map(|d| &d.kind), Some(TypeKind::Enum(e)) if e.base == Primitive::String));
         let string = match &u.source {
             Source::Constant(s) => quote! { #s },
             Source::ApiVersion => quote! { &self.api_version },
             Source::Client(name, _) if stringy => quote! { &self.#name },
+            Source::Client(name, _) if string_enum => quote! { self.#name.as_str() },
+            Source::Arg(name) if string_enum => quote! { #name.as_str() },
             Source::Client(name, _) => {
                 let s = to_param_string(ty, quote! { self.#name }, false);
                 quote! { &#s }
@@ -628,10 +629,18 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, uses: &[ParamUse<'_>]) -> Result
         });
         rest = &after[end + 1..];
     }
-    if !rest.is_empty() {
-        pushes.push(quote! { path.push_str(#rest); });
-    }
+    pushes.extend(push_literal(rest));
     Ok(pushes)
+}
+
+/// Appends literal path text (`push` for one character, as clippy wants).
+fn push_literal(literal: &str) -> Option<TokenStream> {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => None,
+        (Some(c), None) => Some(quote! { path.push(#c); }),
+        _ => Some(quote! { path.push_str(#literal); }),
+    }
 }
 
 /// A long-running operation's output type, its format, and where its final result is read.
@@ -670,7 +679,11 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], error_ty: &Tok
     if !args.is_empty() {
         text.push_str("\n\n# Arguments\n");
         for (name, description) in args {
-            let d = description.as_deref().and_then(super::doc_text).map(|d| d.replace('\n', " ")).unwrap_or_default();
+            let d = description
+                .as_deref()
+                .and_then(super::doc_text)
+                .map(|d| d.replace('\n', " "))
+                .unwrap_or_else(|| format!("The `{name}` parameter."));
             text.push_str(&format!("\n* `{name}` - {d}"));
         }
     }

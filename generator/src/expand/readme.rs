@@ -84,7 +84,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     let api = ctx.api;
     let crate_name = &ctx.options.crate_name;
     let root = ctx.root_client.to_string();
-    let mut out = format!("<!-- {}-->\n\n", super::preamble(&ctx.options.command, "").trim_start());
+    let mut out = format!("<!-- {} -->\n\n", super::preamble(&ctx.options.command, "").trim());
     out.push_str(&format!("# {crate_name}\n\n"));
     if let Some(description) = api.description.as_deref().and_then(super::doc_text) {
         out.push_str(&description);
