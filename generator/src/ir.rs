@@ -232,7 +232,8 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// Response headers, in spec order.
     pub headers: Vec<ResponseHeader>,
-    /// An error response: `default`, `x-ms-error-response: true`, or a 4xx/5xx code.
+    /// An error response: `default`, `x-ms-error-response: true`, or a 4xx/5xx code without
+    /// `x-ms-error-response: false` (which a HEAD's "absent" 404 carries).
     pub is_error: bool,
 }
 

@@ -225,16 +225,21 @@ fn body_parameters_become_request_bodies() {
 
 #[test]
 fn operation_consumes_gives_request_content_types() {
-    // A per-operation `consumes` wins over the global one, for an inline body; a global body
-    // parameter uses the global `consumes`, as it is shared.
+    // The file's `consumes` for an operation without its own; an operation's own `consumes` wins,
+    // for an inline body and for a `$ref` to a global body parameter (inlined with its types);
+    // a `$ref` from an operation without its own `consumes` stays a ref.
     let doc = json(&load("load/body.swagger.json"));
-    let put: Vec<_> = at(&doc, "/paths/~1widgets~1{name}/put/requestBody/content")
-        .as_object()
-        .expect("content")
-        .keys()
-        .cloned()
-        .collect();
-    assert_eq!(put, ["application/json"]);
+    let types = |pointer: &str| -> Vec<String> {
+        at(&doc, &format!("{pointer}/requestBody/content")).as_object().expect("content").keys().cloned().collect()
+    };
+    assert_eq!(types("/paths/~1widgets~1{name}/put"), ["application/json"]);
+    assert_eq!(types("/paths/~1widgets~1{name}~1note/put"), ["text/plain"]);
+    assert_eq!(types("/paths/~1widgets~1{name}/patch"), ["application/json", "application/merge-patch+json"]);
+    assert_eq!(at(&doc, "/paths/~1widgets~1{name}/patch/requestBody/x-ms-requestBody-name"), "patch");
+    assert_eq!(
+        at(&doc, "/paths/~1widgets~1{name}/post/requestBody"),
+        &serde_json::json!({ "$ref": "#/components/requestBodies/WidgetPatch" })
+    );
 }
 
 #[test]
@@ -390,10 +395,15 @@ fn extensions_are_carried_everywhere() {
         panic!("inline response")
     };
     assert_eq!(response.extensions.get("x-response-note"), Some(&serde_json::json!("r")));
+    let openapiv3::ReferenceOr::Item(header) = &response.headers["x-ms-request-id"] else { panic!("inline header") };
+    assert_eq!(header.extensions.get("x-header-note"), Some(&serde_json::json!("h")));
     let schemas = &doc.components.as_ref().expect("components").schemas;
     let openapiv3::ReferenceOr::Item(thing) = &schemas["Thing"] else { panic!("Thing") };
     assert_eq!(thing.schema_data.extensions.get("x-ms-azure-resource"), Some(&serde_json::json!(true)));
     let value = json(&spec);
+    // The items of an array parameter are a schema: their extensions are on it.
+    let items = at(&value, "/paths/~1a/get/parameters/1/schema/items");
+    assert_eq!((&items["x-items-note"], &items["x-ms-enum"]["name"]), (&serde_json::json!("i"), &serde_json::json!("Kind")));
     assert_eq!(
         at(&value, "/components/schemas/Thing/properties/secret/x-ms-mutability"),
         &serde_json::json!(["create", "update"])
@@ -493,17 +503,17 @@ fn different_definitions_with_one_name_get_distinct_names_in_order_of_first_refe
     assert_bundled(&spec);
     // The root's own `Error` keeps its name; a/types.json's Error is referenced first, then b's;
     // `./b/../a/types.json` is a's again. b's Detail is referenced before a's.
-    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error_2", "Error_3", "Detail", "Detail_2"]);
+    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error2", "Error3", "Detail", "Detail2"]);
     let doc = json(&spec);
     let holder = at(&doc, "/components/schemas/Holder/properties");
-    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
-    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error_3" }));
-    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
+    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error2" }));
+    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error3" }));
+    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error2" }));
     assert_eq!(holder["detailB"], serde_json::json!({ "$ref": "#/components/schemas/Detail" }));
-    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail_2" }));
-    assert_eq!(at(&doc, "/components/schemas/Error_3/properties/b/type"), "string");
+    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail2" }));
+    assert_eq!(at(&doc, "/components/schemas/Error3/properties/b/type"), "string");
     let b = generator::load::normalize_path(&fixture("load/collisions/b/types.json"));
-    assert_eq!(spec.locate("/components/schemas/Error_3"), Location::new(b, "/definitions/Error"));
+    assert_eq!(spec.locate("/components/schemas/Error3"), Location::new(b, "/definitions/Error"));
 }
 
 #[test]
@@ -546,6 +556,30 @@ fn refs_into_the_middle_of_a_definition_are_hoisted() {
     assert_eq!(
         at(&doc, "/components/schemas/Pet/properties/photo"),
         &serde_json::json!({ "type": "string", "format": "binary" })
+    );
+}
+
+#[test]
+fn resolution_rules_agree_across_forms() {
+    // Each resolution fixture above, written again in OpenAPI 3.0: the same components, in the
+    // same order, under the same names.
+    for (swagger, openapi) in [
+        ("load/recursion/root.json", "load/recursion_openapi/root.yaml"),
+        ("load/escapes/root.json", "load/escapes_openapi/root.yaml"),
+        ("load/collisions/root.json", "load/collisions_openapi/root.yaml"),
+        ("load/hoist/root.json", "load/hoist_openapi/root.yaml"),
+    ] {
+        let (swagger, openapi) = (load(swagger), load(openapi));
+        assert_eq!(openapi.source_version, SourceVersion::OpenApi3);
+        assert_bundled(&openapi);
+        assert_eq!(schema_names(&swagger), schema_names(&openapi), "{}", openapi.root.display());
+        assert_agree(&swagger, &openapi, "/components/schemas");
+        assert_eq!(swagger.files.len(), openapi.files.len(), "{}", openapi.root.display());
+    }
+    let other = generator::load::normalize_path(&fixture("load/hoist_openapi/models/other.yaml"));
+    assert_eq!(
+        load("load/hoist_openapi/root.yaml").locate("/components/schemas/C_d"),
+        Location::new(other, "/components/schemas/C/properties/d")
     );
 }
 

@@ -16,6 +16,10 @@ use crate::paths;
 /// The command that regenerates the product crate, named in every file's `@generated` line.
 pub const PRODUCT_COMMAND: &str = "cargo xtask codegen";
 
+/// The operation the product crate's README example calls: getting a job, as the crate's docs
+/// promise (the generator falls back to a plain `GET` when a spec has no such operation).
+pub const PRODUCT_EXAMPLE_OPERATION: &str = "IotHubResource_GetJob";
+
 /// Top-level entries of an output folder that are never generator output (build products),
 /// so neither compared nor removed.
 const IGNORED: &[&str] = &["target"];
@@ -40,7 +44,10 @@ impl Target {
         Ok(Self {
             spec: PathBuf::from("specs").join(&manifest.product.spec),
             out: root.join("generated"),
-            options: Options { crate_name: manifest.product.crate_name, command: PRODUCT_COMMAND.to_string() },
+            options: Options {
+                example_operation: Some(PRODUCT_EXAMPLE_OPERATION.to_string()),
+                ..Options::new(manifest.product.crate_name, PRODUCT_COMMAND)
+            },
         })
     }
 }
@@ -239,7 +246,7 @@ pub fn custom_target(root: &Path, spec: &Path, out: PathBuf, crate_name: String)
         out_shown,
         crate_name
     );
-    Target { spec, out, options: Options { crate_name, command } }
+    Target { spec, out, options: Options::new(crate_name, command) }
 }
 
 /// Collects every file under `dir` as (path relative to `base`) → full path, skipping `IGNORED`

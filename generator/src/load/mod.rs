@@ -10,7 +10,7 @@
 //!   `~1`), never percent-encoded; [`local_ref`] splits one.
 //! - A component from another file keeps its own name (common-types `ErrorResponse` is
 //!   `ErrorResponse`); the same target reached by any path is one component. The root's own
-//!   components keep their names; a different target whose name is taken gets `_2`, `_3`, ... in
+//!   components keep their names; a different target whose name is taken gets `2`, `3`, ... in
 //!   order of first reference (the root walked in document order, paths before components).
 //! - A ref to the inside of a definition (`#/definitions/A/properties/b`) is hoisted into a
 //!   component named from its container and path (`A_b`), and the place it came from refers to it.
@@ -88,17 +88,27 @@ impl LoadedSpec {
     /// Where the piece of `document` at `pointer` was read from: the longest prefix of `pointer`
     /// found in `origins`, with the rest appended (the root file when none matches).
     pub fn locate(&self, pointer: &str) -> Location {
-        let mut prefix = pointer;
-        loop {
-            if let Some(origin) = self.origins.get(prefix) {
-                let rest = &pointer[prefix.len()..];
-                return Location::new(origin.file.clone(), format!("{}{}", origin.pointer, rest));
-            }
-            match prefix.rfind('/') {
-                Some(i) => prefix = &prefix[..i],
-                None => return Location::new(self.root.clone(), pointer),
-            }
+        locate(&self.origins, &self.root, pointer)
+    }
+}
+
+/// `LoadedSpec::locate` on its parts (the loader needs it before there is a `LoadedSpec`).
+fn locate(origins: &BTreeMap<String, Location>, root: &Path, pointer: &str) -> Location {
+    match by_longest_prefix(origins, pointer) {
+        Some((origin, rest)) => Location::new(origin.file.clone(), format!("{}{rest}", origin.pointer)),
+        None => Location::new(root, pointer),
+    }
+}
+
+/// The entry of `map` whose key is the longest prefix of `pointer` on segment boundaries
+/// (`pointer` itself, then without its last segment, ...), and the rest of `pointer` after it.
+fn by_longest_prefix<'m, 'p, V>(map: &'m BTreeMap<String, V>, pointer: &'p str) -> Option<(&'m V, &'p str)> {
+    let mut prefix = pointer;
+    loop {
+        if let Some(value) = map.get(prefix) {
+            return Some((value, &pointer[prefix.len()..]));
         }
+        prefix = &prefix[..prefix.rfind('/')?];
     }
 }
 

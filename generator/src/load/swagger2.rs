@@ -70,15 +70,9 @@ impl Converted {
 /// Maps `pointer` through the entry of `map` with the longest prefix (on segment boundaries),
 /// keeping the rest; unchanged when no prefix is in the map.
 fn map_by_prefix(map: &BTreeMap<String, String>, pointer: &str) -> String {
-    let mut prefix = pointer;
-    loop {
-        if let Some(to) = map.get(prefix) {
-            return format!("{}{}", to, &pointer[prefix.len()..]);
-        }
-        match prefix.rfind('/') {
-            Some(i) => prefix = &prefix[..i],
-            None => return pointer.to_string(),
-        }
+    match super::by_longest_prefix(map, pointer) {
+        Some((to, rest)) => format!("{to}{rest}"),
+        None => pointer.to_string(),
     }
 }
 
@@ -101,6 +95,7 @@ pub(crate) fn convert_document(raw: &Value, file: &Path, resolver: &mut dyn Para
         consumes: media_types(root.get("consumes")),
         produces: media_types(root.get("produces")),
         global_in: BTreeMap::new(),
+        global_bodies: BTreeMap::new(),
     };
     // A fragment with none of the document's sections is a bare schema (a file per model).
     let is_document =
@@ -124,6 +119,8 @@ struct Converter<'a> {
     produces: Vec<String>,
     /// The `in` of each global parameter of this file, by name.
     global_in: BTreeMap<String, String>,
+    /// The global body parameters of this file, by name, as written.
+    global_bodies: BTreeMap<String, Map<String, Value>>,
 }
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -193,6 +190,9 @@ impl Converter<'_> {
                 match p.as_object().and_then(|p| p.get("in")).and_then(Value::as_str) {
                     Some(kind) => {
                         self.global_in.insert(name.clone(), kind.to_string());
+                        if let (Some(p), "body") = (p.as_object(), kind) {
+                            self.global_bodies.insert(name.clone(), p.clone());
+                        }
                     }
                     None if p.get("$ref").is_some() => {}
                     None => return Err(without_in(self.at(&src), name_of(p))),
@@ -408,6 +408,7 @@ impl Converter<'_> {
                     if kind != "formData" {
                         return Ok(Classified {
                             kind: kind.clone(),
+                            site: src.to_string(),
                             src: src.to_string(),
                             file: self.file.to_path_buf(),
                             value: p.clone(),
@@ -424,6 +425,7 @@ impl Converter<'_> {
                 .to_string();
             return Ok(Classified {
                 kind,
+                site: src.to_string(),
                 src: location.pointer.clone(),
                 file: location.file.clone(),
                 value: target,
@@ -433,6 +435,7 @@ impl Converter<'_> {
         let kind = obj.get("in").and_then(Value::as_str).ok_or_else(|| without_in(self.at(src), name_of(p)))?;
         Ok(Classified {
             kind: kind.to_string(),
+            site: src.to_string(),
             src: src.to_string(),
             file: self.file.to_path_buf(),
             value: p.clone(),
@@ -472,23 +475,7 @@ impl Converter<'_> {
                 let psrc = format!("{src}/parameters/{i}");
                 let classified = self.classify(p, &psrc)?;
                 match classified.kind.as_str() {
-                    "body" => {
-                        let bdst = format!("{dst}/requestBody");
-                        body = Some(match &classified.reference {
-                            // A body parameter by reference: the bundler maps the pointer to
-                            // `components/requestBodies`.
-                            Some(reference) => {
-                                self.origin(bdst, psrc);
-                                json!({ "$ref": reference })
-                            }
-                            None => {
-                                let obj = p
-                                    .as_object()
-                                    .ok_or_else(|| Error::invalid(self.at(&psrc), "a parameter object"))?;
-                                self.request_body(obj, &psrc, &bdst, &consumes)?
-                            }
-                        });
-                    }
+                    "body" => body = Some(self.body_parameter(&classified, dst, &consumes)?),
                     "formData" => form.push(classified),
                     _ => {
                         let pdst = format!("{dst}/parameters/{}", parameters.len());
@@ -502,22 +489,7 @@ impl Converter<'_> {
         if body.is_none() && form.is_empty() {
             for c in inherited {
                 match c.kind.as_str() {
-                    "body" => {
-                        let bdst = format!("{dst}/requestBody");
-                        body = Some(match &c.reference {
-                            Some(reference) => {
-                                self.origin(bdst, c.src.clone());
-                                json!({ "$ref": reference })
-                            }
-                            None => {
-                                let obj = c
-                                    .value
-                                    .as_object()
-                                    .ok_or_else(|| Error::invalid(self.at(&c.src), "a parameter object"))?;
-                                self.request_body(obj, &c.src, &bdst, &consumes)?
-                            }
-                        });
-                    }
+                    "body" => body = Some(self.body_parameter(c, dst, &consumes)?),
                     _ => form.push(c.clone()),
                 }
             }
@@ -558,6 +530,26 @@ impl Converter<'_> {
         }
         copy_extensions(op, &mut out);
         Ok(Value::Object(out))
+    }
+
+    /// The request body of the operation at `dst` for a body parameter it (or its path item)
+    /// lists. A `$ref` stays one (the bundler maps it to `components/requestBodies`), except that
+    /// a `$ref` to a global body parameter of this file is inlined when the operation's
+    /// `consumes` differ from the file's: the operation's media types win, as in AutoRest.
+    fn body_parameter(&mut self, c: &Classified, dst: &str, consumes: &[String]) -> Result<Value> {
+        let bdst = format!("{dst}/requestBody");
+        let Some(reference) = &c.reference else {
+            let obj = c.value.as_object().ok_or_else(|| Error::invalid(self.at(&c.site), "a parameter object"))?;
+            return self.request_body(obj, &c.site, &bdst, consumes);
+        };
+        let local = reference.strip_prefix("#/parameters/").map(crate::error::unescape_pointer_segment);
+        if let Some(name) = local.filter(|_| consumes != self.consumes.as_slice()) {
+            if let Some(target) = self.global_bodies.get(&name).cloned() {
+                return self.request_body(&target, &format!("/parameters/{}", esc(&name)), &bdst, consumes);
+            }
+        }
+        self.origin(bdst, c.site.clone());
+        Ok(json!({ "$ref": reference }))
     }
 
     /// An inline body parameter as a request body.
@@ -691,7 +683,11 @@ impl Converter<'_> {
                     if items.contains_key("$ref") {
                         out.insert("items".into(), v.clone());
                     } else {
-                        let items_schema = self.value_schema(items, &format!("{src}/items"))?;
+                        // The items are a schema of their own: every extension on them stays.
+                        let mut items_schema = self.value_schema(items, &format!("{src}/items"))?;
+                        if let Value::Object(schema) = &mut items_schema {
+                            copy_extensions(items, schema);
+                        }
                         out.insert("items".into(), items_schema);
                     }
                 }
@@ -914,6 +910,8 @@ impl Converter<'_> {
 struct Classified {
     /// Its `in`.
     kind: String,
+    /// Where the operation or path item lists it, as a source pointer in the file converted.
+    site: String,
     /// Where it is (after following a `$ref`), as a source pointer in `file`.
     src: String,
     file: std::path::PathBuf,

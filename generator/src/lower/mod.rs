@@ -78,8 +78,12 @@ struct Lowerer<'a> {
     types: BTreeMap<String, TypeDef>,
     /// Component keys whose enum merged into an earlier equal enum: no definition of their own.
     merged: BTreeSet<String>,
-    /// Component keys being lowered (to refuse an `allOf` chain that comes back to itself).
+    /// Component keys being lowered: met again (through a property of a type that inherits
+    /// from one of them), they are named but not lowered twice.
     in_progress: BTreeSet<String>,
+    /// Object types (Rust names) with a base that was still being lowered when they were, and
+    /// the wire names they require: their inherited fields are filled in once the bases are done.
+    deferred_bases: Vec<(String, Vec<String>)>,
     /// OpenAPI 3 `discriminator.mapping` of each root (Rust name): value → component key.
     mappings: BTreeMap<String, Vec<(String, String)>>,
     /// Global parameters already lowered, by component key.
@@ -99,6 +103,7 @@ impl<'a> Lowerer<'a> {
             types: BTreeMap::new(),
             merged: BTreeSet::new(),
             in_progress: BTreeSet::new(),
+            deferred_bases: Vec::new(),
             mappings: BTreeMap::new(),
             global_parameters: BTreeMap::new(),
             client_parameters: Vec::new(),

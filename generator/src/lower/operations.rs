@@ -52,9 +52,9 @@ fn pick_content(content: &IndexMap<String, MediaType>) -> Option<(&String, &Medi
     content.iter().find(|(media_type, _)| is_json(media_type)).or_else(|| content.first())
 }
 
-/// The `{variables}` of a path template, in order.
-fn template_variables(path: &str) -> Vec<&str> {
-    path.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+/// The `{variables}` of a path template, in order; `None` when a `{` is not closed.
+fn template_variables(path: &str) -> Option<Vec<&str>> {
+    path.split('{').skip(1).map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
 
 impl<'a> Lowerer<'a> {
@@ -101,7 +101,7 @@ impl<'a> Lowerer<'a> {
             return Err(Error::new(
                 ErrorKind::MissingOperationId,
                 location,
-                "an operationId (`Group_Method`) on every operation",
+                "the operation has no operationId; expected one (`Group_Method`) on every operation",
             ));
         };
         let (group, method_name) = match id.split_once('_') {
@@ -170,13 +170,18 @@ impl<'a> Lowerer<'a> {
 
     /// Every path parameter is in the template, and every template variable has a parameter.
     fn check_template(&self, path: &str, used: &[Used], pointer: &str) -> Result<()> {
-        let variables = template_variables(path);
+        let Some(variables) = template_variables(path) else {
+            return Err(Error::invalid(
+                self.locate(&join("/paths", path)),
+                format!("a path template whose every `{{` is closed by a `}}`, found `{path}`"),
+            ));
+        };
         for u in used.iter().filter(|u| u.parameter.location == ParamLocation::Path) {
             if !variables.contains(&u.parameter.name.as_str()) {
                 return Err(Error::new(
                     ErrorKind::PathParameterNotInTemplate,
                     self.locate(&u.pointer),
-                    format!("path parameter `{}` to appear in the path template `{path}`", u.parameter.name),
+                    format!("expected path parameter `{}` to appear in the path template `{path}`", u.parameter.name),
                 ));
             }
         }
@@ -185,7 +190,7 @@ impl<'a> Lowerer<'a> {
                 return Err(Error::new(
                     ErrorKind::PathParameterNotInTemplate,
                     self.locate(pointer),
-                    format!("a path parameter named `{variable}` for the template `{path}`"),
+                    format!("expected a path parameter named `{variable}` for the template `{path}`"),
                 ));
             }
         }
@@ -409,9 +414,14 @@ impl<'a> Lowerer<'a> {
         let mut produces: Vec<String> = Vec::new();
         for (status, response, response_at) in listed {
             let (response, response_at) = self.resolve_response(response, &response_at)?;
+            // `x-ms-error-response` says what a listed code is, either way (a HEAD's 404 that
+            // means "absent" is `false`); without it, 4xx and 5xx codes are errors.
             let is_error = match status {
                 StatusCode::Default => true,
-                StatusCode::Code(code) => code >= 400 || ext_flag(&response.extensions, "x-ms-error-response"),
+                StatusCode::Code(code) => match response.extensions.get("x-ms-error-response").and_then(Value::as_bool) {
+                    Some(flag) => flag,
+                    None => code >= 400,
+                },
             };
             for media_type in response.content.keys() {
                 if !produces.contains(media_type) {

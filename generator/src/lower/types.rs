@@ -140,8 +140,119 @@ impl<'a> Lowerer<'a> {
                 self.merged.insert(key.clone());
             }
         }
+        self.check_all_of_chains()?;
         for key in components.schemas.keys() {
             self.lower_component(key)?;
+        }
+        self.complete_deferred_bases()
+    }
+
+    /// Refuses an `allOf` chain that comes back to where it started (`A` → `B` → `A`): such a
+    /// type would be its own base. Recursion through properties, items or maps is fine.
+    fn check_all_of_chains(&self) -> Result<()> {
+        let Some(components) = self.document().components.as_ref() else { return Ok(()) };
+        let mut done = BTreeSet::new();
+        for key in components.schemas.keys() {
+            self.visit_all_of(key, &mut Vec::new(), &mut done)?;
+        }
+        Ok(())
+    }
+
+    /// Depth-first through the `allOf` bases of component `key`; `chain` is the path to it.
+    fn visit_all_of(&self, key: &'a str, chain: &mut Vec<&'a str>, done: &mut BTreeSet<&'a str>) -> Result<()> {
+        if done.contains(key) {
+            return Ok(());
+        }
+        let pointer = join("/components/schemas", key);
+        if chain.contains(&key) {
+            return Err(Error::invalid(self.locate(&pointer), format!("an allOf chain that ends; `{key}` is its own base")));
+        }
+        chain.push(key);
+        for base in self.all_of_bases(key, &pointer)? {
+            self.visit_all_of(base, chain, done)?;
+        }
+        chain.pop();
+        done.insert(key);
+        Ok(())
+    }
+
+    /// The component keys that component `key` inherits from: the `$ref`s of its `allOf` (and of
+    /// its inline `allOf` parts), or the target of an alias (`A: {$ref: B}`).
+    fn all_of_bases(&self, key: &str, pointer: &str) -> Result<Vec<&'a str>> {
+        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
+        let mut bases = Vec::new();
+        let mut stack = match schemas.and_then(|s| s.get(key)) {
+            Some(ReferenceOr::Item(schema)) => vec![(schema, pointer.to_string())],
+            Some(ReferenceOr::Reference { reference }) => {
+                bases.push(self.component_key(reference, "schemas", schemas, pointer)?.0);
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        while let Some((schema, at)) = stack.pop() {
+            for (i, part) in SchemaView::new(schema).all_of.iter().enumerate() {
+                let at = format!("{at}/allOf/{i}");
+                match part {
+                    ReferenceOr::Reference { reference } => bases.push(self.component_key(reference, "schemas", schemas, &at)?.0),
+                    ReferenceOr::Item(part) => stack.push((part, at)),
+                }
+            }
+        }
+        Ok(bases)
+    }
+
+    /// Fills in the inherited fields of the types whose bases were still being lowered when they
+    /// were (a type reached through a property of its own base), bases before subtypes.
+    fn complete_deferred_bases(&mut self) -> Result<()> {
+        let mut waiting: Vec<(String, Vec<String>)> = std::mem::take(&mut self.deferred_bases);
+        while !waiting.is_empty() {
+            let names: BTreeSet<String> = waiting.iter().map(|(name, _)| name.clone()).collect();
+            let ready = waiting.iter().position(|(name, _)| {
+                let bases = match self.types.get(name).map(|def| &def.kind) {
+                    Some(TypeKind::Object(object)) => object.bases.as_slice(),
+                    _ => &[],
+                };
+                bases.iter().all(|base| !names.contains(base))
+            });
+            // No allOf chain comes back to itself (checked first), so one is always ready.
+            let (name, required) = waiting.remove(ready.unwrap_or(0));
+            self.inherit_fields(&name, &required)?;
+        }
+        Ok(())
+    }
+
+    /// Recomputes the fields of object type `name` from its (now complete) bases' and its own,
+    /// as `lower_object` does, with the wire names in `required` required.
+    fn inherit_fields(&mut self, name: &str, required: &[String]) -> Result<()> {
+        let Some(TypeDef { kind: TypeKind::Object(object), location, .. }) = self.types.get(name) else { return Ok(()) };
+        let mut fields = Vec::new();
+        let mut additional_properties = None;
+        for base in &object.bases {
+            let Some(TypeKind::Object(base_object)) = self.types.get(base).map(|def| &def.kind) else {
+                return Err(Error::unsupported(location.clone(), format!("allOf of `{base}`, which is not an object type")));
+            };
+            for field in &base_object.fields {
+                let mut field = field.clone();
+                field.inherited_from.get_or_insert_with(|| base.clone());
+                merge_field(&mut fields, field);
+            }
+            if additional_properties.is_none() {
+                additional_properties = base_object.additional_properties.clone();
+            }
+        }
+        for field in object.fields.iter().filter(|f| f.inherited_from.is_none()) {
+            merge_field(&mut fields, field.clone());
+        }
+        let mut taken = BTreeSet::new();
+        for field in &mut fields {
+            field.required |= required.contains(&field.wire_name);
+            field.rust_name = names::unique(std::mem::take(&mut field.rust_name), &mut taken);
+        }
+        if let Some(TypeDef { kind: TypeKind::Object(object), .. }) = self.types.get_mut(name) {
+            object.fields = fields;
+            if object.additional_properties.is_none() {
+                object.additional_properties = additional_properties;
+            }
         }
         Ok(())
     }
@@ -161,6 +272,25 @@ impl<'a> Lowerer<'a> {
             .ok_or_else(|| Error::invalid(self.locate(at), format!("a component schema named `{key}`")))
     }
 
+    /// The component a chain of whole-component `$ref`s (`A: {$ref: B}`) starting at `key` ends
+    /// at, so that an `allOf` of an alias inherits from what it names.
+    fn alias_target(&self, key: &'a str, at: &str) -> Result<&'a str> {
+        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
+        let mut key = key;
+        let mut seen = BTreeSet::new();
+        while let Some(ReferenceOr::Reference { reference }) = schemas.and_then(|s| s.get(key)) {
+            if !seen.insert(key) {
+                return Err(Error::new(
+                    crate::ErrorKind::RefCycle,
+                    self.locate(at),
+                    format!("a chain of component `$ref`s that reaches a schema; `{key}` comes back to itself"),
+                ));
+            }
+            key = self.component_key(reference, "schemas", schemas, at)?.0;
+        }
+        Ok(key)
+    }
+
     /// Lowers component schema `key` (once) and returns its Rust name.
     fn lower_component(&mut self, key: &str) -> Result<String> {
         let pointer = join("/components/schemas", key);
@@ -168,11 +298,10 @@ impl<'a> Lowerer<'a> {
         if self.types.contains_key(&name) || self.merged.contains(key) {
             return Ok(name);
         }
+        // Met again while it is being lowered: reached through one of its own properties (an
+        // allOf chain back to it was refused up front). Its name is all the caller gets for now.
         if !self.in_progress.insert(key.to_string()) {
-            return Err(Error::invalid(
-                self.locate(&pointer),
-                format!("an allOf chain that ends; `{key}` is its own base"),
-            ));
+            return Ok(name);
         }
         let schemas = self.document().components.as_ref().map(|c| &c.schemas);
         let schema = schemas.and_then(|s| s.get(key)).ok_or_else(|| Error::invalid(self.locate(&pointer), "a schema"))?;
@@ -368,6 +497,7 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers an object schema named `type_name`: its bases' fields, then its own.
     fn lower_object(&mut self, view: &SchemaView<'a>, type_name: &str, pointer: &str) -> Result<ObjectType> {
+        let mut deferred = false;
         let mut object = ObjectType {
             fields: Vec::new(),
             bases: Vec::new(),
@@ -381,20 +511,29 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => {
                     let schemas = self.document().components.as_ref().map(|c| &c.schemas);
                     let (key, _) = self.component_key(reference, "schemas", schemas, &at)?;
-                    let base = self.lower_component(key)?;
-                    let Some(TypeKind::Object(base_object)) = self.types.get(&base).map(|def| &def.kind) else {
-                        return Err(Error::unsupported(
-                            self.locate(&at),
-                            format!("allOf of `{base}`, which is not an object type"),
-                        ));
-                    };
-                    for field in &base_object.fields {
-                        let mut field = field.clone();
-                        field.inherited_from.get_or_insert_with(|| base.clone());
-                        merge_field(&mut object.fields, field);
-                    }
-                    if object.additional_properties.is_none() {
-                        object.additional_properties = base_object.additional_properties.clone();
+                    let base = self.lower_component(self.alias_target(key, &at)?)?;
+                    match self.types.get(&base).map(|def| &def.kind) {
+                        Some(TypeKind::Object(base_object)) => {
+                            for field in &base_object.fields {
+                                let mut field = field.clone();
+                                field.inherited_from.get_or_insert_with(|| base.clone());
+                                merge_field(&mut object.fields, field);
+                            }
+                            if object.additional_properties.is_none() {
+                                object.additional_properties = base_object.additional_properties.clone();
+                            }
+                            // A base still waiting for its own bases' fields: so is this type.
+                            deferred |= self.deferred_bases.iter().any(|(name, _)| *name == base);
+                        }
+                        Some(_) => {
+                            return Err(Error::unsupported(
+                                self.locate(&at),
+                                format!("allOf of `{base}`, which is not an object type"),
+                            ))
+                        }
+                        // The base is still being lowered further up (this type is reached through
+                        // one of its properties): its fields are filled in once it is done.
+                        None => deferred = true,
                     }
                     object.bases.push(base);
                 }
@@ -444,43 +583,43 @@ impl<'a> Lowerer<'a> {
                 .collect();
             self.mappings.insert(type_name.to_string(), mapping);
         }
+        if deferred {
+            self.deferred_bases.push((type_name.to_string(), view.required.to_vec()));
+        }
         Ok(object)
     }
 
     /// Lowers one property of `type_name`.
     fn lower_field(&mut self, type_name: &str, key: &str, property: SchemaUse<'a>, required: bool, pointer: &str) -> Result<Field> {
         let hint = format!("{type_name}{}", names::pascal(key));
-        let SchemaUse::Inline(schema) = property else {
-            return Ok(Field {
-                wire_name: key.to_string(),
-                rust_name: names::snake(key),
-                ty: self.lower_use(property, &hint, pointer)?,
-                required,
-                read_only: false,
-                mutability: Vec::new(),
-                secret: false,
-                nullable: false,
-                default: None,
-                description: None,
-                client_flatten: false,
-                inherited_from: None,
-            });
+        // A bare `$ref` carries no annotations of its own; an inline schema (also a `$ref` with
+        // siblings, as `allOf` of one `$ref`) carries them.
+        let view = match property {
+            SchemaUse::Inline(schema) => Some(SchemaView::new(schema)),
+            SchemaUse::Ref(_) => None,
         };
-        let view = SchemaView::new(schema);
-        let ty = self.lower_inline(&view, &hint, pointer)?;
-        let client_name = view.extension("x-ms-client-name").and_then(Value::as_str);
+        let ty = match &view {
+            Some(view) => self.lower_inline(view, &hint, pointer)?,
+            None => self.lower_use(property, &hint, pointer)?,
+        };
+        let mutability = match &view {
+            Some(view) => self.mutability(view, pointer)?,
+            None => Vec::new(),
+        };
+        let view = view.as_ref();
+        let client_name = view.and_then(|v| v.extension("x-ms-client-name")).and_then(Value::as_str);
         Ok(Field {
             wire_name: key.to_string(),
             rust_name: names::snake(client_name.unwrap_or(key)),
             ty,
             required,
-            read_only: view.data.read_only,
-            mutability: self.mutability(&view, pointer)?,
-            secret: view.flag("x-ms-secret"),
-            nullable: view.nullable(),
-            default: view.data.default.clone(),
-            description: view.data.description.clone(),
-            client_flatten: view.flag("x-ms-client-flatten"),
+            read_only: view.is_some_and(|v| v.data.read_only),
+            mutability,
+            secret: view.is_some_and(|v| v.flag("x-ms-secret")),
+            nullable: view.is_some_and(SchemaView::nullable),
+            default: view.and_then(|v| v.data.default.clone()),
+            description: view.and_then(|v| v.data.description.clone()),
+            client_flatten: view.is_some_and(|v| v.flag("x-ms-client-flatten")),
             inherited_from: None,
         })
     }
