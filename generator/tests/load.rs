@@ -792,6 +792,14 @@ fn wrong_shape_is_invalid_at_its_pointer() {
 }
 
 #[test]
+fn a_body_and_form_fields_on_one_operation_are_invalid() {
+    let e = load_err("invalid/body_and_form.json");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(e.location, Location::new(fixture("invalid/body_and_form.json"), "/paths/~1a/post"));
+    assert!(e.message.contains("not both"), "{e}");
+}
+
+#[test]
 fn ref_to_a_url_is_unsupported() {
     let e = load_err("invalid/url_ref.json");
     assert_eq!(e.kind, ErrorKind::Unsupported);

@@ -887,3 +887,19 @@ fn swagger_errors_are_located_in_the_swagger_file() {
     );
     assert_error("swagger/bad_mutability.yaml", ErrorKind::Invalid, "/definitions/A/properties/name/x-ms-mutability");
 }
+
+#[test]
+fn swagger_locations_point_into_the_swagger_file() {
+    let at = |fixture: &str, pointer: &str| Location::new(format!("{FIXTURES}/swagger/{fixture}"), pointer);
+    let api = lower("swagger/objects.yaml");
+    assert_eq!(ty(&api, "Resource").location, at("objects.yaml", "/definitions/Resource"));
+    let api = lower("swagger/inline_names.yaml");
+    assert_eq!(ty(&api, "ThingSku2").location, at("inline_names.yaml", "/definitions/Thing/properties/sku"));
+    let api = lower("swagger/body.yaml");
+    assert_eq!(ty(&api, "BodiesPostInlineRequest").location, at("body.yaml", "/paths/~1inline/post/parameters/0/schema"));
+    let api = lower("swagger/parameters.yaml");
+    let op = &api.operations[0];
+    assert_eq!(op.parameters[0].location_in_spec, at("parameters.yaml", "/parameters/SubscriptionIdParameter"));
+    assert_eq!(op.parameters[3].location_in_spec, at("parameters.yaml", &format!("{}/parameters/3", op.location.pointer)));
+    assert!(op.location.pointer.starts_with("/paths/~1subscriptions~1{subscriptionId}"), "{}", op.location);
+}

@@ -356,25 +356,7 @@ impl Converter<'_> {
         }
         let mut out = Map::new();
         // Path-level parameters: body and form ones move into the operations.
-        let mut shared = Vec::new();
-        let mut pushed_down = Vec::new();
-        if let Some(params) = item.get("parameters") {
-            let params = params
-                .as_array()
-                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
-            for (i, p) in params.iter().enumerate() {
-                let psrc = format!("{src}/parameters/{i}");
-                let resolved = self.classify(p, &psrc)?;
-                match resolved.kind.as_str() {
-                    "body" | "formData" => pushed_down.push(resolved),
-                    _ => {
-                        let pdst = format!("{dst}/parameters/{}", shared.len());
-                        self.origin(pdst.clone(), psrc.clone());
-                        shared.push(self.parameter_or_ref(p, &psrc, &pdst)?);
-                    }
-                }
-            }
-        }
+        let (shared, pushed_down) = self.split_parameters(item, src, dst)?;
         for key in ["summary", "description", "servers"] {
             if let Some(v) = item.get(key) {
                 out.insert(key.into(), v.clone());
@@ -393,6 +375,36 @@ impl Converter<'_> {
         }
         copy_extensions(item, &mut out);
         Ok(Value::Object(out))
+    }
+
+    /// The `parameters` of the path item or operation `owner` at `src`: the non-body ones
+    /// converted (to be written at `{dst}/parameters`), and the body and formData ones
+    /// classified, each in spec order.
+    fn split_parameters(
+        &mut self,
+        owner: &Map<String, Value>,
+        src: &str,
+        dst: &str,
+    ) -> Result<(Vec<Value>, Vec<Classified>)> {
+        let mut plain = Vec::new();
+        let mut bodies = Vec::new();
+        let Some(params) = owner.get("parameters") else { return Ok((plain, bodies)) };
+        let params = params
+            .as_array()
+            .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
+        for (i, p) in params.iter().enumerate() {
+            let psrc = format!("{src}/parameters/{i}");
+            let classified = self.classify(p, &psrc)?;
+            match classified.kind.as_str() {
+                "body" | "formData" => bodies.push(classified),
+                _ => {
+                    let pdst = format!("{dst}/parameters/{}", plain.len());
+                    self.origin(pdst.clone(), psrc.clone());
+                    plain.push(self.parameter_or_ref(p, &psrc, &pdst)?);
+                }
+            }
+        }
+        Ok((plain, bodies))
     }
 
     /// A parameter's `in`, resolving a `$ref` to it; `ParameterWithoutIn` when it has none.
@@ -464,34 +476,15 @@ impl Converter<'_> {
             }
         }
 
-        let mut parameters = Vec::new();
+        let (parameters, own_bodies) = self.split_parameters(op, src, dst)?;
+        // Path-level body and form parameters apply where the operation has none of its own.
+        let bodies = if own_bodies.is_empty() { inherited } else { own_bodies.as_slice() };
         let mut body: Option<Value> = None;
         let mut form: Vec<Classified> = Vec::new();
-        if let Some(params) = op.get("parameters") {
-            let params = params
-                .as_array()
-                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
-            for (i, p) in params.iter().enumerate() {
-                let psrc = format!("{src}/parameters/{i}");
-                let classified = self.classify(p, &psrc)?;
-                match classified.kind.as_str() {
-                    "body" => body = Some(self.body_parameter(&classified, dst, &consumes)?),
-                    "formData" => form.push(classified),
-                    _ => {
-                        let pdst = format!("{dst}/parameters/{}", parameters.len());
-                        self.origin(pdst.clone(), psrc.clone());
-                        parameters.push(self.parameter_or_ref(p, &psrc, &pdst)?);
-                    }
-                }
-            }
-        }
-        // Path-level body and form parameters apply where the operation has none of its own.
-        if body.is_none() && form.is_empty() {
-            for c in inherited {
-                match c.kind.as_str() {
-                    "body" => body = Some(self.body_parameter(c, dst, &consumes)?),
-                    _ => form.push(c.clone()),
-                }
+        for c in bodies {
+            match c.kind.as_str() {
+                "body" => body = Some(self.body_parameter(c, dst, &consumes)?),
+                _ => form.push(c.clone()),
             }
         }
         if !form.is_empty() {

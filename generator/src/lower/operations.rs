@@ -139,7 +139,7 @@ impl<'a> Lowerer<'a> {
             Some(ReferenceOr::Item(body)) => body.content.keys().cloned().collect(),
             Some(ReferenceOr::Reference { reference }) => self
                 .request_body(reference, pointer)
-                .map(|b| b.content.keys().cloned().collect())
+                .map(|(_, b)| b.content.keys().cloned().collect())
                 .unwrap_or_default(),
             None => Vec::new(),
         };
@@ -340,11 +340,11 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    /// The request body a `$ref` names.
-    fn request_body(&self, reference: &str, at: &str) -> Result<&'a SpecRequestBody> {
+    /// The request body a `$ref` names, and its key in `components.requestBodies`.
+    fn request_body(&self, reference: &str, at: &str) -> Result<(&'a str, &'a SpecRequestBody)> {
         let bodies = self.document().components.as_ref().map(|c| &c.request_bodies);
         match self.component_key(reference, "requestBodies", bodies, at)? {
-            (_, ReferenceOr::Item(body)) => Ok(body),
+            (key, ReferenceOr::Item(body)) => Ok((key, body)),
             (key, ReferenceOr::Reference { .. }) => Err(Error::unsupported(
                 self.locate(&join("/components/requestBodies", key)),
                 "a request body that is itself a $ref",
@@ -357,9 +357,8 @@ impl<'a> Lowerer<'a> {
         let (body, at) = match body {
             ReferenceOr::Item(body) => (body, pointer.to_string()),
             ReferenceOr::Reference { reference } => {
-                let resolved = self.request_body(reference, pointer)?;
-                let key = reference.trim_start_matches("#/components/requestBodies/");
-                (resolved, join("/components/requestBodies", &crate::error::unescape_pointer_segment(key)))
+                let (key, resolved) = self.request_body(reference, pointer)?;
+                (resolved, join("/components/requestBodies", key))
             }
         };
         let Some((content_type, media)) = pick_content(&body.content) else {
