@@ -16,9 +16,6 @@ use crate::paths;
 /// The command that regenerates the product crate, named in every file's `@generated` line.
 pub const PRODUCT_COMMAND: &str = "cargo xtask codegen";
 
-/// The operation the product crate's README example calls: getting a job, as the crate's docs
-/// promise (the generator falls back to a plain `GET` when a spec has no such operation).
-pub const PRODUCT_EXAMPLE_OPERATION: &str = "IotHubResource_GetJob";
 
 /// Top-level entries of an output folder that are never generator output (build products),
 /// so neither compared nor removed.
@@ -45,7 +42,7 @@ impl Target {
             spec: PathBuf::from("specs").join(&manifest.product.spec),
             out: root.join("generated"),
             options: Options {
-                example_operation: Some(PRODUCT_EXAMPLE_OPERATION.to_string()),
+                example_operation: manifest.product.example_operation,
                 ..Options::new(manifest.product.crate_name, PRODUCT_COMMAND)
             },
         })
