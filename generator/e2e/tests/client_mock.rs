@@ -26,6 +26,7 @@ impl TokenCredential for Credential {
 }
 
 /// One scripted answer.
+#[derive(Debug)]
 struct Answer {
     status: u16,
     headers: Vec<(&'static str, String)>,
@@ -39,7 +40,7 @@ fn answer(status: u16, headers: &[(&'static str, &str)], body: &str) -> Answer {
 /// Answers requests in order and records them as `METHOD url`.
 #[derive(Debug, Default)]
 struct Script {
-    answers: Mutex<VecDeque<(u16, Vec<(&'static str, String)>, String)>>,
+    answers: Mutex<VecDeque<Answer>>,
     seen: Mutex<Vec<String>>,
 }
 
@@ -48,18 +49,18 @@ impl HttpClient for Script {
     async fn execute_request(&self, request: &Request) -> azure_core::Result<AsyncRawResponse> {
         assert_eq!(request.headers().get_optional_str(&HeaderName::from_static("authorization")), Some("Bearer token"));
         self.seen.lock().unwrap().push(format!("{} {}", request.method(), request.url()));
-        let (status, headers, body) = self.answers.lock().unwrap().pop_front().expect("a scripted answer");
-        let mut h = Headers::new();
-        for (k, v) in headers {
-            h.insert(k, v);
+        let answer = self.answers.lock().unwrap().pop_front().expect("a scripted answer");
+        let mut headers = Headers::new();
+        for (k, v) in answer.headers {
+            headers.insert(k, v);
         }
-        Ok(AsyncRawResponse::from_bytes(StatusCode::from(status), h, body.into_bytes()))
+        Ok(AsyncRawResponse::from_bytes(StatusCode::from(answer.status), headers, answer.body.into_bytes()))
     }
 }
 
 fn scripted(answers: Vec<Answer>) -> (IotHubClient, Arc<Script>) {
     let script = Arc::new(Script::default());
-    *script.answers.lock().unwrap() = answers.into_iter().map(|a| (a.status, a.headers, a.body)).collect();
+    *script.answers.lock().unwrap() = answers.into_iter().collect();
     let options = IotHubClientOptions {
         client_options: ClientOptions {
             transport: Some(Transport::new(script.clone())),
