@@ -284,74 +284,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::IotHubDescriptionListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::IotHubDescriptionListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::IotHubDescriptionListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -391,74 +333,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::IotHubDescriptionListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::IotHubDescriptionListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::IotHubDescriptionListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -548,74 +432,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::IotHubSkuDescriptionListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::IotHubSkuDescriptionListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::IotHubSkuDescriptionListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -668,74 +494,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::EventHubConsumerGroupsListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::EventHubConsumerGroupsListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::EventHubConsumerGroupsListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -957,74 +725,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::JobResponseListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::JobResponseListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::JobResponseListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -1115,74 +825,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::IotHubQuotaMetricInfoListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::IotHubQuotaMetricInfoListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::IotHubQuotaMetricInfoListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -1226,74 +878,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::EndpointHealthDataListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::EndpointHealthDataListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::EndpointHealthDataListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }
@@ -1479,74 +1073,16 @@ impl IotHubResourceClient {
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::SharedAccessSignatureAuthorizationRuleListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::SharedAccessSignatureAuthorizationRuleListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::SharedAccessSignatureAuthorizationRuleListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }

@@ -43,74 +43,16 @@ impl OperationsClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let pipeline = self.pipeline.clone();
-        let api_version: Option<String> = Some(self.api_version.clone());
-        let first_request = request;
-        let pager_options = azure_core::http::pager::PagerOptions {
-            context: options.method_options.context.into_owned(),
-            continuation: options.method_options.continuation,
-        };
         Ok(
-            azure_core::http::Pager::new(
-                move |
-                    state: azure_core::http::pager::PagerState,
-                    pager_options: azure_core::http::pager::PagerOptions<'static>|
-                {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(
-                                    url,
-                                    azure_core::http::Method::Get,
-                                );
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<
-                            crate::models::ErrorDetails,
-                        >(&pipeline, &pager_options.context, &mut request, &[200])
-                            .await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        let page: crate::models::OperationListResult = azure_core::json::from_json(
-                            &body,
-                        )?;
-                        let response: azure_core::http::Response<
-                            crate::models::OperationListResult,
-                        > = azure_core::http::RawResponse::from_bytes(
-                                status,
-                                headers,
-                                body,
-                            )
-                            .into();
-                        match page.next_link {
-                            Some(link) if !link.is_empty() => {
-                                Ok(azure_core::http::pager::PagerResult::More {
-                                    response,
-                                    continuation: azure_core::http::pager::PagerContinuation::Link(
-                                        crate::request::next_link(
-                                            &url,
-                                            &link,
-                                            api_version.as_deref(),
-                                        )?,
-                                    ),
-                                })
-                            }
-                            _ => {
-                                Ok(azure_core::http::pager::PagerResult::Done {
-                                    response,
-                                })
-                            }
-                        }
-                    })
-                },
-                Some(pager_options),
+            crate::request::pager::<
+                crate::models::OperationListResult,
+                crate::models::ErrorDetails,
+            >(
+                self.pipeline.clone(),
+                request,
+                Some(self.api_version.clone()),
+                &[200],
+                options.method_options,
             ),
         )
     }

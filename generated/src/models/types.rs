@@ -2751,6 +2751,11 @@ for azure_core::http::RequestContent<UserSubscriptionQuotaListResult> {
         Ok(azure_core::json::to_json(&value)?.into())
     }
 }
+impl crate::request::NextLink for OperationListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
+    }
+}
 impl azure_core::http::pager::Page for OperationListResult {
     type Item = Operation;
     type IntoIter = ::std::vec::IntoIter<Operation>;
@@ -2767,6 +2772,11 @@ impl azure_core::http::pager::Page for OperationListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
+    }
+}
+impl crate::request::NextLink for IotHubDescriptionListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
     }
 }
 impl azure_core::http::pager::Page for IotHubDescriptionListResult {
@@ -2787,6 +2797,11 @@ impl azure_core::http::pager::Page for IotHubDescriptionListResult {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
     }
 }
+impl crate::request::NextLink for IotHubSkuDescriptionListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
+    }
+}
 impl azure_core::http::pager::Page for IotHubSkuDescriptionListResult {
     type Item = IotHubSkuDescription;
     type IntoIter = ::std::vec::IntoIter<IotHubSkuDescription>;
@@ -2803,6 +2818,11 @@ impl azure_core::http::pager::Page for IotHubSkuDescriptionListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
+    }
+}
+impl crate::request::NextLink for EventHubConsumerGroupsListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
     }
 }
 impl azure_core::http::pager::Page for EventHubConsumerGroupsListResult {
@@ -2823,6 +2843,11 @@ impl azure_core::http::pager::Page for EventHubConsumerGroupsListResult {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
     }
 }
+impl crate::request::NextLink for JobResponseListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
+    }
+}
 impl azure_core::http::pager::Page for JobResponseListResult {
     type Item = JobResponse;
     type IntoIter = ::std::vec::IntoIter<JobResponse>;
@@ -2839,6 +2864,11 @@ impl azure_core::http::pager::Page for JobResponseListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
+    }
+}
+impl crate::request::NextLink for IotHubQuotaMetricInfoListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
     }
 }
 impl azure_core::http::pager::Page for IotHubQuotaMetricInfoListResult {
@@ -2859,6 +2889,11 @@ impl azure_core::http::pager::Page for IotHubQuotaMetricInfoListResult {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
     }
 }
+impl crate::request::NextLink for EndpointHealthDataListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
+    }
+}
 impl azure_core::http::pager::Page for EndpointHealthDataListResult {
     type Item = EndpointHealthData;
     type IntoIter = ::std::vec::IntoIter<EndpointHealthData>;
@@ -2875,6 +2910,11 @@ impl azure_core::http::pager::Page for EndpointHealthDataListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
+    }
+}
+impl crate::request::NextLink for SharedAccessSignatureAuthorizationRuleListResult {
+    fn next_link(&self) -> Option<&str> {
+        self.next_link.as_deref()
     }
 }
 impl azure_core::http::pager::Page for SharedAccessSignatureAuthorizationRuleListResult {

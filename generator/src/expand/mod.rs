@@ -38,21 +38,41 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
         GeneratedFile { path: "Cargo.toml".into(), contents: cargo::expand_cargo_toml(&ctx) },
         GeneratedFile { path: "README.md".into(), contents: readme::expand_readme(&ctx) },
     ];
-    let mut sources: Vec<(PathBuf, TokenStream)> = vec![
-        ("src/lib.rs".into(), expand_lib_rs(&ctx)),
-        ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
-        ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
-        ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
-        ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
-        ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
-        ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
-        ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
-    ];
-    for client in &ctx.clients {
-        sources.push((format!("src/clients/{}.rs", client.module).into(), operations::expand_client_file(&ctx, client)?));
-    }
-    for (path, tokens) in sources {
-        files.push(GeneratedFile { contents: format_rust(&ctx, &path, tokens)?, path });
+    // Building tokens and parsing them for prettyplease dominate the time, so the two halves of
+    // the crate (models and support code; clients) are expanded and formatted on two threads.
+    // Token streams are not `Send`: each thread builds its own and hands back text. The order of
+    // `files` is fixed whatever the threads do.
+    let first_half = || -> Result<Vec<GeneratedFile>> {
+        let sources: Vec<(PathBuf, TokenStream)> = vec![
+            ("src/lib.rs".into(), expand_lib_rs(&ctx)?),
+            ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
+            ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
+            ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
+            ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
+            ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
+            ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
+            ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
+        ];
+        sources.into_iter().map(|(path, tokens)| format_rust(&ctx, path, tokens)).collect()
+    };
+    let second_half = || -> Result<Vec<GeneratedFile>> {
+        ctx.clients
+            .iter()
+            .map(|client| {
+                let tokens = operations::expand_client_file(&ctx, client)?;
+                format_rust(&ctx, format!("src/clients/{}.rs", client.module).into(), tokens)
+            })
+            .collect()
+    };
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(second_half);
+        let first = first_half();
+        (first, second.join())
+    });
+    files.extend(first?);
+    match second {
+        Ok(second) => files.extend(second?),
+        Err(_) => return Err(Error::unsupported(Location::file("src/clients"), "the emitter's worker thread panicked")),
     }
     files.extend(examples::expand_example_tests(api, options)?);
     Ok(files)
@@ -79,21 +99,22 @@ fn preamble(command: &str, comment: &str) -> String {
 
 /// Formats one Rust file with prettyplease (never rustfmt: the bytes must not depend on the
 /// machine) and prepends the preamble.
-pub(crate) fn format_rust(ctx: &Context<'_>, path: &std::path::Path, tokens: TokenStream) -> Result<String> {
+pub(crate) fn format_rust(ctx: &Context<'_>, path: PathBuf, tokens: TokenStream) -> Result<GeneratedFile> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
         Error::unsupported(
-            Location::file(path),
+            Location::file(&path),
             format!("the emitter produced Rust that does not parse ({e}); this is a generator bug"),
         )
     })?;
-    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), prettyplease::unparse(&file)))
+    let contents = format!("{}\n{}", preamble(&ctx.options.command, "//"), prettyplease::unparse(&file));
+    Ok(GeneratedFile { path, contents })
 }
 
 /// `src/lib.rs`: the crate docs (the README, so its example is a doc-test), modules and re-exports.
-fn expand_lib_rs(ctx: &Context<'_>) -> TokenStream {
-    let root = &ctx.root_client;
+fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
+    let root = ctx.root_client()?;
     let options = quote::format_ident!("{}Options", root);
-    quote! {
+    Ok(quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
 
@@ -105,7 +126,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> TokenStream {
 
         pub use clients::{#root, #options};
         pub use error::{service_error, ServiceError};
-    }
+    })
 }
 
 /// One client of the crate: the root client or a sub-client for an operation group.
@@ -127,8 +148,9 @@ pub(crate) struct Context<'a> {
     pub api: &'a Api,
     /// The options.
     pub options: &'a Options,
-    /// The root client's type name (`IotHubClient`).
-    pub root_client: Ident,
+    /// The root client's type name (`IotHubClient`); a `String` so the context can be shared
+    /// between threads (`Ident` cannot).
+    pub root_client: String,
     /// Every client, the root first, then the sub-clients sorted by name.
     pub clients: Vec<ClientDef<'a>>,
 }
@@ -136,7 +158,8 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(api: &'a Api, options: &'a Options) -> Result<Self> {
         let root_name = root_client_name(&api.title);
-        let root_client = ident(&root_name, &Location::file("info/title"))?;
+        ident(&root_name, &Location::file("info/title"))?;
+        let root_client = root_name.clone();
         let mut by_name: BTreeMap<String, ClientDef<'a>> = BTreeMap::new();
         for operation in &api.operations {
             let name = match &operation.group {
@@ -182,6 +205,11 @@ impl<'a> Context<'a> {
             .ok_or_else(|| Error::invalid(used_at.clone(), format!("a defined type, found a reference to unknown type `{name}`")))
     }
 
+    /// The root client's type name as an identifier.
+    pub fn root_client(&self) -> Result<Ident> {
+        ident(&self.root_client, &Location::file("info/title"))
+    }
+
     /// The root client's options type (`IotHubClientOptions`).
     pub fn root_options(&self) -> Ident {
         quote::format_ident!("{}Options", self.root_client)
@@ -195,11 +223,28 @@ pub(crate) fn root_client_name(title: &str) -> String {
     if name.ends_with("Client") { name } else { format!("{name}Client") }
 }
 
+/// Rust keywords, which are not plain identifiers.
+const KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "static", "struct", "super",
+    "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while",
+    "yield",
+];
+
 /// An identifier, or a located error when `name` is not a valid Rust identifier (names come from
-/// `names`, so this guards against a name the sanitizer let through rather than panicking).
+/// `names`, so this guards against a name the sanitizer let through rather than panicking in
+/// `Ident::new`). Checked by hand: this runs for every name, and parsing each with syn is slow.
 pub(crate) fn ident(name: &str, location: &Location) -> Result<Ident> {
-    syn::parse_str::<Ident>(name)
-        .map_err(|_| Error::unsupported(location.clone(), format!("`{name}` is not a valid Rust identifier")))
+    let mut chars = name.chars();
+    let valid = match chars.next() {
+        Some(c) if c.is_ascii_alphabetic() || c == '_' => chars.all(|c| c.is_ascii_alphanumeric() || c == '_'),
+        _ => false,
+    };
+    if !valid || name == "_" || KEYWORDS.contains(&name) {
+        return Err(Error::unsupported(location.clone(), format!("`{name}` is not a valid Rust identifier")));
+    }
+    Ok(Ident::new(name, proc_macro2::Span::call_site()))
 }
 
 #[cfg(test)]

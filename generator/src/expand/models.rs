@@ -336,7 +336,24 @@ fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
         } else {
             quote! { self.#field.into_iter() }
         };
+        let next_link = match &page.next_link {
+            Some((field, optional)) => {
+                let field = ident(field, &operation.location)?;
+                if *optional {
+                    quote! { self.#field.as_deref() }
+                } else {
+                    quote! { Some(self.#field.as_str()) }
+                }
+            }
+            None => quote! { None },
+        };
         impls.push(quote! {
+            impl crate::request::NextLink for #name {
+                fn next_link(&self) -> Option<&str> {
+                    #next_link
+                }
+            }
+
             impl azure_core::http::pager::Page for #name {
                 type Item = #item;
                 type IntoIter = ::std::vec::IntoIter<#item>;

@@ -473,61 +473,16 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
         let page_ident = ident(&page.type_name, at)?;
         let codes = literals(&success_codes(op));
         let has_api_version = uses.iter().any(|u| matches!(u.source, Source::ApiVersion));
-        let api_version = if has_api_version { quote! { Some(self.api_version.clone()) } } else { quote! { None::<String> } };
-        let next = match &page.next_link {
-            Some((field, optional)) => {
-                let field = ident(field, at)?;
-                let link = if *optional { quote! { page.#field } } else { quote! { Some(page.#field) } };
-                quote! {
-                    let page: crate::models::#page_ident = azure_core::json::from_json(&body)?;
-                    let response: azure_core::http::Response<crate::models::#page_ident> = azure_core::http::RawResponse::from_bytes(status, headers, body).into();
-                    match #link {
-                        Some(link) if !link.is_empty() => Ok(azure_core::http::pager::PagerResult::More {
-                            response,
-                            continuation: azure_core::http::pager::PagerContinuation::Link(crate::request::next_link(&url, &link, api_version.as_deref())?),
-                        }),
-                        _ => Ok(azure_core::http::pager::PagerResult::Done { response }),
-                    }
-                }
-            }
-            None => quote! {
-                let _ = (&url, &api_version);
-                let response: azure_core::http::Response<crate::models::#page_ident> = azure_core::http::RawResponse::from_bytes(status, headers, body).into();
-                Ok(azure_core::http::pager::PagerResult::Done { response })
-            },
-        };
+        let api_version = if has_api_version { quote! { Some(self.api_version.clone()) } } else { quote! { None } };
         let body = quote! {
             #options_binding
             #build_request
-            let pipeline = self.pipeline.clone();
-            let api_version: Option<String> = #api_version;
-            let first_request = request;
-            let pager_options = azure_core::http::pager::PagerOptions {
-                context: options.method_options.context.into_owned(),
-                continuation: options.method_options.continuation,
-            };
-            Ok(azure_core::http::Pager::new(
-                move |state: azure_core::http::pager::PagerState, pager_options: azure_core::http::pager::PagerOptions<'static>| {
-                    let pipeline = pipeline.clone();
-                    let first_request = first_request.clone();
-                    let api_version = api_version.clone();
-                    Box::pin(async move {
-                        let mut request = match state {
-                            azure_core::http::pager::PagerState::More(continuation) => {
-                                let url: azure_core::http::Url = continuation.try_into()?;
-                                let mut request = azure_core::http::Request::new(url, azure_core::http::Method::Get);
-                                request.insert_header("accept", "application/json");
-                                request
-                            }
-                            azure_core::http::pager::PagerState::Initial => first_request,
-                        };
-                        let url = request.url().clone();
-                        let raw = crate::request::send::<#error_ty>(&pipeline, &pager_options.context, &mut request, &[#(#codes),*]).await?;
-                        let (status, headers, body) = raw.deconstruct();
-                        #next
-                    })
-                },
-                Some(pager_options),
+            Ok(crate::request::pager::<crate::models::#page_ident, #error_ty>(
+                self.pipeline.clone(),
+                request,
+                #api_version,
+                &[#(#codes),*],
+                options.method_options,
             ))
         };
         (

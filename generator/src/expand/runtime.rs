@@ -227,6 +227,61 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
             Ok(pairs.join("&"))
         }
 
+        /// A list result that may name the next page.
+        pub(crate) trait NextLink {
+            /// The next page's link, as the service wrote it; `None` or empty on the last page.
+            fn next_link(&self) -> Option<&str>;
+        }
+
+        /// A [`Pager`](azure_core::http::Pager) over the pages of `P`: the first page is `request`,
+        /// the next ones a `GET` of each next link (resolved against the request that returned it,
+        /// with exactly one `api-version` when the operation has one), until a page has none.
+        pub(crate) fn pager<P, E>(
+            pipeline: Pipeline,
+            request: Request,
+            api_version: Option<String>,
+            success: &'static [u16],
+            options: azure_core::http::pager::PagerOptions<'_>,
+        ) -> azure_core::http::Pager<P>
+        where
+            P: ::serde::de::DeserializeOwned + NextLink + azure_core::http::pager::Page + Send + 'static,
+            E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
+        {
+            use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
+            let options = PagerOptions { context: options.context.into_owned(), continuation: options.continuation };
+            azure_core::http::Pager::new(
+                move |state: PagerState, options: PagerOptions<'static>| {
+                    let pipeline = pipeline.clone();
+                    let first = request.clone();
+                    let api_version = api_version.clone();
+                    Box::pin(async move {
+                        let mut request = match state {
+                            PagerState::More(continuation) => {
+                                let url: Url = continuation.try_into()?;
+                                let mut request = Request::new(url, azure_core::http::Method::Get);
+                                request.insert_header("accept", "application/json");
+                                request
+                            }
+                            PagerState::Initial => first,
+                        };
+                        let url = request.url().clone();
+                        let raw = send::<E>(&pipeline, &options.context, &mut request, success).await?;
+                        let (status, headers, body) = raw.deconstruct();
+                        let page: P = azure_core::json::from_json(&body)?;
+                        let response: azure_core::http::Response<P> = RawResponse::from_bytes(status, headers, body).into();
+                        match page.next_link() {
+                            Some(link) if !link.is_empty() => Ok(PagerResult::More {
+                                response,
+                                continuation: PagerContinuation::Link(next_link(&url, link, api_version.as_deref())?),
+                            }),
+                            _ => Ok(PagerResult::Done { response }),
+                        }
+                    })
+                },
+                Some(options),
+            )
+        }
+
         /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the
         /// error, decoded as `E` (see [`crate::error`]).
         pub(crate) async fn send<E>(
