@@ -332,12 +332,25 @@ fn diff_at(pointer: &str, expected: &Value, actual: &Value, out: &mut Vec<String
                 out.push(format!("{pointer}: expected {e}, got {a}"));
             }
         }
+        (Value::String(e), Value::String(a)) => {
+            if e != a && !same_instant(e, a) {
+                out.push(format!("{pointer}: expected {e:?}, got {a:?}"));
+            }
+        }
         (e, a) => {
             if e != a {
                 out.push(format!("{pointer}: expected {e}, got {a}"));
             }
         }
     }
+}
+
+/// Whether two strings are the same date-time written two ways (RFC 3339 with or without
+/// fractional seconds or an offset, or RFC 7231), as a client re-encoding a decoded date may do.
+fn same_instant(a: &str, b: &str) -> bool {
+    use azure_core::time::{parse_rfc3339, parse_rfc7231};
+    let parse = |s: &str| parse_rfc3339(s).or_else(|_| parse_rfc7231(s)).ok();
+    matches!((parse(a), parse(b)), (Some(a), Some(b)) if a == b)
 }
 
 /// Panics with every difference when `actual` is not the JSON document `expected`.
