@@ -7,6 +7,7 @@
 //! it returns files in memory, and only the xtask writes them.
 #![deny(missing_docs)]
 
+pub mod diff;
 pub mod error;
 pub mod expand;
 pub mod ir;

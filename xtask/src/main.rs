@@ -9,6 +9,7 @@ mod alloc;
 mod args;
 mod bench;
 mod codegen;
+mod diff;
 // Until `import` lands, the writing half of the manifest has no caller.
 #[allow(dead_code)]
 mod manifest;
@@ -39,6 +40,9 @@ commands:
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
   test
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality crates.
+  diff OLD NEW [--format markdown|json]
+      Compare two specs through the IR: what changes for users of the generated crate.
+      OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         "model" => model::run(args),
         "bench" => bench::run(args),
         "test" => test::run(args),
+        "diff" => diff::run(args),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

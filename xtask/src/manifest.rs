@@ -76,11 +76,6 @@ impl Manifest {
         std::fs::write(&path, self.render()).with_context(|| format!("writing {}", path.display()))
     }
 
-    /// The `[[spec]]` entry's api-version for `path`, if the spec is listed.
-    pub fn spec(&self, path: &str) -> Option<&SpecEntry> {
-        self.spec.iter().find(|s| s.path == path)
-    }
-
     /// Adds or replaces the `[[file]]` entry for `entry.path`, keeping the list sorted by path.
     pub fn upsert_file(&mut self, entry: FileEntry) {
         match self.file.binary_search_by(|f| f.path.as_str().cmp(entry.path.as_str())) {

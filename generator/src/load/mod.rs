@@ -6,9 +6,15 @@
 //! each bundled piece was read from, so later stages can report `file#pointer`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Location, Result};
+
+mod bundle;
+mod source;
+mod swagger2;
+
+pub use source::normalize_path;
 
 /// The document model the spec was written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -52,6 +58,15 @@ pub struct LoadedSpec {
 }
 
 impl LoadedSpec {
+    /// The example file an `x-ms-examples` `$ref` of the operation at `operation_pointer`
+    /// (`/paths/~1jobs/get`) names: resolved against the file the operation was read from.
+    pub fn example(&self, operation_pointer: &str, reference: &str) -> (PathBuf, Option<&ExampleFile>) {
+        let file = self.locate(operation_pointer).file;
+        let path = example_path(&file, reference);
+        let found = self.examples.get(&path);
+        (path, found)
+    }
+
     /// Where the piece of `document` at `pointer` was read from: the longest prefix of `pointer`
     /// found in `origins`, with the rest appended (the root file when none matches).
     pub fn locate(&self, pointer: &str) -> Location {
@@ -69,8 +84,28 @@ impl LoadedSpec {
     }
 }
 
-/// Loads the spec at `path` and everything it references.
-pub fn load_spec(path: &std::path::Path) -> Result<LoadedSpec> {
-    let _ = path;
-    Err(crate::error::Error::unsupported(Location::file(path), "the loader is not written yet"))
+/// Loads the spec at `path` and everything it references: read, converted to OpenAPI 3.0 when it
+/// is Swagger 2.0, and bundled into one document whose `$ref`s are all local. See the `bundle`
+/// module for how components from other files are named.
+pub fn load_spec(path: &Path) -> Result<LoadedSpec> {
+    bundle::load(path)
+}
+
+/// The path of an example file named by an `x-ms-examples` `$ref` (`./examples/x.json`) written
+/// in `spec_file`: the spec file's folder joined with it, normalised without touching the disk.
+/// This is the key of `LoadedSpec::examples`.
+pub fn example_path(spec_file: &Path, reference: &str) -> PathBuf {
+    let file_part = reference.split('#').next().unwrap_or("");
+    normalize_path(&spec_file.parent().unwrap_or(Path::new("")).join(file_part))
+}
+
+/// The kind and name of a bundled local ref (`#/components/schemas/Foo~1Bar` → `("schemas",
+/// "Foo/Bar")`); `None` for anything else.
+pub fn local_ref(reference: &str) -> Option<(&str, String)> {
+    let rest = reference.strip_prefix("#/components/")?;
+    let (kind, name) = rest.split_once('/')?;
+    if name.contains('/') {
+        return None;
+    }
+    Some((kind, crate::error::unescape_pointer_segment(name)))
 }

@@ -1,0 +1,685 @@
+//! The loader: reading, Swagger 2.0 conversion, `$ref` bundling, examples and located errors.
+
+use std::path::{Path, PathBuf};
+
+use generator::load::{load_spec, ExampleFile, LoadedSpec, SourceVersion};
+use generator::{ErrorKind, Location};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the generator is in the workspace").to_path_buf()
+}
+
+const STABLE: &str = "specs/specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json";
+const PREVIEW: &str =
+    "specs/specification/iothub/resource-manager/Microsoft.Devices/IoTHub/preview/2025-08-01-preview/iothub.json";
+const DPS: &str = "specs/specification/deviceprovisioningservices/resource-manager/Microsoft.Devices/DeviceProvisioningServices/stable/2026-11-01/iotdps.json";
+
+fn load_vendored(relative: &str) -> LoadedSpec {
+    let path = workspace().join(relative);
+    match load_spec(&path) {
+        Ok(spec) => spec,
+        Err(e) => panic!("{relative} should load: {e}"),
+    }
+}
+
+fn all_refs(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if k.starts_with("x-") {
+                    continue;
+                }
+                if k == "$ref" {
+                    if let Some(s) = v.as_str() {
+                        out.push(s.to_string());
+                    }
+                }
+                all_refs(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| all_refs(v, out)),
+        _ => {}
+    }
+}
+
+/// Every `$ref` in the bundled document is local and names a component that exists.
+fn assert_bundled(spec: &LoadedSpec) {
+    let value = serde_json::to_value(&spec.document).expect("the document serializes");
+    let mut refs = Vec::new();
+    all_refs(&value, &mut refs);
+    for r in refs {
+        assert!(r.starts_with("#/components/"), "non-local ref {r}");
+        assert!(value.pointer(&r[1..]).is_some(), "dangling ref {r}");
+    }
+}
+
+#[test]
+fn stable_spec_has_38_operations_and_its_examples() {
+    let spec = load_vendored(STABLE);
+    assert_eq!(spec.source_version, SourceVersion::Swagger2);
+    assert_eq!(spec.document.operations().count(), 38);
+    assert_bundled(&spec);
+    let found = spec.examples.values().filter(|e| matches!(e, ExampleFile::Found(_))).count();
+    let missing = spec.examples.values().filter(|e| matches!(e, ExampleFile::Missing)).count();
+    assert_eq!((found, missing), (17, 21));
+    assert_eq!(spec.files.len(), 1);
+}
+
+/// Asserts that each of `names` is a schema component read from common-types v3 `file`.
+fn assert_common_types(spec: &LoadedSpec, file: &str, names: &[&str]) {
+    let schemas = &spec.document.components.as_ref().expect("components").schemas;
+    for name in names {
+        assert!(schemas.contains_key(*name), "{name} missing");
+        let origin = spec.locate(&format!("/components/schemas/{name}"));
+        assert!(
+            origin.file.ends_with(format!("specification/common-types/resource-management/v3/{file}")),
+            "{name} from {origin}"
+        );
+        assert_eq!(origin.pointer, format!("/definitions/{name}"));
+    }
+}
+
+#[test]
+fn preview_spec_brings_in_common_types_by_their_names() {
+    let spec = load_vendored(PREVIEW);
+    assert_bundled(&spec);
+    assert_eq!(spec.document.operations().count(), 38);
+    // `Resource` is reached only through the `allOf` of the other two, inside types.json.
+    assert_common_types(&spec, "types.json", &["ProxyResource", "TrackedResource", "Resource"]);
+    let parameters = &spec.document.components.as_ref().expect("components").parameters;
+    assert!(parameters.contains_key("ApiVersionParameter"));
+    let origin = spec.locate("/components/parameters/ApiVersionParameter");
+    assert!(origin.file.ends_with("common-types/resource-management/v3/types.json"), "{origin}");
+    assert_eq!(origin.pointer, "/parameters/ApiVersionParameter");
+    assert_eq!(spec.files.len(), 2);
+}
+
+#[test]
+fn dps_spec_brings_in_error_response_from_common_types() {
+    let spec = load_vendored(DPS);
+    assert_bundled(&spec);
+    assert_eq!(spec.document.operations().count(), 24);
+    assert_common_types(&spec, "types.json", &["ErrorResponse", "ErrorDetail", "ErrorAdditionalInfo"]);
+    assert_common_types(
+        &spec,
+        "managedidentity.json",
+        &["ManagedServiceIdentity", "ManagedServiceIdentityType", "UserAssignedIdentity"],
+    );
+    assert_eq!(spec.files.len(), 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixture specs, one concern each.
+
+fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(relative)
+}
+
+fn load(relative: &str) -> LoadedSpec {
+    match load_spec(&fixture(relative)) {
+        Ok(spec) => spec,
+        Err(e) => panic!("{relative} should load: {e}"),
+    }
+}
+
+fn json(spec: &LoadedSpec) -> serde_json::Value {
+    serde_json::to_value(&spec.document).expect("the document serializes")
+}
+
+fn at<'a>(value: &'a serde_json::Value, pointer: &str) -> &'a serde_json::Value {
+    value.pointer(pointer).unwrap_or_else(|| panic!("no {pointer} in {value:#}"))
+}
+
+/// Asserts that two specs agree at `pointer` of their bundled documents.
+fn assert_agree(a: &LoadedSpec, b: &LoadedSpec, pointer: &str) {
+    let (a_json, b_json) = (json(a), json(b));
+    assert_eq!(
+        at(&a_json, pointer),
+        at(&b_json, pointer),
+        "{} and {} differ at {pointer}",
+        a.root.display(),
+        b.root.display()
+    );
+}
+
+fn schema_names(spec: &LoadedSpec) -> Vec<String> {
+    spec.document.components.as_ref().map(|c| c.schemas.keys().cloned().collect()).unwrap_or_default()
+}
+
+#[test]
+fn schema_keywords_convert_and_agree_across_forms() {
+    let json_form = load("load/schemas.swagger.json");
+    let yaml_form = load("load/schemas.swagger.yaml");
+    let openapi = load("load/schemas.openapi.yaml");
+    assert_eq!(json_form.source_version, SourceVersion::Swagger2);
+    assert_eq!(yaml_form.source_version, SourceVersion::Swagger2);
+    assert_eq!(openapi.source_version, SourceVersion::OpenApi3);
+    assert_agree(&json_form, &yaml_form, "/components");
+    assert_agree(&json_form, &openapi, "/components");
+
+    // The openapiv3 model, not only the JSON, has what the Swagger keywords meant.
+    let schemas = &json_form.document.components.as_ref().expect("components").schemas;
+    let openapiv3::ReferenceOr::Item(pet) = &schemas["Pet"] else { panic!("Pet is a schema") };
+    let discriminator = pet.schema_data.discriminator.as_ref().expect("a discriminator object");
+    assert_eq!(discriminator.property_name, "kind");
+    assert_eq!(pet.schema_data.title.as_deref(), Some("A pet"));
+    assert_eq!(pet.schema_data.extensions.get("x-ms-azure-resource"), Some(&serde_json::json!(false)));
+    let openapiv3::SchemaKind::Type(openapiv3::Type::Object(object)) = &pet.schema_kind else {
+        panic!("Pet is an object")
+    };
+    let property = |name: &str| match &object.properties[name] {
+        openapiv3::ReferenceOr::Item(s) => s.as_ref().clone(),
+        other => panic!("{name} is inline, found {other:?}"),
+    };
+    let nickname = property("nickname");
+    assert!(nickname.schema_data.nullable);
+    assert_eq!(nickname.schema_data.extensions.get("x-nullable"), Some(&serde_json::json!(true)));
+    assert!(property("id").schema_data.read_only);
+    assert_eq!(property("name").schema_data.default, Some(serde_json::json!("rex")));
+    let photo = serde_json::to_value(property("photo")).expect("serializes");
+    assert_eq!(photo, serde_json::json!({ "type": "string", "format": "binary" }));
+    let owner = property("owner");
+    assert!(owner.schema_data.read_only, "siblings of a $ref are kept beside an allOf");
+    assert_eq!(owner.schema_data.extensions.get("x-ms-client-flatten"), Some(&serde_json::json!(true)));
+    let openapiv3::SchemaKind::AllOf { all_of } = &owner.schema_kind else { panic!("owner is allOf") };
+    assert_eq!(all_of, &vec![openapiv3::ReferenceOr::ref_("#/components/schemas/Owner")]);
+    assert!(matches!(
+        object.properties["tags"].as_item().map(|s| &s.schema_kind),
+        Some(openapiv3::SchemaKind::Type(openapiv3::Type::Object(openapiv3::ObjectType {
+            additional_properties: Some(openapiv3::AdditionalProperties::Schema(_)),
+            ..
+        })))
+    ));
+    assert!(matches!(
+        object.properties["extra"].as_item().map(|s| &s.schema_kind),
+        Some(openapiv3::SchemaKind::Type(openapiv3::Type::Object(openapiv3::ObjectType {
+            additional_properties: Some(openapiv3::AdditionalProperties::Any(true)),
+            ..
+        })))
+    ));
+    assert_eq!(
+        json_form.locate("/components/schemas/Pet/properties/size"),
+        Location::new(fixture("load/schemas.swagger.json"), "/definitions/Pet/properties/size")
+    );
+}
+
+#[test]
+fn body_parameters_become_request_bodies() {
+    let swagger = load("load/body.swagger.json");
+    let openapi = load("load/body.openapi.json");
+    assert_agree(&swagger, &openapi, "/paths");
+    assert_agree(&swagger, &openapi, "/components");
+    let doc = json(&swagger);
+    let patch_body = at(&doc, "/components/requestBodies/WidgetPatch");
+    assert_eq!(at(patch_body, "/x-ms-requestBody-name"), "patch");
+    // The body parameter's place is where the request body came from.
+    assert_eq!(
+        swagger.locate("/paths/~1widgets~1{name}/put/requestBody/content/application~1json/schema"),
+        Location::new(fixture("load/body.swagger.json"), "/paths/~1widgets~1{name}/put/parameters/1/schema")
+    );
+    assert_eq!(
+        swagger.locate("/components/requestBodies/WidgetPatch"),
+        Location::new(fixture("load/body.swagger.json"), "/parameters/WidgetPatch")
+    );
+}
+
+#[test]
+fn operation_consumes_gives_request_content_types() {
+    // A per-operation `consumes` wins over the global one, for an inline body; a global body
+    // parameter uses the global `consumes`, as it is shared.
+    let doc = json(&load("load/body.swagger.json"));
+    let put: Vec<_> = at(&doc, "/paths/~1widgets~1{name}/put/requestBody/content")
+        .as_object()
+        .expect("content")
+        .keys()
+        .cloned()
+        .collect();
+    assert_eq!(put, ["application/json"]);
+}
+
+#[test]
+fn form_data_becomes_form_bodies() {
+    let spec = load("load/form.swagger.yaml");
+    let doc = json(&spec);
+    let login = at(&doc, "/paths/~1login/post/requestBody");
+    assert_eq!(
+        login,
+        &serde_json::json!({
+            "content": { "application/x-www-form-urlencoded": { "schema": {
+                "type": "object",
+                "properties": {
+                    "user": { "type": "string", "description": "The user." },
+                    "password": { "type": "string", "format": "password" },
+                    "remember": { "type": "boolean", "x-ms-client-name": "rememberMe" }
+                },
+                "required": ["user", "password"]
+            } } },
+            "required": true
+        })
+    );
+    let upload = at(&doc, "/paths/~1upload/post/requestBody/content");
+    let types: Vec<_> = upload.as_object().expect("content").keys().cloned().collect();
+    assert_eq!(types, ["multipart/form-data"]);
+    assert_eq!(
+        at(upload, "/multipart~1form-data/schema/properties/file"),
+        &serde_json::json!({ "type": "string", "format": "binary" })
+    );
+    // Global formData parameters are inlined, not components.
+    assert!(spec.document.components.as_ref().is_none_or(|c| c.parameters.is_empty()));
+}
+
+#[test]
+fn parameters_get_schemas_and_styles() {
+    let spec = load("load/parameters.swagger.json");
+    let doc = json(&spec);
+    let params = at(&doc, "/paths/~1things~1{thingId}/get/parameters").as_array().expect("parameters");
+    let by_name = |name: &str| params.iter().find(|p| p["name"] == name).unwrap_or_else(|| panic!("no {name}"));
+    assert_eq!(params[0], serde_json::json!({ "$ref": "#/components/parameters/ApiVersion" }));
+    let ids = by_name("ids");
+    assert_eq!(
+        ids["schema"],
+        serde_json::json!({ "type": "array", "items": { "type": "integer", "format": "int64" } })
+    );
+    assert_eq!((ids["style"].clone(), ids["explode"].clone()), (serde_json::json!("form"), serde_json::json!(false)));
+    assert_eq!(ids["x-ms-collection-format"], "csv");
+    let style = |name: &str| (by_name(name)["style"].clone(), by_name(name)["explode"].clone());
+    assert_eq!(style("tags"), (serde_json::json!("form"), serde_json::json!(true)));
+    assert_eq!(style("words"), (serde_json::json!("spaceDelimited"), serde_json::json!(false)));
+    assert_eq!(style("bars"), (serde_json::json!("pipeDelimited"), serde_json::json!(false)));
+    assert_eq!(style("tabs"), (serde_json::json!("form"), serde_json::json!(false)));
+    assert_eq!(by_name("tabs")["x-ms-collection-format"], "tsv");
+    // No collectionFormat: Swagger's csv, which OpenAPI's query default (explode) is not.
+    assert_eq!(style("plain"), (serde_json::json!("form"), serde_json::json!(false)));
+    assert!(by_name("plain").get("x-ms-collection-format").is_none());
+    assert_eq!(style("x-ms-ids"), (serde_json::json!("simple"), serde_json::json!(false)));
+    let mode = by_name("mode");
+    assert_eq!(
+        mode["schema"],
+        serde_json::json!({ "type": "string", "enum": ["fast", "slow"], "default": "fast", "x-ms-enum": { "name": "Mode", "modelAsString": false } })
+    );
+    assert_eq!(mode["x-ms-parameter-location"], "method");
+    assert_eq!(
+        by_name("top")["schema"],
+        serde_json::json!({ "type": "integer", "format": "int32", "maximum": 100, "minimum": 1 })
+    );
+    // Path-level parameters stay at the path level.
+    let shared = at(&doc, "/paths/~1things~1{thingId}/parameters/0");
+    assert_eq!(shared["x-ms-skip-url-encoding"], true);
+    assert_eq!(at(&doc, "/components/parameters/ApiVersion/schema"), &serde_json::json!({ "type": "string" }));
+    // The model agrees: typed parameters with their extensions.
+    let op = spec.document.operations().next().expect("an operation").2;
+    let openapiv3::ReferenceOr::Item(openapiv3::Parameter::Query { parameter_data, style, .. }) = &op.parameters[2]
+    else {
+        panic!("tags is an inline query parameter")
+    };
+    assert_eq!(parameter_data.name, "tags");
+    assert_eq!(parameter_data.explode, Some(true));
+    assert_eq!(style, &openapiv3::QueryStyle::Form);
+    assert_eq!(
+        spec.locate("/paths/~1things~1{thingId}/get/parameters/2"),
+        Location::new(fixture("load/parameters.swagger.json"), "/paths/~1things~1{thingId}/get/parameters/2")
+    );
+}
+
+#[test]
+fn responses_get_content_and_headers() {
+    let swagger = load("load/responses.swagger.json");
+    let openapi = load("load/responses.openapi.yaml");
+    assert_agree(&swagger, &openapi, "/paths");
+    assert_agree(&swagger, &openapi, "/components");
+    assert_eq!(
+        swagger.locate("/paths/~1jobs/post/responses/200/content/application~1json/schema"),
+        Location::new(fixture("load/responses.swagger.json"), "/paths/~1jobs/post/responses/200/schema")
+    );
+}
+
+#[test]
+fn servers_and_security_schemes_convert() {
+    let swagger = load("load/servers_security.swagger.json");
+    let openapi = load("load/servers_security.openapi.yaml");
+    for pointer in ["/servers", "/components/securitySchemes", "/security", "/info", "/x-ms-parameterized-host"] {
+        assert_agree(&swagger, &openapi, pointer);
+    }
+    assert_eq!(swagger.document.servers[0].url, "https://management.example.com/api");
+    assert_eq!(
+        swagger.document.extensions.get("x-ms-parameterized-host").map(|v| &v["hostTemplate"]),
+        Some(&serde_json::json!("{endpoint}"))
+    );
+}
+
+#[test]
+fn x_ms_paths_merge_into_paths_with_their_origin() {
+    let spec = load("load/x_ms_paths.swagger.json");
+    let ids: Vec<_> = spec
+        .document
+        .operations()
+        .map(|(path, method, op)| (path.to_string(), method, op.operation_id.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("/items".to_string(), "get", "Items_List".to_string()),
+            ("/items?op=count".to_string(), "get", "Items_Count".to_string()),
+            ("/items?op=purge".to_string(), "post", "Items_Purge".to_string()),
+            ("/items?op=purge".to_string(), "delete", "Items_PurgeAll".to_string()),
+        ]
+    );
+    let file = fixture("load/x_ms_paths.swagger.json");
+    assert_eq!(spec.locate("/paths/~1items?op=count/get"), Location::new(&file, "/x-ms-paths/~1items?op=count/get"));
+    assert_eq!(spec.locate("/paths/~1items/get"), Location::new(&file, "/paths/~1items/get"));
+}
+
+#[test]
+fn extensions_are_carried_everywhere() {
+    let spec = load("load/extensions.swagger.json");
+    let doc = &spec.document;
+    assert_eq!(doc.extensions.get("x-root-note"), Some(&serde_json::json!({ "kept": true })));
+    assert_eq!(doc.info.extensions.get("x-info-note"), Some(&serde_json::json!(1)));
+    let openapiv3::ReferenceOr::Item(item) = &doc.paths.paths["/a"] else { panic!("/a is inline") };
+    assert_eq!(item.extensions.get("x-path-note"), Some(&serde_json::json!("path")));
+    let op = item.get.as_ref().expect("get");
+    assert_eq!(op.extensions.get("x-ms-pageable"), Some(&serde_json::json!({ "nextLinkName": "nextLink" })));
+    assert_eq!(op.extensions.get("x-ms-long-running-operation"), Some(&serde_json::json!(true)));
+    assert!(op.extensions.contains_key("x-ms-long-running-operation-options"));
+    let openapiv3::ReferenceOr::Item(param) = &op.parameters[0] else { panic!("inline parameter") };
+    let data = param.parameter_data_ref();
+    assert_eq!(data.extensions.get("x-ms-client-name"), Some(&serde_json::json!("query")));
+    assert_eq!(data.extensions.get("x-ms-skip-url-encoding"), Some(&serde_json::json!(true)));
+    let openapiv3::ReferenceOr::Item(response) = &op.responses.responses[&openapiv3::StatusCode::Code(200)] else {
+        panic!("inline response")
+    };
+    assert_eq!(response.extensions.get("x-response-note"), Some(&serde_json::json!("r")));
+    let schemas = &doc.components.as_ref().expect("components").schemas;
+    let openapiv3::ReferenceOr::Item(thing) = &schemas["Thing"] else { panic!("Thing") };
+    assert_eq!(thing.schema_data.extensions.get("x-ms-azure-resource"), Some(&serde_json::json!(true)));
+    let value = json(&spec);
+    assert_eq!(
+        at(&value, "/components/schemas/Thing/properties/secret/x-ms-mutability"),
+        &serde_json::json!(["create", "update"])
+    );
+}
+
+#[test]
+fn format_comes_from_the_content_not_the_extension() {
+    let yaml_in_json = load("load/detect/yaml_content.json");
+    assert_eq!(yaml_in_json.document.info.title, "YAML in a .json file");
+    let json_in_yaml = load("load/detect/json_content.yaml");
+    assert_eq!(json_in_yaml.document.info.title, "JSON in a .yaml file");
+}
+
+#[test]
+fn multi_file_refs_bundle_to_local_components_with_their_own_names() {
+    let swagger = load("load/multi/root.json");
+    let openapi = load("load/multi_openapi/root.yaml");
+    for spec in [&swagger, &openapi] {
+        assert_bundled(spec);
+        // Reached twice (once through `./common/../common/v1/./types.json`), one component.
+        assert_eq!(schema_names(spec), ["Thing", "ErrorResponse", "Resource", "Tag", "ErrorDetail", "SystemData"]);
+    }
+    assert_agree(&swagger, &openapi, "/components/schemas");
+    assert_agree(&swagger, &openapi, "/paths");
+    let doc = json(&swagger);
+    assert_eq!(
+        at(&doc, "/components/schemas/Thing/properties/error"),
+        &serde_json::json!({ "$ref": "#/components/schemas/ErrorResponse" })
+    );
+    // Transitive: SystemData's ref is relative to common/v1/types.json, not to the root.
+    assert_eq!(
+        at(&doc, "/components/schemas/Resource/properties/systemData"),
+        &serde_json::json!({ "$ref": "#/components/schemas/SystemData" })
+    );
+    assert_eq!(at(&doc, "/components/schemas/ErrorDetail/properties/code/nullable"), &serde_json::json!(true));
+    assert_eq!(
+        at(&doc, "/paths/~1things/get/parameters/0"),
+        &serde_json::json!({ "$ref": "#/components/parameters/ApiVersionParameter" })
+    );
+
+    let dir = fixture("load/multi");
+    let types = generator::load::normalize_path(&dir.join("common/v1/types.json"));
+    assert_eq!(
+        swagger.locate("/components/schemas/ErrorResponse"),
+        Location::new(&types, "/definitions/ErrorResponse")
+    );
+    assert_eq!(
+        swagger.locate("/components/schemas/ErrorDetail/properties/code"),
+        Location::new(&types, "/definitions/ErrorDetail/properties/code")
+    );
+    assert_eq!(
+        swagger.locate("/components/parameters/ApiVersionParameter"),
+        Location::new(&types, "/parameters/ApiVersionParameter")
+    );
+    assert_eq!(swagger.locate("/components/schemas/Thing"), Location::new(dir.join("root.json"), "/definitions/Thing"));
+    assert_eq!(
+        swagger.files,
+        [dir.join("root.json"), types, generator::load::normalize_path(&dir.join("shared/tags.json"))]
+    );
+    let openapi_types = generator::load::normalize_path(&fixture("load/multi_openapi/common/v1/types.yaml"));
+    assert_eq!(
+        openapi.locate("/components/schemas/ErrorDetail"),
+        Location::new(openapi_types, "/components/schemas/ErrorDetail")
+    );
+}
+
+#[test]
+fn recursive_types_resolve_without_looping() {
+    let spec = load("load/recursion/root.json");
+    assert_bundled(&spec);
+    assert_eq!(schema_names(&spec), ["Node", "Ping", "Pong", "Forest", "Tree"]);
+    let doc = json(&spec);
+    assert_eq!(
+        at(&doc, "/components/schemas/Node/properties/children/items"),
+        &serde_json::json!({ "$ref": "#/components/schemas/Node" })
+    );
+    assert_eq!(
+        at(&doc, "/components/schemas/Node/properties/byName/additionalProperties"),
+        &serde_json::json!({ "$ref": "#/components/schemas/Node" })
+    );
+    // Across files: Tree refers to itself and back to the root's Forest.
+    assert_eq!(
+        at(&doc, "/components/schemas/Tree/properties/branches/items"),
+        &serde_json::json!({ "$ref": "#/components/schemas/Tree" })
+    );
+    assert_eq!(
+        at(&doc, "/components/schemas/Tree/properties/forest"),
+        &serde_json::json!({ "$ref": "#/components/schemas/Forest" })
+    );
+    assert_eq!(spec.files.len(), 2);
+}
+
+#[test]
+fn different_definitions_with_one_name_get_distinct_names_in_order_of_first_reference() {
+    let spec = load("load/collisions/root.json");
+    assert_bundled(&spec);
+    // The root's own `Error` keeps its name; a/types.json's Error is referenced first, then b's;
+    // `./b/../a/types.json` is a's again. b's Detail is referenced before a's.
+    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error_2", "Error_3", "Detail", "Detail_2"]);
+    let doc = json(&spec);
+    let holder = at(&doc, "/components/schemas/Holder/properties");
+    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
+    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error_3" }));
+    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
+    assert_eq!(holder["detailB"], serde_json::json!({ "$ref": "#/components/schemas/Detail" }));
+    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail_2" }));
+    assert_eq!(at(&doc, "/components/schemas/Error_3/properties/b/type"), "string");
+    let b = generator::load::normalize_path(&fixture("load/collisions/b/types.json"));
+    assert_eq!(spec.locate("/components/schemas/Error_3"), Location::new(b, "/definitions/Error"));
+}
+
+#[test]
+fn pointer_escapes_and_percent_encoding_resolve() {
+    let spec = load("load/escapes/root.json");
+    assert_bundled(&spec);
+    assert_eq!(schema_names(&spec), ["a/b", "c~d", "with space", "Holder", "x/y~z"]);
+    let doc = json(&spec);
+    let holder = at(&doc, "/components/schemas/Holder/properties");
+    assert_eq!(holder["slash"], serde_json::json!({ "$ref": "#/components/schemas/a~1b" }));
+    assert_eq!(holder["tilde"], serde_json::json!({ "$ref": "#/components/schemas/c~0d" }));
+    assert_eq!(holder["space"], serde_json::json!({ "$ref": "#/components/schemas/with space" }));
+    assert_eq!(holder["other"], serde_json::json!({ "$ref": "#/components/schemas/x~1y~0z" }));
+    assert_eq!(at(&doc, "/components/schemas/x~1y~0z/type"), "number");
+    assert_eq!(generator::load::local_ref("#/components/schemas/x~1y~0z"), Some(("schemas", "x/y~z".to_string())));
+    assert_eq!(spec.files[1], fixture("load/escapes/my types.json"));
+}
+
+#[test]
+fn refs_into_the_middle_of_a_definition_are_hoisted() {
+    let spec = load("load/hoist/root.json");
+    assert_bundled(&spec);
+    assert_eq!(schema_names(&spec), ["A", "UsesAB", "UsesOther", "UsesPet", "A_b", "C_d", "Pet"]);
+    let doc = json(&spec);
+    // One type, not two: the place it was taken from refers to it.
+    assert_eq!(
+        at(&doc, "/components/schemas/A/properties/b"),
+        &serde_json::json!({ "$ref": "#/components/schemas/A_b" })
+    );
+    assert_eq!(at(&doc, "/components/schemas/A_b/properties/c/type"), "string");
+    assert_eq!(
+        at(&doc, "/components/schemas/UsesAB/properties/ab"),
+        &serde_json::json!({ "$ref": "#/components/schemas/A_b" })
+    );
+    assert_eq!(at(&doc, "/components/schemas/C_d/items/type"), "string");
+    let other = generator::load::normalize_path(&fixture("load/hoist/models/other.json"));
+    assert_eq!(spec.locate("/components/schemas/C_d"), Location::new(other, "/definitions/C/properties/d"));
+    // A file that is one bare schema is named after the file, and converted like its referrer.
+    assert_eq!(at(&doc, "/components/schemas/Pet/properties/name/nullable"), &serde_json::json!(true));
+    assert_eq!(
+        at(&doc, "/components/schemas/Pet/properties/photo"),
+        &serde_json::json!({ "type": "string", "format": "binary" })
+    );
+}
+
+#[test]
+fn x_ms_examples_are_read_but_not_bundled() {
+    let spec = load("load/examples/spec.json");
+    let dir = fixture("load/examples/examples");
+    assert_eq!(spec.examples.len(), 3);
+    assert!(
+        matches!(&spec.examples[&dir.join("found.json")], ExampleFile::Found(v) if v["parameters"]["api-version"] == "1")
+    );
+    assert_eq!(spec.examples[&dir.join("missing.json")], ExampleFile::Missing);
+    assert!(
+        matches!(&spec.examples[&dir.join("broken.json")], ExampleFile::Invalid(why) if why.contains("malformed JSON"))
+    );
+    let op = spec.document.operations().next().expect("an operation").2;
+    assert_eq!(
+        op.extensions.get("x-ms-examples").map(|e| e["Found"].clone()),
+        Some(serde_json::json!({ "$ref": "./examples/found.json" })),
+        "left as written"
+    );
+    let (path, example) = spec.example("/paths/~1a/get", "examples/broken.json");
+    assert_eq!(path, dir.join("broken.json"));
+    assert!(matches!(example, Some(ExampleFile::Invalid(_))));
+    assert_eq!(spec.files, [fixture("load/examples/spec.json")], "example files are not spec files");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: each error says what kind it is and where.
+
+fn load_err(relative: &str) -> generator::Error {
+    match load_spec(&fixture(relative)) {
+        Ok(_) => panic!("{relative} should not load"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn malformed_json_names_the_file_line_and_column() {
+    let e = load_err("invalid/malformed.json");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!(e.location, Location::file(fixture("invalid/malformed.json")));
+    assert!(e.message.contains("line 3, column"), "{e}");
+}
+
+#[test]
+fn malformed_yaml_names_the_file_line_and_column() {
+    let e = load_err("invalid/malformed.yaml");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!(e.location, Location::file(fixture("invalid/malformed.yaml")));
+    assert!(e.message.contains("line 4"), "{e}");
+}
+
+#[test]
+fn ref_to_a_missing_file_is_located_at_the_ref() {
+    let e = load_err("invalid/missing_file.json");
+    assert_eq!(e.kind, ErrorKind::RefMissingFile);
+    assert_eq!(e.location, Location::new(fixture("invalid/missing_file.json"), "/definitions/A/properties/b"));
+    assert!(e.message.contains("nowhere/types.json"), "{e}");
+}
+
+#[test]
+fn ref_to_a_missing_pointer_is_located_at_the_ref() {
+    let e = load_err("invalid/missing_pointer.json");
+    assert_eq!(e.kind, ErrorKind::RefMissingPointer);
+    assert_eq!(e.location, Location::new(fixture("invalid/missing_pointer.json"), "/definitions/A/properties/b"));
+    assert!(e.message.contains("/definitions/Nope"), "{e}");
+    let e = load_err("invalid/missing_pointer_other_file.yaml");
+    assert_eq!(e.kind, ErrorKind::RefMissingPointer);
+    assert_eq!(
+        e.location,
+        Location::new(fixture("invalid/missing_pointer_other_file.yaml"), "/components/schemas/A/properties/b")
+    );
+}
+
+#[test]
+fn ref_loop_that_never_reaches_a_value_is_a_cycle() {
+    let e = load_err("invalid/ref_cycle.json");
+    assert_eq!(e.kind, ErrorKind::RefCycle);
+    assert_eq!(e.location, Location::new(fixture("invalid/ref_cycle.json"), "/definitions/A"));
+    let e = load_err("invalid/ref_cycle_a.json");
+    assert_eq!(e.kind, ErrorKind::RefCycle);
+    assert_eq!(e.location, Location::new(fixture("invalid/ref_cycle_a.json"), "/definitions/User/properties/a"));
+}
+
+#[test]
+fn parameter_without_in_is_located() {
+    let e = load_err("invalid/parameter_without_in.json");
+    assert_eq!(e.kind, ErrorKind::ParameterWithoutIn);
+    assert_eq!(e.location, Location::new(fixture("invalid/parameter_without_in.json"), "/paths/~1x/get/parameters/1"));
+    assert!(e.message.contains("`p`"), "{e}");
+    let e = load_err("invalid/parameter_without_in_global.json");
+    assert_eq!(e.kind, ErrorKind::ParameterWithoutIn);
+    assert_eq!(e.location, Location::new(fixture("invalid/parameter_without_in_global.json"), "/parameters/P"));
+    let e = load_err("invalid/parameter_without_in.openapi.yaml");
+    assert_eq!(e.kind, ErrorKind::ParameterWithoutIn);
+    assert_eq!(
+        e.location,
+        Location::new(fixture("invalid/parameter_without_in.openapi.yaml"), "/paths/~1x/get/parameters/0")
+    );
+}
+
+#[test]
+fn unsupported_versions_are_refused_naming_what_was_found() {
+    for (file, pointer, found) in [
+        ("invalid/openapi31.yaml", "/openapi", "3.1.0"),
+        ("invalid/swagger12.json", "/swaggerVersion", "1.2"),
+        ("invalid/swagger10.json", "/swagger", "1.0"),
+        ("invalid/no_version.yaml", "", "no `swagger` or `openapi`"),
+    ] {
+        let e = load_err(file);
+        assert_eq!(e.kind, ErrorKind::UnsupportedVersion, "{file}");
+        assert_eq!(e.location, Location::new(fixture(file), pointer), "{file}");
+        assert!(e.message.contains(found), "{file}: {e}");
+    }
+}
+
+#[test]
+fn wrong_shape_is_invalid_at_its_pointer() {
+    let e = load_err("invalid/wrong_shape.json");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(e.location.file, fixture("invalid/wrong_shape.json"));
+    assert!(e.location.pointer.starts_with("/definitions/A"), "{e}");
+}
+
+#[test]
+fn ref_to_a_url_is_unsupported() {
+    let e = load_err("invalid/url_ref.json");
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert_eq!(e.location, Location::new(fixture("invalid/url_ref.json"), "/definitions/A"));
+}
+
+#[test]
+fn a_root_that_does_not_exist_is_an_io_error() {
+    let e = load_err("invalid/does_not_exist.json");
+    assert_eq!(e.kind, ErrorKind::Io);
+    assert_eq!(e.location, Location::file(fixture("invalid/does_not_exist.json")));
+}

@@ -1,0 +1,56 @@
+//! `cargo xtask diff OLD NEW [--format markdown|json]`: what changes for users of the generated
+//! crate between two specs, through `generator::diff`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use crate::args::Args;
+use crate::manifest::Manifest;
+use crate::paths;
+
+/// `cargo xtask diff OLD NEW [--format markdown|json]`.
+pub fn run(mut args: Args) -> Result<ExitCode> {
+    let format = args.value("--format")?.unwrap_or_else(|| "markdown".into());
+    let old = args.next_positional().context("usage: cargo xtask diff OLD NEW [--format markdown|json]")?;
+    let new = args.next_positional().context("usage: cargo xtask diff OLD NEW [--format markdown|json]")?;
+    args.finish()?;
+    if format != "markdown" && format != "json" {
+        bail!("--format is `markdown` or `json`, not `{format}`");
+    }
+    let (old, new) = (paths::absolute(Path::new(&old)), paths::absolute(Path::new(&new)));
+    let root = crate::enter_workspace_root()?;
+    let manifest = Manifest::read(&root.join("specs"))?;
+    let old = resolve(&root, &manifest, &old)?;
+    let new = resolve(&root, &manifest, &new)?;
+    let report = report(&old, &new)?;
+    match format.as_str() {
+        "json" => println!("{}", serde_json::to_string_pretty(&report)?),
+        _ => print!("{}", generator::diff::render_markdown(&report)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Models both specs and compares them.
+pub fn report(old: &Path, new: &Path) -> Result<generator::diff::Report> {
+    let old = generator::model(old).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let new = generator::model(new).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(generator::diff::diff_apis(&old, &new))
+}
+
+/// A spec argument: a path to a file, or the api-version of a spec listed in the manifest
+/// (`cargo xtask diff 2023-06-30 2025-08-01-preview`). Paths inside the workspace are made
+/// relative to it, so error locations read the same everywhere.
+fn resolve(root: &Path, manifest: &Manifest, given: &Path) -> Result<PathBuf> {
+    if given.is_file() {
+        return Ok(paths::relative_to(given, root).map(PathBuf::from).unwrap_or_else(|| given.to_path_buf()));
+    }
+    let version = given.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let matches: Vec<_> = manifest.spec.iter().filter(|s| s.api_version == version).collect();
+    match matches.as_slice() {
+        [one] => Ok(PathBuf::from("specs").join(&one.path)),
+        [] => bail!("{} is neither a file nor the api-version of a spec in specs/manifest.toml", given.display()),
+        _ => bail!("several specs in specs/manifest.toml have api-version {version}; give a path"),
+    }
+}
