@@ -364,6 +364,14 @@ pub fn assert_json_eq(what: &str, expected: &Value, actual: &Value) {
     );
 }
 
+/// Prints where an example and the spec disagree, so that the test output says which side the
+/// generated client follows (the spec) and why a comparison left something out.
+pub fn report_disagreements(example: &str, disagreements: &[&str]) {
+    for disagreement in disagreements {
+        eprintln!("{example}: the example and the spec disagree: {disagreement}");
+    }
+}
+
 /// What the server knows, shared with its connection tasks.
 struct Shared {
     token: String,

@@ -53,21 +53,36 @@ pub(crate) fn expand_example_tests(api: &Api, options: &Options) -> Result<Vec<G
         return Ok(Vec::new());
     }
     let ctx = Context::new(api, options)?;
-    let tokens = expand_examples_rs(&ctx)?;
+    let (tokens, uses_server) = expand_examples_rs(&ctx)?;
     let path = std::path::Path::new("tests/examples.rs");
-    let support = format!("{}\n{TEST_SERVER}", super::preamble(&options.command, "//"));
-    Ok(vec![
-        GeneratedFile { path: path.into(), contents: super::format_rust(&ctx, path, tokens)? },
-        GeneratedFile { path: "tests/support/mod.rs".into(), contents: support },
-    ])
+    let mut files = vec![GeneratedFile { path: path.into(), contents: super::format_rust(&ctx, path, tokens)? }];
+    if uses_server {
+        let support = format!("{}\n{TEST_SERVER}", super::preamble(&options.command, "//"));
+        files.push(GeneratedFile { path: "tests/support/mod.rs".into(), contents: support });
+    }
+    Ok(files)
 }
 
-/// The whole of `tests/examples.rs`.
-fn expand_examples_rs(ctx: &Context<'_>) -> Result<TokenStream> {
+/// The whole of `tests/examples.rs`, and whether it uses the test server (it does not when
+/// every example file is missing).
+fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
     let crate_name = format_ident!("{}", ctx.options.crate_name);
     let root = &ctx.root_client;
     let root_options = ctx.root_options();
+    let mut client_args = Vec::new();
+    let mut client_values = Vec::new();
+    for parameter in constructor_parameters(ctx) {
+        let name = ident(&parameter.rust_name, &parameter.location_in_spec)?;
+        if matches!(resolve(ctx, &parameter.ty), TypeRef::Primitive(p) if is_stringy(p)) {
+            client_args.push(quote! { #name: &str });
+            client_values.push(quote! { #name });
+        } else {
+            client_args.push(quote! { #name: serde_json::Value });
+            client_values.push(quote! { serde_json::from_value(#name).unwrap() });
+        }
+    }
     let mut tests = Vec::new();
+    let mut found = false;
     let mut taken = BTreeSet::new();
     for client in &ctx.clients {
         for (method, operation) in &client.operations {
@@ -79,6 +94,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<TokenStream> {
                 let title = format!(" `{}`: example `{}` ({}).", operation.id, example.name, example.file);
                 match &example.content {
                     ExampleContent::Found { parameters, responses } => {
+                        found = true;
                         let call = CallSite { client_accessor: client_accessor(client), client_name: &client.name, method, operation };
                         let body = expand_example_test(ctx, &call, &example.file, parameters, responses)?;
                         tests.push(quote! {
@@ -109,11 +125,17 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<TokenStream> {
             }
         }
     }
-    Ok(quote! {
+    let docs = quote! {
         //! One test per `x-ms-examples` file of the spec, against the HTTPS test server in
         //! `support`: the request the example describes is checked by the server, the example's
         //! response is sent back, and the decoded value is compared with the example's body.
         //! Missing example files are ignored tests whose reason names the file.
+    };
+    if !found {
+        return Ok((quote! { #docs #(#tests)* }, false));
+    }
+    Ok((quote! {
+        #docs
         #![allow(unused_imports)]
 
         mod support;
@@ -122,14 +144,14 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         use #crate_name::models;
         use support::{CannedResponse, Exchange, TestServer};
 
-        /// A client of `server` for `subscription_id`, with azure_core's default policies.
-        fn client(server: &TestServer, subscription_id: &str) -> #root {
+        /// A client of `server` with azure_core's default policies.
+        fn client(server: &TestServer, #(#client_args),*) -> #root {
             let options = #root_options {
                 client_options: server.client_options(),
                 endpoint: server.endpoint().parse().unwrap(),
                 ..Default::default()
             };
-            #root::new(server.credential(), subscription_id, Some(options)).unwrap()
+            #root::new(server.credential(), #(#client_values,)* Some(options)).unwrap()
         }
 
         /// Parses the JSON text of an example.
@@ -138,7 +160,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         }
 
         #(#tests)*
-    })
+    }, true))
 }
 
 /// Where an operation is called from.
@@ -151,6 +173,15 @@ struct CallSite<'a> {
     method: &'a str,
     /// The operation.
     operation: &'a Operation,
+}
+
+/// The required client-level parameters the root client's constructor takes, in its order
+/// (`api-version` and constants are not among them).
+fn constructor_parameters<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a crate::ir::Parameter> {
+    ctx.api
+        .client_parameters
+        .iter()
+        .filter(|p| p.required && !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
 }
 
 /// The root client's accessor for `client` (`get_iot_hub_resource_client`), `None` for the root.
@@ -174,7 +205,6 @@ fn expand_example_test(
     let path = expected_path(operation, parameters, &mut disagreements)?;
     let method = http_method(operation.method);
     let mut expectations = Vec::new();
-    let mut subscription_id = None;
     for parameter in &operation.parameters {
         let value = parameters.get(&parameter.name);
         if parameter.client_level {
@@ -190,11 +220,6 @@ fn expand_example_test(
                     }
                     expectations.push(quote! { .query("api-version", #version) });
                 }
-                (ParamLocation::Path, _) => {
-                    if parameter.rust_name == "subscription_id" {
-                        subscription_id = value.map(scalar_text);
-                    }
-                }
                 _ => {}
             }
             continue;
@@ -209,7 +234,21 @@ fn expand_example_test(
         }
     }
 
-    let subscription_id = subscription_id.unwrap_or_else(|| "00000000-0000-0000-0000-000000000000".to_string());
+    // The constructor's arguments: the example's values of the client-level parameters.
+    let mut client_args = Vec::new();
+    for parameter in constructor_parameters(ctx) {
+        let value = parameters.get(&parameter.name).cloned().unwrap_or_else(|| {
+            disagreements.push(format!("the example gives no value for client parameter `{}`", parameter.name));
+            Value::String("00000000-0000-0000-0000-000000000000".into())
+        });
+        client_args.push(match argument(ctx, &parameter.ty, &value) {
+            Argument::Str(s) => quote! { #s },
+            Argument::Value(_) => {
+                let text = raw_string(&value.to_string());
+                quote! { json(#text) }
+            }
+        });
+    }
 
     // The request body, as the client should send it: the example's, less what the model drops.
     let mut body_setup = quote! {};
@@ -302,14 +341,13 @@ fn expand_example_test(
     let report = if disagreements.is_empty() {
         quote! {}
     } else {
-        let lines = disagreements.iter().map(|d| format!("{file}: the example and the spec disagree: {d}"));
-        quote! { #( eprintln!("{}", #lines); )* }
+        quote! { support::report_disagreements(#file, &[#(#disagreements),*]); }
     };
     Ok(quote! {
         #report
         let server = TestServer::start().await;
         server.expect(Exchange::new(#method, #path) #(#expectations)* .respond(#canned));
-        let client = client(&server, #subscription_id);
+        let client = client(&server, #(#client_args),*);
         #body_setup
         #checks
         server.finish();
@@ -372,24 +410,22 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-/// The example response the test serves: for a long-running operation the terminal `200` when
-/// the example has one, otherwise the lowest success status the example lists.
+/// The example response the test serves: the lowest success status the example lists that the
+/// spec declares, else the lowest (for a
+/// long-running operation that is its terminal `200` when there is one, which needs no polling;
+/// the polling itself is covered by the scenario tests).
 fn pick_response<'r>(
     operation: &Operation,
     responses: &'r std::collections::BTreeMap<String, ExampleResponse>,
     file: &str,
     at: &Location,
 ) -> Result<(u16, &'r ExampleResponse)> {
-    let mut success: Vec<(u16, &ExampleResponse)> = responses
+    let declared = |code: u16| operation.responses.iter().any(|r| r.status == StatusCode::Code(code));
+    responses
         .iter()
         .filter_map(|(code, response)| code.parse::<u16>().ok().map(|c| (c, response)))
         .filter(|(code, _)| (200..300).contains(code))
-        .collect();
-    success.sort_by_key(|(code, _)| *code);
-    let _ = operation;
-    success
-        .into_iter()
-        .next()
+        .min_by_key(|(code, _)| (!declared(*code), *code))
         .ok_or_else(|| Error::invalid(at.clone(), format!("example {file} to list a success (2xx) response")))
 }
 
@@ -604,7 +640,8 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
                 Value::Array(items) => {
                     let mut out = Vec::new();
                     for (i, v) in items.iter().enumerate() {
-                        let access = access.as_ref().map(|a| quote! { #a[#i] });
+                        let index = proc_macro2::Literal::usize_unsuffixed(i);
+                        let access = access.as_ref().map(|a| quote! { #a[#index] });
                         out.push(self.normalize(item, v, &format!("{pointer}/{i}"), access)?);
                     }
                     Value::Array(out)
@@ -690,9 +727,8 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
             let normalized = self.normalize(&field.ty, v, &child, field_access.clone())?;
             if field.read_only {
                 if let Some(field_access) = field_access {
-                    let value = encode_alone(&field.ty, &normalized);
                     let access = wire_value(&field.ty, &field_access);
-                    self.read_only.push(ReadOnlyCheck { pointer: child, access, value });
+                    self.read_only.push(ReadOnlyCheck { pointer: child, access, value: normalized });
                 }
             } else {
                 out.insert(key.clone(), normalized);
@@ -702,23 +738,17 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
     }
 }
 
-/// A reference to the wire form of the value at `place`: most values serialize to it on their
-/// own, but date-times and bytes are written by their struct's serde attribute, so the test
-/// writes them the same way.
+/// The wire form of the value `place` refers to (a read-only field is an `Option`, so `place`
+/// is a reference): most values serialize to it on their own, but date-times and bytes are
+/// written by their struct's serde attribute, so the test writes them the same way.
 fn wire_value(ty: &TypeRef, place: &TokenStream) -> TokenStream {
     match ty {
-        TypeRef::Primitive(Primitive::DateTime) => quote! { &azure_core::time::to_rfc3339(&#place) },
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => quote! { &azure_core::time::to_rfc7231(&#place) },
-        TypeRef::Primitive(Primitive::UnixTime) => quote! { &#place.unix_timestamp() },
-        TypeRef::Primitive(Primitive::Bytes) => quote! { &azure_core::base64::encode(&#place) },
-        _ => quote! { &#place },
+        TypeRef::Primitive(Primitive::DateTime) => quote! { azure_core::time::to_rfc3339(#place) },
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => quote! { azure_core::time::to_rfc7231(#place) },
+        TypeRef::Primitive(Primitive::UnixTime) => quote! { #place.unix_timestamp() },
+        TypeRef::Primitive(Primitive::Bytes) => quote! { azure_core::base64::encode(#place) },
+        _ => quote! { #place },
     }
-}
-
-/// The expected JSON of a read-only field's value encoded on its own.
-fn encode_alone(ty: &TypeRef, normalized: &Value) -> Value {
-    let _ = ty;
-    normalized.clone()
 }
 
 /// Whether `value` has the JSON type a `primitive` is written as.
@@ -761,4 +791,184 @@ fn looks_rfc3339(text: &str) -> bool {
 fn looks_rfc1123(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() == 29 && b[3] == b',' && b[4] == b' ' && text.ends_with(" GMT") && b[19] == b':' && b[22] == b':'
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::ir::{Field, Parameter, TypeDef};
+
+    fn at() -> Location {
+        Location::new("spec.json", "/definitions/Thing")
+    }
+
+    fn field(wire: &str, ty: TypeRef, read_only: bool) -> Field {
+        Field {
+            wire_name: wire.into(),
+            rust_name: names::snake(wire),
+            ty,
+            required: false,
+            read_only,
+            mutability: Vec::new(),
+            secret: false,
+            nullable: false,
+            default: None,
+            description: None,
+            client_flatten: false,
+            inherited_from: None,
+        }
+    }
+
+    fn api() -> Api {
+        let thing = TypeDef {
+            name: "Thing".into(),
+            spec_name: "Thing".into(),
+            description: None,
+            location: at(),
+            kind: TypeKind::Object(ObjectType {
+                fields: vec![
+                    field("name", TypeRef::Primitive(Primitive::String), false),
+                    field("id", TypeRef::Primitive(Primitive::String), true),
+                    field("when", TypeRef::Primitive(Primitive::DateTimeRfc1123), true),
+                    field("tags", TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))), false),
+                    field("parts", TypeRef::Array(Box::new(TypeRef::Named("Thing".into()))), false),
+                ],
+                bases: Vec::new(),
+                additional_properties: None,
+                discriminator: None,
+                discriminator_value: None,
+            }),
+        };
+        Api {
+            title: "thingClient".into(),
+            description: None,
+            api_version: "2024-01-01".into(),
+            endpoint: Some("https://management.azure.com".into()),
+            oauth2_scopes: Vec::new(),
+            client_parameters: Vec::new(),
+            operations: Vec::new(),
+            types: BTreeMap::from([("Thing".to_string(), thing)]),
+            unsupported: Vec::new(),
+        }
+    }
+
+    fn options() -> Options {
+        Options::new("thing", "cargo xtask codegen")
+    }
+
+    #[test]
+    fn a_walk_keeps_what_the_model_encodes_and_checks_read_only_fields_apart() {
+        let api = api();
+        let options = options();
+        let ctx = Context::new(&api, &options).unwrap();
+        let mut disagreements = Vec::new();
+        let mut walk = Walk::new(&ctx, &mut disagreements, "response body".into());
+        let example = json!({
+            "name": "a", "id": "/things/a", "when": "Thu, 15 Jun 2017 19:20:58 GMT", "tags": {"k": "v"},
+            "parts": [{"name": "b", "id": "/things/b", "extra": 1, "when": null}]
+        });
+        let normalized = walk.normalize(&TypeRef::Named("Thing".into()), &example, "", Some(quote! { decoded })).unwrap();
+        let checks: Vec<(String, String)> =
+            walk.read_only.iter().map(|c| (c.pointer.clone(), c.access.to_string())).collect();
+
+        assert_eq!(normalized, json!({ "name": "a", "tags": {"k": "v"}, "parts": [{"name": "b"}] }));
+        assert_eq!(
+            checks,
+            [
+                ("/id".to_string(), "decoded . id . as_ref () . unwrap ()".to_string()),
+                (
+                    "/when".to_string(),
+                    "azure_core :: time :: to_rfc7231 (decoded . when . as_ref () . unwrap ())".to_string()
+                ),
+                ("/parts/0/id".to_string(), "decoded . parts . as_ref () . unwrap () [0] . id . as_ref () . unwrap ()".to_string()),
+            ]
+        );
+        assert_eq!(
+            disagreements,
+            ["response body at /parts/0/extra: `extra` is not a property of `Thing` in the spec, so the model drops it"]
+        );
+    }
+
+    #[test]
+    fn a_walk_reports_values_that_do_not_match_their_schema() {
+        let api = api();
+        let options = options();
+        let ctx = Context::new(&api, &options).unwrap();
+        let mut disagreements = Vec::new();
+        let mut walk = Walk::new(&ctx, &mut disagreements, "request body `thing`".into());
+        let example = json!({ "name": 5, "when": "2020-03-26T21:24:57Z", "tags": [] });
+        walk.normalize(&TypeRef::Named("Thing".into()), &example, "", None).unwrap();
+        assert_eq!(
+            disagreements,
+            [
+                "request body `thing` at /name: 5 is not a String as the spec says",
+                "request body `thing` at /when: \"2020-03-26T21:24:57Z\" is not an RFC 1123 date as `format: date-time-rfc1123` says (it is RFC 3339)",
+                "request body `thing` at /tags: [] is not an object as the spec says",
+            ]
+        );
+    }
+
+    #[test]
+    fn expected_paths_encode_each_parameter_as_one_segment() {
+        let parameter = |name: &str, skip: bool| Parameter {
+            name: name.into(),
+            rust_name: names::snake(name),
+            location: ParamLocation::Path,
+            required: true,
+            ty: TypeRef::Primitive(Primitive::String),
+            description: None,
+            skip_url_encoding: skip,
+            client_level: false,
+            default: None,
+            constant: None,
+            collection_format: None,
+            location_in_spec: at(),
+        };
+        let mut operation = Operation {
+            id: "Things_Get".into(),
+            group: Some("Things".into()),
+            name: "get".into(),
+            method: HttpMethod::Get,
+            path: "/things/{thingId}/raw/{raw}".into(),
+            summary: None,
+            description: None,
+            deprecated: false,
+            parameters: vec![parameter("thingId", false), parameter("raw", true)],
+            body: None,
+            consumes: Vec::new(),
+            produces: Vec::new(),
+            responses: Vec::new(),
+            error: None,
+            pageable: None,
+            long_running: None,
+            examples: Vec::new(),
+            location: at(),
+        };
+        let example = json!({ "thingId": "../a b/é?#%", "raw": "x/y" });
+        let mut disagreements = Vec::new();
+        let path = expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
+        assert_eq!(path, "/things/..%2Fa%20b%2F%C3%A9%3F%23%25/raw/x/y");
+        assert!(disagreements.is_empty());
+
+        operation.path = "/things/{thingId}/{missing}".into();
+        expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
+        assert_eq!(disagreements, ["the example gives no value for path parameter `missing`"]);
+    }
+
+    #[test]
+    fn raw_strings_take_enough_hashes() {
+        assert_eq!(raw_string(r#"{"a":1}"#).to_string(), r##"r#"{"a":1}"#"##);
+        assert_eq!(raw_string(r##"{"a":"#"}"##).to_string(), r###"r##"{"a":"#"}"##"###);
+    }
+
+    #[test]
+    fn date_shapes() {
+        assert!(looks_rfc3339("2017-06-15T19:20:58Z") && looks_rfc3339("2017-06-15T19:20:58.123+01:00"));
+        assert!(looks_rfc1123("Thu, 15 Jun 2017 19:20:58 GMT"));
+        assert!(!looks_rfc1123("2017-06-15T19:20:58Z") && !looks_rfc3339("Thu, 15 Jun 2017 19:20:58 GMT"));
+    }
 }
