@@ -611,6 +611,8 @@ impl Drop for TestServer {
 async fn accept_loop(listener: TcpListener, acceptor: TlsAcceptor, shared: Arc<Shared>) {
     loop {
         let Ok((tcp, _)) = listener.accept().await else {
+            // Out of file descriptors, say: wait rather than spin.
+            tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
         };
         let acceptor = acceptor.clone();

@@ -266,7 +266,8 @@ fn expand_example_test(
                 body_setup = quote! {
                     let request_body: #body_ty = serde_json::from_value(json(#example_text_lit)).unwrap();
                 };
-                expectations.push(quote! { .json_body(json(#expected_text_lit)) });
+                let content_type = body.content_type.as_str();
+                expectations.push(quote! { .header("content-type", #content_type).json_body(json(#expected_text_lit)) });
             }
             None if body.required => {
                 return Err(Error::invalid(
