@@ -120,12 +120,12 @@ impl fmt::Display for Bump {
 
 /// Compares `old` with `new`.
 pub fn diff_apis(old: &Api, new: &Api) -> Report {
-    let mut out = Changes::default();
+    let mut out = Changes { list: Vec::new(), old, new };
     diff_api(old, new, &mut out);
     diff_client_parameters(old, new, &mut out);
     diff_operations(old, new, &mut out);
     diff_types(old, new, &mut out);
-    let changes = out.0;
+    let changes = out.list;
     let bump = changes
         .iter()
         .map(|c| match c.impact {
@@ -144,12 +144,16 @@ pub fn diff_apis(old: &Api, new: &Api) -> Report {
     }
 }
 
-#[derive(Default)]
-struct Changes(Vec<Change>);
+/// The changes found so far, with both APIs at hand (to see through type aliases).
+struct Changes<'a> {
+    list: Vec<Change>,
+    old: &'a Api,
+    new: &'a Api,
+}
 
-impl Changes {
+impl Changes<'_> {
     fn push(&mut self, area: Area, subject: impl Into<String>, change: impl Into<String>, detail: impl Into<String>, impact: Impact, reason: impl Into<String>) {
-        self.0.push(Change {
+        self.list.push(Change {
             area,
             subject: subject.into(),
             change: change.into(),
@@ -164,7 +168,7 @@ fn arrow(old: impl fmt::Display, new: impl fmt::Display) -> String {
     format!("`{old}` → `{new}`")
 }
 
-fn diff_api(old: &Api, new: &Api, out: &mut Changes) {
+fn diff_api(old: &Api, new: &Api, out: &mut Changes<'_>) {
     if old.api_version != new.api_version {
         out.push(
             Area::Api,
@@ -218,13 +222,13 @@ fn passing(p: &Parameter) -> Passing {
     }
 }
 
-fn diff_client_parameters(old: &Api, new: &Api, out: &mut Changes) {
+fn diff_client_parameters(old: &Api, new: &Api, out: &mut Changes<'_>) {
     diff_parameter_lists(Area::ClientParameter, "", &old.client_parameters, &new.client_parameters, "the client", out);
 }
 
 /// Compares two parameter lists, matched by wire name and location, then (for parameters renamed
 /// on the wire) by Rust name. `prefix` goes before each parameter's name in the subject.
-fn diff_parameter_lists(area: Area, prefix: &str, old: &[Parameter], new: &[Parameter], owner: &str, out: &mut Changes) {
+fn diff_parameter_lists(area: Area, prefix: &str, old: &[Parameter], new: &[Parameter], owner: &str, out: &mut Changes<'_>) {
     let key = |p: &Parameter| (p.name.clone(), p.location);
     let old_keys: BTreeSet<_> = old.iter().map(key).collect();
     let new_keys: BTreeSet<_> = new.iter().map(key).collect();
@@ -279,7 +283,7 @@ fn diff_parameter_lists(area: Area, prefix: &str, old: &[Parameter], new: &[Para
     }
 }
 
-fn diff_parameter(area: Area, subject: &str, old: &Parameter, new: &Parameter, owner: &str, out: &mut Changes) {
+fn diff_parameter(area: Area, subject: &str, old: &Parameter, new: &Parameter, owner: &str, out: &mut Changes<'_>) {
     let (po, pn) = (passing(old), passing(new));
     if po != pn {
         let impact = if po == Passing::Constant && pn == Passing::Option { Impact::Addition } else { Impact::Breaking };
@@ -337,11 +341,11 @@ fn json(v: &Option<serde_json::Value>) -> String {
 
 /// Reports a changed type at a use site: breaking when the Rust type differs, compatible when
 /// only the wire format does (`string` → `arm-id`, both `String`).
-fn diff_type_use(area: Area, subject: &str, change: &str, old: &TypeRef, new: &TypeRef, out: &mut Changes) {
+fn diff_type_use(area: Area, subject: &str, change: &str, old: &TypeRef, new: &TypeRef, out: &mut Changes<'_>) {
     if old == new {
         return;
     }
-    let (ro, rn) = (rust_shape(old, true), rust_shape(new, true));
+    let (ro, rn) = (rust_shape(&out.old.types, old, true), rust_shape(&out.new.types, new, true));
     if ro != rn {
         out.push(area, subject, change, arrow(spec_type(old), spec_type(new)), Impact::Breaking, format!("the Rust type changes from `{ro}` to `{rn}`"));
     } else {
@@ -383,7 +387,7 @@ fn path_shape(path: &str) -> String {
     shape
 }
 
-fn diff_operations(old: &Api, new: &Api, out: &mut Changes) {
+fn diff_operations(old: &Api, new: &Api, out: &mut Changes<'_>) {
     let old_ops: BTreeMap<&str, &Operation> = old.operations.iter().map(|o| (o.id.as_str(), o)).collect();
     let new_ops: BTreeMap<&str, &Operation> = new.operations.iter().map(|o| (o.id.as_str(), o)).collect();
     let mut renamed: BTreeMap<&str, &str> = BTreeMap::new();
@@ -444,9 +448,9 @@ fn diff_operations(old: &Api, new: &Api, out: &mut Changes) {
     }
 }
 
-fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes) {
+fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
     let id = new.id.as_str();
-    let push = |out: &mut Changes, change: &str, detail: String, impact: Impact, reason: &str| {
+    let push = |out: &mut Changes<'_>, change: &str, detail: String, impact: Impact, reason: &str| {
         out.push(Area::Operation, id, change, detail, impact, reason);
     };
     if old.method != new.method {
@@ -509,7 +513,8 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes) {
     }
     match (&old.error, &new.error) {
         (Some(a), Some(b)) if a != b => {
-            let impact = if rust_shape(a, true) == rust_shape(b, true) { Impact::Compatible } else { Impact::Breaking };
+            let same = rust_shape(&out.old.types, a, true) == rust_shape(&out.new.types, b, true);
+            let impact = if same { Impact::Compatible } else { Impact::Breaking };
             push(out, "error type changed", arrow(spec_type(a), spec_type(b)), impact, "code reading the decoded error body reads a different type");
         }
         (None, Some(b)) => push(out, "error type added", format!("`{}`", spec_type(b)), Impact::Addition, "errors now carry a decoded body"),
@@ -518,7 +523,7 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes) {
     }
 }
 
-fn diff_body(id: &str, old: Option<&RequestBody>, new: Option<&RequestBody>, out: &mut Changes) {
+fn diff_body(id: &str, old: Option<&RequestBody>, new: Option<&RequestBody>, out: &mut Changes<'_>) {
     let subject = format!("{id} body");
     match (old, new) {
         (None, Some(b)) => {
@@ -560,7 +565,7 @@ fn status(s: StatusCode) -> String {
     }
 }
 
-fn diff_responses(old: &Operation, new: &Operation, out: &mut Changes) {
+fn diff_responses(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
     let id = new.id.as_str();
     match (success_type(old), success_type(new)) {
         (Some(a), Some(b)) => diff_type_use(Area::Operation, &format!("{id} response"), "type changed", a, b, out),
@@ -600,7 +605,7 @@ fn kind_name(kind: &TypeKind) -> &'static str {
     }
 }
 
-fn diff_types(old: &Api, new: &Api, out: &mut Changes) {
+fn diff_types(old: &Api, new: &Api, out: &mut Changes<'_>) {
     let mut names: BTreeSet<&String> = old.types.keys().collect();
     names.extend(new.types.keys());
     for name in names {
@@ -613,7 +618,7 @@ fn diff_types(old: &Api, new: &Api, out: &mut Changes) {
     }
 }
 
-fn diff_type(old: &TypeDef, new: &TypeDef, out: &mut Changes) {
+fn diff_type(old: &TypeDef, new: &TypeDef, out: &mut Changes<'_>) {
     let name = new.name.as_str();
     match (&old.kind, &new.kind) {
         (TypeKind::Object(a), TypeKind::Object(b)) => diff_object(name, a, b, out),
@@ -636,8 +641,8 @@ fn is_plain(f: &Field) -> bool {
     f.required && !f.read_only && !f.nullable
 }
 
-fn field_rust_type(f: &Field) -> String {
-    let shape = rust_shape(&f.ty, true);
+fn field_rust_type(types: &BTreeMap<String, TypeDef>, f: &Field) -> String {
+    let shape = rust_shape(types, &f.ty, true);
     if is_plain(f) {
         shape
     } else {
@@ -645,7 +650,7 @@ fn field_rust_type(f: &Field) -> String {
     }
 }
 
-fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes) {
+fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes<'_>) {
     let old_wire: BTreeSet<&str> = old.fields.iter().map(|f| f.wire_name.as_str()).collect();
     let new_wire: BTreeSet<&str> = new.fields.iter().map(|f| f.wire_name.as_str()).collect();
     let removed: Vec<&Field> = old.fields.iter().filter(|f| !new_wire.contains(f.wire_name.as_str())).collect();
@@ -671,11 +676,11 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
             continue;
         }
         let (impact, reason) = if is_plain(f) {
-            (Impact::Breaking, "a required field that clients write: code building this model must now set it")
+            (Impact::Breaking, "a required field that clients write: the model's `new` gains an argument")
         } else {
-            (Impact::Addition, "an optional field (`Option`); models are built with `..Default::default()` or from responses")
+            (Impact::Addition, "an `Option` field; models are `#[non_exhaustive]` (built with `new` or `Default`), so no code breaks")
         };
-        out.push(Area::Field, format!("{name}.{}", f.rust_name), "added", format!("`{}: {}`", f.wire_name, field_rust_type(f)), impact, reason);
+        out.push(Area::Field, format!("{name}.{}", f.rust_name), "added", format!("`{}: {}`", f.wire_name, field_rust_type(&out.new.types, f)), impact, reason);
     }
     for n in &new.fields {
         if let Some(o) = old.fields.iter().find(|o| o.wire_name == n.wire_name) {
@@ -702,13 +707,13 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
     }
 }
 
-fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes) {
+fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
     if old.rust_name != new.rust_name {
         out.push(Area::Field, subject, "Rust name changed", arrow(&old.rust_name, &new.rust_name), Impact::Breaking, "the Rust field is renamed");
     }
     let type_changed = old.ty != new.ty;
     diff_type_use(Area::Field, subject, "type changed", &old.ty, &new.ty, out);
-    let (ro, rn) = (field_rust_type(old), field_rust_type(new));
+    let (ro, rn) = (field_rust_type(&out.old.types, old), field_rust_type(&out.new.types, new));
     let plain_flipped = is_plain(old) != is_plain(new);
     if old.required != new.required {
         let detail = format!("{} → {}", if old.required { "required" } else { "optional" }, if new.required { "required" } else { "optional" });
@@ -737,8 +742,9 @@ fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes) {
     }
 }
 
-fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes) {
-    if rust_shape(&TypeRef::Primitive(old.base.clone()), true) != rust_shape(&TypeRef::Primitive(new.base.clone()), true) {
+fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes<'_>) {
+    let base = |p: &Primitive| rust_shape(&BTreeMap::new(), &TypeRef::Primitive(p.clone()), true);
+    if base(&old.base) != base(&new.base) {
         out.push(Area::Type, name, "value type changed", arrow(spec_primitive(&old.base), spec_primitive(&new.base)), Impact::Breaking, "the enum's wire type changes");
     }
     for v in &new.values {
@@ -787,8 +793,13 @@ fn wire(v: &serde_json::Value) -> String {
 }
 
 /// The Rust type `expand` emits for `ty` (`top`: not inside a `Vec` or map, where the serde
-/// helpers for dates and bytes do not apply and the string form is kept).
-fn rust_shape(ty: &TypeRef, top: bool) -> String {
+/// helpers for dates and bytes do not apply and the string form is kept). Type aliases are
+/// seen through, as Rust sees them.
+fn rust_shape(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, top: bool) -> String {
+    rust_shape_at(types, ty, top, 0)
+}
+
+fn rust_shape_at(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, top: bool, depth: usize) -> String {
     match ty {
         TypeRef::Primitive(p) => match p {
             Primitive::Bool => "bool".into(),
@@ -800,9 +811,13 @@ fn rust_shape(ty: &TypeRef, top: bool) -> String {
             Primitive::Bytes if top => "Vec<u8>".into(),
             _ => "String".into(),
         },
-        TypeRef::Array(item) => format!("Vec<{}>", rust_shape(item, false)),
-        TypeRef::Map(value) => format!("HashMap<String, {}>", rust_shape(value, false)),
-        TypeRef::Named(name) => name.clone(),
+        TypeRef::Array(item) => format!("Vec<{}>", rust_shape_at(types, item, false, depth)),
+        TypeRef::Map(value) => format!("HashMap<String, {}>", rust_shape_at(types, value, false, depth)),
+        TypeRef::Named(name) => match types.get(name).map(|t| &t.kind) {
+            // A cycle of aliases cannot be emitted anyway; stop at a fixed depth.
+            Some(TypeKind::Alias(target)) if depth < 16 => rust_shape_at(types, target, top, depth + 1),
+            _ => name.clone(),
+        },
         TypeRef::Any => "serde_json::Value".into(),
     }
 }
@@ -861,7 +876,8 @@ pub fn render_markdown(report: &Report) -> String {
         Bump::None => "nothing changed".into(),
     };
     let _ = writeln!(md, "## Semver\n");
-    let _ = writeln!(md, "Implied bump: **{}** ({why}). For a 0.x crate, a major bump is a minor-version bump.", report.bump);
+    let zero = if report.bump == Bump::Major { " For a 0.x crate, a major bump is a minor-version bump." } else { "" };
+    let _ = writeln!(md, "Implied bump: **{}** ({why}).{zero}", report.bump);
     md
 }
 
@@ -1108,6 +1124,28 @@ mod tests {
     }
 
     #[test]
+    fn type_aliases_are_seen_through() {
+        let alias = |name: &str| TypeDef {
+            name: name.into(),
+            spec_name: name.into(),
+            description: None,
+            location: Location::file("t.json"),
+            kind: TypeKind::Alias(TypeRef::Array(Box::new(TypeRef::Named("Job".into())))),
+        };
+        let mut old = api("1");
+        old.operations = vec![op("Jobs_List", "/jobs")];
+        old.operations[0].responses[0].ty = Some(TypeRef::Named("JobList".into()));
+        old.types.insert("JobList".into(), alias("JobList"));
+        let mut new = old.clone();
+        new.operations[0].responses[0].ty = Some(TypeRef::Array(Box::new(TypeRef::Named("Job".into()))));
+        new.types.remove("JobList");
+        let report = diff_apis(&old, &new);
+        let response = find(&report, "Jobs_List response", "type changed");
+        assert_eq!(response.impact, Impact::Compatible, "`JobList` is `Vec<Job>` in Rust");
+        assert_eq!(find(&report, "JobList", "removed").impact, Impact::Breaking);
+    }
+
+    #[test]
     fn bump_is_the_largest_impact() {
         let old = api("1");
         let mut new = api("1");
@@ -1118,7 +1156,6 @@ mod tests {
         let report = diff_apis(&old, &new);
         assert_eq!(report.bump, Bump::Patch);
         let md = render_markdown(&report);
-        assert!(md.trim_end().ends_with("For a 0.x crate, a major bump is a minor-version bump."), "{md}");
-        assert!(md.contains("Implied bump: **patch**"), "{md}");
+        assert!(md.trim_end().ends_with("Implied bump: **patch** (no change to the Rust API)."), "{md}");
     }
 }

@@ -98,9 +98,10 @@ impl Error {
         Self { kind, location, message: message.into() }
     }
 
-    /// A wrong-shape error: `expected` says what should have been there.
+    /// A wrong-shape error: `expected` says what should have been there (the message reads
+    /// `expected <expected>`).
     pub fn invalid(location: Location, expected: impl Into<String>) -> Self {
-        Self::new(ErrorKind::Invalid, location, expected)
+        Self::new(ErrorKind::Invalid, location, format!("expected {}", expected.into()))
     }
 
     /// An unsupported construct, named.

@@ -102,8 +102,8 @@ pub struct Operation {
     pub produces: Vec<String>,
     /// Responses, success codes first in ascending order, then `default`.
     pub responses: Vec<Response>,
-    /// The error body type: the schema of `default`, or of a response marked
-    /// `x-ms-error-response: true` (the first such, by status code).
+    /// The error body type: the schema of `default`, or else of the first error response (marked
+    /// `x-ms-error-response: true`, or a 4xx/5xx code) with a body, by status code.
     pub error: Option<TypeRef>,
     /// `x-ms-pageable`.
     pub pageable: Option<Pageable>,
@@ -232,7 +232,8 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     /// Response headers, in spec order.
     pub headers: Vec<ResponseHeader>,
-    /// An error response: `default`, `x-ms-error-response: true`, or a 4xx/5xx code.
+    /// An error response: `default`, `x-ms-error-response: true`, or a 4xx/5xx code without
+    /// `x-ms-error-response: false` (which a HEAD's "absent" 404 carries).
     pub is_error: bool,
 }
 

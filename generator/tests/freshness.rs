@@ -1,5 +1,6 @@
 //! The committed inputs and outputs are what they claim to be: every file vendored under
-//! `specs/` has the sha256 that `specs/manifest.toml` records (nobody edited a spec by hand).
+//! `specs/` has the sha256 that `specs/manifest.toml` records (nobody edited a spec by hand), and
+//! `generated/` is exactly what the generator makes of the product spec today.
 
 use std::path::{Path, PathBuf};
 
@@ -56,5 +57,68 @@ fn vendored_specs_match_their_recorded_sha256() {
         mismatches.is_empty(),
         "specs/ differs from specs/manifest.toml (specs are never edited by hand; re-vendor with `cargo xtask import`):\n{}",
         mismatches.join("\n")
+    );
+}
+
+/// The command `cargo xtask codegen` names in every `@generated` line (the xtask's
+/// `PRODUCT_COMMAND`): the output depends on it, so the test must pass the same.
+const PRODUCT_COMMAND: &str = "cargo xtask codegen";
+
+/// Top-level entries of `generated/` that are build products, never generator output (the
+/// xtask skips the same).
+const IGNORED: &[&str] = &["target"];
+
+fn list_files(base: &Path, dir: &Path, into: &mut Vec<PathBuf>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("listing {}: {e}", dir.display()));
+    for entry in entries {
+        let entry = entry.unwrap_or_else(|e| panic!("listing {}: {e}", dir.display()));
+        if dir == base && IGNORED.iter().any(|i| entry.file_name() == *i) {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            list_files(base, &path, into);
+        } else if let Ok(rel) = path.strip_prefix(base) {
+            into.push(rel.to_path_buf());
+        }
+    }
+}
+
+/// Regenerates the product crate in memory, as `cargo xtask codegen --check` does, and fails
+/// with the stale files when `generated/` differs.
+#[test]
+fn generated_crate_is_fresh() {
+    let root = workspace_root();
+    // The xtask runs the generator from the workspace root with the spec path relative to it,
+    // so that is what the output (and any error location) is made from here too.
+    std::env::set_current_dir(&root).expect("entering the workspace root");
+    let manifest = manifest();
+    let product = manifest.get("product").and_then(|p| p.as_table()).expect("[product] in specs/manifest.toml");
+    let spec = Path::new("specs").join(str_at(product, "spec"));
+    let mut options = generator::Options::new(str_at(product, "crate-name"), PRODUCT_COMMAND);
+    options.example_operation = product.get("example-operation").and_then(|v| v.as_str()).map(String::from);
+    let files = generator::generate(&spec, &options).unwrap_or_else(|e| panic!("generating the product crate: {e}"));
+
+    let out = root.join("generated");
+    let mut on_disk = Vec::new();
+    list_files(&out, &out, &mut on_disk);
+    let mut stale = Vec::new();
+    for file in &files {
+        match std::fs::read(out.join(&file.path)) {
+            Ok(bytes) if bytes == file.contents.as_bytes() => {}
+            Ok(_) => stale.push(format!("changed: generated/{}", file.path.display())),
+            Err(_) => stale.push(format!("missing: generated/{}", file.path.display())),
+        }
+    }
+    for path in on_disk {
+        if !files.iter().any(|f| f.path == path) {
+            stale.push(format!("extra: generated/{}", path.display()));
+        }
+    }
+    stale.sort();
+    assert!(
+        stale.is_empty(),
+        "generated/ is stale; run `cargo xtask codegen` and commit the result (`cargo xtask codegen --check` shows the diff):\n  {}",
+        stale.join("\n  ")
     );
 }

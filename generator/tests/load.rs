@@ -225,16 +225,21 @@ fn body_parameters_become_request_bodies() {
 
 #[test]
 fn operation_consumes_gives_request_content_types() {
-    // A per-operation `consumes` wins over the global one, for an inline body; a global body
-    // parameter uses the global `consumes`, as it is shared.
+    // The file's `consumes` for an operation without its own; an operation's own `consumes` wins,
+    // for an inline body and for a `$ref` to a global body parameter (inlined with its types);
+    // a `$ref` from an operation without its own `consumes` stays a ref.
     let doc = json(&load("load/body.swagger.json"));
-    let put: Vec<_> = at(&doc, "/paths/~1widgets~1{name}/put/requestBody/content")
-        .as_object()
-        .expect("content")
-        .keys()
-        .cloned()
-        .collect();
-    assert_eq!(put, ["application/json"]);
+    let types = |pointer: &str| -> Vec<String> {
+        at(&doc, &format!("{pointer}/requestBody/content")).as_object().expect("content").keys().cloned().collect()
+    };
+    assert_eq!(types("/paths/~1widgets~1{name}/put"), ["application/json"]);
+    assert_eq!(types("/paths/~1widgets~1{name}~1note/put"), ["text/plain"]);
+    assert_eq!(types("/paths/~1widgets~1{name}/patch"), ["application/json", "application/merge-patch+json"]);
+    assert_eq!(at(&doc, "/paths/~1widgets~1{name}/patch/requestBody/x-ms-requestBody-name"), "patch");
+    assert_eq!(
+        at(&doc, "/paths/~1widgets~1{name}/post/requestBody"),
+        &serde_json::json!({ "$ref": "#/components/requestBodies/WidgetPatch" })
+    );
 }
 
 #[test]
@@ -264,6 +269,7 @@ fn form_data_becomes_form_bodies() {
         at(upload, "/multipart~1form-data/schema/properties/file"),
         &serde_json::json!({ "type": "string", "format": "binary" })
     );
+    assert_eq!(at(&doc, "/paths/~1upload/post/responses/204/description"), "Stored.");
     // Global formData parameters are inlined, not components.
     assert!(spec.document.components.as_ref().is_none_or(|c| c.parameters.is_empty()));
 }
@@ -389,10 +395,15 @@ fn extensions_are_carried_everywhere() {
         panic!("inline response")
     };
     assert_eq!(response.extensions.get("x-response-note"), Some(&serde_json::json!("r")));
+    let openapiv3::ReferenceOr::Item(header) = &response.headers["x-ms-request-id"] else { panic!("inline header") };
+    assert_eq!(header.extensions.get("x-header-note"), Some(&serde_json::json!("h")));
     let schemas = &doc.components.as_ref().expect("components").schemas;
     let openapiv3::ReferenceOr::Item(thing) = &schemas["Thing"] else { panic!("Thing") };
     assert_eq!(thing.schema_data.extensions.get("x-ms-azure-resource"), Some(&serde_json::json!(true)));
     let value = json(&spec);
+    // The items of an array parameter are a schema: their extensions are on it.
+    let items = at(&value, "/paths/~1a/get/parameters/1/schema/items");
+    assert_eq!((&items["x-items-note"], &items["x-ms-enum"]["name"]), (&serde_json::json!("i"), &serde_json::json!("Kind")));
     assert_eq!(
         at(&value, "/components/schemas/Thing/properties/secret/x-ms-mutability"),
         &serde_json::json!(["create", "update"])
@@ -492,17 +503,17 @@ fn different_definitions_with_one_name_get_distinct_names_in_order_of_first_refe
     assert_bundled(&spec);
     // The root's own `Error` keeps its name; a/types.json's Error is referenced first, then b's;
     // `./b/../a/types.json` is a's again. b's Detail is referenced before a's.
-    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error_2", "Error_3", "Detail", "Detail_2"]);
+    assert_eq!(schema_names(&spec), ["Error", "Holder", "Error2", "Error3", "Detail", "Detail2"]);
     let doc = json(&spec);
     let holder = at(&doc, "/components/schemas/Holder/properties");
-    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
-    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error_3" }));
-    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error_2" }));
+    assert_eq!(holder["fromA"], serde_json::json!({ "$ref": "#/components/schemas/Error2" }));
+    assert_eq!(holder["fromB"], serde_json::json!({ "$ref": "#/components/schemas/Error3" }));
+    assert_eq!(holder["fromAAgain"], serde_json::json!({ "$ref": "#/components/schemas/Error2" }));
     assert_eq!(holder["detailB"], serde_json::json!({ "$ref": "#/components/schemas/Detail" }));
-    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail_2" }));
-    assert_eq!(at(&doc, "/components/schemas/Error_3/properties/b/type"), "string");
+    assert_eq!(holder["detailA"], serde_json::json!({ "$ref": "#/components/schemas/Detail2" }));
+    assert_eq!(at(&doc, "/components/schemas/Error3/properties/b/type"), "string");
     let b = generator::load::normalize_path(&fixture("load/collisions/b/types.json"));
-    assert_eq!(spec.locate("/components/schemas/Error_3"), Location::new(b, "/definitions/Error"));
+    assert_eq!(spec.locate("/components/schemas/Error3"), Location::new(b, "/definitions/Error"));
 }
 
 #[test]
@@ -549,6 +560,30 @@ fn refs_into_the_middle_of_a_definition_are_hoisted() {
 }
 
 #[test]
+fn resolution_rules_agree_across_forms() {
+    // Each resolution fixture above, written again in OpenAPI 3.0: the same components, in the
+    // same order, under the same names.
+    for (swagger, openapi) in [
+        ("load/recursion/root.json", "load/recursion_openapi/root.yaml"),
+        ("load/escapes/root.json", "load/escapes_openapi/root.yaml"),
+        ("load/collisions/root.json", "load/collisions_openapi/root.yaml"),
+        ("load/hoist/root.json", "load/hoist_openapi/root.yaml"),
+    ] {
+        let (swagger, openapi) = (load(swagger), load(openapi));
+        assert_eq!(openapi.source_version, SourceVersion::OpenApi3);
+        assert_bundled(&openapi);
+        assert_eq!(schema_names(&swagger), schema_names(&openapi), "{}", openapi.root.display());
+        assert_agree(&swagger, &openapi, "/components/schemas");
+        assert_eq!(swagger.files.len(), openapi.files.len(), "{}", openapi.root.display());
+    }
+    let other = generator::load::normalize_path(&fixture("load/hoist_openapi/models/other.yaml"));
+    assert_eq!(
+        load("load/hoist_openapi/root.yaml").locate("/components/schemas/C_d"),
+        Location::new(other, "/components/schemas/C/properties/d")
+    );
+}
+
+#[test]
 fn x_ms_examples_are_read_but_not_bundled() {
     let spec = load("load/examples/spec.json");
     let dir = fixture("load/examples/examples");
@@ -570,6 +605,85 @@ fn x_ms_examples_are_read_but_not_bundled() {
     assert_eq!(path, dir.join("broken.json"));
     assert!(matches!(example, Some(ExampleFile::Invalid(_))));
     assert_eq!(spec.files, [fixture("load/examples/spec.json")], "example files are not spec files");
+}
+
+#[test]
+fn path_item_refs_are_inlined_with_refs_relative_to_their_file() {
+    let spec = load("load/path_item_ref/root.yaml");
+    assert_bundled(&spec);
+    let doc = json(&spec);
+    assert_eq!(at(&doc, "/paths/~1items/get/operationId"), "Items_List");
+    assert_eq!(
+        at(&doc, "/paths/~1items/get/responses/200/content/application~1json/schema"),
+        &serde_json::json!({ "$ref": "#/components/schemas/Item" })
+    );
+    let items = generator::load::normalize_path(&fixture("load/path_item_ref/paths/items.yaml"));
+    assert_eq!(spec.locate("/paths/~1items/get"), Location::new(&items, "/paths/~1items/get"));
+    // Its example is read relative to the file the operation was written in.
+    let (path, example) = spec.example("/paths/~1items/get", "./examples/list.json");
+    assert_eq!(path, generator::load::normalize_path(&fixture("load/path_item_ref/paths/examples/list.json")));
+    assert_eq!(example, Some(&ExampleFile::Missing));
+}
+
+#[test]
+fn path_level_body_parameters_apply_to_operations_without_their_own() {
+    let doc = json(&load("load/path_level_body.swagger.json"));
+    // No consumes or produces anywhere: application/json.
+    assert_eq!(
+        at(&doc, "/paths/~1notes/put/requestBody"),
+        &serde_json::json!({
+            "content": { "application/json": { "schema": { "type": "string" } } },
+            "required": true,
+            "x-ms-requestBody-name": "note"
+        })
+    );
+    assert_eq!(at(&doc, "/paths/~1notes/post/requestBody/x-ms-requestBody-name"), "other");
+    assert_eq!(at(&doc, "/paths/~1notes/parameters/0/name"), "tag");
+    assert_eq!(at(&doc, "/paths/~1notes/parameters").as_array().map(Vec::len), Some(1));
+    // A Swagger response example becomes the media type's example.
+    assert_eq!(at(&doc, "/paths/~1notes/put/responses/200/content/application~1json/example"), "hello");
+}
+
+#[test]
+fn body_parameters_from_another_file_become_request_body_components() {
+    let spec = load("load/shared_body/root.json");
+    assert_bundled(&spec);
+    let doc = json(&spec);
+    assert_eq!(
+        at(&doc, "/paths/~1things/put/requestBody"),
+        &serde_json::json!({ "$ref": "#/components/requestBodies/ThingBody" })
+    );
+    assert_eq!(
+        at(&doc, "/paths/~1things/put/parameters"),
+        &serde_json::json!([{ "$ref": "#/components/parameters/Filter" }])
+    );
+    let body = at(&doc, "/components/requestBodies/ThingBody");
+    // Content types from the consumes of the file that defines it.
+    let types: Vec<_> = at(body, "/content").as_object().expect("content").keys().cloned().collect();
+    assert_eq!(types, ["application/json", "text/json"]);
+    assert_eq!(at(body, "/content/text~1json/schema"), &serde_json::json!({ "$ref": "#/components/schemas/Thing" }));
+    assert_eq!(at(body, "/x-ms-requestBody-name"), "thing");
+    assert_eq!(at(body, "/x-ms-parameter-location"), "method");
+    let params = generator::load::normalize_path(&fixture("load/shared_body/params.json"));
+    assert_eq!(spec.locate("/components/requestBodies/ThingBody"), Location::new(&params, "/parameters/ThingBody"));
+    assert_eq!(
+        spec.locate("/components/requestBodies/ThingBody/content/text~1json/schema"),
+        Location::new(&params, "/parameters/ThingBody/schema")
+    );
+}
+
+#[test]
+fn parameterized_host_parameters_are_converted_and_bundled() {
+    let doc = json(&load("load/parameterized_host.swagger.json"));
+    let params = at(&doc, "/x-ms-parameterized-host/parameters");
+    assert_eq!(params[0], serde_json::json!({ "$ref": "#/components/parameters/Endpoint" }));
+    assert_eq!(
+        params[1],
+        serde_json::json!({
+            "name": "region", "in": "path", "required": true, "schema": { "type": "string" }, "x-ms-skip-url-encoding": true
+        })
+    );
+    assert_eq!(at(&doc, "/components/parameters/Endpoint/schema"), &serde_json::json!({ "type": "string" }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -604,6 +718,13 @@ fn ref_to_a_missing_file_is_located_at_the_ref() {
     assert_eq!(e.kind, ErrorKind::RefMissingFile);
     assert_eq!(e.location, Location::new(fixture("invalid/missing_file.json"), "/definitions/A/properties/b"));
     assert!(e.message.contains("nowhere/types.json"), "{e}");
+}
+
+#[test]
+fn a_referenced_file_that_does_not_parse_is_malformed_in_that_file() {
+    let e = load_err("invalid/ref_to_malformed.json");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!(e.location, Location::file(generator::load::normalize_path(&fixture("invalid/malformed.json"))));
 }
 
 #[test]
@@ -668,6 +789,21 @@ fn wrong_shape_is_invalid_at_its_pointer() {
     assert_eq!(e.kind, ErrorKind::Invalid);
     assert_eq!(e.location.file, fixture("invalid/wrong_shape.json"));
     assert!(e.location.pointer.starts_with("/definitions/A"), "{e}");
+}
+
+#[test]
+fn a_body_and_form_fields_on_one_operation_are_invalid() {
+    let e = load_err("invalid/body_and_form.json");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(e.location, Location::new(fixture("invalid/body_and_form.json"), "/paths/~1a/post"));
+    assert!(e.message.contains("not both"), "{e}");
+}
+
+#[test]
+fn a_path_in_both_paths_and_x_ms_paths_is_invalid() {
+    let e = load_err("invalid/x_ms_paths_duplicate.json");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(e.location, Location::new(fixture("invalid/x_ms_paths_duplicate.json"), "/x-ms-paths/~1a"));
 }
 
 #[test]

@@ -155,6 +155,18 @@ fn request_bodies_keep_name_client_name_and_kind() {
     assert_eq!(body(2).content_type, "application/octet-stream");
     assert_eq!(body(3).kind, BodyKind::Form);
     assert_eq!((body(4).name.as_str(), body(4).ty.clone()), ("parameters", named("Widget")));
+    // A global body without `x-ms-parameter-location: method` is client-level for AutoRest; it
+    // stays a method argument here, and is recorded.
+    let recorded: Vec<_> = api.unsupported.iter().map(|u| (u.location.pointer.as_str(), u.construct.as_str())).collect();
+    assert_eq!(recorded, [("/components/requestBodies/WidgetBody", "a client-level body parameter (kept as a method argument)")]);
+    // A file among form fields makes a multipart body, whose fields are an object type.
+    assert_eq!((body(5).kind, body(5).content_type.as_str()), (BodyKind::Multipart, "multipart/form-data"));
+    assert!(body(5).required);
+    let form: Vec<_> = object(&api, "BodiesMultipartRequest").fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.ty.clone())).collect();
+    assert_eq!(
+        form,
+        [("file", true, TypeRef::Primitive(Primitive::Binary)), ("note", false, TypeRef::Primitive(Primitive::String))]
+    );
 }
 
 #[test]
@@ -180,6 +192,11 @@ fn responses_are_ordered_with_headers_and_error_types() {
     let statuses: Vec<_> = delete.responses.iter().map(|r| (r.status, r.is_error)).collect();
     assert_eq!(statuses, [(Code(202), false), (Code(204), false), (Code(404), true)]);
     assert_eq!(delete.error, Some(named("ErrorDetails")));
+    // `x-ms-error-response: false` makes a listed 404 an expected answer, not an error.
+    let exists = &api.operations[2];
+    let statuses: Vec<_> = exists.responses.iter().map(|r| (r.status, r.is_error)).collect();
+    assert_eq!(statuses, [(Code(204), false), (Code(404), false)]);
+    assert_eq!(exists.error, None);
 }
 
 #[test]
@@ -293,6 +310,12 @@ fn all_of_includes_bases_fields_and_records_bases() {
     );
     assert!(!object(&api, "Base").fields[0].required);
     assert_eq!(object(&api, "Middle").bases, ["Base"]);
+    // An allOf of an alias inherits from the type the alias names.
+    assert_eq!(ty(&api, "BaseAlias").kind, TypeKind::Alias(named("Base")));
+    let via_alias = object(&api, "ViaAlias");
+    assert_eq!(via_alias.bases, ["Base"]);
+    let got: Vec<_> = via_alias.fields.iter().map(|f| (f.wire_name.as_str(), f.inherited_from.as_deref())).collect();
+    assert_eq!(got, [("name", Some("Base")), ("tags", Some("Base")), ("own", None)]);
 }
 
 #[test]
@@ -418,6 +441,75 @@ fn inline_objects_get_derived_names() {
     assert_eq!(ty(&api, "ThingSku2").location.pointer, "/components/schemas/Thing/properties/sku");
 }
 
+#[test]
+fn recursive_types_refer_to_themselves_by_name() {
+    let api = lower("recursion.yaml");
+    let node = named("Node");
+    let got: Vec<_> = fields(&api, "Node").into_iter().map(|(w, _, t)| (w, t)).collect();
+    assert_eq!(
+        got,
+        [
+            ("parent".to_string(), node.clone()),
+            ("children".to_string(), TypeRef::Array(Box::new(node.clone()))),
+            ("byName".to_string(), TypeRef::Map(Box::new(node.clone()))),
+            ("meta".to_string(), named("NodeMeta")),
+            ("next".to_string(), node.clone()),
+        ]
+    );
+    assert_eq!(fields(&api, "NodeMeta")[0].2, node);
+    assert!(object(&api, "Node").fields[4].read_only);
+    assert_eq!(fields(&api, "Ping")[0].2, named("Pong"));
+    assert_eq!(fields(&api, "Pong")[0].2, named("Ping"));
+    // A type inheriting from the type it is a property of gets every inherited field, also when
+    // its base was still being lowered when it was met.
+    let inherited = |name: &str| -> Vec<(String, Option<String>, bool)> {
+        object(&api, name).fields.iter().map(|f| (f.wire_name.clone(), f.inherited_from.clone(), f.required)).collect()
+    };
+    let field = |wire: &str, from: Option<&str>, required: bool| (wire.to_string(), from.map(str::to_string), required);
+    assert_eq!(fields(&api, "Folder")[1].2, named("FolderSpecial"));
+    assert_eq!(
+        inherited("FolderSpecial"),
+        [field("name", Some("Folder"), true), field("special", Some("Folder"), false), field("label", None, true)]
+    );
+    assert_eq!(object(&api, "FolderSpecial").bases, ["Folder"]);
+    assert_eq!(inherited("Sub"), [field("id", Some("Left"), false), field("right", Some("Left"), false), field("subOnly", None, false)]);
+    assert_eq!(
+        inherited("RightSub"),
+        [
+            field("id", Some("Left"), false),
+            field("right", Some("Left"), false),
+            field("subOnly", Some("Sub"), false),
+            field("more", None, false),
+        ]
+    );
+    assert_eq!(inherited("LeftRight"), [field("key", Some("Right"), false), field("sub", Some("Right"), false), field("extra", None, false)]);
+    assert_eq!(
+        api.types.keys().collect::<Vec<_>>(),
+        ["Folder", "FolderSpecial", "Left", "LeftRight", "Node", "NodeMeta", "Ping", "Pong", "Right", "RightSub", "Sub"]
+    );
+}
+
+#[test]
+fn names_that_collide_across_files_are_numbered_once() {
+    // The loader numbers a second `Error` from another file as `names::unique` does, so the Rust
+    // names are the component names, decided by one rule.
+    let spec = load_spec(Path::new("tests/fixtures/load/collisions/root.json")).unwrap_or_else(|e| panic!("{e}"));
+    let api = lower_spec(&spec).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(api.types.keys().collect::<Vec<_>>(), ["Detail", "Detail2", "Error", "Error2", "Error3", "Holder"]);
+    let got: Vec<_> = fields(&api, "Holder").into_iter().map(|(w, _, t)| (w, t)).collect();
+    assert_eq!(
+        got,
+        [
+            ("fromA".to_string(), named("Error2")),
+            ("fromB".to_string(), named("Error3")),
+            ("fromAAgain".to_string(), named("Error2")),
+            ("detailB".to_string(), named("Detail")),
+            ("detailA".to_string(), named("Detail2")),
+        ]
+    );
+    assert_eq!(ty(&api, "Error3").location, Location::new("tests/fixtures/load/collisions/b/types.json", "/definitions/Error"));
+}
+
 /// Asserts that `fixture` fails with `kind` at `pointer`, and returns the message.
 fn assert_error(fixture: &str, kind: ErrorKind, pointer: &str) -> String {
     let error = lower_err(fixture);
@@ -428,7 +520,8 @@ fn assert_error(fixture: &str, kind: ErrorKind, pointer: &str) -> String {
 
 #[test]
 fn error_missing_operation_id() {
-    assert_error("missing_operation_id.yaml", ErrorKind::MissingOperationId, "/paths/~1a/put");
+    let message = assert_error("missing_operation_id.yaml", ErrorKind::MissingOperationId, "/paths/~1a/put");
+    assert!(message.contains("no operationId; expected"), "{message}");
 }
 
 #[test]
@@ -458,6 +551,12 @@ fn error_template_variable_without_parameter() {
 }
 
 #[test]
+fn error_unclosed_path_template() {
+    let message = assert_error("unclosed_template.yaml", ErrorKind::Invalid, "/paths/~1things~1{thingName");
+    assert!(message.contains("/things/{thingName"), "{message}");
+}
+
+#[test]
 fn error_all_of_cycle() {
     assert_error("all_of_cycle.yaml", ErrorKind::Invalid, "/components/schemas/A");
 }
@@ -465,7 +564,7 @@ fn error_all_of_cycle() {
 #[test]
 fn error_bad_mutability() {
     let message = assert_error("bad_mutability.yaml", ErrorKind::Invalid, "/components/schemas/A/properties/name/x-ms-mutability");
-    assert!(message.contains("\"delete\""), "{message}");
+    assert!(message.starts_with("expected an array of") && message.contains("\"delete\""), "{message}");
 }
 
 #[test]
@@ -732,7 +831,7 @@ fn swagger_twins_give_the_same_ir() {
         assert_same_ir(name, &without_locations(&swagger), &without_locations(&openapi));
         compared += 1;
     });
-    assert_eq!(compared, 15, "every fixture that applies to both formats has a Swagger 2.0 twin");
+    assert_eq!(compared, 16, "every fixture that applies to both formats has a Swagger 2.0 twin");
 }
 
 /// Asserts two JSON values are equal, showing both as YAML on failure.
@@ -743,4 +842,68 @@ fn assert_same_ir(name: &str, swagger: &serde_json::Value, openapi: &serde_json:
         let diff: Vec<_> = a.lines().zip(b.lines()).enumerate().filter(|(_, (x, y))| x != y).take(10).collect();
         panic!("{name}: the Swagger 2.0 twin lowers differently; first differing lines (swagger, openapi): {diff:#?}");
     }
+}
+
+#[test]
+fn unsupported_constructs_are_kept_and_recorded() {
+    let api = lower("unsupported.yaml");
+    let recorded: Vec<_> = api.unsupported.iter().map(|u| (u.location.pointer.as_str(), u.construct.as_str())).collect();
+    assert_eq!(
+        recorded,
+        [
+            ("/components/schemas/Choice", "oneOf (kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/either", "anyOf (kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/list", "an array without `items` (items kept as any JSON value)"),
+            ("/components/schemas/Holder/properties/never", "not (kept as any JSON value)"),
+            ("/paths/~1a/get/parameters/0", "a parameter serialized with `content` (sent as its schema)"),
+            ("/paths/~1a/get/parameters/1/x-ms-header-collection-prefix", "x-ms-header-collection-prefix (the parameter is kept as it is)"),
+            ("/paths/~1a/get/responses/2XX", "a status code range `2XX` (ignored)"),
+            ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-schema", "final-state-schema `./other.json#/definitions/Result` (not a local schema; ignored)"),
+            ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-via", "final-state-via \"custom\" (the ARM default is used)"),
+            ("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)"),
+        ]
+    );
+    assert_eq!(ty(&api, "Choice").kind, TypeKind::Alias(TypeRef::Any));
+    let holder: Vec<_> = fields(&api, "Holder").into_iter().map(|(_, _, t)| t).collect();
+    assert_eq!(holder, [TypeRef::Any, TypeRef::Any, TypeRef::Array(Box::new(TypeRef::Any))]);
+    let op = &api.operations[0];
+    assert_eq!(op.parameters[0].ty, TypeRef::Primitive(Primitive::String));
+    assert_eq!(op.responses.len(), 1);
+    assert_eq!(op.long_running.as_ref().map(|l| (l.final_state_via, l.final_state_schema.clone())), Some((None, None)));
+}
+
+#[test]
+fn discriminator_mapping_names_values() {
+    let api = lower("discriminator_mapping.yaml");
+    let shape = object(&api, "Shape").discriminator.as_ref().expect("Shape is a discriminated root");
+    let variants: Vec<_> = shape.variants.iter().map(|(v, t)| (v.as_str(), t.as_str())).collect();
+    assert_eq!(variants, [("Square", "Square"), ("circle", "Circle")]);
+    assert_eq!(object(&api, "Circle").discriminator_value.as_deref(), Some("circle"));
+}
+
+#[test]
+fn swagger_errors_are_located_in_the_swagger_file() {
+    assert_error("swagger/missing_operation_id.yaml", ErrorKind::MissingOperationId, "/paths/~1a/put");
+    assert_error(
+        "swagger/path_parameter_not_in_template.yaml",
+        ErrorKind::PathParameterNotInTemplate,
+        "/paths/~1things~1{thingName}/get/parameters/1",
+    );
+    assert_error("swagger/bad_mutability.yaml", ErrorKind::Invalid, "/definitions/A/properties/name/x-ms-mutability");
+}
+
+#[test]
+fn swagger_locations_point_into_the_swagger_file() {
+    let at = |fixture: &str, pointer: &str| Location::new(format!("{FIXTURES}/swagger/{fixture}"), pointer);
+    let api = lower("swagger/objects.yaml");
+    assert_eq!(ty(&api, "Resource").location, at("objects.yaml", "/definitions/Resource"));
+    let api = lower("swagger/inline_names.yaml");
+    assert_eq!(ty(&api, "ThingSku2").location, at("inline_names.yaml", "/definitions/Thing/properties/sku"));
+    let api = lower("swagger/body.yaml");
+    assert_eq!(ty(&api, "BodiesPostInlineRequest").location, at("body.yaml", "/paths/~1inline/post/parameters/0/schema"));
+    let api = lower("swagger/parameters.yaml");
+    let op = &api.operations[0];
+    assert_eq!(op.parameters[0].location_in_spec, at("parameters.yaml", "/parameters/SubscriptionIdParameter"));
+    assert_eq!(op.parameters[3].location_in_spec, at("parameters.yaml", &format!("{}/parameters/3", op.location.pointer)));
+    assert!(op.location.pointer.starts_with("/paths/~1subscriptions~1{subscriptionId}"), "{}", op.location);
 }

@@ -98,7 +98,7 @@ fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sam
     let loaded_at = Instant::now();
     let api = generator::lower::lower_spec(&loaded).map_err(located)?;
     let lowered_at = Instant::now();
-    let files = generator::expand::expand_crate(&api, options);
+    let files = generator::expand::expand_crate(&api, options).map_err(located)?;
     let expanded_at = Instant::now();
     let peak_bytes = alloc::peak().saturating_sub(base);
     let lines = files.iter().map(|f| f.contents.lines().count()).sum();

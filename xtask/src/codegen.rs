@@ -16,6 +16,7 @@ use crate::paths;
 /// The command that regenerates the product crate, named in every file's `@generated` line.
 pub const PRODUCT_COMMAND: &str = "cargo xtask codegen";
 
+
 /// Top-level entries of an output folder that are never generator output (build products),
 /// so neither compared nor removed.
 const IGNORED: &[&str] = &["target"];
@@ -40,7 +41,10 @@ impl Target {
         Ok(Self {
             spec: PathBuf::from("specs").join(&manifest.product.spec),
             out: root.join("generated"),
-            options: Options { crate_name: manifest.product.crate_name, command: PRODUCT_COMMAND.to_string() },
+            options: Options {
+                example_operation: manifest.product.example_operation,
+                ..Options::new(manifest.product.crate_name, PRODUCT_COMMAND)
+            },
         })
     }
 }
@@ -239,7 +243,7 @@ pub fn custom_target(root: &Path, spec: &Path, out: PathBuf, crate_name: String)
         out_shown,
         crate_name
     );
-    Target { spec, out, options: Options { crate_name, command } }
+    Target { spec, out, options: Options::new(crate_name, command) }
 }
 
 /// Collects every file under `dir` as (path relative to `base`) → full path, skipping `IGNORED`
@@ -323,6 +327,20 @@ mod tests {
         apply(out, &changes).unwrap();
         assert!(!out.join("src/a").exists());
         assert!(out.join("src/lib.rs").exists());
+    }
+
+    #[test]
+    fn a_generator_error_is_located_and_touches_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join("bad.json");
+        std::fs::write(&spec, r##"{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/x": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Nope"}}}}}}}"##).unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("keep.rs"), "kept").unwrap();
+        let target = custom_target(Path::new("/elsewhere"), &spec, out.clone(), "c".into());
+        let error = plan(&target).unwrap_err().to_string();
+        assert!(error.contains("bad.json#"), "{error}");
+        assert_eq!(std::fs::read_to_string(out.join("keep.rs")).unwrap(), "kept");
     }
 
     #[test]

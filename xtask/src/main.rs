@@ -10,8 +10,7 @@ mod args;
 mod bench;
 mod codegen;
 mod diff;
-// Until `import` lands, the writing half of the manifest has no caller.
-#[allow(dead_code)]
+mod import;
 mod manifest;
 mod model;
 mod paths;
@@ -40,6 +39,8 @@ commands:
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
   test
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality crates.
+  import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
+      Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
   diff OLD NEW [--format markdown|json]
       Compare two specs through the IR: what changes for users of the generated crate.
       OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         "model" => model::run(args),
         "bench" => bench::run(args),
         "test" => test::run(args),
+        "import" => import::run(args),
         "diff" => diff::run(args),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -36,6 +36,9 @@ pub struct Product {
     pub spec: String,
     /// The spec's `info.version`.
     pub api_version: String,
+    /// The operationId the crate README's example calls (`IotHubResource_GetJob`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_operation: Option<String>,
 }
 
 /// One `[[spec]]`.
@@ -99,6 +102,10 @@ impl Manifest {
         out.push_str(&format!("crate-name = {}\n", quote(&self.product.crate_name)));
         out.push_str(&format!("spec = {}\n", quote(&self.product.spec)));
         out.push_str(&format!("api-version = {}\n", quote(&self.product.api_version)));
+        if let Some(op) = &self.product.example_operation {
+            out.push_str("# The operation the generated README's example calls.\n");
+            out.push_str(&format!("example-operation = {}\n", quote(op)));
+        }
         out.push_str("\n# Every vendored root spec (the entry points; the other files are what they reference).\n");
         for spec in &self.spec {
             out.push_str("[[spec]]\n");

@@ -63,7 +63,6 @@ pub fn summary(spec: &str, api: &Api) -> String {
     let _ = writeln!(out, "  pageable: {pageable}");
     let _ = writeln!(out, "  long-running: {long_running}");
     let _ = writeln!(out, "types: {} ({objects} objects, {enums} enums, {aliases} aliases)", api.types.len());
-    let _ = writeln!(out, "  enums: {enums}");
     let _ = writeln!(
         out,
         "examples: {} referenced, {found} found, {} missing, {} invalid",
@@ -82,4 +81,23 @@ pub fn summary(spec: &str, api: &Api) -> String {
         let _ = writeln!(out, "  {}: {}", u.location, u.construct);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summarises_the_product_spec() {
+        let root = crate::workspace_root();
+        let spec = root.join(Target::product(&root).unwrap().spec);
+        let api = generator::model(&spec).unwrap();
+        let text = summary("iothub.json", &api);
+        assert!(text.contains("\noperations: 38 in "), "{text}");
+        assert!(text.contains("api-version: 2023-06-30"), "{text}");
+        // 38 example files named, 17 of them vendored.
+        assert!(text.contains("examples: 38 referenced, 17 found, 21 missing, 0 invalid"), "{text}");
+        assert!(text.contains("  missing: ./examples/iothub_listjobs.json (IotHubResource_ListJobs)"), "{text}");
+        assert!(text.contains(&format!("unsupported constructs: {}", api.unsupported.len())), "{text}");
+    }
 }

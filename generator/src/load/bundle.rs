@@ -12,7 +12,8 @@
 //! - Names collide only between different targets. The root's own components keep their names;
 //!   others take theirs in order of first reference (the root walked in document order: paths,
 //!   then components, each target's content walked after everything found before it), and a later
-//!   different target with a taken name gets `_2`, `_3`, ... appended.
+//!   different target with a taken name gets `2`, `3`, ... appended by `names::unique`, the one
+//!   collision rule of the generator (so `Error2` lowers to the Rust name `Error2`).
 //! - A ref to a place that is not a whole component (`#/definitions/A/properties/b`) is hoisted:
 //!   the target becomes a component of its own, named from its container and the path to it
 //!   (`A_b`: the container's name, then the pointer's segments without `properties`, joined
@@ -233,7 +234,13 @@ pub(crate) fn load(path: &Path) -> Result<LoadedSpec> {
 /// The bundled value as `openapiv3::OpenAPI`; a shape error names the pointer it was found at,
 /// traced back to the file it came from.
 fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv3::OpenAPI> {
-    serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document).map_err(|e| {
+    // openapiv3's `ReferenceOr` deserializer has an `expect` on a path its authors believe
+    // unreachable; a spec must never panic the generator, so a panic there is an `Invalid` error.
+    let result = std::panic::catch_unwind(move || serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document))
+        .map_err(|_| {
+            Error::invalid(Location::file(root), "a document openapiv3 can read (it panicked reading this one)")
+        })?;
+    result.map_err(|e| {
         let mut pointer = String::new();
         for segment in e.path().iter() {
             match segment {
@@ -243,23 +250,13 @@ fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv
                 serde_path_to_error::Segment::Unknown => break,
             }
         }
-        let location = locate(&loader.origins, root, &pointer);
-        Error::invalid(location, format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()))
+        let location = super::locate(&loader.origins, root, &pointer);
+        Error::new(
+            ErrorKind::Invalid,
+            location,
+            format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()),
+        )
     })
-}
-
-/// `LoadedSpec::locate`, before there is a `LoadedSpec`.
-fn locate(origins: &BTreeMap<String, Location>, root: &Path, pointer: &str) -> Location {
-    let mut prefix = pointer;
-    loop {
-        if let Some(origin) = origins.get(prefix) {
-            return Location::new(origin.file.clone(), format!("{}{}", origin.pointer, &pointer[prefix.len()..]));
-        }
-        match prefix.rfind('/') {
-            Some(i) => prefix = &prefix[..i],
-            None => return Location::new(root, pointer),
-        }
-    }
 }
 
 impl ParameterResolver for Loader {
@@ -450,6 +447,13 @@ impl Loader {
                 }
                 let pointer = format!("/paths/{}", esc(path));
                 self.walk(item, Ctx::PathItem, &root, &pointer)?;
+            }
+        }
+        // The host template's parameters are parameters, though they live in an extension.
+        let host_params = document.get_mut("x-ms-parameterized-host").and_then(|h| h.get_mut("parameters"));
+        if let Some(Value::Array(params)) = host_params {
+            for (i, p) in params.iter_mut().enumerate() {
+                self.walk(p, Ctx::Parameter, &root, &format!("/x-ms-parameterized-host/parameters/{i}"))?;
             }
         }
         if let Some(Value::Object(components)) = document.get_mut("components") {
@@ -683,14 +687,7 @@ impl Loader {
         let kind = ctx.kind();
         let display = self.converted.get(&target.key).map(|f| f.display.clone()).unwrap_or_else(|| target.key.clone());
         let (wanted, whole) = self.derive_name(&display, &target);
-        let taken = self.taken.entry(kind).or_default();
-        let mut name = wanted.clone();
-        let mut n = 2;
-        while taken.contains(&name) {
-            name = format!("{wanted}_{n}");
-            n += 1;
-        }
-        taken.insert(name.clone());
+        let name = crate::names::unique(wanted, self.taken.entry(kind).or_default());
         self.names.insert(target.clone(), (kind, name.clone()));
         if !whole {
             self.hoisted.push(target.clone());
@@ -752,7 +749,8 @@ impl Loader {
         let Value::Object(root) = document else { return Ok(()) };
         let components = root.entry("components").or_insert_with(|| json!({}));
         let Value::Object(components) = components else {
-            return Err(Error::invalid(Location::new(&self.files[0], "/components"), "a components object"));
+            let root = self.files.first().cloned().unwrap_or_else(|| self.root_key.clone());
+            return Err(Error::invalid(Location::new(root, "/components"), "a components object"));
         };
         for (kind, name, value) in std::mem::take(&mut self.extra) {
             let items = components.entry(kind).or_insert_with(|| json!({}));

@@ -4,6 +4,24 @@
 //! as is, anything else refused. `$ref`s across files are resolved and the document is bundled:
 //! every `$ref` in `LoadedSpec::document` is local (`#/components/...`), and `origins` says where
 //! each bundled piece was read from, so later stages can report `file#pointer`.
+//!
+//! What later stages can rely on:
+//! - Refs are `#/components/<kind>/<name>`, the name escaped as a JSON pointer segment (`~0`,
+//!   `~1`), never percent-encoded; [`local_ref`] splits one.
+//! - A component from another file keeps its own name (common-types `ErrorResponse` is
+//!   `ErrorResponse`); the same target reached by any path is one component. The root's own
+//!   components keep their names; a different target whose name is taken gets `2`, `3`, ... in
+//!   order of first reference (the root walked in document order, paths before components).
+//! - A ref to the inside of a definition (`#/definitions/A/properties/b`) is hoisted into a
+//!   component named from its container and path (`A_b`), and the place it came from refers to it.
+//!   A ref to a whole file of one bare schema names the component after the file's stem.
+//! - From Swagger 2.0: a schema `$ref` with siblings becomes `allOf: [{$ref}]` plus the siblings;
+//!   a body parameter becomes `requestBody` with its name in `x-ms-requestBody-name`; `x-nullable`
+//!   also sets `nullable`; `collectionFormat` is kept in `x-ms-collection-format`. The `swagger2`
+//!   module lists every rule.
+//! - Extensions are carried as written, except `x-ms-parameterized-host` parameters (converted
+//!   and bundled like any parameter). `x-ms-examples` refs are not bundled; their files are read
+//!   into [`LoadedSpec::examples`] ([`LoadedSpec::example`] finds one).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -70,17 +88,27 @@ impl LoadedSpec {
     /// Where the piece of `document` at `pointer` was read from: the longest prefix of `pointer`
     /// found in `origins`, with the rest appended (the root file when none matches).
     pub fn locate(&self, pointer: &str) -> Location {
-        let mut prefix = pointer;
-        loop {
-            if let Some(origin) = self.origins.get(prefix) {
-                let rest = &pointer[prefix.len()..];
-                return Location::new(origin.file.clone(), format!("{}{}", origin.pointer, rest));
-            }
-            match prefix.rfind('/') {
-                Some(i) => prefix = &prefix[..i],
-                None => return Location::new(self.root.clone(), pointer),
-            }
+        locate(&self.origins, &self.root, pointer)
+    }
+}
+
+/// `LoadedSpec::locate` on its parts (the loader needs it before there is a `LoadedSpec`).
+fn locate(origins: &BTreeMap<String, Location>, root: &Path, pointer: &str) -> Location {
+    match by_longest_prefix(origins, pointer) {
+        Some((origin, rest)) => Location::new(origin.file.clone(), format!("{}{rest}", origin.pointer)),
+        None => Location::new(root, pointer),
+    }
+}
+
+/// The entry of `map` whose key is the longest prefix of `pointer` on segment boundaries
+/// (`pointer` itself, then without its last segment, ...), and the rest of `pointer` after it.
+fn by_longest_prefix<'m, 'p, V>(map: &'m BTreeMap<String, V>, pointer: &'p str) -> Option<(&'m V, &'p str)> {
+    let mut prefix = pointer;
+    loop {
+        if let Some(value) = map.get(prefix) {
+            return Some((value, &pointer[prefix.len()..]));
         }
+        prefix = &prefix[..prefix.rfind('/')?];
     }
 }
 

@@ -8,7 +8,9 @@
 //! - `in: body` becomes `requestBody` with one content entry per `consumes` type
 //!   (`application/json` when none), the parameter's name in `x-ms-requestBody-name` and its
 //!   description, `required` and `x-*` extensions on the request body. A global body parameter
-//!   becomes `components/requestBodies/<name>`, and `$ref`s to it become request body refs.
+//!   becomes `components/requestBodies/<name>`, and `$ref`s to it become request body refs,
+//!   except from an operation whose own `consumes` differ from the file's: it gets the body
+//!   inlined with its own media types (only for a body parameter of the same file).
 //! - `in: formData` parameters become one request body whose schema is an object of the fields:
 //!   `multipart/form-data` when `consumes` says so or a field has `type: file`,
 //!   `application/x-www-form-urlencoded` otherwise. Global formData parameters are inlined where
@@ -70,15 +72,9 @@ impl Converted {
 /// Maps `pointer` through the entry of `map` with the longest prefix (on segment boundaries),
 /// keeping the rest; unchanged when no prefix is in the map.
 fn map_by_prefix(map: &BTreeMap<String, String>, pointer: &str) -> String {
-    let mut prefix = pointer;
-    loop {
-        if let Some(to) = map.get(prefix) {
-            return format!("{}{}", to, &pointer[prefix.len()..]);
-        }
-        match prefix.rfind('/') {
-            Some(i) => prefix = &prefix[..i],
-            None => return pointer.to_string(),
-        }
+    match super::by_longest_prefix(map, pointer) {
+        Some((to, rest)) => format!("{to}{rest}"),
+        None => pointer.to_string(),
     }
 }
 
@@ -101,6 +97,7 @@ pub(crate) fn convert_document(raw: &Value, file: &Path, resolver: &mut dyn Para
         consumes: media_types(root.get("consumes")),
         produces: media_types(root.get("produces")),
         global_in: BTreeMap::new(),
+        global_bodies: BTreeMap::new(),
     };
     // A fragment with none of the document's sections is a bare schema (a file per model).
     let is_document =
@@ -124,6 +121,8 @@ struct Converter<'a> {
     produces: Vec<String>,
     /// The `in` of each global parameter of this file, by name.
     global_in: BTreeMap<String, String>,
+    /// The global body parameters of this file, by name, as written.
+    global_bodies: BTreeMap<String, Map<String, Value>>,
 }
 
 const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -193,6 +192,9 @@ impl Converter<'_> {
                 match p.as_object().and_then(|p| p.get("in")).and_then(Value::as_str) {
                     Some(kind) => {
                         self.global_in.insert(name.clone(), kind.to_string());
+                        if let (Some(p), "body") = (p.as_object(), kind) {
+                            self.global_bodies.insert(name.clone(), p.clone());
+                        }
                     }
                     None if p.get("$ref").is_some() => {}
                     None => return Err(without_in(self.at(&src), name_of(p))),
@@ -309,7 +311,27 @@ impl Converter<'_> {
                 out.insert(k.clone(), v.clone());
             }
         }
+        self.parameterized_host(&mut out)?;
         Ok(Value::Object(out))
+    }
+
+    /// The inline parameters of `x-ms-parameterized-host` (the host template's variables) are
+    /// Swagger parameters like any other; convert them so later stages see one shape. Refs among
+    /// them are kept, and bundled like operation parameters.
+    fn parameterized_host(&mut self, out: &mut Map<String, Value>) -> Result<()> {
+        let Some(Value::Array(params)) = out.get("x-ms-parameterized-host").and_then(|h| h.get("parameters")).cloned()
+        else {
+            return Ok(());
+        };
+        let mut converted = Vec::new();
+        for (i, p) in params.iter().enumerate() {
+            let at = format!("/x-ms-parameterized-host/parameters/{i}");
+            converted.push(self.parameter_or_ref(p, &at, &at)?);
+        }
+        if let Some(Value::Object(host)) = out.get_mut("x-ms-parameterized-host") {
+            host.insert("parameters".into(), Value::Array(converted));
+        }
+        Ok(())
     }
 
     /// `host`, `basePath` and `schemes` as OpenAPI servers, one per scheme (`https` when none).
@@ -336,25 +358,7 @@ impl Converter<'_> {
         }
         let mut out = Map::new();
         // Path-level parameters: body and form ones move into the operations.
-        let mut shared = Vec::new();
-        let mut pushed_down = Vec::new();
-        if let Some(params) = item.get("parameters") {
-            let params = params
-                .as_array()
-                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
-            for (i, p) in params.iter().enumerate() {
-                let psrc = format!("{src}/parameters/{i}");
-                let resolved = self.classify(p, &psrc)?;
-                match resolved.kind.as_str() {
-                    "body" | "formData" => pushed_down.push(resolved),
-                    _ => {
-                        let pdst = format!("{dst}/parameters/{}", shared.len());
-                        self.origin(pdst.clone(), psrc.clone());
-                        shared.push(self.parameter_or_ref(p, &psrc, &pdst)?);
-                    }
-                }
-            }
-        }
+        let (shared, pushed_down) = self.split_parameters(item, src, dst)?;
         for key in ["summary", "description", "servers"] {
             if let Some(v) = item.get(key) {
                 out.insert(key.into(), v.clone());
@@ -375,6 +379,36 @@ impl Converter<'_> {
         Ok(Value::Object(out))
     }
 
+    /// The `parameters` of the path item or operation `owner` at `src`: the non-body ones
+    /// converted (to be written at `{dst}/parameters`), and the body and formData ones
+    /// classified, each in spec order.
+    fn split_parameters(
+        &mut self,
+        owner: &Map<String, Value>,
+        src: &str,
+        dst: &str,
+    ) -> Result<(Vec<Value>, Vec<Classified>)> {
+        let mut plain = Vec::new();
+        let mut bodies = Vec::new();
+        let Some(params) = owner.get("parameters") else { return Ok((plain, bodies)) };
+        let params = params
+            .as_array()
+            .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
+        for (i, p) in params.iter().enumerate() {
+            let psrc = format!("{src}/parameters/{i}");
+            let classified = self.classify(p, &psrc)?;
+            match classified.kind.as_str() {
+                "body" | "formData" => bodies.push(classified),
+                _ => {
+                    let pdst = format!("{dst}/parameters/{}", plain.len());
+                    self.origin(pdst.clone(), psrc.clone());
+                    plain.push(self.parameter_or_ref(p, &psrc, &pdst)?);
+                }
+            }
+        }
+        Ok((plain, bodies))
+    }
+
     /// A parameter's `in`, resolving a `$ref` to it; `ParameterWithoutIn` when it has none.
     fn classify(&mut self, p: &Value, src: &str) -> Result<Classified> {
         let obj = p.as_object().ok_or_else(|| Error::invalid(self.at(src), "a parameter object"))?;
@@ -388,6 +422,7 @@ impl Converter<'_> {
                     if kind != "formData" {
                         return Ok(Classified {
                             kind: kind.clone(),
+                            site: src.to_string(),
                             src: src.to_string(),
                             file: self.file.to_path_buf(),
                             value: p.clone(),
@@ -404,6 +439,7 @@ impl Converter<'_> {
                 .to_string();
             return Ok(Classified {
                 kind,
+                site: src.to_string(),
                 src: location.pointer.clone(),
                 file: location.file.clone(),
                 value: target,
@@ -413,6 +449,7 @@ impl Converter<'_> {
         let kind = obj.get("in").and_then(Value::as_str).ok_or_else(|| without_in(self.at(src), name_of(p)))?;
         Ok(Classified {
             kind: kind.to_string(),
+            site: src.to_string(),
             src: src.to_string(),
             file: self.file.to_path_buf(),
             value: p.clone(),
@@ -441,65 +478,15 @@ impl Converter<'_> {
             }
         }
 
-        let mut parameters = Vec::new();
+        let (parameters, own_bodies) = self.split_parameters(op, src, dst)?;
+        // Path-level body and form parameters apply where the operation has none of its own.
+        let bodies = if own_bodies.is_empty() { inherited } else { own_bodies.as_slice() };
         let mut body: Option<Value> = None;
         let mut form: Vec<Classified> = Vec::new();
-        if let Some(params) = op.get("parameters") {
-            let params = params
-                .as_array()
-                .ok_or_else(|| Error::invalid(self.at(&format!("{src}/parameters")), "an array of parameters"))?;
-            for (i, p) in params.iter().enumerate() {
-                let psrc = format!("{src}/parameters/{i}");
-                let classified = self.classify(p, &psrc)?;
-                match classified.kind.as_str() {
-                    "body" => {
-                        let bdst = format!("{dst}/requestBody");
-                        body = Some(match &classified.reference {
-                            // A body parameter by reference: the bundler maps the pointer to
-                            // `components/requestBodies`.
-                            Some(reference) => {
-                                self.origin(bdst, psrc);
-                                json!({ "$ref": reference })
-                            }
-                            None => {
-                                let obj = p
-                                    .as_object()
-                                    .ok_or_else(|| Error::invalid(self.at(&psrc), "a parameter object"))?;
-                                self.request_body(obj, &psrc, &bdst, &consumes)?
-                            }
-                        });
-                    }
-                    "formData" => form.push(classified),
-                    _ => {
-                        let pdst = format!("{dst}/parameters/{}", parameters.len());
-                        self.origin(pdst.clone(), psrc.clone());
-                        parameters.push(self.parameter_or_ref(p, &psrc, &pdst)?);
-                    }
-                }
-            }
-        }
-        // Path-level body and form parameters apply where the operation has none of its own.
-        if body.is_none() && form.is_empty() {
-            for c in inherited {
-                match c.kind.as_str() {
-                    "body" => {
-                        let bdst = format!("{dst}/requestBody");
-                        body = Some(match &c.reference {
-                            Some(reference) => {
-                                self.origin(bdst, c.src.clone());
-                                json!({ "$ref": reference })
-                            }
-                            None => {
-                                let obj = c
-                                    .value
-                                    .as_object()
-                                    .ok_or_else(|| Error::invalid(self.at(&c.src), "a parameter object"))?;
-                                self.request_body(obj, &c.src, &bdst, &consumes)?
-                            }
-                        });
-                    }
-                    _ => form.push(c.clone()),
-                }
+        for c in bodies {
+            match c.kind.as_str() {
+                "body" => body = Some(self.body_parameter(c, dst, &consumes)?),
+                _ => form.push(c.clone()),
             }
         }
         if !form.is_empty() {
@@ -538,6 +525,26 @@ impl Converter<'_> {
         }
         copy_extensions(op, &mut out);
         Ok(Value::Object(out))
+    }
+
+    /// The request body of the operation at `dst` for a body parameter it (or its path item)
+    /// lists. A `$ref` stays one (the bundler maps it to `components/requestBodies`), except that
+    /// a `$ref` to a global body parameter of this file is inlined when the operation's
+    /// `consumes` differ from the file's: the operation's media types win, as in AutoRest.
+    fn body_parameter(&mut self, c: &Classified, dst: &str, consumes: &[String]) -> Result<Value> {
+        let bdst = format!("{dst}/requestBody");
+        let Some(reference) = &c.reference else {
+            let obj = c.value.as_object().ok_or_else(|| Error::invalid(self.at(&c.site), "a parameter object"))?;
+            return self.request_body(obj, &c.site, &bdst, consumes);
+        };
+        let local = reference.strip_prefix("#/parameters/").map(crate::error::unescape_pointer_segment);
+        if let Some(name) = local.filter(|_| consumes != self.consumes.as_slice()) {
+            if let Some(target) = self.global_bodies.get(&name).cloned() {
+                return self.request_body(&target, &format!("/parameters/{}", esc(&name)), &bdst, consumes);
+            }
+        }
+        self.origin(bdst, c.site.clone());
+        Ok(json!({ "$ref": reference }))
     }
 
     /// An inline body parameter as a request body.
@@ -671,7 +678,11 @@ impl Converter<'_> {
                     if items.contains_key("$ref") {
                         out.insert("items".into(), v.clone());
                     } else {
-                        let items_schema = self.value_schema(items, &format!("{src}/items"))?;
+                        // The items are a schema of their own: every extension on them stays.
+                        let mut items_schema = self.value_schema(items, &format!("{src}/items"))?;
+                        if let Value::Object(schema) = &mut items_schema {
+                            copy_extensions(items, schema);
+                        }
                         out.insert("items".into(), items_schema);
                     }
                 }
@@ -894,6 +905,8 @@ impl Converter<'_> {
 struct Classified {
     /// Its `in`.
     kind: String,
+    /// Where the operation or path item lists it, as a source pointer in the file converted.
+    site: String,
     /// Where it is (after following a `$ref`), as a source pointer in `file`.
     src: String,
     file: std::path::PathBuf,

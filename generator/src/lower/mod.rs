@@ -3,10 +3,12 @@
 //! The document is an `openapiv3::OpenAPI` whose `$ref`s are all local (`#/components/...`);
 //! `LoadedSpec::locate` turns a pointer into it back into the `file#pointer` the spec author
 //! wrote, for errors and `Location` fields. One concern per module: `types` (schemas to type
-//! definitions), `operations` (paths to operations), `examples` (`x-ms-examples`), `naming` (the
-//! type-name registry), `schema` (a flat view of openapiv3's schema kinds).
+//! definitions), `inherit` (`allOf` bases), `operations` (paths to operations), `examples`
+//! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
+//! schema kinds).
 
 mod examples;
+mod inherit;
 mod naming;
 mod operations;
 mod schema;
@@ -24,6 +26,9 @@ use crate::load::LoadedSpec;
 /// Lowers a loaded spec into the IR.
 pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     let mut lowerer = Lowerer::new(spec);
+    if spec.document.extensions.contains_key("x-ms-parameterized-host") {
+        lowerer.record("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)");
+    }
     lowerer.lower_components()?;
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();
@@ -75,8 +80,12 @@ struct Lowerer<'a> {
     types: BTreeMap<String, TypeDef>,
     /// Component keys whose enum merged into an earlier equal enum: no definition of their own.
     merged: BTreeSet<String>,
-    /// Component keys being lowered (to refuse an `allOf` chain that comes back to itself).
+    /// Component keys being lowered: met again (through a property of a type that inherits
+    /// from one of them), they are named but not lowered twice.
     in_progress: BTreeSet<String>,
+    /// Object types (Rust names) with a base that was still being lowered when they were, and
+    /// the wire names they require: their inherited fields are filled in once the bases are done.
+    deferred_bases: Vec<(String, Vec<String>)>,
     /// OpenAPI 3 `discriminator.mapping` of each root (Rust name): value → component key.
     mappings: BTreeMap<String, Vec<(String, String)>>,
     /// Global parameters already lowered, by component key.
@@ -96,6 +105,7 @@ impl<'a> Lowerer<'a> {
             types: BTreeMap::new(),
             merged: BTreeSet::new(),
             in_progress: BTreeSet::new(),
+            deferred_bases: Vec::new(),
             mappings: BTreeMap::new(),
             global_parameters: BTreeMap::new(),
             client_parameters: Vec::new(),

@@ -52,9 +52,9 @@ fn pick_content(content: &IndexMap<String, MediaType>) -> Option<(&String, &Medi
     content.iter().find(|(media_type, _)| is_json(media_type)).or_else(|| content.first())
 }
 
-/// The `{variables}` of a path template, in order.
-fn template_variables(path: &str) -> Vec<&str> {
-    path.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+/// The `{variables}` of a path template, in order; `None` when a `{` is not closed.
+fn template_variables(path: &str) -> Option<Vec<&str>> {
+    path.split('{').skip(1).map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
 
 impl<'a> Lowerer<'a> {
@@ -101,7 +101,7 @@ impl<'a> Lowerer<'a> {
             return Err(Error::new(
                 ErrorKind::MissingOperationId,
                 location,
-                "an operationId (`Group_Method`) on every operation",
+                "the operation has no operationId; expected one (`Group_Method`) on every operation",
             ));
         };
         let (group, method_name) = match id.split_once('_') {
@@ -139,7 +139,7 @@ impl<'a> Lowerer<'a> {
             Some(ReferenceOr::Item(body)) => body.content.keys().cloned().collect(),
             Some(ReferenceOr::Reference { reference }) => self
                 .request_body(reference, pointer)
-                .map(|b| b.content.keys().cloned().collect())
+                .map(|(_, b)| b.content.keys().cloned().collect())
                 .unwrap_or_default(),
             None => Vec::new(),
         };
@@ -170,13 +170,18 @@ impl<'a> Lowerer<'a> {
 
     /// Every path parameter is in the template, and every template variable has a parameter.
     fn check_template(&self, path: &str, used: &[Used], pointer: &str) -> Result<()> {
-        let variables = template_variables(path);
+        let Some(variables) = template_variables(path) else {
+            return Err(Error::invalid(
+                self.locate(&join("/paths", path)),
+                format!("a path template whose every `{{` is closed by a `}}`, found `{path}`"),
+            ));
+        };
         for u in used.iter().filter(|u| u.parameter.location == ParamLocation::Path) {
             if !variables.contains(&u.parameter.name.as_str()) {
                 return Err(Error::new(
                     ErrorKind::PathParameterNotInTemplate,
                     self.locate(&u.pointer),
-                    format!("path parameter `{}` to appear in the path template `{path}`", u.parameter.name),
+                    format!("expected path parameter `{}` to appear in the path template `{path}`", u.parameter.name),
                 ));
             }
         }
@@ -185,7 +190,7 @@ impl<'a> Lowerer<'a> {
                 return Err(Error::new(
                     ErrorKind::PathParameterNotInTemplate,
                     self.locate(pointer),
-                    format!("a path parameter named `{variable}` for the template `{path}`"),
+                    format!("expected a path parameter named `{variable}` for the template `{path}`"),
                 ));
             }
         }
@@ -296,6 +301,11 @@ impl<'a> Lowerer<'a> {
         } else {
             view.as_ref().and_then(|v| v.data.default.clone())
         };
+        for extension in ["x-ms-parameter-grouping", "x-ms-header-collection-prefix"] {
+            if data.extensions.contains_key(extension) {
+                self.record(&join(declared, extension), format!("{extension} (the parameter is kept as it is)"));
+            }
+        }
         let client_name = ext_str(&data.extensions, "x-ms-client-name");
         Ok(Parameter {
             name: data.name.clone(),
@@ -330,11 +340,11 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    /// The request body a `$ref` names.
-    fn request_body(&self, reference: &str, at: &str) -> Result<&'a SpecRequestBody> {
+    /// The request body a `$ref` names, and its key in `components.requestBodies`.
+    fn request_body(&self, reference: &str, at: &str) -> Result<(&'a str, &'a SpecRequestBody)> {
         let bodies = self.document().components.as_ref().map(|c| &c.request_bodies);
         match self.component_key(reference, "requestBodies", bodies, at)? {
-            (_, ReferenceOr::Item(body)) => Ok(body),
+            (key, ReferenceOr::Item(body)) => Ok((key, body)),
             (key, ReferenceOr::Reference { .. }) => Err(Error::unsupported(
                 self.locate(&join("/components/requestBodies", key)),
                 "a request body that is itself a $ref",
@@ -343,13 +353,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers the request body.
-    fn lower_body(&mut self, body: &'a ReferenceOr<SpecRequestBody>, op_name: &str, pointer: &str) -> Result<RequestBody> {
-        let (body, at) = match body {
+    fn lower_body(&mut self, body_use: &'a ReferenceOr<SpecRequestBody>, op_name: &str, pointer: &str) -> Result<RequestBody> {
+        let (body, at) = match body_use {
             ReferenceOr::Item(body) => (body, pointer.to_string()),
             ReferenceOr::Reference { reference } => {
-                let resolved = self.request_body(reference, pointer)?;
-                let key = reference.trim_start_matches("#/components/requestBodies/");
-                (resolved, join("/components/requestBodies", &crate::error::unescape_pointer_segment(key)))
+                let (key, resolved) = self.request_body(reference, pointer)?;
+                (resolved, join("/components/requestBodies", key))
             }
         };
         let Some((content_type, media)) = pick_content(&body.content) else {
@@ -368,7 +377,14 @@ impl<'a> Lowerer<'a> {
             (None, BodyKind::Binary) => TypeRef::Primitive(Primitive::Binary),
             (None, _) => TypeRef::Any,
         };
-        if ext_str(&body.extensions, "x-ms-parameter-location") == Some("client") {
+        // AutoRest puts a global body parameter on the client unless it says `method`, as it does
+        // any global parameter; the generator keeps every body a method argument, and says so.
+        let global = matches!(body_use, ReferenceOr::Reference { .. });
+        let client_level = match ext_str(&body.extensions, "x-ms-parameter-location") {
+            Some(placement) => placement == "client",
+            None => global,
+        };
+        if client_level {
             self.record(&at, "a client-level body parameter (kept as a method argument)");
         }
         let name = ext_str(&body.extensions, "x-ms-requestBody-name").unwrap_or("body").to_string();
@@ -404,9 +420,14 @@ impl<'a> Lowerer<'a> {
         let mut produces: Vec<String> = Vec::new();
         for (status, response, response_at) in listed {
             let (response, response_at) = self.resolve_response(response, &response_at)?;
+            // `x-ms-error-response` says what a listed code is, either way (a HEAD's 404 that
+            // means "absent" is `false`); without it, 4xx and 5xx codes are errors.
             let is_error = match status {
                 StatusCode::Default => true,
-                StatusCode::Code(code) => code >= 400 || ext_flag(&response.extensions, "x-ms-error-response"),
+                StatusCode::Code(code) => match response.extensions.get("x-ms-error-response").and_then(Value::as_bool) {
+                    Some(flag) => flag,
+                    None => code >= 400,
+                },
             };
             for media_type in response.content.keys() {
                 if !produces.contains(media_type) {

@@ -112,7 +112,7 @@ fn widen(existing: &mut EnumType, more: EnumType) {
 }
 
 /// Puts `field` in `fields`: in place of a field of the same wire name, else at the end.
-fn merge_field(fields: &mut Vec<Field>, field: Field) {
+pub(super) fn merge_field(fields: &mut Vec<Field>, field: Field) {
     match fields.iter_mut().find(|f| f.wire_name == field.wire_name) {
         Some(existing) => *existing = field,
         None => fields.push(field),
@@ -140,10 +140,11 @@ impl<'a> Lowerer<'a> {
                 self.merged.insert(key.clone());
             }
         }
+        self.check_all_of_chains()?;
         for key in components.schemas.keys() {
             self.lower_component(key)?;
         }
-        Ok(())
+        self.complete_deferred_bases()
     }
 
     /// The Rust name of the component schema a `$ref` names.
@@ -168,11 +169,10 @@ impl<'a> Lowerer<'a> {
         if self.types.contains_key(&name) || self.merged.contains(key) {
             return Ok(name);
         }
+        // Met again while it is being lowered: reached through one of its own properties (an
+        // allOf chain back to it was refused up front). Its name is all the caller gets for now.
         if !self.in_progress.insert(key.to_string()) {
-            return Err(Error::invalid(
-                self.locate(&pointer),
-                format!("an allOf chain that ends; `{key}` is its own base"),
-            ));
+            return Ok(name);
         }
         let schemas = self.document().components.as_ref().map(|c| &c.schemas);
         let schema = schemas.and_then(|s| s.get(key)).ok_or_else(|| Error::invalid(self.locate(&pointer), "a schema"))?;
@@ -368,6 +368,7 @@ impl<'a> Lowerer<'a> {
 
     /// Lowers an object schema named `type_name`: its bases' fields, then its own.
     fn lower_object(&mut self, view: &SchemaView<'a>, type_name: &str, pointer: &str) -> Result<ObjectType> {
+        let mut deferred = false;
         let mut object = ObjectType {
             fields: Vec::new(),
             bases: Vec::new(),
@@ -381,20 +382,29 @@ impl<'a> Lowerer<'a> {
                 ReferenceOr::Reference { reference } => {
                     let schemas = self.document().components.as_ref().map(|c| &c.schemas);
                     let (key, _) = self.component_key(reference, "schemas", schemas, &at)?;
-                    let base = self.lower_component(key)?;
-                    let Some(TypeKind::Object(base_object)) = self.types.get(&base).map(|def| &def.kind) else {
-                        return Err(Error::unsupported(
-                            self.locate(&at),
-                            format!("allOf of `{base}`, which is not an object type"),
-                        ));
-                    };
-                    for field in &base_object.fields {
-                        let mut field = field.clone();
-                        field.inherited_from.get_or_insert_with(|| base.clone());
-                        merge_field(&mut object.fields, field);
-                    }
-                    if object.additional_properties.is_none() {
-                        object.additional_properties = base_object.additional_properties.clone();
+                    let base = self.lower_component(self.alias_target(key, &at)?)?;
+                    match self.types.get(&base).map(|def| &def.kind) {
+                        Some(TypeKind::Object(base_object)) => {
+                            for field in &base_object.fields {
+                                let mut field = field.clone();
+                                field.inherited_from.get_or_insert_with(|| base.clone());
+                                merge_field(&mut object.fields, field);
+                            }
+                            if object.additional_properties.is_none() {
+                                object.additional_properties = base_object.additional_properties.clone();
+                            }
+                            // A base still waiting for its own bases' fields: so is this type.
+                            deferred |= self.deferred_bases.iter().any(|(name, _)| *name == base);
+                        }
+                        Some(_) => {
+                            return Err(Error::unsupported(
+                                self.locate(&at),
+                                format!("allOf of `{base}`, which is not an object type"),
+                            ))
+                        }
+                        // The base is still being lowered further up (this type is reached through
+                        // one of its properties): its fields are filled in once it is done.
+                        None => deferred = true,
                     }
                     object.bases.push(base);
                 }
@@ -444,43 +454,43 @@ impl<'a> Lowerer<'a> {
                 .collect();
             self.mappings.insert(type_name.to_string(), mapping);
         }
+        if deferred {
+            self.deferred_bases.push((type_name.to_string(), view.required.to_vec()));
+        }
         Ok(object)
     }
 
     /// Lowers one property of `type_name`.
     fn lower_field(&mut self, type_name: &str, key: &str, property: SchemaUse<'a>, required: bool, pointer: &str) -> Result<Field> {
         let hint = format!("{type_name}{}", names::pascal(key));
-        let SchemaUse::Inline(schema) = property else {
-            return Ok(Field {
-                wire_name: key.to_string(),
-                rust_name: names::snake(key),
-                ty: self.lower_use(property, &hint, pointer)?,
-                required,
-                read_only: false,
-                mutability: Vec::new(),
-                secret: false,
-                nullable: false,
-                default: None,
-                description: None,
-                client_flatten: false,
-                inherited_from: None,
-            });
+        // A bare `$ref` carries no annotations of its own; an inline schema (also a `$ref` with
+        // siblings, as `allOf` of one `$ref`) carries them.
+        let view = match property {
+            SchemaUse::Inline(schema) => Some(SchemaView::new(schema)),
+            SchemaUse::Ref(_) => None,
         };
-        let view = SchemaView::new(schema);
-        let ty = self.lower_inline(&view, &hint, pointer)?;
-        let client_name = view.extension("x-ms-client-name").and_then(Value::as_str);
+        let ty = match &view {
+            Some(view) => self.lower_inline(view, &hint, pointer)?,
+            None => self.lower_use(property, &hint, pointer)?,
+        };
+        let mutability = match &view {
+            Some(view) => self.mutability(view, pointer)?,
+            None => Vec::new(),
+        };
+        let view = view.as_ref();
+        let client_name = view.and_then(|v| v.extension("x-ms-client-name")).and_then(Value::as_str);
         Ok(Field {
             wire_name: key.to_string(),
             rust_name: names::snake(client_name.unwrap_or(key)),
             ty,
             required,
-            read_only: view.data.read_only,
-            mutability: self.mutability(&view, pointer)?,
-            secret: view.flag("x-ms-secret"),
-            nullable: view.nullable(),
-            default: view.data.default.clone(),
-            description: view.data.description.clone(),
-            client_flatten: view.flag("x-ms-client-flatten"),
+            read_only: view.is_some_and(|v| v.data.read_only),
+            mutability,
+            secret: view.is_some_and(|v| v.flag("x-ms-secret")),
+            nullable: view.is_some_and(SchemaView::nullable),
+            default: view.and_then(|v| v.data.default.clone()),
+            description: view.and_then(|v| v.data.description.clone()),
+            client_flatten: view.is_some_and(|v| v.flag("x-ms-client-flatten")),
             inherited_from: None,
         })
     }
@@ -506,6 +516,17 @@ impl<'a> Lowerer<'a> {
     /// Fills every discriminated root's variants with its subtypes (transitively), and gives each
     /// subtype without `x-ms-discriminator-value` its spec name as value, as AutoRest does.
     pub(super) fn link_discriminators(&mut self) {
+        // An OpenAPI 3 `discriminator.mapping` names the value of a subtype that has none.
+        let mut mapped: Vec<(String, String, String)> = Vec::new();
+        for (root, mapping) in std::mem::take(&mut self.mappings) {
+            for (value, key) in mapping {
+                let Some(subtype) = self.names.component(&key).map(str::to_string) else { continue };
+                if let Some(TypeDef { kind: TypeKind::Object(object), .. }) = self.types.get_mut(&subtype) {
+                    object.discriminator_value.get_or_insert_with(|| value.clone());
+                }
+                mapped.push((root.clone(), value, subtype));
+            }
+        }
         let bases: BTreeMap<String, Vec<String>> = self
             .types
             .iter()
@@ -521,9 +542,9 @@ impl<'a> Lowerer<'a> {
             .map(|(name, _)| name.clone())
             .collect();
         let mut variants: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        for name in bases.keys() {
+        for (name, direct) in &bases {
             let mut ancestors = BTreeSet::new();
-            let mut stack = bases[name].clone();
+            let mut stack = direct.clone();
             while let Some(base) = stack.pop() {
                 if ancestors.insert(base.clone()) {
                     stack.extend(bases.get(&base).into_iter().flatten().cloned());
@@ -536,12 +557,8 @@ impl<'a> Lowerer<'a> {
                 variants.entry(root.clone()).or_default().insert(value, name.clone());
             }
         }
-        for (root, mapping) in std::mem::take(&mut self.mappings) {
-            for (value, key) in mapping {
-                if let Some(subtype) = self.names.component(&key) {
-                    variants.entry(root.clone()).or_default().insert(value, subtype.to_string());
-                }
-            }
+        for (root, value, subtype) in mapped {
+            variants.entry(root).or_default().insert(value, subtype);
         }
         for (root, found) in variants {
             if let Some(TypeDef { kind: TypeKind::Object(ObjectType { discriminator: Some(d), .. }), .. }) = self.types.get_mut(&root) {

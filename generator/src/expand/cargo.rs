@@ -1,0 +1,58 @@
+//! `Cargo.toml` of the generated crate.
+
+use super::Context;
+
+/// The crate's dependencies, as `name = spec` lines: what official Azure crates use
+/// (azure_core with its default features), plus serde, serde_json and time for the models.
+fn dependencies() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("azure_core", "\"1.1\""),
+        ("serde", "{ version = \"1\", features = [\"derive\"] }"),
+        ("serde_json", "\"1\""),
+        ("time", "\"0.3\""),
+    ]
+}
+
+/// The crate's dev-dependencies: `azure_identity` and `tokio` for the README's doc-test. Tests
+/// emitted by `examples` add what they need here, in this one place.
+pub(crate) fn dev_dependencies() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("azure_identity", "\"1\""),
+        ("tokio", "{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }"),
+    ]
+}
+
+/// The manifest, with its `@generated` preamble.
+pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
+    let mut out = super::preamble(&ctx.options.command, "#");
+    let description = format!("Azure Resource Manager client for {} (api-version {}), generated from its OpenAPI spec.", ctx.api.title, ctx.api.api_version);
+    out.push_str(&format!(
+        "\n[package]\nname = \"{}\"\nversion = \"0.1.0\"\ndescription = {}\nedition = \"2021\"\nrust-version = \"1.88\"\nlicense = \"MIT\"\npublish = false\n",
+        ctx.options.crate_name,
+        toml_string(&description),
+    ));
+    out.push_str("\n[dependencies]\n");
+    for (name, spec) in dependencies() {
+        out.push_str(&format!("{name} = {spec}\n"));
+    }
+    out.push_str("\n[dev-dependencies]\n");
+    for (name, spec) in dev_dependencies() {
+        out.push_str(&format!("{name} = {spec}\n"));
+    }
+    out
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,242 @@
+//! The root client (constructor, options, pipeline with bearer-token authentication) and the
+//! sub-clients it hands out, one per operation group, sharing its pipeline: the shape of the
+//! official Azure SDK for Rust crates (`client.get_iot_hub_resource_client().get_job(...)`).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::types::{rust_type, Scope};
+use super::{doc_attrs, ident, ClientDef, Context};
+use crate::error::{Error, Location, Result};
+use crate::ir::{Parameter, Primitive, TypeRef};
+use crate::names;
+
+/// ARM's endpoint, used when the spec names none.
+pub(crate) const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
+
+/// `src/clients/mod.rs`.
+pub(crate) fn expand_clients_mod(ctx: &Context<'_>) -> TokenStream {
+    let modules: Vec<Ident> = ctx.clients.iter().map(|c| format_ident!("{}", c.module)).collect();
+    quote! {
+        //! The clients: the root client, built from a credential, and one sub-client per operation
+        //! group, reached from it.
+        #( mod #modules; )*
+        #( pub use #modules::*; )*
+    }
+}
+
+/// The client-level parameters other than api-version: constructor arguments (required) or
+/// client options (optional).
+fn client_params<'a>(ctx: &Context<'a>) -> Vec<&'a Parameter> {
+    ctx.api
+        .client_parameters
+        .iter()
+        .filter(|p| !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
+        .collect()
+}
+
+/// The default endpoint: the spec's, checked to be a plain `https://host[/path]` URL so the
+/// generated `Url::parse` of it cannot fail.
+fn default_endpoint(ctx: &Context<'_>) -> Result<String> {
+    let endpoint = ctx.api.endpoint.clone().unwrap_or_else(|| DEFAULT_ENDPOINT.to_string());
+    let rest = endpoint
+        .strip_prefix("https://")
+        .or_else(|| endpoint.strip_prefix("http://"))
+        .unwrap_or_default();
+    let host = rest.split('/').next().unwrap_or_default();
+    let ok = !host.is_empty()
+        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ':' | '_'));
+    if ok {
+        Ok(endpoint.trim_end_matches('/').to_string())
+    } else {
+        Err(Error::unsupported(Location::file("servers"), format!("the endpoint `{endpoint}` (a parameterized or non-HTTP host)")))
+    }
+}
+
+/// The struct of a client; for the root client also its options, constructor and the
+/// accessors of the sub-clients.
+pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) -> Result<TokenStream> {
+    let name = ident(&client.name, &Location::file("info/title"))?;
+    let params = client_params(ctx);
+    let mut fields = Vec::new();
+    let mut copies = Vec::new();
+    for p in &params {
+        let field = ident(&p.rust_name, &p.location_in_spec)?;
+        let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location_in_spec)?;
+        let ty = if p.required { ty } else { quote! { Option<#ty> } };
+        // Every client carries every client-level value; a group may not use them all.
+        fields.push(quote! { #[allow(dead_code)] pub(crate) #field: #ty, });
+        copies.push(quote! { #field: self.#field.clone(), });
+    }
+    let struct_doc = match &client.group {
+        None => doc_attrs(ctx.api.description.as_deref(), &format!("The client of `{}`.", ctx.api.title)),
+        Some(group) => {
+            let text = format!(
+                " The `{group}` operations, from [`{root}::get_{}_client`](crate::{root}::get_{}_client).",
+                names::snake(group),
+                names::snake(group),
+                root = ctx.root_client
+            );
+            quote! { #[doc = #text] }
+        }
+    };
+    let strukt = quote! {
+        #struct_doc
+        #[derive(Clone, Debug)]
+        pub struct #name {
+            pub(crate) endpoint: azure_core::http::Url,
+            pub(crate) api_version: String,
+            // A spec without operations leaves the pipeline unused.
+            #[allow(dead_code)]
+            pub(crate) pipeline: azure_core::http::Pipeline,
+            #(#fields)*
+        }
+    };
+    let accessors = quote! {
+        /// The endpoint requests are sent to.
+        pub fn endpoint(&self) -> &azure_core::http::Url {
+            &self.endpoint
+        }
+
+        /// The api-version sent with every request.
+        pub fn api_version(&self) -> &str {
+            &self.api_version
+        }
+    };
+    if client.group.is_some() {
+        return Ok(quote! {
+            #strukt
+            impl #name {
+                #accessors
+            }
+        });
+    }
+
+    // The root client.
+    let options = ctx.root_options();
+    let endpoint = default_endpoint(ctx)?;
+    let api_version = &ctx.api.api_version;
+    let mut new_args = Vec::new();
+    let mut new_inits = Vec::new();
+    let mut new_docs = Vec::new();
+    let mut option_fields = Vec::new();
+    let mut option_defaults = Vec::new();
+    for p in &params {
+        let field = ident(&p.rust_name, &p.location_in_spec)?;
+        let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location_in_spec)?;
+        if p.required {
+            if matches!(p.ty, TypeRef::Primitive(ref prim) if !matches!(prim, Primitive::Bool | Primitive::Int32 | Primitive::Int64 | Primitive::Float32 | Primitive::Float64 | Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime | Primitive::Bytes)) {
+                new_args.push(quote! { #field: impl Into<String> });
+                new_inits.push(quote! { #field: #field.into(), });
+            } else {
+                new_args.push(quote! { #field: #ty });
+                new_inits.push(quote! { #field, });
+            }
+            let d = p
+                .description
+                .as_deref()
+                .and_then(super::doc_text)
+                .map(|d| d.replace('\n', " "))
+                .unwrap_or_else(|| format!("The `{}` parameter.", p.name));
+            new_docs.push(format!(" * `{}` - {d}", p.rust_name));
+        } else {
+            let doc = doc_attrs(p.description.as_deref(), &format!("The `{}` parameter.", p.name));
+            option_fields.push(quote! { #doc pub #field: Option<#ty>, });
+            option_defaults.push(quote! { #field: None, });
+            new_inits.push(quote! { #field: options.#field, });
+        }
+    }
+    let mut sub_accessors = Vec::new();
+    for sub in ctx.clients.iter().filter(|c| c.group.is_some()) {
+        let sub_name = ident(&sub.name, &Location::file("info/title"))?;
+        let group = sub.group.as_deref().unwrap_or_default();
+        let accessor = format_ident!("get_{}_client", names::snake(group));
+        let doc = format!(" The [`{0}`](crate::clients::{0}): the `{group}` operations, sharing this client's pipeline.", sub.name);
+        sub_accessors.push(quote! {
+            #[doc = #doc]
+            pub fn #accessor(&self) -> crate::clients::#sub_name {
+                crate::clients::#sub_name {
+                    endpoint: self.endpoint.clone(),
+                    api_version: self.api_version.clone(),
+                    pipeline: self.pipeline.clone(),
+                    #(#copies)*
+                }
+            }
+        });
+    }
+    let options_doc = format!(" Options for [`{}::new`].", client.name);
+    let endpoint_doc = format!(" The endpoint requests are sent to; `{endpoint}` unless changed (sovereign clouds). The token scope is derived from it.");
+    let api_version_doc = format!(" The api-version sent with every request; `{api_version}` unless changed.");
+    let new_doc: Vec<String> = [
+        format!(" Creates a `{}` that authenticates with `credential`, asking for a token for `{{endpoint origin}}/.default`.", client.name),
+        String::new(),
+        " # Arguments".to_string(),
+        String::new(),
+        " * `credential` - The credential to get tokens from (e.g. `azure_identity::DeveloperToolsCredential`).".to_string(),
+    ]
+    .into_iter()
+    .chain(new_docs)
+    .chain([" * `options` - Optional configuration; the defaults suit the public cloud.".to_string()])
+    .collect();
+    Ok(quote! {
+        #strukt
+
+        #[doc = #options_doc]
+        #[derive(Clone, Debug)]
+        pub struct #options {
+            /// azure_core's client options: retries, transport, extra policies.
+            pub client_options: azure_core::http::ClientOptions,
+            #[doc = #endpoint_doc]
+            pub endpoint: azure_core::http::Url,
+            #[doc = #api_version_doc]
+            pub api_version: String,
+            #(#option_fields)*
+        }
+
+        impl Default for #options {
+            fn default() -> Self {
+                Self {
+                    client_options: azure_core::http::ClientOptions::default(),
+                    // The literal was checked to be a well-formed URL when the crate was generated.
+                    endpoint: azure_core::http::Url::parse(#endpoint).expect("the default endpoint is a valid URL"),
+                    api_version: String::from(#api_version),
+                    #(#option_defaults)*
+                }
+            }
+        }
+
+        impl #name {
+            #(#[doc = #new_doc])*
+            pub fn new(
+                credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
+                #(#new_args,)*
+                options: Option<#options>,
+            ) -> azure_core::Result<Self> {
+                let options = options.unwrap_or_default();
+                let endpoint = options.endpoint;
+                let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
+                let auth: ::std::sync::Arc<dyn azure_core::http::policies::Policy> = ::std::sync::Arc::new(
+                    azure_core::http::policies::auth::BearerTokenAuthorizationPolicy::new(credential, [scope]),
+                );
+                let pipeline = azure_core::http::Pipeline::new(
+                    option_env!("CARGO_PKG_NAME"),
+                    option_env!("CARGO_PKG_VERSION"),
+                    options.client_options,
+                    Vec::new(),
+                    vec![auth],
+                    None,
+                );
+                Ok(Self {
+                    endpoint,
+                    api_version: options.api_version,
+                    pipeline,
+                    #(#new_inits)*
+                })
+            }
+
+            #accessors
+
+            #(#sub_accessors)*
+        }
+    })
+}

@@ -1,0 +1,353 @@
+//! `src/models/`: one Rust type per schema (structs, type aliases, discriminated unions), plus
+//! the trait impls the clients need (`Page` for list results, `RequestContent` conversions).
+//!
+//! Structs are `#[non_exhaustive]` so that a field added by a later api-version is not a breaking
+//! change; they are built with `new` (the required fields) or `Default` (when every field has a
+//! default) and then assigned. Read-only fields are decoded but never serialized. Fields marked
+//! `x-ms-secret` are redacted in `Debug`. `x-ms-client-flatten` is not applied: the nested
+//! object stays nested, which is what the wire format is (documented on the field).
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::types::{field_is_plain, has_default, rust_type, serde_with, Scope};
+use super::{doc_attrs, ident, Context};
+use crate::error::{Error, Result};
+use crate::ir::{Discriminator, ObjectType, TypeDef, TypeKind, TypeRef};
+
+/// `src/models/mod.rs`: both files are always emitted; only those that define something are
+/// re-exported (a glob re-export of nothing is an unused import).
+pub(crate) fn expand_models_mod(ctx: &Context<'_>) -> TokenStream {
+    let has_enums = ctx.api.types.values().any(|d| matches!(d.kind, TypeKind::Enum(_)));
+    let has_types = ctx.api.types.values().any(|d| !matches!(d.kind, TypeKind::Enum(_)));
+    let enums = if has_enums { quote! { pub use enums::*; } } else { quote! {} };
+    let types = if has_types { quote! { pub use types::*; } } else { quote! {} };
+    quote! {
+        //! The service's data types: one type per schema of the spec, with serde wire names.
+        mod enums;
+        mod types;
+        #enums
+        #types
+    }
+}
+
+/// Names a generated model must not take, because the emitted code uses them unqualified.
+const RESERVED: &[&str] = &["Option", "Vec", "String", "Box", "Some", "None", "Ok", "Err", "Default", "Self"];
+
+/// `src/models/types.rs`: structs, aliases and unions, sorted by name.
+pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
+    let mut items = Vec::new();
+    for def in ctx.api.types.values() {
+        if !matches!(def.kind, TypeKind::Enum(_)) {
+            items.push(expand_type(ctx, def)?);
+        }
+    }
+    items.push(expand_pages(ctx)?);
+    Ok(quote! {
+        //! Structs, aliases and discriminated unions of the service.
+        #![allow(clippy::large_enum_variant)]
+        #[allow(unused_imports)]
+        use super::*;
+        #(#items)*
+    })
+}
+
+/// The items of one named type (struct, union, alias or enum) with their impls.
+pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStream> {
+    if RESERVED.contains(&def.name.as_str()) {
+        return Err(Error::unsupported(def.location.clone(), format!("a type named `{}`, which shadows a Rust prelude name", def.name)));
+    }
+    match &def.kind {
+        TypeKind::Object(object) => match &object.discriminator {
+            Some(discriminator) => expand_union(ctx, def, discriminator),
+            None => expand_struct(ctx, def, object),
+        },
+        TypeKind::Alias(target) => {
+            let name = ident(&def.name, &def.location)?;
+            let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` type.", def.spec_name));
+            let target = rust_type(ctx, target, Scope::Models, &def.location)?;
+            Ok(quote! { #doc pub type #name = #target; })
+        }
+        TypeKind::Enum(e) => super::enums::expand_enum(def, e),
+    }
+}
+
+/// One struct, its constructor, its `Debug` (redacting secrets) and its `RequestContent` conversion.
+fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Result<TokenStream> {
+    let name = ident(&def.name, &def.location)?;
+    let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` object.", def.spec_name));
+    let mut fields = Vec::new();
+    let mut new_args = Vec::new();
+    let mut new_inits = Vec::new();
+    let mut debug_fields = Vec::new();
+    let mut taken = BTreeSet::new();
+    for field in &object.fields {
+        let at = def.location.join("properties").join(&field.wire_name);
+        let field_name = ident(&field.rust_name, &at)?;
+        taken.insert(field.rust_name.clone());
+        let plain = field_is_plain(field);
+        // A struct that contains itself (even through an `Option`) needs a box to have a size.
+        let boxed = contains_directly(ctx, &field.ty, &def.name);
+        let mut ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
+        if boxed {
+            ty = quote! { Box<#ty> };
+        }
+        let full_ty = if plain { ty.clone() } else { quote! { Option<#ty> } };
+        let mut serde_args = Vec::new();
+        if field.rust_name != field.wire_name {
+            let wire = &field.wire_name;
+            serde_args.push(quote! { rename = #wire });
+        }
+        if let Some(with) = serde_with(&field.ty, !plain) {
+            serde_args.push(quote! { with = #with });
+        }
+        if !plain {
+            serde_args.push(quote! { default });
+        }
+        if field.read_only {
+            serde_args.push(quote! { skip_serializing });
+        } else if !plain {
+            serde_args.push(quote! { skip_serializing_if = "Option::is_none" });
+        }
+        let serde_attr = if serde_args.is_empty() { quote! {} } else { quote! { #[serde(#(#serde_args),*)] } };
+        let mut notes = Vec::new();
+        if field.read_only {
+            notes.push("Read-only: set by the service, never sent.".to_string());
+        }
+        if field.secret {
+            notes.push("A secret: redacted in `Debug` output.".to_string());
+        }
+        if field.client_flatten {
+            notes.push("The spec asks for this object to be flattened into its parent (`x-ms-client-flatten`); this crate keeps it nested, as it is on the wire.".to_string());
+        }
+        let description = match (&field.description, notes.is_empty()) {
+            (Some(d), _) => Some(if notes.is_empty() { d.clone() } else { format!("{d}\n\n{}", notes.join(" ")) }),
+            (None, false) => Some(notes.join(" ")),
+            (None, true) => None,
+        };
+        let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
+        fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
+        if plain {
+            let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
+            new_args.push(quote! { #field_name: #arg_ty });
+            if boxed {
+                new_inits.push(quote! { #field_name: Box::new(#field_name), });
+            } else {
+                new_inits.push(quote! { #field_name, });
+            }
+        } else {
+            new_inits.push(quote! { #field_name: None, });
+        }
+        let wire = &field.rust_name;
+        debug_fields.push(match (field.secret, plain) {
+            (true, true) => quote! { .field(#wire, &"<redacted>") },
+            (true, false) => quote! { .field(#wire, &self.#field_name.as_ref().map(|_| "<redacted>")) },
+            (false, _) => quote! { .field(#wire, &self.#field_name) },
+        });
+    }
+    if let Some(additional) = &object.additional_properties {
+        let at = def.location.join("additionalProperties");
+        let field_name = format_ident!("{}", super::super::names::unique("additional_properties".into(), &mut taken));
+        let value = rust_type(ctx, &additional.clone(), Scope::Models, &at)?;
+        fields.push(quote! {
+            /// Properties not declared by the schema, by name.
+            #[serde(flatten)]
+            pub #field_name: ::std::collections::HashMap<String, #value>,
+        });
+        new_inits.push(quote! { #field_name: ::std::collections::HashMap::new(), });
+        let key = field_name.to_string();
+        debug_fields.push(quote! { .field(#key, &self.#field_name) });
+    }
+    let any_secret = object.fields.iter().any(|f| f.secret);
+    let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
+    let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
+    if !any_secret {
+        derives.push(quote! { Debug });
+    }
+    if derive_default {
+        derives.push(quote! { Default });
+    }
+    let debug_impl = if any_secret {
+        let type_name = def.name.as_str();
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_struct(#type_name) #(#debug_fields)* .finish()
+                }
+            }
+        }
+    } else {
+        quote! {}
+    };
+    let new_doc = if new_args.is_empty() {
+        format!(" A `{}` with every field unset.", def.name)
+    } else {
+        format!(" A `{}` with the required fields set and the others unset.", def.name)
+    };
+    let too_many = if new_args.len() > 7 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
+    let new_fn = if new_args.is_empty() && derive_default {
+        // `Default` already builds it; a `new` would only trip clippy's `new_without_default`.
+        quote! {}
+    } else {
+        quote! {
+            impl #name {
+                #[doc = #new_doc]
+                #too_many
+                pub fn new(#(#new_args),*) -> Self {
+                    Self { #(#new_inits)* }
+                }
+            }
+        }
+    };
+    let request_content = request_content_impl(&name);
+    Ok(quote! {
+        #doc
+        #[derive(#(#derives),*)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+        #new_fn
+        #debug_impl
+        #request_content
+    })
+}
+
+/// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
+fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+        impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
+            type Error = azure_core::Error;
+            fn try_from(value: #name) -> azure_core::Result<Self> {
+                Ok(azure_core::json::to_json(&value)?.into())
+            }
+        }
+    }
+}
+
+/// Whether a value of `ty` holds a `target` inline (not behind a `Vec` or map; an `Option` is
+/// inline).
+fn contains_directly(ctx: &Context<'_>, ty: &TypeRef, target: &str) -> bool {
+    fn walk(ctx: &Context<'_>, ty: &TypeRef, target: &str, seen: &mut Vec<String>) -> bool {
+        let TypeRef::Named(name) = ty else { return false };
+        if name == target {
+            return true;
+        }
+        if seen.contains(name) {
+            return false;
+        }
+        seen.push(name.clone());
+        let found = match ctx.api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Object(o)) if o.discriminator.is_none() => {
+                o.fields.iter().any(|f| walk(ctx, &f.ty, target, seen))
+            }
+            Some(TypeKind::Alias(t)) => walk(ctx, t, target, seen),
+            _ => false,
+        };
+        seen.pop();
+        found
+    }
+    walk(ctx, ty, target, &mut Vec::new())
+}
+
+/// A discriminated hierarchy's root: an enum of its known subtypes plus the raw JSON of any
+/// other kind, read and written through `serde_json::Value` on the discriminator property.
+fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator) -> Result<TokenStream> {
+    let name = ident(&def.name, &def.location)?;
+    let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` kinds.", def.spec_name));
+    let property = &discriminator.property;
+    let mut taken = BTreeSet::new();
+    let mut variants = Vec::new();
+    for (value, type_name) in &discriminator.variants {
+        let at = def.location.join("discriminator");
+        let sub = ctx.type_def(type_name, &at)?;
+        if let TypeKind::Object(o) = &sub.kind {
+            if o.discriminator.is_some() {
+                return Err(Error::unsupported(sub.location.clone(), "a discriminated type that is itself a discriminator root (nested hierarchies)"));
+            }
+        }
+        let variant = ident(&super::super::names::unique(type_name.clone(), &mut taken), &at)?;
+        let ty = ident(type_name, &at)?;
+        let vdoc = format!(" The `{value}` kind.");
+        variants.push((variant, ty, value.clone(), vdoc));
+    }
+    let unknown = ident(&super::super::names::unique("UnknownKind".into(), &mut taken), &def.location)?;
+    let defs = variants.iter().map(|(v, ty, _, vdoc)| quote! { #[doc = #vdoc] #v(#ty), });
+    let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
+    let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
+    let request_content = request_content_impl(&name);
+    Ok(quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#defs)*
+            /// A kind this version of the crate does not know: the JSON object as the service sent it.
+            #unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let (kind, mut value) = match self {
+                    #(#ser_arms)*
+                    Self::#unknown(value) => return value.serialize(serializer),
+                };
+                if let ::serde_json::Value::Object(map) = &mut value {
+                    map.insert(#property.to_string(), ::serde_json::Value::String(kind.to_string()));
+                }
+                value.serialize(serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#property).and_then(::serde_json::Value::as_str) {
+                    #(#de_arms)*
+                    _ => Ok(Self::#unknown(value)),
+                }
+            }
+        }
+
+        #request_content
+    })
+}
+
+/// `Page` for every list result of a pageable operation, yielding the items of its item field.
+///
+/// The trait is declared with `async_trait`; it is implemented here in the form that macro
+/// expands to (a boxed future), so the crate needs no `async-trait` dependency.
+fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
+    let mut done = BTreeSet::new();
+    let mut impls = Vec::new();
+    for operation in &ctx.api.operations {
+        let Some(pageable) = &operation.pageable else { continue };
+        let page = super::operations::page_type(ctx, operation, pageable)?;
+        if !done.insert(page.type_name.clone()) {
+            continue;
+        }
+        let name = ident(&page.type_name, &operation.location)?;
+        let field = ident(&page.items_field, &operation.location)?;
+        let item = rust_type(ctx, &page.item_type, Scope::Models, &operation.location)?;
+        let items = if page.items_optional {
+            quote! { self.#field.unwrap_or_default().into_iter() }
+        } else {
+            quote! { self.#field.into_iter() }
+        };
+        impls.push(quote! {
+            impl azure_core::http::pager::Page for #name {
+                type Item = #item;
+                type IntoIter = ::std::vec::IntoIter<#item>;
+                fn into_items<'async_trait>(self) -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = azure_core::Result<Self::IntoIter>> + Send + 'async_trait>>
+                where
+                    Self: 'async_trait,
+                {
+                    Box::pin(::std::future::ready(Ok(#items)))
+                }
+            }
+        });
+    }
+    Ok(quote! { #(#impls)* })
+}

@@ -1,0 +1,697 @@
+//! `src/clients/<client>.rs`: one method per operation, with its options struct.
+//!
+//! Required parameters are positional (`&str` for strings), the JSON body is a
+//! `RequestContent<T>`, optional parameters live in `<Client><Method>Options<'a>` next to
+//! `method_options`. A plain operation returns `Response<T>` (`Response<(), NoFormat>` when it
+//! has no body); an `x-ms-pageable` one a `Pager` over its list type; an
+//! `x-ms-long-running-operation` one a `Poller` (see the crate's `lro` module).
+
+use heck::ToPascalCase;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::client::expand_client_struct;
+use super::types::{field_is_plain, rust_type, to_param_string, Scope};
+use super::{doc_attrs, ident, ClientDef, Context};
+use crate::error::{Error, Location, Result};
+use crate::ir::{
+    BodyKind, CollectionFormat, FinalStateVia, HttpMethod, Operation, Pageable, ParamLocation, Parameter, Primitive,
+    TypeKind, TypeRef,
+};
+
+/// A pageable operation's list type, as the `Page` impl and the pager need it.
+pub(crate) struct PageInfo {
+    /// The list type's Rust name.
+    pub type_name: String,
+    /// The Rust name of its items field.
+    pub items_field: String,
+    /// The items' type.
+    pub item_type: TypeRef,
+    /// Whether the items field is an `Option`.
+    pub items_optional: bool,
+    /// The next-link field: its Rust name and whether it is an `Option`.
+    pub next_link: Option<(String, bool)>,
+}
+
+/// Finds the list type of a pageable operation and its item and next-link fields.
+pub(crate) fn page_type(ctx: &Context<'_>, operation: &Operation, pageable: &Pageable) -> Result<PageInfo> {
+    let at = operation.location.join("x-ms-pageable");
+    let Some(TypeRef::Named(type_name)) = success_type(operation) else {
+        return Err(Error::unsupported(at, "a pageable operation whose success response is not a named object type"));
+    };
+    let def = ctx.type_def(&type_name, &at)?;
+    let TypeKind::Object(object) = &def.kind else {
+        return Err(Error::unsupported(at, format!("a pageable operation whose list type `{type_name}` is not an object")));
+    };
+    let items = object.fields.iter().find(|f| f.wire_name == pageable.item_name).ok_or_else(|| {
+        Error::invalid(at.clone(), format!("list type `{type_name}` to have the item field `{}`", pageable.item_name))
+    })?;
+    let TypeRef::Array(item_type) = &items.ty else {
+        return Err(Error::invalid(at, format!("the item field `{}` of `{type_name}` to be an array", pageable.item_name)));
+    };
+    let next_link = match &pageable.next_link_name {
+        Some(name) => {
+            let field = object.fields.iter().find(|f| &f.wire_name == name).ok_or_else(|| {
+                Error::invalid(at.clone(), format!("list type `{type_name}` to have the next-link field `{name}`"))
+            })?;
+            if !matches!(field.ty, TypeRef::Primitive(_)) {
+                return Err(Error::invalid(at, format!("the next-link field `{name}` of `{type_name}` to be a string")));
+            }
+            Some((field.rust_name.clone(), !field_is_plain(field)))
+        }
+        None => None,
+    };
+    Ok(PageInfo {
+        type_name,
+        items_field: items.rust_name.clone(),
+        item_type: (**item_type).clone(),
+        items_optional: !field_is_plain(items),
+        next_link,
+    })
+}
+
+/// The body type of the success responses: the one type they share, `Any` when they disagree,
+/// `None` when none has a body.
+fn success_type(operation: &Operation) -> Option<TypeRef> {
+    let mut types = operation.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.clone());
+    let first = types.next()?;
+    if types.all(|t| t == first) { Some(first) } else { Some(TypeRef::Any) }
+}
+
+/// Status codes as unsuffixed literals (`200`, not `200u16`).
+fn literals(codes: &[u16]) -> Vec<proc_macro2::Literal> {
+    codes.iter().map(|&c| proc_macro2::Literal::u16_unsuffixed(c)).collect()
+}
+
+/// The status codes that mean success.
+fn success_codes(operation: &Operation) -> Vec<u16> {
+    operation
+        .responses
+        .iter()
+        .filter(|r| !r.is_error)
+        .filter_map(|r| match r.status {
+            crate::ir::StatusCode::Code(c) => Some(c),
+            crate::ir::StatusCode::Default => None,
+        })
+        .collect()
+}
+
+/// `<Client><Method>Options`.
+fn options_name(client: &ClientDef<'_>, method: &str) -> Ident {
+    format_ident!("{}{}Options", client.name, method.to_pascal_case())
+}
+
+/// The file of one client: its struct (and, for the root, its constructor and options), its
+/// methods, and their options structs.
+pub(crate) fn expand_client_file(ctx: &Context<'_>, client: &ClientDef<'_>) -> Result<TokenStream> {
+    let header = expand_client_struct(ctx, client)?;
+    let name = ident(&client.name, &Location::file("info/title"))?;
+    let mut methods = Vec::new();
+    let mut options = Vec::new();
+    for (method, operation) in &client.operations {
+        let (m, o) = expand_operation(ctx, client, method, operation)?;
+        methods.push(m);
+        options.push(o);
+    }
+    Ok(quote! {
+        //! A client of the service (see the crate documentation).
+        #header
+
+        impl #name {
+            #(#methods)*
+        }
+
+        #(#options)*
+    })
+}
+
+/// A parameter as the method sees it: where its value comes from.
+struct ParamUse<'a> {
+    param: &'a Parameter,
+    /// The expression of the value (a reference for strings, a value otherwise); `None` when it
+    /// is optional and read from `options`.
+    source: Source,
+}
+
+enum Source {
+    /// A constant of the spec, as its string form.
+    Constant(String),
+    /// The client's api-version.
+    ApiVersion,
+    /// A field of the client.
+    Client(Ident, bool),
+    /// A positional argument.
+    Arg(Ident),
+    /// An optional field of the options struct.
+    Option(Ident),
+}
+
+/// Names the method body uses for its own variables: an argument with one of them gets a
+/// trailing `_`, the way `names` escapes keywords.
+const LOCALS: &[&str] = &[
+    "options", "path", "query", "url", "request", "response", "pipeline", "api_version", "first_request",
+    "pager_options", "v", "value",
+];
+
+/// An argument's identifier, clear of the method body's own variables.
+fn arg_ident(name: &str, at: &Location) -> Result<Ident> {
+    if LOCALS.contains(&name) { ident(&format!("{name}_"), at) } else { ident(name, at) }
+}
+
+/// The parameter type at the method's surface: borrowed for strings, slices and JSON.
+fn arg_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
+    Ok(match ty {
+        TypeRef::Primitive(p) if is_stringy(p) => quote! { &str },
+        TypeRef::Primitive(Primitive::Bytes) => quote! { &[u8] },
+        TypeRef::Array(item) => {
+            let item = owned_param_type(ctx, item, at)?;
+            quote! { &[#item] }
+        }
+        TypeRef::Any => quote! { &::serde_json::Value },
+        other => owned_param_type(ctx, other, at)?,
+    })
+}
+
+/// The owned type of a parameter (options fields, array items).
+fn owned_param_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
+    match ty {
+        TypeRef::Named(name) => match &ctx.type_def(name, at)?.kind {
+            TypeKind::Enum(_) => rust_type(ctx, ty, Scope::Crate, at),
+            TypeKind::Alias(target) => owned_param_type(ctx, target, at),
+            TypeKind::Object(_) => Err(Error::unsupported(at.clone(), "an object as a path, query or header parameter")),
+        },
+        TypeRef::Map(_) => Err(Error::unsupported(at.clone(), "a map as a path, query or header parameter")),
+        TypeRef::Array(item) if matches!(**item, TypeRef::Array(_)) => {
+            Err(Error::unsupported(at.clone(), "a nested array as a path, query or header parameter"))
+        }
+        other => rust_type(ctx, other, Scope::Crate, at),
+    }
+}
+
+/// Strings and string formats kept as strings.
+fn is_stringy(p: &Primitive) -> bool {
+    !matches!(
+        p,
+        Primitive::Bool
+            | Primitive::Int32
+            | Primitive::Int64
+            | Primitive::Float32
+            | Primitive::Float64
+            | Primitive::DateTime
+            | Primitive::DateTimeRfc1123
+            | Primitive::UnixTime
+            | Primitive::Bytes
+    )
+}
+
+/// Resolves an alias to what it names.
+fn resolve<'t>(ctx: &Context<'t>, ty: &'t TypeRef) -> &'t TypeRef {
+    let mut ty = ty;
+    for _ in 0..16 {
+        match ty {
+            TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
+                Some(TypeKind::Alias(target)) => ty = target,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
+}
+
+/// The wire value of a parameter held in `value` (`by_ref`: `value` is a reference): one
+/// `String`, or for `multi` arrays a `Vec<String>` (one per occurrence).
+enum Strings {
+    One(TokenStream),
+    Many(TokenStream),
+}
+
+fn param_strings(ctx: &Context<'_>, param: &Parameter, value: TokenStream, by_ref: bool) -> Strings {
+    match resolve(ctx, &param.ty) {
+        TypeRef::Array(item) => {
+            let item = resolve(ctx, item);
+            let each = to_param_string(item, quote! { v }, true);
+            let sep = match param.collection_format.unwrap_or(CollectionFormat::Csv) {
+                CollectionFormat::Csv => ",",
+                CollectionFormat::Ssv => " ",
+                CollectionFormat::Tsv => "\t",
+                CollectionFormat::Pipes => "|",
+                CollectionFormat::Multi => {
+                    return Strings::Many(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>() });
+                }
+            };
+            Strings::One(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>().join(#sep) })
+        }
+        TypeRef::Any => Strings::One(quote! { #value.to_string() }),
+        ty => Strings::One(to_param_string(ty, value, by_ref)),
+    }
+}
+
+/// One method and its options struct.
+fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op: &Operation) -> Result<(TokenStream, TokenStream)> {
+    let at = &op.location;
+    let method_ident = ident(method, at)?;
+    let options_ident = options_name(client, method);
+
+    // Parameters: where each value comes from.
+    let mut uses = Vec::new();
+    let mut args = Vec::new();
+    let mut arg_docs = Vec::new();
+    let mut option_fields = Vec::new();
+    for param in &op.parameters {
+        let p_at = &param.location_in_spec;
+        if param.location == ParamLocation::Cookie {
+            return Err(Error::unsupported(p_at.clone(), "a cookie parameter"));
+        }
+        let name = ident(&param.rust_name, p_at)?;
+        let arg_name = arg_ident(&param.rust_name, p_at)?;
+        let source = if let Some(constant) = &param.constant {
+            Source::Constant(match constant {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+        } else if param.client_level && param.name.eq_ignore_ascii_case("api-version") {
+            Source::ApiVersion
+        } else if param.client_level {
+            let required = ctx.api.client_parameters.iter().find(|c| c.name == param.name).map(|c| c.required).unwrap_or(param.required);
+            Source::Client(name, required)
+        } else if param.required || param.location == ParamLocation::Path {
+            let ty = arg_type(ctx, &param.ty, p_at)?;
+            args.push(quote! { #arg_name: #ty });
+            arg_docs.push((arg_name.to_string(), param.description.clone()));
+            Source::Arg(arg_name)
+        } else {
+            let ty = owned_param_type(ctx, &param.ty, p_at)?;
+            let doc = doc_attrs(param.description.as_deref(), &format!("The `{}` parameter.", param.name));
+            option_fields.push(quote! { #doc pub #name: Option<#ty>, });
+            Source::Option(name)
+        };
+        uses.push(ParamUse { param, source });
+    }
+
+    // The body.
+    let mut body_set = quote! {};
+    if let Some(body) = &op.body {
+        let b_at = at.join("requestBody");
+        let ty = match body.kind {
+            BodyKind::Json => {
+                let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+                quote! { #ty }
+            }
+            // Raw bytes: the caller builds the content (`RequestContent::from(Vec<u8>)`).
+            BodyKind::Binary => quote! { azure_core::Bytes, azure_core::http::NoFormat },
+            BodyKind::Form => {
+                // Form fields are encoded by the method, from a model whose fields are the form's.
+                let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+                let name = arg_ident(&body.rust_name, &b_at)?;
+                let content_type = &body.content_type;
+                if body.required {
+                    args.push(quote! { #name: &#ty });
+                    arg_docs.push((name.to_string(), body.description.clone()));
+                    body_set = quote! {
+                        request.insert_header("content-type", #content_type);
+                        request.set_body(crate::request::form_body(#name)?);
+                    };
+                } else {
+                    let field = ident(&body.rust_name, &b_at)?;
+                    let doc = doc_attrs(body.description.as_deref(), "The form fields.");
+                    option_fields.push(quote! { #doc pub #field: Option<#ty>, });
+                    body_set = quote! {
+                        if let Some(form) = &options.#field {
+                            request.insert_header("content-type", #content_type);
+                            request.set_body(crate::request::form_body(form)?);
+                        }
+                    };
+                }
+                quote! {}
+            }
+            BodyKind::Multipart => {
+                return Err(Error::unsupported(b_at, "a multipart/form-data request body (JSON, form and binary bodies are supported)"));
+            }
+        };
+        let name = ident(&body.rust_name, &b_at)?;
+        let content_type = &body.content_type;
+        if body.kind == BodyKind::Form {
+            // Handled above.
+        } else if body.required {
+            let name = arg_ident(&body.rust_name, &b_at)?;
+            args.push(quote! { #name: azure_core::http::RequestContent<#ty> });
+            arg_docs.push((name.to_string(), body.description.clone()));
+            body_set = quote! {
+                request.insert_header("content-type", #content_type);
+                request.set_body(#name);
+            };
+        } else {
+            let doc = doc_attrs(body.description.as_deref(), "The request body.");
+            option_fields.push(quote! { #doc pub #name: Option<azure_core::http::RequestContent<#ty>>, });
+            body_set = quote! {
+                if let Some(body) = options.#name.take() {
+                    request.insert_header("content-type", #content_type);
+                    request.set_body(body);
+                }
+            };
+        }
+    }
+
+    // The path.
+    let path_pushes = path_expr(ctx, op, &uses)?;
+
+    // Query and headers.
+    let mut query_required = Vec::new();
+    let mut query_many = Vec::new();
+    let mut query_optional = Vec::new();
+    let mut header_sets = Vec::new();
+    for u in &uses {
+        let wire = u.param.name.as_str();
+        let (values, optional_ident) = match &u.source {
+            Source::Constant(s) => (Strings::One(quote! { #s.to_string() }), None),
+            Source::ApiVersion => (Strings::One(quote! { self.api_version.clone() }), None),
+            Source::Client(name, true) => (param_strings(ctx, u.param, quote! { self.#name }, false), None),
+            Source::Client(name, false) => (param_strings(ctx, u.param, quote! { v }, true), Some(quote! { &self.#name })),
+            Source::Arg(name) => (param_strings(ctx, u.param, quote! { #name }, false), None),
+            Source::Option(name) => (param_strings(ctx, u.param, quote! { v }, true), Some(quote! { &options.#name })),
+        };
+        match u.param.location {
+            ParamLocation::Query => {
+                match (values, optional_ident) {
+                    (Strings::One(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.push((#wire, #v)); } }),
+                    (Strings::Many(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.extend(#v.into_iter().map(|value| (#wire, value))); } }),
+                    (Strings::One(v), None) => query_required.push(quote! { (#wire, #v) }),
+                    (Strings::Many(v), None) => query_many.push(quote! { query.extend(#v.into_iter().map(|value| (#wire, value))); }),
+                }
+            }
+            ParamLocation::Header => {
+                let header = wire.to_ascii_lowercase();
+                let set = match values {
+                    Strings::One(v) => quote! { request.insert_header(#header, #v); },
+                    Strings::Many(v) => quote! { request.insert_header(#header, #v.join(",")); },
+                };
+                match optional_ident {
+                    Some(src) => header_sets.push(quote! { if let Some(v) = #src { #set } }),
+                    None => header_sets.push(set),
+                }
+            }
+            ParamLocation::Path | ParamLocation::Cookie => {}
+        }
+    }
+    let query_decl = if query_optional.is_empty() && query_many.is_empty() {
+        quote! { let query: Vec<(&str, String)> = vec![#(#query_required),*]; }
+    } else {
+        quote! {
+            let mut query: Vec<(&str, String)> = vec![#(#query_required),*];
+            #(#query_many)*
+            #(#query_optional)*
+        }
+    };
+    let http_method = match op.method {
+        HttpMethod::Get => quote! { Get },
+        HttpMethod::Put => quote! { Put },
+        HttpMethod::Post => quote! { Post },
+        HttpMethod::Delete => quote! { Delete },
+        HttpMethod::Patch => quote! { Patch },
+        HttpMethod::Head => quote! { Head },
+        other => return Err(Error::unsupported(at.clone(), format!("the HTTP method {other:?}"))),
+    };
+    let accept = if op.produces.iter().any(|p| p.contains("json")) || op.produces.is_empty() {
+        quote! { request.insert_header("accept", "application/json"); }
+    } else {
+        quote! {}
+    };
+    let error_ty = match &op.error {
+        Some(ty) => rust_type(ctx, ty, Scope::Crate, &at.join("responses").join("default"))?,
+        None => quote! { ::serde_json::Value },
+    };
+    let build_request = quote! {
+        let mut path = String::new();
+        #(#path_pushes)*
+        #query_decl
+        let url = crate::request::url(&self.endpoint, &path, &query);
+        let mut request = azure_core::http::Request::new(url, azure_core::http::Method::#http_method);
+        #accept
+        #(#header_sets)*
+        #body_set
+    };
+    let needs_mut_options = op.body.as_ref().is_some_and(|b| !b.required && b.kind != BodyKind::Form);
+    let options_binding = if needs_mut_options {
+        quote! { let mut options = options.unwrap_or_default(); }
+    } else {
+        quote! { let options = options.unwrap_or_default(); }
+    };
+
+    // The kind of method.
+    let docs = method_docs(op, &arg_docs, &error_ty);
+    let (signature_tail, body, method_options_ty) = if let Some(lro) = &op.long_running {
+        let (output, format, final_state) = lro_output(ctx, op, lro)?;
+        let mut codes = success_codes(op);
+        for c in [200u16, 201, 202, 204] {
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+        codes.sort_unstable();
+        let codes = literals(&codes);
+        let body = quote! {
+            #options_binding
+            #build_request
+            Ok(crate::lro::poller::<#output, #format, #error_ty>(
+                crate::lro::Operation {
+                    pipeline: self.pipeline.clone(),
+                    request,
+                    success: &[#(#codes),*],
+                    final_state: crate::lro::FinalState::#final_state,
+                },
+                options.method_options.into_owned(),
+            ))
+        };
+        (
+            quote! { -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> },
+            body,
+            quote! { azure_core::http::poller::PollerOptions<'a> },
+        )
+    } else if let Some(pageable) = &op.pageable {
+        let page = page_type(ctx, op, pageable)?;
+        let page_ident = ident(&page.type_name, at)?;
+        let codes = literals(&success_codes(op));
+        let has_api_version = uses.iter().any(|u| matches!(u.source, Source::ApiVersion));
+        let api_version = if has_api_version { quote! { Some(self.api_version.clone()) } } else { quote! { None::<String> } };
+        let next = match &page.next_link {
+            Some((field, optional)) => {
+                let field = ident(field, at)?;
+                let link = if *optional { quote! { page.#field } } else { quote! { Some(page.#field) } };
+                quote! {
+                    let page: crate::models::#page_ident = azure_core::json::from_json(&body)?;
+                    let response: azure_core::http::Response<crate::models::#page_ident> = azure_core::http::RawResponse::from_bytes(status, headers, body).into();
+                    match #link {
+                        Some(link) if !link.is_empty() => Ok(azure_core::http::pager::PagerResult::More {
+                            response,
+                            continuation: azure_core::http::pager::PagerContinuation::Link(crate::request::next_link(&url, &link, api_version.as_deref())?),
+                        }),
+                        _ => Ok(azure_core::http::pager::PagerResult::Done { response }),
+                    }
+                }
+            }
+            None => quote! {
+                let _ = (&url, &api_version);
+                let response: azure_core::http::Response<crate::models::#page_ident> = azure_core::http::RawResponse::from_bytes(status, headers, body).into();
+                Ok(azure_core::http::pager::PagerResult::Done { response })
+            },
+        };
+        let body = quote! {
+            #options_binding
+            #build_request
+            let pipeline = self.pipeline.clone();
+            let api_version: Option<String> = #api_version;
+            let first_request = request;
+            let pager_options = azure_core::http::pager::PagerOptions {
+                context: options.method_options.context.into_owned(),
+                continuation: options.method_options.continuation,
+            };
+            Ok(azure_core::http::Pager::new(
+                move |state: azure_core::http::pager::PagerState, pager_options: azure_core::http::pager::PagerOptions<'static>| {
+                    let pipeline = pipeline.clone();
+                    let first_request = first_request.clone();
+                    let api_version = api_version.clone();
+                    Box::pin(async move {
+                        let mut request = match state {
+                            azure_core::http::pager::PagerState::More(continuation) => {
+                                let url: azure_core::http::Url = continuation.try_into()?;
+                                let mut request = azure_core::http::Request::new(url, azure_core::http::Method::Get);
+                                request.insert_header("accept", "application/json");
+                                request
+                            }
+                            azure_core::http::pager::PagerState::Initial => first_request,
+                        };
+                        let url = request.url().clone();
+                        let raw = crate::request::send::<#error_ty>(&pipeline, &pager_options.context, &mut request, &[#(#codes),*]).await?;
+                        let (status, headers, body) = raw.deconstruct();
+                        #next
+                    })
+                },
+                Some(pager_options),
+            ))
+        };
+        (
+            quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
+            body,
+            quote! { azure_core::http::pager::PagerOptions<'a> },
+        )
+    } else {
+        let codes = literals(&success_codes(op));
+        let output = match success_type(op) {
+            Some(ty) => {
+                let ty = rust_type(ctx, &ty, Scope::Crate, at)?;
+                quote! { azure_core::http::Response<#ty> }
+            }
+            None => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
+        };
+        let body = quote! {
+            #options_binding
+            #build_request
+            let response = crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*]).await?;
+            Ok(response.into())
+        };
+        (quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> })
+    };
+    let asyncness = if op.long_running.is_none() && op.pageable.is_none() { quote! { async } } else { quote! {} };
+    let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
+    let too_many = if args.len() > 6 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
+    let method_tokens = quote! {
+        #docs
+        #deprecated
+        #too_many
+        pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
+            #body
+        }
+    };
+    let options_doc = format!(" Optional parameters of [`{}::{}`].", client.name, method);
+    let options_tokens = quote! {
+        #[doc = #options_doc]
+        #[derive(Clone, Debug, Default)]
+        pub struct #options_ident<'a> {
+            #(#option_fields)*
+            /// Allows customization of the method call (context, and for pagers and pollers their options).
+            pub method_options: #method_options_ty,
+        }
+    };
+    Ok((method_tokens, options_tokens))
+}
+
+/// Statements appending the operation's path to `path`: literal text as written, each path
+/// parameter as one encoded segment (unless `x-ms-skip-url-encoding`).
+fn path_expr(ctx: &Context<'_>, op: &Operation, uses: &[ParamUse<'_>]) -> Result<Vec<TokenStream>> {
+    let mut pushes = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let literal = &rest[..start];
+        pushes.extend(push_literal(literal));
+        let after = &rest[start + 1..];
+        let end = after
+            .find('}')
+            .ok_or_else(|| Error::invalid(op.location.clone(), "a path template whose `{` are closed"))?;
+        let name = &after[..end];
+        let u = uses
+            .iter()
+            .find(|u| u.param.location == ParamLocation::Path && u.param.name == name)
+            .ok_or_else(|| {
+                Error::new(
+                    crate::error::ErrorKind::PathParameterNotInTemplate,
+                    op.location.clone(),
+                    format!("a path parameter named `{name}`"),
+                )
+            })?;
+        let wire = u.param.name.as_str();
+        let ty = resolve(ctx, &u.param.ty);
+        let stringy = matches!(ty, TypeRef::Primitive(p) if is_stringy(p));
+        let string_enum = matches!(ty, TypeRef::Named(n) if matches!(ctx.api.types.get(n).map(|d| &d.kind), Some(TypeKind::Enum(e)) if e.base == Primitive::String));
+        let string = match &u.source {
+            Source::Constant(s) => quote! { #s },
+            Source::ApiVersion => quote! { &self.api_version },
+            Source::Client(name, _) if stringy => quote! { &self.#name },
+            Source::Client(name, _) if string_enum => quote! { self.#name.as_str() },
+            Source::Arg(name) if string_enum => quote! { #name.as_str() },
+            Source::Client(name, _) => {
+                let s = to_param_string(ty, quote! { self.#name }, false);
+                quote! { &#s }
+            }
+            Source::Arg(name) if stringy => quote! { #name },
+            Source::Arg(name) => {
+                let s = to_param_string(ty, quote! { #name }, false);
+                quote! { &#s }
+            }
+            Source::Option(_) => {
+                return Err(Error::unsupported(u.param.location_in_spec.clone(), "an optional path parameter"));
+            }
+        };
+        pushes.push(if u.param.skip_url_encoding {
+            quote! { path.push_str(#string); }
+        } else {
+            quote! { path.push_str(&crate::request::path_segment(#wire, #string)?); }
+        });
+        rest = &after[end + 1..];
+    }
+    pushes.extend(push_literal(rest));
+    Ok(pushes)
+}
+
+/// Appends literal path text (`push` for one character, as clippy wants).
+fn push_literal(literal: &str) -> Option<TokenStream> {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => None,
+        (Some(c), None) => Some(quote! { path.push(#c); }),
+        _ => Some(quote! { path.push_str(#literal); }),
+    }
+}
+
+/// A long-running operation's output type, its format, and where its final result is read.
+fn lro_output(ctx: &Context<'_>, op: &Operation, lro: &crate::ir::LongRunning) -> Result<(TokenStream, TokenStream, Ident)> {
+    let unit = (quote! { () }, quote! { azure_core::http::NoFormat }, format_ident!("None"));
+    if op.method == HttpMethod::Delete {
+        return Ok(unit);
+    }
+    let ty = lro.final_state_schema.clone().or_else(|| {
+        let ok = |code| op.responses.iter().find(|r| r.status == crate::ir::StatusCode::Code(code)).and_then(|r| r.ty.clone());
+        ok(200).or_else(|| ok(201)).or_else(|| success_type(op))
+    });
+    let Some(ty) = ty else { return Ok(unit) };
+    let output = rust_type(ctx, &ty, Scope::Crate, &op.location)?;
+    let final_state = match (lro.final_state_via, op.method) {
+        (Some(FinalStateVia::OriginalUri), _) => "OriginalUri",
+        (Some(FinalStateVia::Location), _) => "Location",
+        (Some(FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation), _) => "AsyncOperation",
+        (None, HttpMethod::Put | HttpMethod::Patch) => "OriginalUri",
+        (None, _) => "Location",
+    };
+    Ok((output, quote! { azure_core::http::JsonFormat }, format_ident!("{}", final_state)))
+}
+
+/// A method's docs: summary, description, arguments, and how errors come back.
+fn method_docs(op: &Operation, args: &[(String, Option<String>)], error_ty: &TokenStream) -> TokenStream {
+    let mut text = String::new();
+    let summary = op.summary.as_deref().and_then(super::doc_text);
+    let description = op.description.as_deref().and_then(super::doc_text);
+    match (&summary, &description) {
+        (Some(s), Some(d)) if s != d => text.push_str(&format!("{s}\n\n{d}")),
+        (Some(s), _) => text.push_str(s),
+        (None, Some(d)) => text.push_str(d),
+        (None, None) => text.push_str(&format!("The `{}` operation.", op.id)),
+    }
+    if !args.is_empty() {
+        text.push_str("\n\n# Arguments\n");
+        for (name, description) in args {
+            let d = description
+                .as_deref()
+                .and_then(super::doc_text)
+                .map(|d| d.replace('\n', " "))
+                .unwrap_or_else(|| format!("The `{name}` parameter."));
+            text.push_str(&format!("\n* `{name}` - {d}"));
+        }
+    }
+    let error = error_ty.to_string().replace(' ', "");
+    text.push_str(&format!(
+        "\n\n# Errors\n\nA response with another status is an error whose [`ServiceError<{}>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).",
+        error.trim_start_matches("crate::models::")
+    ));
+    let lines = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect::<Vec<_>>();
+    quote! { #( #[doc = #lines] )* }
+}

@@ -1,0 +1,542 @@
+//! The generated crate's fixed support code, the same for every spec: `src/error.rs` (service
+//! errors, decoded once), `src/request.rs` (URLs, sending, status checks) and `src/lro.rs`
+//! (long-running operations on azure_core's `Poller`, ARM style).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Context;
+
+/// `src/error.rs`: `ServiceError<E>`, the decoded error body carried inside `azure_core::Error`.
+pub(crate) fn expand_error_rs(_ctx: &Context<'_>) -> TokenStream {
+    quote! {
+        //! Errors returned by the service, decoded.
+        //!
+        //! A response with an unexpected status becomes an [`azure_core::Error`] of kind
+        //! [`ErrorKind::HttpResponse`] (status, error code
+        //! and raw response) whose inner error is a [`ServiceError`] holding the error body decoded into
+        //! the operation's error type. [`service_error`] gets it back without parsing the body again.
+
+        use azure_core::error::ErrorKind;
+        use azure_core::http::{RawResponse, StatusCode};
+
+        /// An error response of the service: its status, its body decoded into the operation's error
+        /// type `E` (when it decodes), and the code and message found in it.
+        #[derive(Clone, Debug)]
+        pub struct ServiceError<E = ::serde_json::Value> {
+            status: StatusCode,
+            error: Option<E>,
+            code: Option<String>,
+            message: Option<String>,
+            body: Vec<u8>,
+        }
+
+        impl<E> ServiceError<E> {
+            /// The HTTP status of the response.
+            pub fn status(&self) -> StatusCode {
+                self.status
+            }
+
+            /// The error body decoded into the operation's error type, or `None` when the body is
+            /// empty or is not that type (a proxy's HTML page, a truncated document).
+            pub fn error(&self) -> Option<&E> {
+                self.error.as_ref()
+            }
+
+            /// The error code (`code`, or `error.code` in the ARM envelope), when the body has one.
+            pub fn code(&self) -> Option<&str> {
+                self.code.as_deref()
+            }
+
+            /// The error message (`message`, or `error.message` in the ARM envelope), when the body has one.
+            pub fn message(&self) -> Option<&str> {
+                self.message.as_deref()
+            }
+
+            /// The raw body of the response.
+            pub fn body(&self) -> &[u8] {
+                &self.body
+            }
+        }
+
+        impl<E> ::std::fmt::Display for ServiceError<E> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, "the service answered {}", u16::from(self.status))?;
+                if let Some(code) = &self.code {
+                    write!(f, " ({code})")?;
+                }
+                if let Some(message) = &self.message {
+                    write!(f, ": {message}")?;
+                }
+                Ok(())
+            }
+        }
+
+        impl<E: ::std::fmt::Debug> ::std::error::Error for ServiceError<E> {}
+
+        /// The decoded service error inside `error`, if it is one whose body decodes as `E` (the
+        /// error type each method documents, e.g. `ServiceError<models::ErrorDetails>`).
+        pub fn service_error<E: ::std::fmt::Debug + Send + Sync + 'static>(error: &azure_core::Error) -> Option<&ServiceError<E>> {
+            error.downcast_ref::<ServiceError<E>>()
+        }
+
+        /// Builds the error for an unexpected response: never fails, whatever the body holds.
+        pub(crate) fn from_response<E>(response: RawResponse) -> azure_core::Error
+        where
+            E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
+        {
+            let status = response.status();
+            let body: Vec<u8> = response.body().to_vec();
+            let error = ::serde_json::from_slice::<E>(&body).ok();
+            let json = ::serde_json::from_slice::<::serde_json::Value>(&body).ok();
+            let field = |name: &str| -> Option<String> {
+                let json = json.as_ref()?;
+                json.get("error")
+                    .and_then(|e| e.get(name))
+                    .or_else(|| json.get(name))
+                    .and_then(::serde_json::Value::as_str)
+                    .map(str::to_string)
+            };
+            let code = response
+                .headers()
+                .get_optional_str(&azure_core::http::headers::HeaderName::from_static("x-ms-error-code"))
+                .map(str::to_string)
+                .or_else(|| field("code"));
+            let message = field("message");
+            let kind = ErrorKind::HttpResponse {
+                status,
+                error_code: code.clone(),
+                raw_response: Some(Box::new(response)),
+            };
+            azure_core::Error::new(kind, ServiceError { status, error, code, message, body })
+        }
+    }
+}
+
+/// `src/request.rs`: building URLs (one percent-encoded segment per path parameter, exactly one
+/// `api-version`), and sending with the crate's own status check.
+pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
+    quote! {
+        //! Building and sending requests.
+        //!
+        //! The same for every spec; a spec may not need all of it.
+        #![allow(dead_code)]
+
+        use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
+
+        /// Whether `b` is an RFC 3986 unreserved character, the only ones sent unencoded.
+        fn is_unreserved(b: u8) -> bool {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+        }
+
+        /// Percent-encodes everything but unreserved characters: `/`, `?`, `#`, `%`, spaces and
+        /// non-ASCII cannot change the structure of the URL.
+        pub(crate) fn encode(value: &str) -> String {
+            let mut out = String::with_capacity(value.len());
+            for &b in value.as_bytes() {
+                if is_unreserved(b) {
+                    out.push(char::from(b));
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            out
+        }
+
+        /// One path segment from a parameter's value, encoded. An empty value, `.` or `..` is
+        /// refused: the URL parser would drop or resolve it and the request would reach another
+        /// path (`%2E%2E` is a `..` too, per the URL standard).
+        pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String> {
+            if value.is_empty() || value == "." || value == ".." {
+                return Err(azure_core::Error::with_message(
+                    azure_core::error::ErrorKind::DataConversion,
+                    format!("path parameter `{name}` cannot be {value:?}: it would change the request path"),
+                ));
+            }
+            Ok(encode(value))
+        }
+
+        /// The URL of an operation: the endpoint, the path (already encoded), and the query
+        /// parameters, encoded. A path template may carry a fixed query of its own (`x-ms-paths`).
+        pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
+            let mut url = endpoint.clone();
+            let (path, fixed_query) = match path.split_once('?') {
+                Some((path, query)) => (path, Some(query)),
+                None => (path, None),
+            };
+            let base = endpoint.path().trim_end_matches('/');
+            url.set_path(&format!("{base}{path}"));
+            let mut pairs: Vec<String> = Vec::new();
+            if let Some(fixed) = fixed_query.filter(|q| !q.is_empty()) {
+                pairs.push(fixed.to_string());
+            }
+            for (name, value) in query {
+                pairs.push(format!("{}={}", encode(name), encode(value)));
+            }
+            let query = pairs.join("&");
+            url.set_query(if query.is_empty() { None } else { Some(&query) });
+            url.set_fragment(None);
+            url
+        }
+
+        /// `url` with exactly one `api-version`: any the URL has (a next link usually has one) are
+        /// removed and `api_version` is appended. Other query parameters keep their exact bytes, so
+        /// continuation tokens are not re-encoded.
+        pub(crate) fn with_api_version(url: &Url, api_version: &str) -> Url {
+            let mut url = url.clone();
+            let mut pairs: Vec<String> = url
+                .query()
+                .unwrap_or_default()
+                .split('&')
+                .filter(|pair| !pair.is_empty())
+                .filter(|pair| {
+                    let name = pair.split('=').next().unwrap_or_default();
+                    !name.eq_ignore_ascii_case("api-version")
+                })
+                .map(str::to_string)
+                .collect();
+            pairs.push(format!("api-version={}", encode(api_version)));
+            url.set_query(Some(&pairs.join("&")));
+            url
+        }
+
+        /// A next link as the service wrote it, resolved against the request that returned it.
+        pub(crate) fn next_link(base: &Url, link: &str, api_version: Option<&str>) -> azure_core::Result<Url> {
+            let url = base.join(link)?;
+            Ok(match api_version {
+                Some(version) => with_api_version(&url, version),
+                None => url,
+            })
+        }
+
+        /// An `application/x-www-form-urlencoded` body from a model whose fields are the form's
+        /// fields: each field as `name=value`, strings as they are, other values as JSON.
+        pub(crate) fn form_body<T: ::serde::Serialize>(fields: &T) -> azure_core::Result<String> {
+            let value = ::serde_json::to_value(fields)?;
+            let mut pairs = Vec::new();
+            if let ::serde_json::Value::Object(map) = value {
+                for (name, value) in map {
+                    let value = match value {
+                        ::serde_json::Value::String(s) => s,
+                        ::serde_json::Value::Null => continue,
+                        other => other.to_string(),
+                    };
+                    pairs.push(format!("{}={}", encode(&name), encode(&value)));
+                }
+            }
+            Ok(pairs.join("&"))
+        }
+
+        /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the
+        /// error, decoded as `E` (see [`crate::error`]).
+        pub(crate) async fn send<E>(
+            pipeline: &Pipeline,
+            ctx: &Context<'_>,
+            request: &mut Request,
+            success: &[u16],
+        ) -> azure_core::Result<RawResponse>
+        where
+            E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
+        {
+            let options = PipelineSendOptions { skip_checks: true, ..Default::default() };
+            let response = pipeline.send(ctx, request, Some(options)).await?;
+            let status = u16::from(response.status());
+            let ok = if success.is_empty() { (200..300).contains(&status) } else { success.contains(&status) };
+            if ok {
+                Ok(response)
+            } else {
+                Err(crate::error::from_response::<E>(response))
+            }
+        }
+
+        #[cfg(test)]
+        mod tests {
+            use super::*;
+
+            #[test]
+            fn path_segments_cannot_change_the_path() {
+                assert_eq!(path_segment("id", "a/b").unwrap(), "a%2Fb");
+                assert_eq!(path_segment("id", "../../x").unwrap(), "..%2F..%2Fx");
+                assert_eq!(path_segment("id", "x?y#z").unwrap(), "x%3Fy%23z");
+                assert_eq!(path_segment("id", "é").unwrap(), "%C3%A9");
+                assert!(path_segment("id", "..").is_err());
+                assert!(path_segment("id", "").is_err());
+                let endpoint = Url::parse("https://example.com").unwrap();
+                let url = url(&endpoint, &format!("/jobs/{}", path_segment("id", "../../x").unwrap()), &[]);
+                assert_eq!(url.as_str(), "https://example.com/jobs/..%2F..%2Fx");
+            }
+
+            #[test]
+            fn api_version_appears_exactly_once() {
+                let link = Url::parse("https://h/x?api-version=1&$skipToken=a%3Db&API-VERSION=2").unwrap();
+                let url = with_api_version(&link, "2023-06-30");
+                assert_eq!(url.as_str(), "https://h/x?$skipToken=a%3Db&api-version=2023-06-30");
+            }
+
+            #[test]
+            fn query_values_are_encoded() {
+                let endpoint = Url::parse("https://h/base/").unwrap();
+                let url = url(&endpoint, "/a", &[("$filter", "x eq 'y&z'".to_string())]);
+                assert_eq!(url.as_str(), "https://h/base/a?%24filter=x%20eq%20%27y%26z%27");
+            }
+        }
+    }
+}
+
+/// `src/lro.rs`: ARM long-running operations on azure_core's `Poller`.
+pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
+    quote! {
+        //! Long-running operations, the Azure Resource Manager way, on azure_core's [`Poller`].
+        //!
+        //! The first poll sends the operation's request, once. Later polls `GET` the status monitor the
+        //! service named: `Azure-AsyncOperation` (or `Operation-Location`) first, else `Location`, else
+        //! (for `PUT`/`PATCH` whose body says it is still provisioning) the resource itself. Each wait
+        //! honours `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`), falling back to the
+        //! poller's frequency. When the operation succeeds, the final result is fetched as the spec's
+        //! `final-state-via` says, with the ARM default when it says nothing: `PUT`/`PATCH` read the
+        //! resource again from its original URI; `POST` reads `Location`; `DELETE` returns no body.
+        //! A failed or canceled operation ends in an error carrying the service's error (see
+        //! [`crate::error`]).
+
+        #![allow(dead_code)]
+
+        use std::marker::PhantomData;
+        use std::sync::Arc;
+
+        use azure_core::http::headers::{HeaderName, Headers, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
+        use azure_core::http::poller::{get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus, StatusMonitor};
+        use azure_core::http::{JsonFormat, Method, Pipeline, RawResponse, Request, StatusCode, Url};
+
+        /// The status of a long-running operation, as the [`Poller`] yields it after each poll; the
+        /// poller's final output is a `T` (read with format `F`).
+        pub struct OperationStatus<T, F = JsonFormat> {
+            status: PollerStatus,
+            output: PhantomData<fn() -> (T, F)>,
+        }
+
+        impl<T, F> OperationStatus<T, F> {
+            /// The status as the service reported it.
+            pub fn status(&self) -> &PollerStatus {
+                &self.status
+            }
+        }
+
+        impl<T, F> Clone for OperationStatus<T, F> {
+            fn clone(&self) -> Self {
+                Self { status: self.status.clone(), output: PhantomData }
+            }
+        }
+
+        impl<T, F> ::std::fmt::Debug for OperationStatus<T, F> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("OperationStatus").field("status", &self.status).finish()
+            }
+        }
+
+        impl<'de, T, F> ::serde::Deserialize<'de> for OperationStatus<T, F> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let status = status_in(&value).unwrap_or(PollerStatus::Succeeded);
+                Ok(Self { status, output: PhantomData })
+            }
+        }
+
+        impl<T, F: azure_core::http::Format + Send> StatusMonitor for OperationStatus<T, F> {
+            type Output = T;
+            type Format = F;
+            fn status(&self) -> PollerStatus {
+                self.status.clone()
+            }
+        }
+
+        /// The status a body reports: `status` (an operation resource) or
+        /// `properties.provisioningState` (the resource itself).
+        fn status_in(body: &::serde_json::Value) -> Option<PollerStatus> {
+            body.get("status")
+                .or_else(|| body.get("properties").and_then(|p| p.get("provisioningState")))
+                .and_then(::serde_json::Value::as_str)
+                .map(PollerStatus::from)
+        }
+
+        /// Where the final result of a successful operation is read.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum FinalState {
+            /// `GET` the operation's original URI.
+            OriginalUri,
+            /// `GET` the `Location` header of the first response.
+            Location,
+            /// `GET` the `Azure-AsyncOperation` (or `Operation-Location`) monitor.
+            AsyncOperation,
+            /// Nothing to read: the operation returns no body.
+            None,
+        }
+
+        /// The future of a successful operation's final result.
+        type Target<T, F> = ::std::pin::Pin<Box<dyn ::std::future::Future<Output = azure_core::Result<azure_core::http::Response<T, F>>> + Send>>;
+
+        /// A long-running operation ready to start.
+        pub(crate) struct Operation {
+            /// The pipeline to send with.
+            pub pipeline: Pipeline,
+            /// The operation's request, sent once by the first poll.
+            pub request: Request,
+            /// The status codes the first response may have.
+            pub success: &'static [u16],
+            /// Where the final result is read.
+            pub final_state: FinalState,
+        }
+
+        const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static("azure-asyncoperation");
+        const OPERATION_LOCATION: HeaderName = HeaderName::from_static("operation-location");
+        const LOCATION: HeaderName = HeaderName::from_static("location");
+
+        /// A header's URL, resolved against `base`.
+        fn header_url(headers: &Headers, name: &HeaderName, base: &Url) -> Option<Url> {
+            headers.get_optional_str(name).and_then(|v| base.join(v).ok())
+        }
+
+        /// The status monitor URL a response names, if any.
+        fn monitor_url(headers: &Headers, base: &Url) -> Option<Url> {
+            header_url(headers, &AZURE_ASYNC_OPERATION, base)
+                .or_else(|| header_url(headers, &OPERATION_LOCATION, base))
+                .or_else(|| header_url(headers, &LOCATION, base))
+        }
+
+        /// The response the poller yields for a poll: the real status and headers, and a body
+        /// holding the status it was read as.
+        fn status_response<T, F>(status: StatusCode, headers: Headers, poller_status: &PollerStatus) -> azure_core::http::Response<OperationStatus<T, F>> {
+            let text = match poller_status {
+                PollerStatus::InProgress => "InProgress",
+                PollerStatus::Succeeded => "Succeeded",
+                PollerStatus::Failed => "Failed",
+                PollerStatus::Canceled => "Canceled",
+                PollerStatus::UnknownValue(s) => s.as_str(),
+            };
+            let body = ::serde_json::json!({ "status": text }).to_string();
+            RawResponse::from_bytes(status, headers, body.into_bytes()).into()
+        }
+
+        /// The error for an operation that ended `Failed` or `Canceled`: the service's error, from the
+        /// `error` of the monitor's body when it has one.
+        fn failed<E>(status: StatusCode, headers: Headers, body: &[u8]) -> azure_core::Error
+        where
+            E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
+        {
+            let error = ::serde_json::from_slice::<::serde_json::Value>(body)
+                .ok()
+                .and_then(|v| v.get("error").cloned())
+                .map(|e| ::serde_json::json!({ "error": e }).to_string().into_bytes())
+                .unwrap_or_else(|| body.to_vec());
+            // The HTTP status of a failed operation's monitor is 200; report a server error instead.
+            let status = if status.is_success() { StatusCode::InternalServerError } else { status };
+            crate::error::from_response::<E>(RawResponse::from_bytes(status, headers, error))
+        }
+
+        /// Starts `operation` as a [`Poller`] (nothing is sent until it is awaited or polled).
+        pub(crate) fn poller<T, F, E>(operation: Operation, options: PollerOptions<'static>) -> Poller<OperationStatus<T, F>>
+        where
+            T: Send + 'static,
+            F: azure_core::http::Format + Send + 'static,
+            E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
+        {
+            let operation = Arc::new(operation);
+            Poller::new(
+                move |state: PollerState, options: PollerOptions<'static>| {
+                    let operation = operation.clone();
+                    Box::pin(async move {
+                        let original = operation.request.url().clone();
+                        let method = operation.request.method();
+                        let (raw, polled, final_link) = match state {
+                            PollerState::Initial => {
+                                let mut request = operation.request.clone();
+                                let raw = crate::request::send::<E>(&operation.pipeline, &options.context, &mut request, operation.success).await?;
+                                let headers = raw.headers();
+                                let async_url = header_url(headers, &AZURE_ASYNC_OPERATION, &original)
+                                    .or_else(|| header_url(headers, &OPERATION_LOCATION, &original));
+                                let location = header_url(headers, &LOCATION, &original);
+                                let final_link = match operation.final_state {
+                                    FinalState::OriginalUri => Some(original.clone()),
+                                    FinalState::Location => location.clone().or_else(|| async_url.clone()),
+                                    FinalState::AsyncOperation => async_url.clone().or_else(|| location.clone()),
+                                    FinalState::None => None,
+                                };
+                                let body_status = ::serde_json::from_slice::<::serde_json::Value>(raw.body()).ok().and_then(|v| status_in(&v));
+                                let still_provisioning = matches!(method, Method::Put | Method::Patch)
+                                    && matches!(body_status, Some(PollerStatus::InProgress | PollerStatus::UnknownValue(_)));
+                                let next = async_url.or(location).or_else(|| still_provisioning.then(|| original.clone()));
+                                match next {
+                                    Some(next_link) => {
+                                        let (status, headers, _) = raw.deconstruct();
+                                        let retry_after = get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options);
+                                        return Ok(PollerResult::InProgress {
+                                            response: status_response(status, headers, &PollerStatus::InProgress),
+                                            retry_after,
+                                            continuation: PollerContinuation::Links { next_link, final_link },
+                                        });
+                                    }
+                                    // No monitor: the first response is the outcome.
+                                    None => (raw, original.clone(), None),
+                                }
+                            }
+                            PollerState::More(PollerContinuation::Links { next_link, final_link }) => {
+                                let mut request = Request::new(next_link.clone(), Method::Get);
+                                request.insert_header("accept", "application/json");
+                                // A deleted resource's monitor may answer 404 once it is gone.
+                                let success: &[u16] = if method == Method::Delete { &[200, 201, 202, 204, 404] } else { &[200, 201, 202, 204] };
+                                let raw = crate::request::send::<E>(&operation.pipeline, &options.context, &mut request, success).await?;
+                                (raw, next_link, final_link)
+                            }
+                            PollerState::More(_) => {
+                                return Err(azure_core::Error::with_message(azure_core::error::ErrorKind::Other, "unexpected poller continuation"));
+                            }
+                        };
+                        let status = if raw.status() == StatusCode::Accepted {
+                            PollerStatus::InProgress
+                        } else if raw.status() == StatusCode::NotFound {
+                            PollerStatus::Succeeded
+                        } else {
+                            ::serde_json::from_slice::<::serde_json::Value>(raw.body())
+                                .ok()
+                                .and_then(|v| status_in(&v))
+                                .unwrap_or(PollerStatus::Succeeded)
+                        };
+                        let (code, headers, body) = raw.deconstruct();
+                        match status {
+                            PollerStatus::Succeeded => {
+                                let pipeline = operation.pipeline.clone();
+                                let context = options.context.clone();
+                                let final_state = operation.final_state;
+                                let response = status_response(code, headers.clone(), &status);
+                                let target = move || -> Target<T, F> {
+                                    Box::pin(async move {
+                                        match final_link {
+                                            Some(link) if link != polled && final_state != FinalState::None => {
+                                                let mut request = Request::new(link, Method::Get);
+                                                request.insert_header("accept", "application/json");
+                                                let raw = crate::request::send::<E>(&pipeline, &context, &mut request, &[]).await?;
+                                                Ok(raw.into())
+                                            }
+                                            _ => Ok(RawResponse::from_bytes(code, headers, body).into()),
+                                        }
+                                    })
+                                };
+                                Ok(PollerResult::Succeeded { response, target: Box::new(target) })
+                            }
+                            PollerStatus::Failed | PollerStatus::Canceled => Err(failed::<E>(code, headers, &body)),
+                            other => {
+                                let retry_after = get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options);
+                                let next_link = monitor_url(&headers, &polled).unwrap_or(polled);
+                                Ok(PollerResult::InProgress {
+                                    response: status_response(code, headers, &other),
+                                    retry_after,
+                                    continuation: PollerContinuation::Links { next_link, final_link },
+                                })
+                            }
+                        }
+                    })
+                },
+                Some(options),
+            )
+        }
+    }
+}

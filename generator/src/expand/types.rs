@@ -1,0 +1,122 @@
+//! IR type references to Rust types, and the serde helpers some of them need.
+//!
+//! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
+//! (`azure_core::time::rfc3339`, `rfc7231`, `unix_time`), which only apply to a value or an
+//! `Option` of one: a date-time inside an array or a map is kept as its string form.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{ident, Context};
+use crate::error::{Location, Result};
+use crate::ir::{Primitive, TypeKind, TypeRef};
+
+/// Where a type is written: in `models` itself, or elsewhere in the crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Inside `crate::models`: model names are bare.
+    Models,
+    /// Elsewhere: model names are `crate::models::Name`.
+    Crate,
+}
+
+/// The Rust type of a value of `ty`.
+pub(crate) fn rust_type(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location) -> Result<TokenStream> {
+    rust_type_inner(ctx, ty, scope, at, true)
+}
+
+fn rust_type_inner(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location, top: bool) -> Result<TokenStream> {
+    Ok(match ty {
+        TypeRef::Primitive(p) => primitive(p, top),
+        TypeRef::Array(item) => {
+            let item = rust_type_inner(ctx, item, scope, at, false)?;
+            quote! { Vec<#item> }
+        }
+        TypeRef::Map(value) => {
+            let value = rust_type_inner(ctx, value, scope, at, false)?;
+            quote! { ::std::collections::HashMap<String, #value> }
+        }
+        TypeRef::Named(name) => {
+            ctx.type_def(name, at)?;
+            let name = ident(name, at)?;
+            match scope {
+                Scope::Models => quote! { #name },
+                Scope::Crate => quote! { crate::models::#name },
+            }
+        }
+        TypeRef::Any => quote! { ::serde_json::Value },
+    })
+}
+
+/// A primitive's Rust type; `top` says whether serde helpers can apply (not inside a container).
+fn primitive(p: &Primitive, top: bool) -> TokenStream {
+    match p {
+        Primitive::Bool => quote! { bool },
+        Primitive::Int32 => quote! { i32 },
+        Primitive::Int64 => quote! { i64 },
+        Primitive::Float32 => quote! { f32 },
+        Primitive::Float64 => quote! { f64 },
+        Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime if top => {
+            quote! { ::time::OffsetDateTime }
+        }
+        Primitive::Bytes if top => quote! { Vec<u8> },
+        _ => quote! { String },
+    }
+}
+
+/// The serde `with` module for a field of type `ty` (`optional`: the field is an `Option`).
+pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
+    let base = match ty {
+        TypeRef::Primitive(Primitive::DateTime) => "azure_core::time::rfc3339",
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => "azure_core::time::rfc7231",
+        TypeRef::Primitive(Primitive::UnixTime) => "azure_core::time::unix_time",
+        TypeRef::Primitive(Primitive::Bytes) => "azure_core::base64",
+        _ => return None,
+    };
+    Some(if optional { format!("{base}::option") } else { base.to_string() })
+}
+
+/// Whether values of `ty` implement `Default` (so a struct of them can derive it).
+pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
+    match ty {
+        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime) => false,
+        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => true,
+        TypeRef::Named(name) => {
+            if seen.contains(name) {
+                // A cycle goes through an `Option`, `Vec` or `Box` somewhere, which is `Default`.
+                return true;
+            }
+            let Some(def) = ctx.api.types.get(name) else { return false };
+            seen.push(name.clone());
+            let result = match &def.kind {
+                TypeKind::Enum(_) => false,
+                TypeKind::Alias(target) => has_default(ctx, target, seen),
+                TypeKind::Object(object) => {
+                    object.discriminator.is_none()
+                        && object.fields.iter().all(|f| !field_is_plain(f) || has_default(ctx, &f.ty, seen))
+                }
+            };
+            seen.pop();
+            result
+        }
+    }
+}
+
+/// A field held as its plain type rather than an `Option`: required, written by clients
+/// (not read-only) and not nullable.
+pub(crate) fn field_is_plain(field: &crate::ir::Field) -> bool {
+    field.required && !field.read_only && !field.nullable
+}
+
+/// An expression turning `value` into the `String` sent in a path, query or header; `by_ref`
+/// says whether `value` is already a reference.
+pub(crate) fn to_param_string(ty: &TypeRef, value: TokenStream, by_ref: bool) -> TokenStream {
+    let reference = if by_ref { value.clone() } else { quote! { &#value } };
+    match ty {
+        TypeRef::Primitive(Primitive::DateTime) => quote! { azure_core::time::to_rfc3339(#reference) },
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => quote! { azure_core::time::to_rfc7231(#reference) },
+        TypeRef::Primitive(Primitive::UnixTime) => quote! { #value.unix_timestamp().to_string() },
+        TypeRef::Primitive(Primitive::Bytes) => quote! { azure_core::base64::encode(#reference) },
+        _ => quote! { #value.to_string() },
+    }
+}

@@ -1,0 +1,459 @@
+//! Emission tests: small IRs built here, one concern each, expanded and snapshotted.
+//!
+//! Set `EXPAND_OUT=<dir>` to also write the crate of the `small_api` IR there (to `cargo check`
+//! it by hand while working on the emitter).
+
+use std::collections::BTreeMap;
+
+use generator::error::Location;
+use generator::expand::expand_crate;
+use generator::ir::*;
+use generator::{GeneratedFile, Options};
+
+fn at(pointer: &str) -> Location {
+    Location::new("small.json", pointer)
+}
+
+fn field(wire: &str, rust: &str, ty: TypeRef) -> Field {
+    Field {
+        wire_name: wire.into(),
+        rust_name: rust.into(),
+        ty,
+        required: false,
+        read_only: false,
+        mutability: Vec::new(),
+        secret: false,
+        nullable: false,
+        default: None,
+        description: Some(format!("The {wire}.")),
+        client_flatten: false,
+        inherited_from: None,
+    }
+}
+
+fn object(name: &str, fields: Vec<Field>) -> TypeDef {
+    TypeDef {
+        name: name.into(),
+        spec_name: name.into(),
+        description: Some(format!("The {name} object.")),
+        location: at(&format!("/definitions/{name}")),
+        kind: TypeKind::Object(ObjectType {
+            fields,
+            bases: Vec::new(),
+            additional_properties: None,
+            discriminator: None,
+            discriminator_value: None,
+        }),
+    }
+}
+
+fn string_enum(name: &str, model_as_string: bool, values: &[(&str, &str)]) -> TypeDef {
+    TypeDef {
+        name: name.into(),
+        spec_name: name.into(),
+        description: Some(format!("The {name} values.")),
+        location: at(&format!("/definitions/JobResponse/properties/{name}")),
+        kind: TypeKind::Enum(EnumType {
+            base: Primitive::String,
+            model_as_string,
+            values: values
+                .iter()
+                .map(|(v, n)| EnumValue { value: serde_json::json!(v), name: n.to_string(), description: None })
+                .collect(),
+        }),
+    }
+}
+
+fn param(name: &str, rust: &str, location: ParamLocation, required: bool, client_level: bool) -> Parameter {
+    Parameter {
+        name: name.into(),
+        rust_name: rust.into(),
+        location,
+        required,
+        ty: TypeRef::Primitive(Primitive::String),
+        description: Some(format!("The {name}.")),
+        skip_url_encoding: false,
+        client_level,
+        default: None,
+        constant: None,
+        collection_format: None,
+        location_in_spec: at(&format!("/parameters/{name}")),
+    }
+}
+
+fn named(name: &str) -> TypeRef {
+    TypeRef::Named(name.into())
+}
+
+fn response(status: u16, ty: Option<TypeRef>) -> Response {
+    Response { status: StatusCode::Code(status), description: None, ty, headers: Vec::new(), is_error: false }
+}
+
+fn default_error() -> Response {
+    Response { status: StatusCode::Default, description: None, ty: Some(named("ErrorDetails")), headers: Vec::new(), is_error: true }
+}
+
+fn operation(id: &str, method: HttpMethod, path: &str, parameters: Vec<Parameter>, responses: Vec<Response>) -> Operation {
+    let (group, name) = id.split_once('_').unwrap();
+    Operation {
+        id: id.into(),
+        group: Some(group.into()),
+        name: generator::names::snake(name),
+        method,
+        path: path.into(),
+        summary: Some(format!("{id} summary.")),
+        description: None,
+        deprecated: false,
+        parameters,
+        body: None,
+        consumes: vec!["application/json".into()],
+        produces: vec!["application/json".into()],
+        responses,
+        error: Some(named("ErrorDetails")),
+        pageable: None,
+        long_running: None,
+        examples: Vec::new(),
+        location: at(&format!("/paths/{path}/{method:?}")),
+    }
+}
+
+/// A small ARM-shaped API: a job (enums, RFC 1123 dates), a pageable list, a long-running
+/// create-or-update and delete, and a key list with a secret.
+fn small_api() -> Api {
+    let mut types = BTreeMap::new();
+    let mut job = vec![
+        field("jobId", "job_id", TypeRef::Primitive(Primitive::String)),
+        field("startTimeUtc", "start_time_utc", TypeRef::Primitive(Primitive::DateTimeRfc1123)),
+        field("endTimeUtc", "end_time_utc", TypeRef::Primitive(Primitive::DateTimeRfc1123)),
+        field("type", "type_", named("JobType")),
+        field("status", "status", named("JobStatus")),
+    ];
+    for f in &mut job {
+        f.read_only = true;
+    }
+    types.insert("JobResponse".into(), object("JobResponse", job));
+    types.insert(
+        "JobType".into(),
+        string_enum("JobType", true, &[("unknown", "Unknown"), ("export", "Export"), ("readDeviceProperties", "ReadDeviceProperties")]),
+    );
+    types.insert(
+        "JobStatus".into(),
+        string_enum("JobStatus", false, &[("unknown", "Unknown"), ("enqueued", "Enqueued"), ("completed", "Completed")]),
+    );
+    types.insert(
+        "JobResponseListResult".into(),
+        object(
+            "JobResponseListResult",
+            vec![
+                field("value", "value", TypeRef::Array(Box::new(named("JobResponse")))),
+                field("nextLink", "next_link", TypeRef::Primitive(Primitive::String)),
+            ],
+        ),
+    );
+    let mut location = field("location", "location", TypeRef::Primitive(Primitive::String));
+    location.required = true;
+    let mut tags = field("tags", "tags", TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))));
+    tags.description = Some("Resource tags, see https://aka.ms/tags for [details].".into());
+    let mut id = field("id", "id", TypeRef::Primitive(Primitive::String));
+    id.read_only = true;
+    types.insert(
+        "HubDescription".into(),
+        object("HubDescription", vec![id, location, tags, field("properties", "properties", named("HubProperties"))]),
+    );
+    types.insert(
+        "HubProperties".into(),
+        object(
+            "HubProperties",
+            vec![
+                field("provisioningState", "provisioning_state", TypeRef::Primitive(Primitive::String)),
+                field("createdAt", "created_at", TypeRef::Primitive(Primitive::DateTime)),
+                field("retention", "retention", TypeRef::Primitive(Primitive::Int32)),
+                field("size", "size", TypeRef::Primitive(Primitive::Int64)),
+            ],
+        ),
+    );
+    let mut key = field("primaryKey", "primary_key", TypeRef::Primitive(Primitive::String));
+    key.secret = true;
+    let mut key_name = field("keyName", "key_name", TypeRef::Primitive(Primitive::String));
+    key_name.required = true;
+    types.insert("SharedAccessKey".into(), object("SharedAccessKey", vec![key_name, key]));
+    types.insert(
+        "SharedAccessKeyListResult".into(),
+        object(
+            "SharedAccessKeyListResult",
+            vec![
+                field("value", "value", TypeRef::Array(Box::new(named("SharedAccessKey")))),
+                field("nextLink", "next_link", TypeRef::Primitive(Primitive::String)),
+            ],
+        ),
+    );
+    let mut error_fields = vec![
+        field("code", "code", TypeRef::Primitive(Primitive::String)),
+        field("message", "message", TypeRef::Primitive(Primitive::String)),
+        field("details", "details", TypeRef::Primitive(Primitive::String)),
+    ];
+    for f in &mut error_fields {
+        f.read_only = true;
+    }
+    types.insert("ErrorDetails".into(), object("ErrorDetails", error_fields));
+
+    let subscription = param("subscriptionId", "subscription_id", ParamLocation::Path, true, true);
+    let mut api_version = param("api-version", "api_version", ParamLocation::Query, true, true);
+    api_version.default = Some(serde_json::json!("2023-06-30"));
+    let rg = param("resourceGroupName", "resource_group_name", ParamLocation::Path, true, false);
+    let hub = param("resourceName", "resource_name", ParamLocation::Path, true, false);
+    let job_id = param("jobId", "job_id", ParamLocation::Path, true, false);
+    let mut top = param("$top", "top", ParamLocation::Query, false, false);
+    top.ty = TypeRef::Primitive(Primitive::Int32);
+    let hub_path = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Devices/IotHubs/{resourceName}";
+    let common = vec![subscription.clone(), rg.clone(), hub.clone(), api_version.clone()];
+
+    let mut get_job = operation(
+        "IotHubResource_GetJob",
+        HttpMethod::Get,
+        &format!("{hub_path}/jobs/{{jobId}}"),
+        [common.clone(), vec![job_id]].concat(),
+        vec![response(200, Some(named("JobResponse"))), default_error()],
+    );
+    get_job.description = Some("Get the details of a job. See https://aka.ms/jobs.".into());
+    let mut list_jobs = operation(
+        "IotHubResource_ListJobs",
+        HttpMethod::Get,
+        &format!("{hub_path}/jobs"),
+        [common.clone(), vec![top]].concat(),
+        vec![response(200, Some(named("JobResponseListResult"))), default_error()],
+    );
+    list_jobs.pageable = Some(Pageable { next_link_name: Some("nextLink".into()), item_name: "value".into(), operation_name: None });
+    let mut create = operation(
+        "IotHubResource_CreateOrUpdate",
+        HttpMethod::Put,
+        hub_path,
+        [common.clone(), vec![param("If-Match", "if_match", ParamLocation::Header, false, false)]].concat(),
+        vec![response(200, Some(named("HubDescription"))), response(201, Some(named("HubDescription"))), default_error()],
+    );
+    create.body = Some(RequestBody {
+        name: "iotHubDescription".into(),
+        rust_name: "iot_hub_description".into(),
+        required: true,
+        ty: named("HubDescription"),
+        content_type: "application/json".into(),
+        kind: BodyKind::Json,
+        description: Some("The hub.".into()),
+        client_flatten: false,
+    });
+    create.long_running = Some(LongRunning { final_state_via: None, final_state_schema: None });
+    let mut delete = operation(
+        "IotHubResource_Delete",
+        HttpMethod::Delete,
+        hub_path,
+        common.clone(),
+        vec![response(200, Some(named("HubDescription"))), response(202, None), response(204, None), default_error()],
+    );
+    delete.long_running = Some(LongRunning { final_state_via: None, final_state_schema: None });
+    let mut list_keys = operation(
+        "IotHubResource_ListKeys",
+        HttpMethod::Post,
+        &format!("{hub_path}/listkeys"),
+        common.clone(),
+        vec![response(200, Some(named("SharedAccessKeyListResult"))), default_error()],
+    );
+    list_keys.pageable = Some(Pageable { next_link_name: Some("nextLink".into()), item_name: "value".into(), operation_name: None });
+    let mut failover = operation(
+        "IotHub_ManualFailover",
+        HttpMethod::Post,
+        &format!("{hub_path}/failover"),
+        common.clone(),
+        vec![response(200, None), response(202, None), default_error()],
+    );
+    failover.long_running = Some(LongRunning { final_state_via: Some(FinalStateVia::Location), final_state_schema: None });
+    let check = operation(
+        "Certificates_Delete",
+        HttpMethod::Delete,
+        &format!("{hub_path}/certificates/{{certificateName}}"),
+        [common.clone(), vec![param("certificateName", "certificate_name", ParamLocation::Path, true, false)]].concat(),
+        vec![response(200, None), response(204, None), default_error()],
+    );
+
+    Api {
+        title: "iotHubClient".into(),
+        description: Some("Use this API to manage the IoT hubs in your Azure subscription.".into()),
+        api_version: "2023-06-30".into(),
+        endpoint: Some("https://management.azure.com".into()),
+        oauth2_scopes: vec!["user_impersonation".into()],
+        client_parameters: vec![subscription, api_version],
+        operations: vec![get_job, list_jobs, create, delete, list_keys, failover, check],
+        types,
+        unsupported: Vec::new(),
+    }
+}
+
+fn options() -> Options {
+    Options::new("azure_resourcemanager_iothub", "cargo xtask codegen")
+}
+
+fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
+    &files.iter().find(|f| f.path.to_str() == Some(path)).unwrap_or_else(|| panic!("no {path}")).contents
+}
+
+fn generate_small() -> Vec<GeneratedFile> {
+    let files = expand_crate(&small_api(), &options()).unwrap();
+    if let Ok(out) = std::env::var("EXPAND_OUT") {
+        for f in &files {
+            let path = std::path::Path::new(&out).join(&f.path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, &f.contents).unwrap();
+        }
+    }
+    files
+}
+
+#[test]
+fn every_file_starts_with_the_generated_preamble() {
+    let files = generate_small();
+    let paths: Vec<_> = files.iter().map(|f| f.path.to_string_lossy().into_owned()).collect();
+    assert_eq!(
+        paths,
+        [
+            "Cargo.toml",
+            "README.md",
+            "src/lib.rs",
+            "src/error.rs",
+            "src/lro.rs",
+            "src/request.rs",
+            "src/models/mod.rs",
+            "src/models/types.rs",
+            "src/models/enums.rs",
+            "src/clients/mod.rs",
+            "src/clients/iot_hub_client.rs",
+            "src/clients/certificates_client.rs",
+            "src/clients/iot_hub_resource_client.rs",
+        ]
+    );
+    for f in &files {
+        let first = f.contents.lines().next().unwrap();
+        assert!(first.contains("@generated by `cargo xtask codegen`"), "{}: {first}", f.path.display());
+        assert!(first.contains("Do not edit by hand"), "{}", f.path.display());
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(generate_small(), generate_small());
+}
+
+#[test]
+fn small_api_snapshots() {
+    let files = generate_small();
+    for f in &files {
+        let name = format!("small_api__{}", f.path.to_string_lossy().replace(['/', '.'], "_"));
+        insta::assert_snapshot!(name, &f.contents);
+    }
+}
+
+#[test]
+fn secrets_are_redacted_and_read_only_fields_not_sent() {
+    let files = generate_small();
+    let types = file(&files, "src/models/types.rs");
+    assert!(types.contains("\"<redacted>\""));
+    let job = &types[types.find("pub struct JobResponse").unwrap()..];
+    let job = &job[..job.find("\n}").unwrap()];
+    assert_eq!(job.matches("skip_serializing").count(), 5, "{job}");
+    assert!(job.contains("azure_core::time::rfc7231::option"));
+}
+
+#[test]
+fn unsupported_bodies_are_located_errors() {
+    let mut api = small_api();
+    let op = &mut api.operations[2];
+    if let Some(body) = &mut op.body {
+        body.kind = BodyKind::Multipart;
+    }
+    let error = expand_crate(&api, &options()).unwrap_err();
+    assert_eq!(error.kind, generator::ErrorKind::Unsupported);
+    assert!(error.location.pointer.ends_with("/requestBody"), "{error}");
+}
+
+#[test]
+fn unknown_types_are_located_errors() {
+    let mut api = small_api();
+    api.operations[0].responses[0].ty = Some(named("Missing"));
+    let error = expand_crate(&api, &options()).unwrap_err();
+    assert_eq!(error.kind, generator::ErrorKind::Invalid);
+    assert!(error.message.contains("Missing"), "{error}");
+}
+
+/// The crate a fixture spec emits, as one text (the fixed support files left out: they are the
+/// same for every spec and snapshotted with `small_api`), or the located error it fails with.
+fn expand_fixture(path: &std::path::Path) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let api = match generator::model(relative) {
+        Ok(api) => api,
+        Err(e) => return format!("model error: {e}"),
+    };
+    match expand_crate(&api, &options()) {
+        Ok(files) => files
+            .iter()
+            .filter(|f| !["src/error.rs", "src/lro.rs", "src/request.rs"].contains(&f.path.to_str().unwrap_or_default()))
+            .map(|f| format!("==> {} <==\n{}", f.path.display(), f.contents))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(e) => format!("expand error: {e}"),
+    }
+}
+
+#[test]
+fn lower_fixture_snapshots() {
+    insta::glob!("fixtures/lower/*.yaml", |path| {
+        insta::assert_snapshot!(expand_fixture(path));
+    });
+}
+
+#[test]
+fn expand_fixture_snapshots() {
+    insta::glob!("fixtures/expand/*.yaml", |path| {
+        insta::assert_snapshot!(expand_fixture(path));
+    });
+}
+
+/// The product spec, relative to the generator's folder (where tests run).
+const IOTHUB: &str = "../specs/specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json";
+
+#[test]
+fn iothub_job_types() {
+    let api = generator::model(std::path::Path::new(IOTHUB)).unwrap();
+    let text = generator::expand::expand_types(&api, &options(), &["JobResponse", "JobStatus", "JobType"]).unwrap();
+    insta::assert_snapshot!("iothub_job_response_status_type", text);
+}
+
+#[test]
+fn iothub_clients_follow_the_operation_groups() {
+    let api = generator::model(std::path::Path::new(IOTHUB)).unwrap();
+    let options = Options { example_operation: Some("IotHubResource_GetJob".into()), ..options() };
+    let files = expand_crate(&api, &options).unwrap();
+    let clients: Vec<_> = files
+        .iter()
+        .filter_map(|f| f.path.to_str()?.strip_prefix("src/clients/"))
+        .collect();
+    assert_eq!(
+        clients,
+        [
+            "mod.rs",
+            "iot_hub_client.rs",
+            "certificates_client.rs",
+            "iot_hub_resource_client.rs",
+            "operations_client.rs",
+            "private_endpoint_connections_client.rs",
+            "private_link_resources_client.rs",
+            "resource_provider_common_client.rs",
+        ]
+    );
+    // `IotHub_ManualFailover` belongs to the group named like the root client: a root method.
+    assert!(file(&files, "src/clients/iot_hub_client.rs").contains("pub fn manual_failover("));
+    let resource = file(&files, "src/clients/iot_hub_resource_client.rs");
+    assert!(resource.contains("pub async fn get_job(\n        &self,\n        resource_group_name: &str,\n        resource_name: &str,\n        job_id: &str,"));
+    assert!(resource.contains("pub fn list_jobs("));
+    assert!(resource.contains("-> azure_core::Result<\n        azure_core::http::Poller<"));
+    let readme = file(&files, "README.md");
+    assert!(readme.contains(".get_job(\"my-resource-group-name\", \"my-resource-name\", \"my-job-id\", None)"), "{readme}");
+}

@@ -1,0 +1,417 @@
+//! `cargo xtask import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]`:
+//! vendors a spec from a checkout of the Azure spec repository into `specs/`, with every file it
+//! references (transitively) and the example files it names, keeping the relative layout, and
+//! records each file in `specs/manifest.toml`.
+//!
+//! Everything is read and checked before anything is written: a spec whose references do not
+//! resolve, or a vendored file that would change without `--force`, stops the import with
+//! nothing copied.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{bail, Context, Result};
+use generator::load::ExampleFile;
+
+use crate::args::Args;
+use crate::manifest::{sha256_hex, FileEntry, Manifest, SpecEntry};
+use crate::paths;
+
+/// The source recorded when the checkout does not say (no git remote): the repository the
+/// command is documented to import from.
+const DEFAULT_SOURCE: &str = "Azure/azure-rest-api-specs";
+
+/// What to import.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The checkout's root.
+    pub from: PathBuf,
+    /// The spec's path inside the checkout (`specification/iothub/.../iothub.json`).
+    pub spec: String,
+    /// Make it the spec the product crate is generated from.
+    pub make_current: bool,
+    /// Overwrite vendored files whose content differs.
+    pub force: bool,
+    /// The `source` to record; by default the checkout's git remote, else `DEFAULT_SOURCE`.
+    pub source: Option<String>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Files written (new or changed), relative to `specs/`.
+    pub written: Vec<String>,
+    /// Files already vendored with the same bytes.
+    pub unchanged: Vec<String>,
+    /// Example files the spec names that the checkout does not have (relative to `specs/`).
+    pub missing_examples: Vec<String>,
+    /// The checkout's commit, when it is a git checkout and the files are committed there.
+    pub commit: Option<String>,
+    /// The spec's `info.version`.
+    pub api_version: String,
+}
+
+/// `cargo xtask import`.
+pub fn run(mut args: Args) -> Result<ExitCode> {
+    let from = args.path("--from")?.context("--from CHECKOUT is required")?;
+    let make_current = args.flag("--make-current");
+    let force = args.flag("--force");
+    let source = args.value("--source")?;
+    let spec = args.next_positional().context("usage: cargo xtask import --from CHECKOUT SPEC [--make-current] [--force]")?;
+    args.finish()?;
+    // The spec may be given relative to the checkout (as upstream names it) or as a path that
+    // leads into it from here.
+    let spec = match paths::relative_to(&paths::absolute(Path::new(&spec)), &from) {
+        Some(inside) if from.join(&inside).is_file() => inside,
+        _ => spec,
+    };
+    let root = crate::enter_workspace_root()?;
+    let request = Request { from, spec, make_current, force, source };
+    let outcome = import(&root.join("specs"), &request)?;
+    for path in &outcome.written {
+        println!("copied specs/{path}");
+    }
+    println!(
+        "{} file(s) copied, {} already vendored unchanged; api-version {}{}",
+        outcome.written.len(),
+        outcome.unchanged.len(),
+        outcome.api_version,
+        outcome.commit.as_deref().map(|c| format!(", commit {c}")).unwrap_or_default()
+    );
+    if !outcome.missing_examples.is_empty() {
+        println!(
+            "note: {} example file(s) the spec names are not in the checkout (the generator records them as missing):",
+            outcome.missing_examples.len()
+        );
+        for path in &outcome.missing_examples {
+            println!("  {}", path.rsplit('/').next().unwrap_or(path));
+        }
+    }
+    if make_current {
+        println!("specs/manifest.toml now names it as the product's spec: run `cargo xtask codegen`, then review `cargo xtask diff`");
+    } else {
+        println!("recorded in specs/manifest.toml; `--make-current` would make it the product's spec");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Imports `request` into `specs_dir` (which holds `manifest.toml`).
+pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
+    let from = paths::absolute(&request.from);
+    let spec_path = paths::normalize(&from.join(&request.spec));
+    let spec_rel = paths::relative_to(&spec_path, &from)
+        .with_context(|| format!("{} is not inside the checkout {}", request.spec, from.display()))?;
+    if !spec_path.is_file() {
+        bail!("{} does not exist", spec_path.display());
+    }
+    let mut manifest = Manifest::read(specs_dir)?;
+
+    // Load first: an unresolvable reference stops everything here, before any copy.
+    let loaded = generator::load::load_spec(&spec_path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let api_version = loaded.document.info.version.clone();
+
+    let mut wanted: Vec<PathBuf> = loaded.files.iter().map(|f| paths::absolute(f)).collect();
+    let mut missing_examples = Vec::new();
+    for (path, example) in &loaded.examples {
+        let path = paths::absolute(path);
+        match example {
+            ExampleFile::Missing => missing_examples.push(inside(&path, &from)?),
+            ExampleFile::Found(_) | ExampleFile::Invalid(_) => wanted.push(path),
+        }
+    }
+    wanted.sort();
+    wanted.dedup();
+
+    // Read everything and compare with what is vendored.
+    let mut plan = Vec::new();
+    let mut unchanged = Vec::new();
+    let mut conflicts = Vec::new();
+    for path in &wanted {
+        let rel = inside(path, &from)?;
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let dest = specs_dir.join(&rel);
+        match std::fs::read(&dest) {
+            Ok(existing) if existing == bytes => unchanged.push(rel.clone()),
+            Ok(_) => {
+                conflicts.push(rel.clone());
+                plan.push((rel, bytes));
+            }
+            Err(_) => plan.push((rel, bytes)),
+        }
+    }
+    if !conflicts.is_empty() && !request.force {
+        bail!(
+            "these vendored files differ from the checkout's; nothing was copied (pass --force to overwrite them):\n  specs/{}",
+            conflicts.join("\n  specs/")
+        );
+    }
+
+    let rels: Vec<String> = wanted.iter().map(|p| inside(p, &from)).collect::<Result<_>>()?;
+    let commit = git_commit(&from, &rels);
+    let source = match &request.source {
+        Some(s) => s.clone(),
+        None => git_source(&from).unwrap_or_else(|| DEFAULT_SOURCE.to_string()),
+    };
+
+    for (rel, bytes) in &plan {
+        let dest = specs_dir.join(rel);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&dest, bytes).with_context(|| format!("writing {}", dest.display()))?;
+    }
+    for path in &wanted {
+        let rel = inside(path, &from)?;
+        let bytes = std::fs::read(specs_dir.join(&rel)).with_context(|| format!("reading back specs/{rel}"))?;
+        let sha256 = sha256_hex(&bytes);
+        // Re-importing an unchanged file from a checkout that knows less (no git) keeps what
+        // the manifest already says about where it came from.
+        let known = manifest.file.iter().any(|f| f.path == rel && f.sha256 == sha256);
+        if known && commit.is_none() && request.source.is_none() {
+            continue;
+        }
+        manifest.upsert_file(FileEntry { path: rel, source: source.clone(), commit: commit.clone(), sha256 });
+    }
+    manifest.upsert_spec(SpecEntry { path: spec_rel.clone(), api_version: api_version.clone() });
+    if request.make_current {
+        manifest.product.spec = spec_rel;
+        manifest.product.api_version = api_version.clone();
+    }
+    manifest.write(specs_dir)?;
+
+    Ok(Outcome {
+        written: plan.into_iter().map(|(rel, _)| rel).collect(),
+        unchanged,
+        missing_examples,
+        commit,
+        api_version,
+    })
+}
+
+/// `path` relative to the checkout, or an error naming it when a reference leads outside.
+fn inside(path: &Path, from: &Path) -> Result<String> {
+    paths::relative_to(path, from).with_context(|| {
+        format!("{} is outside the checkout {}; only files inside it can be vendored", path.display(), from.display())
+    })
+}
+
+/// The checkout's HEAD commit, when `from` is a git checkout and none of `files` differs from
+/// it (a commit would otherwise claim content it does not have).
+fn git_commit(from: &Path, files: &[String]) -> Option<String> {
+    let head = git(from, &["rev-parse", "HEAD"])?;
+    let mut status = vec!["status", "--porcelain", "--"];
+    status.extend(files.iter().map(String::as_str));
+    let dirty = git(from, &status)?;
+    if !dirty.is_empty() {
+        eprintln!("warning: the checkout has uncommitted changes to these files; no commit recorded:\n{dirty}");
+        return None;
+    }
+    Some(head)
+}
+
+/// The checkout's `origin` as `owner/name` for GitHub remotes, the URL otherwise.
+fn git_source(from: &Path) -> Option<String> {
+    let url = git(from, &["remote", "get-url", "origin"])?;
+    let trimmed = url.trim_end_matches(".git");
+    for prefix in ["https://github.com/", "git@github.com:", "ssh://git@github.com/"] {
+        if let Some(rest) = trimmed.strip_prefix(prefix) {
+            return Some(rest.to_string());
+        }
+    }
+    Some(url)
+}
+
+/// Runs `git -C dir args...`: its trimmed output, or `None` when git fails or is absent.
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DPS: &str = "specification/deviceprovisioningservices/resource-manager/Microsoft.Devices/DeviceProvisioningServices/stable/2026-11-01/iotdps.json";
+    const STABLE: &str = "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json";
+    const TYPES: &str = "specification/common-types/resource-management/v3/types.json";
+    const IDENTITY: &str = "specification/common-types/resource-management/v3/managedidentity.json";
+    const GETJOB: &str = "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/iothub_getjob.json";
+
+    /// A checkout laid out as upstream, built from the project's own vendored copies.
+    fn checkout(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let specs = crate::workspace_root().join("specs");
+        for file in files {
+            let dest = dir.path().join(file);
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(specs.join(file), dest).unwrap();
+        }
+        dir
+    }
+
+    /// A fresh `specs/` with only a manifest (the vendored one, without its [[file]] entries).
+    fn empty_specs() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let mut manifest = Manifest::read(&crate::workspace_root().join("specs")).unwrap();
+        manifest.file.clear();
+        manifest.spec.retain(|s| s.path == STABLE);
+        manifest.write(dir.path()).unwrap();
+        dir
+    }
+
+    fn request(from: &Path, spec: &str) -> Request {
+        Request { from: from.to_path_buf(), spec: spec.into(), make_current: false, force: false, source: None }
+    }
+
+    fn git_in(dir: &Path, args: &[&str]) {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+    }
+
+    #[test]
+    fn copies_the_spec_and_its_references_transitively_and_records_them() {
+        let from = checkout(&[DPS, TYPES, IDENTITY]);
+        git_in(from.path(), &["init", "-q"]);
+        git_in(from.path(), &["add", "."]);
+        git_in(from.path(), &["commit", "-q", "-m", "specs"]);
+        let head = git(from.path(), &["rev-parse", "HEAD"]).unwrap();
+        let specs = empty_specs();
+
+        let mut req = request(from.path(), DPS);
+        req.make_current = true;
+        let outcome = import(specs.path(), &req).unwrap();
+
+        let mut written = outcome.written.clone();
+        written.sort();
+        let mut expected = vec![DPS.to_string(), TYPES.to_string(), IDENTITY.to_string()];
+        expected.sort();
+        assert_eq!(written, expected);
+        assert_eq!(outcome.commit.as_deref(), Some(head.as_str()));
+        assert_eq!(outcome.api_version, "2026-11-01");
+        for file in [DPS, TYPES, IDENTITY] {
+            assert_eq!(std::fs::read(specs.path().join(file)).unwrap(), std::fs::read(from.path().join(file)).unwrap());
+        }
+        let manifest = Manifest::read(specs.path()).unwrap();
+        assert_eq!(manifest.product.spec, DPS);
+        assert_eq!(manifest.product.api_version, "2026-11-01");
+        assert!(manifest.spec.iter().any(|s| s.path == DPS));
+        let vendored = Manifest::read(&crate::workspace_root().join("specs")).unwrap();
+        for file in [DPS, TYPES, IDENTITY] {
+            let entry = manifest.file.iter().find(|f| f.path == file).unwrap();
+            assert_eq!(entry.commit.as_deref(), Some(head.as_str()));
+            assert_eq!(entry.source, DEFAULT_SOURCE);
+            let upstream = vendored.file.iter().find(|f| f.path == file).unwrap();
+            assert_eq!(entry.sha256, upstream.sha256, "{file}");
+        }
+
+        // A second import finds everything in place and copies nothing.
+        let again = import(specs.path(), &request(from.path(), DPS)).unwrap();
+        assert!(again.written.is_empty());
+        assert_eq!(again.unchanged.len(), 3);
+    }
+
+    #[test]
+    fn follows_references_inside_referenced_files_and_copies_nothing_unreferenced() {
+        let from = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = from.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "specification/svc/stable/2024-01-01/svc.json",
+            r##"{"swagger": "2.0", "info": {"title": "svc", "version": "2024-01-01"}, "paths": {},
+                "definitions": {"Top": {"type": "object", "properties": {"a": {"$ref": "../../../common/a.json#/definitions/A"}}}}}"##,
+        );
+        write(
+            "specification/common/a.json",
+            r##"{"swagger": "2.0", "info": {"title": "a", "version": "1"}, "paths": {},
+                "definitions": {"A": {"type": "object", "properties": {"b": {"$ref": "./nested/b.yaml#/definitions/B"}}}}}"##,
+        );
+        write(
+            "specification/common/nested/b.yaml",
+            "swagger: '2.0'\ninfo: {title: b, version: '1'}\npaths: {}\ndefinitions:\n  B: {type: string}\n",
+        );
+        write("specification/common/unrelated.json", "{}");
+        let specs = empty_specs();
+        let outcome = import(specs.path(), &request(from.path(), "specification/svc/stable/2024-01-01/svc.json")).unwrap();
+        let mut written = outcome.written.clone();
+        written.sort();
+        assert_eq!(
+            written,
+            ["specification/common/a.json", "specification/common/nested/b.yaml", "specification/svc/stable/2024-01-01/svc.json"]
+        );
+        assert!(!specs.path().join("specification/common/unrelated.json").exists());
+        let manifest = Manifest::read(specs.path()).unwrap();
+        assert!(manifest.spec.iter().any(|s| s.path == "specification/svc/stable/2024-01-01/svc.json" && s.api_version == "2024-01-01"));
+        assert_eq!(manifest.product.api_version, "2023-06-30", "not made current without --make-current");
+    }
+
+    #[test]
+    fn copies_the_example_files_it_names_and_notes_the_missing_ones() {
+        let examples = crate::workspace_root().join("specs").join(GETJOB).parent().unwrap().to_path_buf();
+        let mut files = vec![STABLE.to_string()];
+        for entry in std::fs::read_dir(&examples).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            files.push(format!("specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/{name}"));
+        }
+        let refs: Vec<&str> = files.iter().map(String::as_str).collect();
+        let from = checkout(&refs);
+        let specs = empty_specs();
+        let outcome = import(specs.path(), &request(from.path(), STABLE)).unwrap();
+        assert_eq!(outcome.commit, None, "not a git checkout");
+        assert!(outcome.written.iter().any(|w| w == GETJOB));
+        assert!(specs.path().join(GETJOB).is_file());
+        // The spec names 38 example files; the checkout has 18, one of which no operation names.
+        assert_eq!(outcome.written.len(), 1 + 17, "{:#?}", outcome.written);
+        assert_eq!(outcome.missing_examples.len(), 38 - 17, "{:#?}", outcome.missing_examples);
+    }
+
+    #[test]
+    fn refuses_to_overwrite_differing_files_without_force_and_names_them() {
+        let from = checkout(&[DPS, TYPES, IDENTITY]);
+        let specs = empty_specs();
+        import(specs.path(), &request(from.path(), DPS)).unwrap();
+        // Still a valid spec (so the load succeeds), with different bytes.
+        let edited = format!("{}\n", std::fs::read_to_string(from.path().join(IDENTITY)).unwrap());
+        std::fs::write(from.path().join(IDENTITY), &edited).unwrap();
+        let manifest_before = std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap();
+
+        let error = import(specs.path(), &request(from.path(), DPS)).unwrap_err().to_string();
+        assert!(error.contains(IDENTITY) && error.contains("--force"), "{error}");
+        assert!(!error.contains(TYPES), "only differing files are named: {error}");
+        assert_ne!(std::fs::read_to_string(specs.path().join(IDENTITY)).unwrap(), edited);
+        assert_eq!(std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap(), manifest_before);
+
+        let mut forced = request(from.path(), DPS);
+        forced.force = true;
+        let outcome = import(specs.path(), &forced).unwrap();
+        assert_eq!(outcome.written, [IDENTITY]);
+        assert_eq!(std::fs::read_to_string(specs.path().join(IDENTITY)).unwrap(), edited);
+        let manifest = Manifest::read(specs.path()).unwrap();
+        let entry = manifest.file.iter().find(|f| f.path == IDENTITY).unwrap();
+        assert_eq!(entry.sha256, sha256_hex(edited.as_bytes()));
+    }
+
+    #[test]
+    fn an_unresolvable_reference_stops_with_the_located_error_and_copies_nothing() {
+        // common-types' managedidentity.json is missing from this checkout.
+        let from = checkout(&[DPS, TYPES]);
+        let specs = empty_specs();
+        let manifest_before = std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap();
+        let error = import(specs.path(), &request(from.path(), DPS)).unwrap_err().to_string();
+        assert!(error.contains("managedidentity.json"), "{error}");
+        assert!(error.contains('#'), "the error is located (file#pointer): {error}");
+        assert!(!specs.path().join("specification").exists(), "nothing copied");
+        assert_eq!(std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap(), manifest_before);
+    }
+}
