@@ -14,8 +14,8 @@
 
 use std::collections::BTreeSet;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use heck::ToPascalCase;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::{Map, Value};
@@ -24,8 +24,8 @@ use super::types::field_is_plain;
 use super::{ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    Api, ExampleContent, ExampleResponse, HttpMethod, ObjectType, Operation, ParamLocation, Primitive, StatusCode,
-    TypeKind, TypeRef,
+    Api, ExampleContent, ExampleResponse, HttpMethod, ObjectType, Operation, ParamLocation,
+    Primitive, StatusCode, TypeKind, TypeRef,
 };
 use crate::names;
 use crate::{GeneratedFile, Options};
@@ -39,12 +39,27 @@ pub(crate) const DEV_DEPENDENCIES: &[(&str, &str)] = &[
     ("async-trait", r#""0.1""#),
     ("futures", r#""0.3""#),
     ("http-body-util", r#""0.1""#),
-    ("hyper", r#"{ version = "1", features = ["server", "http1"] }"#),
+    (
+        "hyper",
+        r#"{ version = "1", features = ["server", "http1"] }"#,
+    ),
     ("hyper-util", r#"{ version = "0.1", features = ["tokio"] }"#),
-    ("rcgen", r#"{ version = "0.14", default-features = false, features = ["aws_lc_rs"] }"#),
-    ("reqwest", r#"{ version = "0.13", default-features = false, features = ["rustls"] }"#),
-    ("tokio", r#"{ version = "1", features = ["macros", "rt-multi-thread", "net", "time"] }"#),
-    ("tokio-rustls", r#"{ version = "0.26", default-features = false, features = ["aws_lc_rs", "tls12"] }"#),
+    (
+        "rcgen",
+        r#"{ version = "0.14", default-features = false, features = ["aws_lc_rs"] }"#,
+    ),
+    (
+        "reqwest",
+        r#"{ version = "0.13", default-features = false, features = ["rustls"] }"#,
+    ),
+    (
+        "tokio",
+        r#"{ version = "1", features = ["macros", "rt-multi-thread", "net", "time"] }"#,
+    ),
+    (
+        "tokio-rustls",
+        r#"{ version = "0.26", default-features = false, features = ["aws_lc_rs", "tls12"] }"#,
+    ),
 ];
 
 /// `tests/examples.rs` and `tests/support/mod.rs`; nothing when the spec names no examples.
@@ -55,10 +70,16 @@ pub(crate) fn expand_example_tests(api: &Api, options: &Options) -> Result<Vec<G
     let ctx = Context::new(api, options)?;
     let (tokens, uses_server) = expand_examples_rs(&ctx)?;
     let path = std::path::Path::new("tests/examples.rs");
-    let mut files = vec![GeneratedFile { path: path.into(), contents: super::format_rust(&ctx, path, tokens)? }];
+    let mut files = vec![GeneratedFile {
+        path: path.into(),
+        contents: super::format_rust(&ctx, path, tokens)?,
+    }];
     if uses_server {
         let support = format!("{}\n{TEST_SERVER}", super::preamble(&options.command, "//"));
-        files.push(GeneratedFile { path: "tests/support/mod.rs".into(), contents: support });
+        files.push(GeneratedFile {
+            path: "tests/support/mod.rs".into(),
+            contents: support,
+        });
     }
     Ok(files)
 }
@@ -89,14 +110,29 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
             for example in &operation.examples {
                 let stem = example.file.rsplit('/').next().unwrap_or(&example.file);
                 let stem = stem.strip_suffix(".json").unwrap_or(stem);
-                let name = names::unique(names::snake(&format!("{} {stem}", operation.id)), &mut taken);
+                let name = names::unique(
+                    names::snake(&format!("{} {stem}", operation.id)),
+                    &mut taken,
+                );
                 let test = ident(&name, &operation.location)?;
-                let title = format!(" `{}`: example `{}` ({}).", operation.id, example.name, example.file);
+                let title = format!(
+                    " `{}`: example `{}` ({}).",
+                    operation.id, example.name, example.file
+                );
                 match &example.content {
-                    ExampleContent::Found { parameters, responses } => {
+                    ExampleContent::Found {
+                        parameters,
+                        responses,
+                    } => {
                         found = true;
-                        let call = CallSite { client_accessor: client_accessor(client), client_name: &client.name, method, operation };
-                        let body = expand_example_test(ctx, &call, &example.file, parameters, responses)?;
+                        let call = CallSite {
+                            client_accessor: client_accessor(client),
+                            client_name: &client.name,
+                            method,
+                            operation,
+                        };
+                        let body =
+                            expand_example_test(ctx, &call, &example.file, parameters, responses)?;
                         tests.push(quote! {
                             #[doc = #title]
                             #[tokio::test]
@@ -113,7 +149,10 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                         });
                     }
                     ExampleContent::Invalid(why) => {
-                        let reason = format!("example file {} is not a valid example: {why}", example.file);
+                        let reason = format!(
+                            "example file {} is not a valid example: {why}",
+                            example.file
+                        );
                         tests.push(quote! {
                             #[doc = #title]
                             #[test]
@@ -134,33 +173,36 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
     if !found {
         return Ok((quote! { #docs #(#tests)* }, false));
     }
-    Ok((quote! {
-        #docs
-        #![allow(unused_imports)]
+    Ok((
+        quote! {
+            #docs
+            #![allow(unused_imports)]
 
-        mod support;
+            mod support;
 
-        use #crate_name::{#root, #root_options};
-        use #crate_name::models;
-        use support::{CannedResponse, Exchange, TestServer};
+            use #crate_name::{#root, #root_options};
+            use #crate_name::models;
+            use support::{CannedResponse, Exchange, TestServer};
 
-        /// A client of `server` with azure_core's default policies.
-        fn client(server: &TestServer, #(#client_args),*) -> #root {
-            let options = #root_options {
-                client_options: server.client_options(),
-                endpoint: server.endpoint().parse().unwrap(),
-                ..Default::default()
-            };
-            #root::new(server.credential(), #(#client_values,)* Some(options)).unwrap()
-        }
+            /// A client of `server` with azure_core's default policies.
+            fn client(server: &TestServer, #(#client_args),*) -> #root {
+                let options = #root_options {
+                    client_options: server.client_options(),
+                    endpoint: server.endpoint().parse().unwrap(),
+                    ..Default::default()
+                };
+                #root::new(server.credential(), #(#client_values,)* Some(options)).unwrap()
+            }
 
-        /// Parses the JSON text of an example.
-        fn json(text: &str) -> serde_json::Value {
-            serde_json::from_str(text).unwrap()
-        }
+            /// Parses the JSON text of an example.
+            fn json(text: &str) -> serde_json::Value {
+                serde_json::from_str(text).unwrap()
+            }
 
-        #(#tests)*
-    }, true))
+            #(#tests)*
+        },
+        true,
+    ))
 }
 
 /// Where an operation is called from.
@@ -178,15 +220,17 @@ struct CallSite<'a> {
 /// The required client-level parameters the root client's constructor takes, in its order
 /// (`api-version` and constants are not among them).
 fn constructor_parameters<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a crate::ir::Parameter> {
-    ctx.api
-        .client_parameters
-        .iter()
-        .filter(|p| p.required && !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
+    ctx.api.client_parameters.iter().filter(|p| {
+        p.required && !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none()
+    })
 }
 
 /// The root client's accessor for `client` (`get_iot_hub_resource_client`), `None` for the root.
 fn client_accessor(client: &super::ClientDef<'_>) -> Option<proc_macro2::Ident> {
-    client.group.as_ref().map(|group| format_ident!("get_{}_client", names::snake(group)))
+    client
+        .group
+        .as_ref()
+        .map(|group| format_ident!("get_{}_client", names::snake(group)))
 }
 
 /// The body of one example's test.
@@ -208,19 +252,21 @@ fn expand_example_test(
     for parameter in &operation.parameters {
         let value = parameters.get(&parameter.name);
         if parameter.client_level {
-            match (parameter.location, parameter.name.as_str()) {
-                (ParamLocation::Query, "api-version") => {
-                    let version = ctx.api.api_version.as_str();
-                    if let Some(value) = value.and_then(Value::as_str) {
-                        if value != version {
-                            disagreements.push(format!(
-                                "the example's api-version is {value}, the spec's is {version} (the client sends the spec's)"
-                            ));
-                        }
+            // The client sends its own api-version; other client-level parameters are the
+            // constructor's (in the path) or the client options' (none in the examples).
+            if parameter.location == ParamLocation::Query
+                && parameter.name.eq_ignore_ascii_case("api-version")
+            {
+                let version = ctx.api.api_version.as_str();
+                if let Some(value) = value.and_then(Value::as_str) {
+                    if value != version {
+                        disagreements.push(format!(
+                            "the example's api-version is {value}, the spec's is {version} (the client sends the spec's)"
+                        ));
                     }
-                    expectations.push(quote! { .query("api-version", #version) });
                 }
-                _ => {}
+                let name = parameter.name.as_str();
+                expectations.push(quote! { .query(#name, #version) });
             }
             continue;
         }
@@ -238,7 +284,10 @@ fn expand_example_test(
     let mut client_args = Vec::new();
     for parameter in constructor_parameters(ctx) {
         let value = parameters.get(&parameter.name).cloned().unwrap_or_else(|| {
-            disagreements.push(format!("the example gives no value for client parameter `{}`", parameter.name));
+            disagreements.push(format!(
+                "the example gives no value for client parameter `{}`",
+                parameter.name
+            ));
             Value::String("00000000-0000-0000-0000-000000000000".into())
         });
         client_args.push(match argument(ctx, &parameter.ty, &value) {
@@ -255,13 +304,18 @@ fn expand_example_test(
     if let Some(body) = &operation.body {
         match parameters.get(&body.name) {
             Some(value) => {
-                let mut walk = Walk::new(ctx, &mut disagreements, format!("request body `{}`", body.name));
+                let mut walk = Walk::new(
+                    ctx,
+                    &mut disagreements,
+                    format!("request body `{}`", body.name),
+                );
                 let expected = walk.normalize(&body.ty, value, "", None)?;
                 let example_text = value.to_string();
                 let example_text_lit = raw_string(&example_text);
                 let expected_text = expected.to_string();
                 let expected_text_lit = raw_string(&expected_text);
-                let body_ty = super::types::rust_type(ctx, &body.ty, super::types::Scope::Crate, &at)?;
+                let body_ty =
+                    super::types::rust_type(ctx, &body.ty, super::types::Scope::Crate, &at)?;
                 let body_ty = qualify_models(body_ty);
                 body_setup = quote! {
                     let request_body: #body_ty = serde_json::from_value(json(#example_text_lit)).unwrap();
@@ -272,7 +326,10 @@ fn expand_example_test(
             None if body.required => {
                 return Err(Error::invalid(
                     at,
-                    format!("example {file} to give the required body parameter `{}`", body.name),
+                    format!(
+                        "example {file} to give the required body parameter `{}`",
+                        body.name
+                    ),
                 ));
             }
             None => expectations.push(quote! { .no_body() }),
@@ -284,9 +341,14 @@ fn expand_example_test(
     // The response the server sends: the operation's final answer among the example's.
     let (status, response) = pick_response(operation, responses, file, &at)?;
     let status_lit = proc_macro2::Literal::u16_unsuffixed(status);
-    let declared = operation.responses.iter().any(|r| r.status == StatusCode::Code(status));
+    let declared = operation
+        .responses
+        .iter()
+        .any(|r| r.status == StatusCode::Code(status));
     if !declared {
-        disagreements.push(format!("the example answers {status}, which the spec does not declare for this operation"));
+        disagreements.push(format!(
+            "the example answers {status}, which the spec does not declare for this operation"
+        ));
     }
     let mut canned = match &response.body {
         Some(body) => {
@@ -371,24 +433,40 @@ fn http_method(method: HttpMethod) -> &'static str {
 
 /// Characters percent-encoded in one path segment: all but RFC 3986's unreserved ones, so that
 /// no value can change the structure of the URL.
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The path the client should send for the example: the template with each parameter
 /// percent-encoded as one segment (as written when `x-ms-skip-url-encoding`).
-fn expected_path(operation: &Operation, parameters: &Map<String, Value>, disagreements: &mut Vec<String>) -> Result<String> {
+fn expected_path(
+    operation: &Operation,
+    parameters: &Map<String, Value>,
+    disagreements: &mut Vec<String>,
+) -> Result<String> {
     let mut out = String::new();
     let mut rest = operation.path.as_str();
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('}') else {
-            return Err(Error::invalid(operation.location.clone(), "a path template whose `{` are closed"));
+            return Err(Error::invalid(
+                operation.location.clone(),
+                "a path template whose `{` are closed",
+            ));
         };
         let name = &rest[open + 1..open + close];
-        let parameter = operation.parameters.iter().find(|p| p.location == ParamLocation::Path && p.name == name);
+        let parameter = operation
+            .parameters
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.name == name);
         let value = match parameters.get(name) {
             Some(value) => scalar_text(value),
             None => {
-                disagreements.push(format!("the example gives no value for path parameter `{name}`"));
+                disagreements.push(format!(
+                    "the example gives no value for path parameter `{name}`"
+                ));
                 String::new()
             }
         };
@@ -421,13 +499,23 @@ fn pick_response<'r>(
     file: &str,
     at: &Location,
 ) -> Result<(u16, &'r ExampleResponse)> {
-    let declared = |code: u16| operation.responses.iter().any(|r| r.status == StatusCode::Code(code));
+    let declared = |code: u16| {
+        operation
+            .responses
+            .iter()
+            .any(|r| r.status == StatusCode::Code(code))
+    };
     responses
         .iter()
         .filter_map(|(code, response)| code.parse::<u16>().ok().map(|c| (c, response)))
         .filter(|(code, _)| (200..300).contains(code))
         .min_by_key(|(code, _)| (!declared(*code), *code))
-        .ok_or_else(|| Error::invalid(at.clone(), format!("example {file} to list a success (2xx) response")))
+        .ok_or_else(|| {
+            Error::invalid(
+                at.clone(),
+                format!("example {file} to list a success (2xx) response"),
+            )
+        })
 }
 
 /// The type of the value the call yields, as the emitter types it: for a long-running
@@ -435,15 +523,27 @@ fn pick_response<'r>(
 /// of `200`, or of `201`), otherwise the one body type the success responses share.
 fn result_type(operation: &Operation) -> Option<TypeRef> {
     let shared = || {
-        let mut types = operation.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.clone());
+        let mut types = operation
+            .responses
+            .iter()
+            .filter(|r| !r.is_error)
+            .filter_map(|r| r.ty.clone());
         let first = types.next()?;
-        Some(if types.all(|t| t == first) { first } else { TypeRef::Any })
+        Some(if types.all(|t| t == first) {
+            first
+        } else {
+            TypeRef::Any
+        })
     };
     match &operation.long_running {
         Some(_) if operation.method == HttpMethod::Delete => None,
         Some(lro) => lro.final_state_schema.clone().or_else(|| {
             let body_of = |code| {
-                operation.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone())
+                operation
+                    .responses
+                    .iter()
+                    .find(|r| r.status == StatusCode::Code(code))
+                    .and_then(|r| r.ty.clone())
             };
             body_of(200).or_else(|| body_of(201)).or_else(shared)
         }),
@@ -454,7 +554,9 @@ fn result_type(operation: &Operation) -> Option<TypeRef> {
 /// Rewrites `crate::models::` (how the emitter names models outside `models`) into the path a
 /// test crate uses.
 fn qualify_models(tokens: TokenStream) -> TokenStream {
-    let text = tokens.to_string().replace("crate :: models ::", "models ::");
+    let text = tokens
+        .to_string()
+        .replace("crate :: models ::", "models ::");
     text.parse().unwrap_or(tokens)
 }
 
@@ -490,7 +592,12 @@ fn run_without_body(operation: &Operation, invoke: &TokenStream) -> TokenStream 
 
 /// The arguments of the call: the required method-level parameters in spec order, the body,
 /// then the options with the optional parameters the example gives.
-fn call_arguments(ctx: &Context<'_>, call: &CallSite<'_>, parameters: &Map<String, Value>, at: &Location) -> Result<Vec<TokenStream>> {
+fn call_arguments(
+    ctx: &Context<'_>,
+    call: &CallSite<'_>,
+    parameters: &Map<String, Value>,
+    at: &Location,
+) -> Result<Vec<TokenStream>> {
     let operation = call.operation;
     let mut args = Vec::new();
     let mut optional = Vec::new();
@@ -501,7 +608,13 @@ fn call_arguments(ctx: &Context<'_>, call: &CallSite<'_>, parameters: &Map<Strin
         let value = parameters.get(&parameter.name);
         if parameter.required {
             let value = value.ok_or_else(|| {
-                Error::invalid(at.clone(), format!("the example to give the required parameter `{}`", parameter.name))
+                Error::invalid(
+                    at.clone(),
+                    format!(
+                        "the example to give the required parameter `{}`",
+                        parameter.name
+                    ),
+                )
             })?;
             args.push(match argument(ctx, &parameter.ty, value) {
                 Argument::Str(s) => quote! { #s },
@@ -527,7 +640,11 @@ fn call_arguments(ctx: &Context<'_>, call: &CallSite<'_>, parameters: &Map<Strin
     if optional.is_empty() {
         args.push(quote! { None });
     } else {
-        let options = format_ident!("{}{}Options", call.client_name, call.method.to_pascal_case());
+        let options = format_ident!(
+            "{}{}Options",
+            call.client_name,
+            call.method.to_pascal_case()
+        );
         args.push(quote! { Some(#options { #(#optional,)* ..Default::default() }) });
     }
     Ok(args)
@@ -605,23 +722,38 @@ struct Walk<'c, 'a, 'd> {
 
 impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
     fn new(ctx: &'c Context<'a>, disagreements: &'d mut Vec<String>, what: String) -> Self {
-        Self { ctx, disagreements, what, read_only: Vec::new() }
+        Self {
+            ctx,
+            disagreements,
+            what,
+            read_only: Vec::new(),
+        }
     }
 
     fn disagree(&mut self, pointer: &str, message: String) {
         let pointer = if pointer.is_empty() { "/" } else { pointer };
-        self.disagreements.push(format!("{} at {pointer}: {message}", self.what));
+        self.disagreements
+            .push(format!("{} at {pointer}: {message}", self.what));
     }
 
     /// `value` as the model encodes it after decoding. `access` is an expression for a
     /// reference to the decoded value at this point (`None` where fields cannot be reached, such
     /// as inside a union or a request body).
-    fn normalize(&mut self, ty: &TypeRef, value: &Value, pointer: &str, access: Option<TokenStream>) -> Result<Value> {
+    fn normalize(
+        &mut self,
+        ty: &TypeRef,
+        value: &Value,
+        pointer: &str,
+        access: Option<TokenStream>,
+    ) -> Result<Value> {
         Ok(match ty {
             TypeRef::Any => value.clone(),
             TypeRef::Primitive(primitive) => {
                 if !primitive_accepts(primitive, value) {
-                    self.disagree(pointer, format!("{value} is not a {primitive:?} as the spec says"));
+                    self.disagree(
+                        pointer,
+                        format!("{value} is not a {primitive:?} as the spec says"),
+                    );
                 } else if let Some(text) = value.as_str() {
                     match primitive {
                         Primitive::DateTimeRfc1123 if !looks_rfc1123(text) => self.disagree(
@@ -657,12 +789,23 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
                     let mut out = Map::new();
                     for (k, v) in entries {
                         let access = access.as_ref().map(|a| quote! { #a[#k] });
-                        out.insert(k.clone(), self.normalize(item, v, &format!("{pointer}/{}", pointer_segment(k)), access)?);
+                        out.insert(
+                            k.clone(),
+                            self.normalize(
+                                item,
+                                v,
+                                &format!("{pointer}/{}", pointer_segment(k)),
+                                access,
+                            )?,
+                        );
                     }
                     Value::Object(out)
                 }
                 other => {
-                    self.disagree(pointer, format!("{other} is not an object as the spec says"));
+                    self.disagree(
+                        pointer,
+                        format!("{other} is not an object as the spec says"),
+                    );
                     other.clone()
                 }
             },
@@ -675,7 +818,12 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
                         Some(discriminator) => {
                             let kind = value.get(&discriminator.property).and_then(Value::as_str);
                             match kind.and_then(|k| discriminator.variants.get(k)) {
-                                Some(sub) => self.normalize(&TypeRef::Named(sub.clone()), value, pointer, None)?,
+                                Some(sub) => self.normalize(
+                                    &TypeRef::Named(sub.clone()),
+                                    value,
+                                    pointer,
+                                    None,
+                                )?,
                                 None => value.clone(),
                             }
                         }
@@ -695,7 +843,10 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
         access: Option<TokenStream>,
     ) -> Result<Value> {
         let Value::Object(entries) = value else {
-            self.disagree(pointer, format!("{value} is not an object (`{type_name}`) as the spec says"));
+            self.disagree(
+                pointer,
+                format!("{value} is not an object (`{type_name}`) as the spec says"),
+            );
             return Ok(value.clone());
         };
         let mut out = Map::new();
@@ -729,7 +880,11 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
             if field.read_only {
                 if let Some(field_access) = field_access {
                     let access = wire_value(&field.ty, &field_access);
-                    self.read_only.push(ReadOnlyCheck { pointer: child, access, value: normalized });
+                    self.read_only.push(ReadOnlyCheck {
+                        pointer: child,
+                        access,
+                        value: normalized,
+                    });
                 }
             } else {
                 out.insert(key.clone(), normalized);
@@ -745,7 +900,9 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
 fn wire_value(ty: &TypeRef, place: &TokenStream) -> TokenStream {
     match ty {
         TypeRef::Primitive(Primitive::DateTime) => quote! { azure_core::time::to_rfc3339(#place) },
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => quote! { azure_core::time::to_rfc7231(#place) },
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => {
+            quote! { azure_core::time::to_rfc7231(#place) }
+        }
         TypeRef::Primitive(Primitive::UnixTime) => quote! { #place.unix_timestamp() },
         TypeRef::Primitive(Primitive::Bytes) => quote! { azure_core::base64::encode(#place) },
         _ => quote! { #place },
@@ -756,7 +913,9 @@ fn wire_value(ty: &TypeRef, place: &TokenStream) -> TokenStream {
 fn primitive_accepts(primitive: &Primitive, value: &Value) -> bool {
     match primitive {
         Primitive::Bool => value.is_boolean(),
-        Primitive::Int32 | Primitive::Int64 | Primitive::UnixTime => value.is_i64() || value.is_u64(),
+        Primitive::Int32 | Primitive::Int64 | Primitive::UnixTime => {
+            value.is_i64() || value.is_u64()
+        }
         Primitive::Float32 | Primitive::Float64 => value.is_number(),
         _ => value.is_string(),
     }
@@ -791,7 +950,12 @@ fn looks_rfc3339(text: &str) -> bool {
 /// Whether `text` has the shape of an RFC 1123 date (`Thu, 15 Jun 2017 19:20:58 GMT`).
 fn looks_rfc1123(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 29 && b[3] == b',' && b[4] == b' ' && text.ends_with(" GMT") && b[19] == b':' && b[22] == b':'
+    b.len() == 29
+        && b[3] == b','
+        && b[4] == b' '
+        && text.ends_with(" GMT")
+        && b[19] == b':'
+        && b[22] == b':'
 }
 
 #[cfg(test)]
@@ -835,8 +999,16 @@ mod tests {
                     field("name", TypeRef::Primitive(Primitive::String), false),
                     field("id", TypeRef::Primitive(Primitive::String), true),
                     field("when", TypeRef::Primitive(Primitive::DateTimeRfc1123), true),
-                    field("tags", TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))), false),
-                    field("parts", TypeRef::Array(Box::new(TypeRef::Named("Thing".into()))), false),
+                    field(
+                        "tags",
+                        TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))),
+                        false,
+                    ),
+                    field(
+                        "parts",
+                        TypeRef::Array(Box::new(TypeRef::Named("Thing".into()))),
+                        false,
+                    ),
                 ],
                 bases: Vec::new(),
                 additional_properties: None,
@@ -872,20 +1044,41 @@ mod tests {
             "name": "a", "id": "/things/a", "when": "Thu, 15 Jun 2017 19:20:58 GMT", "tags": {"k": "v"},
             "parts": [{"name": "b", "id": "/things/b", "extra": 1, "when": null}]
         });
-        let normalized = walk.normalize(&TypeRef::Named("Thing".into()), &example, "", Some(quote! { decoded })).unwrap();
-        let checks: Vec<(String, String)> =
-            walk.read_only.iter().map(|c| (c.pointer.clone(), c.access.to_string())).collect();
+        let normalized = walk
+            .normalize(
+                &TypeRef::Named("Thing".into()),
+                &example,
+                "",
+                Some(quote! { decoded }),
+            )
+            .unwrap();
+        let checks: Vec<(String, String)> = walk
+            .read_only
+            .iter()
+            .map(|c| (c.pointer.clone(), c.access.to_string()))
+            .collect();
 
-        assert_eq!(normalized, json!({ "name": "a", "tags": {"k": "v"}, "parts": [{"name": "b"}] }));
+        assert_eq!(
+            normalized,
+            json!({ "name": "a", "tags": {"k": "v"}, "parts": [{"name": "b"}] })
+        );
         assert_eq!(
             checks,
             [
-                ("/id".to_string(), "decoded . id . as_ref () . unwrap ()".to_string()),
+                (
+                    "/id".to_string(),
+                    "decoded . id . as_ref () . unwrap ()".to_string()
+                ),
                 (
                     "/when".to_string(),
-                    "azure_core :: time :: to_rfc7231 (decoded . when . as_ref () . unwrap ())".to_string()
+                    "azure_core :: time :: to_rfc7231 (decoded . when . as_ref () . unwrap ())"
+                        .to_string()
                 ),
-                ("/parts/0/id".to_string(), "decoded . parts . as_ref () . unwrap () [0] . id . as_ref () . unwrap ()".to_string()),
+                (
+                    "/parts/0/id".to_string(),
+                    "decoded . parts . as_ref () . unwrap () [0] . id . as_ref () . unwrap ()"
+                        .to_string()
+                ),
             ]
         );
         assert_eq!(
@@ -902,7 +1095,8 @@ mod tests {
         let mut disagreements = Vec::new();
         let mut walk = Walk::new(&ctx, &mut disagreements, "request body `thing`".into());
         let example = json!({ "name": 5, "when": "2020-03-26T21:24:57Z", "tags": [] });
-        walk.normalize(&TypeRef::Named("Thing".into()), &example, "", None).unwrap();
+        walk.normalize(&TypeRef::Named("Thing".into()), &example, "", None)
+            .unwrap();
         assert_eq!(
             disagreements,
             [
@@ -951,25 +1145,37 @@ mod tests {
         };
         let example = json!({ "thingId": "../a b/é?#%", "raw": "x/y" });
         let mut disagreements = Vec::new();
-        let path = expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
+        let path =
+            expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
         assert_eq!(path, "/things/..%2Fa%20b%2F%C3%A9%3F%23%25/raw/x/y");
         assert!(disagreements.is_empty());
 
         operation.path = "/things/{thingId}/{missing}".into();
         expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
-        assert_eq!(disagreements, ["the example gives no value for path parameter `missing`"]);
+        assert_eq!(
+            disagreements,
+            ["the example gives no value for path parameter `missing`"]
+        );
     }
 
     #[test]
     fn raw_strings_take_enough_hashes() {
         assert_eq!(raw_string(r#"{"a":1}"#).to_string(), r##"r#"{"a":1}"#"##);
-        assert_eq!(raw_string(r##"{"a":"#"}"##).to_string(), r###"r##"{"a":"#"}"##"###);
+        assert_eq!(
+            raw_string(r##"{"a":"#"}"##).to_string(),
+            r###"r##"{"a":"#"}"##"###
+        );
     }
 
     #[test]
     fn date_shapes() {
-        assert!(looks_rfc3339("2017-06-15T19:20:58Z") && looks_rfc3339("2017-06-15T19:20:58.123+01:00"));
+        assert!(
+            looks_rfc3339("2017-06-15T19:20:58Z") && looks_rfc3339("2017-06-15T19:20:58.123+01:00")
+        );
         assert!(looks_rfc1123("Thu, 15 Jun 2017 19:20:58 GMT"));
-        assert!(!looks_rfc1123("2017-06-15T19:20:58Z") && !looks_rfc3339("Thu, 15 Jun 2017 19:20:58 GMT"));
+        assert!(
+            !looks_rfc1123("2017-06-15T19:20:58Z")
+                && !looks_rfc3339("Thu, 15 Jun 2017 19:20:58 GMT")
+        );
     }
 }
