@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use openapiv3::ReferenceOr;
 
 use super::schema::SchemaView;
-use super::types::merge_field;
+use super::types::{inherit, merge_field};
 use super::{join, Lowerer};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::{TypeDef, TypeKind};
+use crate::ir::{ObjectType, TypeDef, TypeKind};
 use crate::names;
 
 impl<'a> Lowerer<'a> {
@@ -92,33 +92,31 @@ impl<'a> Lowerer<'a> {
     /// as `lower_object` does, with the wire names in `required` required.
     fn inherit_fields(&mut self, name: &str, required: &[String]) -> Result<()> {
         let Some(TypeDef { kind: TypeKind::Object(object), location, .. }) = self.types.get(name) else { return Ok(()) };
-        let mut fields = Vec::new();
-        let mut additional_properties = None;
+        let mut inherited = ObjectType {
+            fields: Vec::new(),
+            bases: Vec::new(),
+            additional_properties: None,
+            discriminator: None,
+            discriminator_value: None,
+        };
         for base in &object.bases {
             let Some(TypeKind::Object(base_object)) = self.types.get(base).map(|def| &def.kind) else {
                 return Err(Error::unsupported(location.clone(), format!("allOf of `{base}`, which is not an object type")));
             };
-            for field in &base_object.fields {
-                let mut field = field.clone();
-                field.inherited_from.get_or_insert_with(|| base.clone());
-                merge_field(&mut fields, field);
-            }
-            if additional_properties.is_none() {
-                additional_properties = base_object.additional_properties.clone();
-            }
+            inherit(&mut inherited, base, base_object);
         }
         for field in object.fields.iter().filter(|f| f.inherited_from.is_none()) {
-            merge_field(&mut fields, field.clone());
+            merge_field(&mut inherited.fields, field.clone());
         }
         let mut taken = BTreeSet::new();
-        for field in &mut fields {
+        for field in &mut inherited.fields {
             field.required |= required.contains(&field.wire_name);
             field.rust_name = names::unique(std::mem::take(&mut field.rust_name), &mut taken);
         }
         if let Some(TypeDef { kind: TypeKind::Object(object), .. }) = self.types.get_mut(name) {
-            object.fields = fields;
+            object.fields = inherited.fields;
             if object.additional_properties.is_none() {
-                object.additional_properties = additional_properties;
+                object.additional_properties = inherited.additional_properties;
             }
         }
         Ok(())

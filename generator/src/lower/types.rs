@@ -111,6 +111,19 @@ fn widen(existing: &mut EnumType, more: EnumType) {
     }
 }
 
+/// Adds the fields of `base_object` (the type `base`) to `object`, marked as inherited from it,
+/// and its `additionalProperties` when `object` has none.
+pub(super) fn inherit(object: &mut ObjectType, base: &str, base_object: &ObjectType) {
+    for field in &base_object.fields {
+        let mut field = field.clone();
+        field.inherited_from.get_or_insert_with(|| base.to_string());
+        merge_field(&mut object.fields, field);
+    }
+    if object.additional_properties.is_none() {
+        object.additional_properties = base_object.additional_properties.clone();
+    }
+}
+
 /// Puts `field` in `fields`: in place of a field of the same wire name, else at the end.
 pub(super) fn merge_field(fields: &mut Vec<Field>, field: Field) {
     match fields.iter_mut().find(|f| f.wire_name == field.wire_name) {
@@ -385,14 +398,7 @@ impl<'a> Lowerer<'a> {
                     let base = self.lower_component(self.alias_target(key, &at)?)?;
                     match self.types.get(&base).map(|def| &def.kind) {
                         Some(TypeKind::Object(base_object)) => {
-                            for field in &base_object.fields {
-                                let mut field = field.clone();
-                                field.inherited_from.get_or_insert_with(|| base.clone());
-                                merge_field(&mut object.fields, field);
-                            }
-                            if object.additional_properties.is_none() {
-                                object.additional_properties = base_object.additional_properties.clone();
-                            }
+                            inherit(&mut object, &base, base_object);
                             // A base still waiting for its own bases' fields: so is this type.
                             deferred |= self.deferred_bases.iter().any(|(name, _)| *name == base);
                         }
