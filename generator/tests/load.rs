@@ -800,6 +800,13 @@ fn a_body_and_form_fields_on_one_operation_are_invalid() {
 }
 
 #[test]
+fn a_path_in_both_paths_and_x_ms_paths_is_invalid() {
+    let e = load_err("invalid/x_ms_paths_duplicate.json");
+    assert_eq!(e.kind, ErrorKind::Invalid);
+    assert_eq!(e.location, Location::new(fixture("invalid/x_ms_paths_duplicate.json"), "/x-ms-paths/~1a"));
+}
+
+#[test]
 fn ref_to_a_url_is_unsupported() {
     let e = load_err("invalid/url_ref.json");
     assert_eq!(e.kind, ErrorKind::Unsupported);

@@ -155,6 +155,10 @@ fn request_bodies_keep_name_client_name_and_kind() {
     assert_eq!(body(2).content_type, "application/octet-stream");
     assert_eq!(body(3).kind, BodyKind::Form);
     assert_eq!((body(4).name.as_str(), body(4).ty.clone()), ("parameters", named("Widget")));
+    // A global body without `x-ms-parameter-location: method` is client-level for AutoRest; it
+    // stays a method argument here, and is recorded.
+    let recorded: Vec<_> = api.unsupported.iter().map(|u| (u.location.pointer.as_str(), u.construct.as_str())).collect();
+    assert_eq!(recorded, [("/components/requestBodies/WidgetBody", "a client-level body parameter (kept as a method argument)")]);
     // A file among form fields makes a multipart body, whose fields are an object type.
     assert_eq!((body(5).kind, body(5).content_type.as_str()), (BodyKind::Multipart, "multipart/form-data"));
     assert!(body(5).required);

@@ -43,6 +43,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
         ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
         ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
         ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
+        ("src/time.rs".into(), runtime::expand_time_rs(&ctx)),
         ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
         ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
         ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
@@ -102,6 +103,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> TokenStream {
         pub mod lro;
         pub mod models;
         mod request;
+        pub mod time;
 
         pub use clients::{#root, #options};
         pub use error::{service_error, ServiceError};

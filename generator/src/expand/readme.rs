@@ -79,6 +79,24 @@ fn example(ctx: &Context<'_>) -> String {
     out
 }
 
+/// The error type most operations declare (by Rust name), for the README's error example;
+/// `serde_json::Value` when none declares one.
+fn common_error_type(ctx: &Context<'_>) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for op in &ctx.api.operations {
+        if let Some(TypeRef::Named(name)) = &op.error {
+            *counts.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for (name, count) in counts {
+        if best.is_none_or(|(_, c)| count > c) {
+            best = Some((name, count));
+        }
+    }
+    best.map(|(name, _)| name.to_string()).unwrap_or_else(|| "serde_json::Value".to_string())
+}
+
 /// The README.
 pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     let api = ctx.api;
@@ -123,17 +141,20 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          awaiting it sends the request once, then polls the status monitor the service names \
          (`Azure-AsyncOperation`, `Location`, or the resource itself), honouring `Retry-After`, and resolves to the \
          final `Response<T>` as the spec's `final-state-via` says (the ARM default otherwise). Deletes resolve to \
-         `Response<(), NoFormat>`.\n",
+         `Response<(), NoFormat>`. Without `Retry-After` the poller waits its `frequency` (30 s by default; set \
+         `method_options: PollerOptions { frequency, .. }` in the method's options to change it).\n",
     );
+    let error_type = common_error_type(ctx);
+    let error_path = if error_type.contains("::") { error_type.clone() } else { format!("{crate_name}::models::{error_type}") };
     out.push_str(&format!(
         "\n## Errors\n\n\
          A response with an unexpected status becomes an `azure_core::Error` of kind `ErrorKind::HttpResponse` \
-         (status, error code, raw response). Its inner error is a `{crate_name}::ServiceError<E>` with the body \
-         decoded into the operation's error type `E` (named in each method's docs), reachable without parsing \
-         again:\n\n\
+         (status, error code, raw response). Its inner error is a `ServiceError<E>` with the body \
+         decoded into the operation's error type `E` (named in each method's docs; `{error_type}` for most \
+         operations of this API), reachable without parsing again:\n\n\
          ```rust,no_run\n\
-         # fn handle<E: std::fmt::Debug + Send + Sync + 'static>(error: azure_core::Error) {{\n\
-         if let Some(service) = {crate_name}::service_error::<E>(&error) {{\n    \
+         # fn handle(error: azure_core::Error) {{\n\
+         if let Some(service) = {crate_name}::service_error::<{error_path}>(&error) {{\n    \
              println!(\"{{}} {{:?}} {{:?}}\", service.status(), service.code(), service.message());\n    \
              println!(\"{{:?}}\", service.error());\n\
          }}\n\
@@ -148,7 +169,11 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          where the spec says so). Structs are `#[non_exhaustive]`: build them with `new` (required fields) or \
          `Default`, then set fields. Enums keep values they do not know in `UnknownValue` and write them back \
          unchanged. Secret fields show as `<redacted>` in `Debug`. `x-ms-client-flatten` is not applied: flattened \
-         objects stay nested, as on the wire.\n",
+         objects stay nested, as on the wire. Date-times inside arrays or maps are kept as their strings.\n",
     );
+    out.push_str(&format!(
+        "\n## Regenerating\n\nThis crate is the output of `{}`; change the spec or the generator, never these files.\n",
+        ctx.options.command
+    ));
     out
 }

@@ -8,7 +8,9 @@
 //! - `in: body` becomes `requestBody` with one content entry per `consumes` type
 //!   (`application/json` when none), the parameter's name in `x-ms-requestBody-name` and its
 //!   description, `required` and `x-*` extensions on the request body. A global body parameter
-//!   becomes `components/requestBodies/<name>`, and `$ref`s to it become request body refs.
+//!   becomes `components/requestBodies/<name>`, and `$ref`s to it become request body refs,
+//!   except from an operation whose own `consumes` differ from the file's: it gets the body
+//!   inlined with its own media types (only for a body parameter of the same file).
 //! - `in: formData` parameters become one request body whose schema is an object of the fields:
 //!   `multipart/form-data` when `consumes` says so or a field has `type: file`,
 //!   `application/x-www-form-urlencoded` otherwise. Global formData parameters are inlined where

@@ -3,10 +3,12 @@
 //! The document is an `openapiv3::OpenAPI` whose `$ref`s are all local (`#/components/...`);
 //! `LoadedSpec::locate` turns a pointer into it back into the `file#pointer` the spec author
 //! wrote, for errors and `Location` fields. One concern per module: `types` (schemas to type
-//! definitions), `operations` (paths to operations), `examples` (`x-ms-examples`), `naming` (the
-//! type-name registry), `schema` (a flat view of openapiv3's schema kinds).
+//! definitions), `inherit` (`allOf` bases), `operations` (paths to operations), `examples`
+//! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
+//! schema kinds).
 
 mod examples;
+mod inherit;
 mod naming;
 mod operations;
 mod schema;

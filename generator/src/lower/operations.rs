@@ -353,8 +353,8 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers the request body.
-    fn lower_body(&mut self, body: &'a ReferenceOr<SpecRequestBody>, op_name: &str, pointer: &str) -> Result<RequestBody> {
-        let (body, at) = match body {
+    fn lower_body(&mut self, body_use: &'a ReferenceOr<SpecRequestBody>, op_name: &str, pointer: &str) -> Result<RequestBody> {
+        let (body, at) = match body_use {
             ReferenceOr::Item(body) => (body, pointer.to_string()),
             ReferenceOr::Reference { reference } => {
                 let (key, resolved) = self.request_body(reference, pointer)?;
@@ -377,7 +377,14 @@ impl<'a> Lowerer<'a> {
             (None, BodyKind::Binary) => TypeRef::Primitive(Primitive::Binary),
             (None, _) => TypeRef::Any,
         };
-        if ext_str(&body.extensions, "x-ms-parameter-location") == Some("client") {
+        // AutoRest puts a global body parameter on the client unless it says `method`, as it does
+        // any global parameter; the generator keeps every body a method argument, and says so.
+        let global = matches!(body_use, ReferenceOr::Reference { .. });
+        let client_level = match ext_str(&body.extensions, "x-ms-parameter-location") {
+            Some(placement) => placement == "client",
+            None => global,
+        };
+        if client_level {
             self.record(&at, "a client-level body parameter (kept as a method argument)");
         }
         let name = ext_str(&body.extensions, "x-ms-requestBody-name").unwrap_or("body").to_string();

@@ -111,8 +111,21 @@ fn widen(existing: &mut EnumType, more: EnumType) {
     }
 }
 
+/// Adds the fields of `base_object` (the type `base`) to `object`, marked as inherited from it,
+/// and its `additionalProperties` when `object` has none.
+pub(super) fn inherit(object: &mut ObjectType, base: &str, base_object: &ObjectType) {
+    for field in &base_object.fields {
+        let mut field = field.clone();
+        field.inherited_from.get_or_insert_with(|| base.to_string());
+        merge_field(&mut object.fields, field);
+    }
+    if object.additional_properties.is_none() {
+        object.additional_properties = base_object.additional_properties.clone();
+    }
+}
+
 /// Puts `field` in `fields`: in place of a field of the same wire name, else at the end.
-fn merge_field(fields: &mut Vec<Field>, field: Field) {
+pub(super) fn merge_field(fields: &mut Vec<Field>, field: Field) {
     match fields.iter_mut().find(|f| f.wire_name == field.wire_name) {
         Some(existing) => *existing = field,
         None => fields.push(field),
@@ -147,116 +160,6 @@ impl<'a> Lowerer<'a> {
         self.complete_deferred_bases()
     }
 
-    /// Refuses an `allOf` chain that comes back to where it started (`A` → `B` → `A`): such a
-    /// type would be its own base. Recursion through properties, items or maps is fine.
-    fn check_all_of_chains(&self) -> Result<()> {
-        let Some(components) = self.document().components.as_ref() else { return Ok(()) };
-        let mut done = BTreeSet::new();
-        for key in components.schemas.keys() {
-            self.visit_all_of(key, &mut Vec::new(), &mut done)?;
-        }
-        Ok(())
-    }
-
-    /// Depth-first through the `allOf` bases of component `key`; `chain` is the path to it.
-    fn visit_all_of(&self, key: &'a str, chain: &mut Vec<&'a str>, done: &mut BTreeSet<&'a str>) -> Result<()> {
-        if done.contains(key) {
-            return Ok(());
-        }
-        let pointer = join("/components/schemas", key);
-        if chain.contains(&key) {
-            return Err(Error::invalid(self.locate(&pointer), format!("an allOf chain that ends; `{key}` is its own base")));
-        }
-        chain.push(key);
-        for base in self.all_of_bases(key, &pointer)? {
-            self.visit_all_of(base, chain, done)?;
-        }
-        chain.pop();
-        done.insert(key);
-        Ok(())
-    }
-
-    /// The component keys that component `key` inherits from: the `$ref`s of its `allOf` (and of
-    /// its inline `allOf` parts), or the target of an alias (`A: {$ref: B}`).
-    fn all_of_bases(&self, key: &str, pointer: &str) -> Result<Vec<&'a str>> {
-        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
-        let mut bases = Vec::new();
-        let mut stack = match schemas.and_then(|s| s.get(key)) {
-            Some(ReferenceOr::Item(schema)) => vec![(schema, pointer.to_string())],
-            Some(ReferenceOr::Reference { reference }) => {
-                bases.push(self.component_key(reference, "schemas", schemas, pointer)?.0);
-                Vec::new()
-            }
-            None => Vec::new(),
-        };
-        while let Some((schema, at)) = stack.pop() {
-            for (i, part) in SchemaView::new(schema).all_of.iter().enumerate() {
-                let at = format!("{at}/allOf/{i}");
-                match part {
-                    ReferenceOr::Reference { reference } => bases.push(self.component_key(reference, "schemas", schemas, &at)?.0),
-                    ReferenceOr::Item(part) => stack.push((part, at)),
-                }
-            }
-        }
-        Ok(bases)
-    }
-
-    /// Fills in the inherited fields of the types whose bases were still being lowered when they
-    /// were (a type reached through a property of its own base), bases before subtypes.
-    fn complete_deferred_bases(&mut self) -> Result<()> {
-        let mut waiting: Vec<(String, Vec<String>)> = std::mem::take(&mut self.deferred_bases);
-        while !waiting.is_empty() {
-            let names: BTreeSet<String> = waiting.iter().map(|(name, _)| name.clone()).collect();
-            let ready = waiting.iter().position(|(name, _)| {
-                let bases = match self.types.get(name).map(|def| &def.kind) {
-                    Some(TypeKind::Object(object)) => object.bases.as_slice(),
-                    _ => &[],
-                };
-                bases.iter().all(|base| !names.contains(base))
-            });
-            // No allOf chain comes back to itself (checked first), so one is always ready.
-            let (name, required) = waiting.remove(ready.unwrap_or(0));
-            self.inherit_fields(&name, &required)?;
-        }
-        Ok(())
-    }
-
-    /// Recomputes the fields of object type `name` from its (now complete) bases' and its own,
-    /// as `lower_object` does, with the wire names in `required` required.
-    fn inherit_fields(&mut self, name: &str, required: &[String]) -> Result<()> {
-        let Some(TypeDef { kind: TypeKind::Object(object), location, .. }) = self.types.get(name) else { return Ok(()) };
-        let mut fields = Vec::new();
-        let mut additional_properties = None;
-        for base in &object.bases {
-            let Some(TypeKind::Object(base_object)) = self.types.get(base).map(|def| &def.kind) else {
-                return Err(Error::unsupported(location.clone(), format!("allOf of `{base}`, which is not an object type")));
-            };
-            for field in &base_object.fields {
-                let mut field = field.clone();
-                field.inherited_from.get_or_insert_with(|| base.clone());
-                merge_field(&mut fields, field);
-            }
-            if additional_properties.is_none() {
-                additional_properties = base_object.additional_properties.clone();
-            }
-        }
-        for field in object.fields.iter().filter(|f| f.inherited_from.is_none()) {
-            merge_field(&mut fields, field.clone());
-        }
-        let mut taken = BTreeSet::new();
-        for field in &mut fields {
-            field.required |= required.contains(&field.wire_name);
-            field.rust_name = names::unique(std::mem::take(&mut field.rust_name), &mut taken);
-        }
-        if let Some(TypeDef { kind: TypeKind::Object(object), .. }) = self.types.get_mut(name) {
-            object.fields = fields;
-            if object.additional_properties.is_none() {
-                object.additional_properties = additional_properties;
-            }
-        }
-        Ok(())
-    }
-
     /// The Rust name of the component schema a `$ref` names.
     pub(super) fn named_ref(&self, reference: &str, at: &str) -> Result<String> {
         let schemas = self.document().components.as_ref().map(|c| &c.schemas);
@@ -270,25 +173,6 @@ impl<'a> Lowerer<'a> {
             .component(key)
             .map(str::to_string)
             .ok_or_else(|| Error::invalid(self.locate(at), format!("a component schema named `{key}`")))
-    }
-
-    /// The component a chain of whole-component `$ref`s (`A: {$ref: B}`) starting at `key` ends
-    /// at, so that an `allOf` of an alias inherits from what it names.
-    fn alias_target(&self, key: &'a str, at: &str) -> Result<&'a str> {
-        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
-        let mut key = key;
-        let mut seen = BTreeSet::new();
-        while let Some(ReferenceOr::Reference { reference }) = schemas.and_then(|s| s.get(key)) {
-            if !seen.insert(key) {
-                return Err(Error::new(
-                    crate::ErrorKind::RefCycle,
-                    self.locate(at),
-                    format!("a chain of component `$ref`s that reaches a schema; `{key}` comes back to itself"),
-                ));
-            }
-            key = self.component_key(reference, "schemas", schemas, at)?.0;
-        }
-        Ok(key)
     }
 
     /// Lowers component schema `key` (once) and returns its Rust name.
@@ -514,14 +398,7 @@ impl<'a> Lowerer<'a> {
                     let base = self.lower_component(self.alias_target(key, &at)?)?;
                     match self.types.get(&base).map(|def| &def.kind) {
                         Some(TypeKind::Object(base_object)) => {
-                            for field in &base_object.fields {
-                                let mut field = field.clone();
-                                field.inherited_from.get_or_insert_with(|| base.clone());
-                                merge_field(&mut object.fields, field);
-                            }
-                            if object.additional_properties.is_none() {
-                                object.additional_properties = base_object.additional_properties.clone();
-                            }
+                            inherit(&mut object, &base, base_object);
                             // A base still waiting for its own bases' fields: so is this type.
                             deferred |= self.deferred_bases.iter().any(|(name, _)| *name == base);
                         }

@@ -1,0 +1,176 @@
+//! Quick checks of the generated client's request logic through a scripted in-memory transport
+//! (no sockets): paging, long-running operations, errors and paths. The HTTPS scenario tests
+//! cover the same ground over a real server; these pin down the emitter's runtime module.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use azure_core::credentials::{AccessToken, TokenCredential, TokenRequestOptions};
+use azure_core::http::headers::{HeaderName, Headers};
+use azure_core::http::poller::PollerOptions;
+use azure_core::http::{AsyncRawResponse, ClientOptions, HttpClient, Request, RequestContent, StatusCode, Transport};
+use azure_resourcemanager_iothub::clients::{IotHubResourceClientCreateOrUpdateOptions, IotHubResourceClientDeleteOptions};
+use azure_resourcemanager_iothub::models::ErrorDetails;
+use azure_resourcemanager_iothub::{service_error, IotHubClient, IotHubClientOptions};
+use futures::TryStreamExt;
+
+#[derive(Debug)]
+struct Credential;
+
+#[async_trait::async_trait]
+impl TokenCredential for Credential {
+    async fn get_token(&self, scopes: &[&str], _: Option<TokenRequestOptions<'_>>) -> azure_core::Result<AccessToken> {
+        assert_eq!(scopes, ["https://management.azure.com/.default"]);
+        Ok(AccessToken::new("token", azure_core::time::OffsetDateTime::now_utc() + azure_core::time::Duration::hours(1)))
+    }
+}
+
+/// One scripted answer.
+#[derive(Debug)]
+struct Answer {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: String,
+}
+
+fn answer(status: u16, headers: &[(&'static str, &str)], body: &str) -> Answer {
+    Answer { status, headers: headers.iter().map(|(k, v)| (*k, v.to_string())).collect(), body: body.into() }
+}
+
+/// Answers requests in order and records them as `METHOD url`.
+#[derive(Debug, Default)]
+struct Script {
+    answers: Mutex<VecDeque<Answer>>,
+    seen: Mutex<Vec<String>>,
+}
+
+#[async_trait::async_trait]
+impl HttpClient for Script {
+    async fn execute_request(&self, request: &Request) -> azure_core::Result<AsyncRawResponse> {
+        assert_eq!(request.headers().get_optional_str(&HeaderName::from_static("authorization")), Some("Bearer token"));
+        self.seen.lock().unwrap().push(format!("{} {}", request.method(), request.url()));
+        let answer = self.answers.lock().unwrap().pop_front().expect("a scripted answer");
+        let mut headers = Headers::new();
+        for (k, v) in answer.headers {
+            headers.insert(k, v);
+        }
+        Ok(AsyncRawResponse::from_bytes(StatusCode::from(answer.status), headers, answer.body.into_bytes()))
+    }
+}
+
+fn scripted(answers: Vec<Answer>) -> (IotHubClient, Arc<Script>) {
+    let script = Arc::new(Script::default());
+    *script.answers.lock().unwrap() = answers.into_iter().collect();
+    let options = IotHubClientOptions {
+        client_options: ClientOptions {
+            transport: Some(Transport::new(script.clone())),
+            retry: azure_core::http::RetryOptions::none(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    (IotHubClient::new(Arc::new(Credential), "sub", Some(options)).unwrap(), script)
+}
+
+const HUB: &str = "https://management.azure.com/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub";
+
+fn fast() -> PollerOptions<'static> {
+    PollerOptions { frequency: azure_core::time::Duration::seconds(1), ..Default::default() }
+}
+
+#[tokio::test]
+async fn pages_follow_next_links_with_exactly_one_api_version() {
+    let next = "https://management.azure.com/subscriptions/sub/providers/Microsoft.Devices/IotHubs?api-version=2023-06-30&$skipToken=a%3Db";
+    let (client, script) = scripted(vec![
+        answer(200, &[], &format!(r#"{{"value":[{{"location":"a","sku":{{"name":"S1","capacity":1}}}},{{"location":"b","sku":{{"name":"S1","capacity":1}}}}],"nextLink":"{next}"}}"#)),
+        answer(200, &[], r#"{"value":[{"location":"c","sku":{"name":"S1","capacity":1}}],"nextLink":""}"#),
+    ]);
+    let hubs: Vec<_> = client.get_iot_hub_resource_client().list_by_subscription(None).unwrap().try_collect().await.unwrap();
+    let locations: Vec<_> = hubs.iter().map(|h| h.location.as_str()).collect();
+    assert_eq!(locations, ["a", "b", "c"]);
+    assert_eq!(
+        *script.seen.lock().unwrap(),
+        [
+            "GET https://management.azure.com/subscriptions/sub/providers/Microsoft.Devices/IotHubs?api-version=2023-06-30",
+            "GET https://management.azure.com/subscriptions/sub/providers/Microsoft.Devices/IotHubs?$skipToken=a%3Db&api-version=2023-06-30",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn create_or_update_polls_the_async_operation_then_gets_the_resource() {
+    let monitor = "https://management.azure.com/operations/1?api-version=2023-06-30";
+    let (client, script) = scripted(vec![
+        answer(201, &[("azure-asyncoperation", monitor), ("retry-after", "0")], r#"{"location":"x","properties":{"provisioningState":"Accepted"}}"#),
+        answer(200, &[("retry-after", "0")], r#"{"status":"InProgress"}"#),
+        answer(200, &[("retry-after", "0")], r#"{"status":"InProgress"}"#),
+        answer(200, &[], r#"{"status":"Succeeded"}"#),
+        answer(200, &[], r#"{"location":"westus","sku":{"name":"S1","capacity":1},"properties":{"provisioningState":"Succeeded"}}"#),
+    ]);
+    let body = RequestContent::from(br#"{"location":"westus","sku":{"name":"S1","capacity":1}}"#.to_vec());
+    let options = IotHubResourceClientCreateOrUpdateOptions { method_options: fast(), ..Default::default() };
+    let hub = client
+        .get_iot_hub_resource_client()
+        .create_or_update("rg", "hub", body, Some(options))
+        .unwrap()
+        .await
+        .unwrap()
+        .into_model()
+        .unwrap();
+    assert_eq!(hub.location, "westus");
+    let seen = script.seen.lock().unwrap().clone();
+    let url = format!("{HUB}?api-version=2023-06-30");
+    assert_eq!(seen, [format!("PUT {url}"), format!("GET {monitor}"), format!("GET {monitor}"), format!("GET {monitor}"), format!("GET {url}")]);
+}
+
+#[tokio::test]
+async fn delete_polls_location_until_no_content() {
+    let location = "https://management.azure.com/operationResults/1?api-version=2023-06-30";
+    for last in [204, 404] {
+        let (client, script) = scripted(vec![
+            answer(202, &[("location", location), ("retry-after", "0")], ""),
+            answer(202, &[("retry-after", "0")], ""),
+            answer(last, &[], ""),
+        ]);
+        let options = IotHubResourceClientDeleteOptions { method_options: fast() };
+        let response = client.get_iot_hub_resource_client().delete("rg", "hub", Some(options)).unwrap().await.unwrap();
+        assert_eq!(u16::from(response.status()), last);
+        let seen = script.seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 3);
+        assert!(seen[0].starts_with("DELETE "));
+        assert_eq!(seen[1], format!("GET {location}"));
+    }
+}
+
+#[tokio::test]
+async fn errors_carry_the_decoded_error_details() {
+    let (client, _) = scripted(vec![answer(404, &[], r#"{"code":"IotHubNotFound","message":"no such hub"}"#)]);
+    let error = client.get_iot_hub_resource_client().get("rg", "hub", None).await.unwrap_err();
+    assert_eq!(error.http_status(), Some(StatusCode::NotFound));
+    let service = service_error::<ErrorDetails>(&error).unwrap();
+    assert_eq!(service.code(), Some("IotHubNotFound"));
+    assert_eq!(service.error().unwrap().message.as_deref(), Some("no such hub"));
+
+    let (client, _) = scripted(vec![answer(500, &[], "<html>oops</html>")]);
+    let error = client.get_iot_hub_resource_client().get("rg", "hub", None).await.unwrap_err();
+    let service = service_error::<ErrorDetails>(&error).unwrap();
+    assert!(service.error().is_none());
+
+    let (client, _) = scripted(vec![answer(200, &[], r#"{"location":"we"#)]);
+    let response = client.get_iot_hub_resource_client().get("rg", "hub", None).await.unwrap();
+    assert!(response.into_model().is_err());
+}
+
+#[tokio::test]
+async fn path_parameters_are_one_segment() {
+    let (client, script) = scripted(vec![answer(200, &[], "{}"), answer(200, &[], "{}"), answer(200, &[], "{}")]);
+    let jobs = client.get_iot_hub_resource_client();
+    for id in ["a/b", "../../x", "x?y#z"] {
+        jobs.get_job("rg", "hub", id, None).await.unwrap();
+    }
+    let seen = script.seen.lock().unwrap().clone();
+    assert_eq!(seen[0], format!("GET {HUB}/jobs/a%2Fb?api-version=2023-06-30"));
+    assert_eq!(seen[1], format!("GET {HUB}/jobs/..%2F..%2Fx?api-version=2023-06-30"));
+    assert_eq!(seen[2], format!("GET {HUB}/jobs/x%3Fy%23z?api-version=2023-06-30"));
+    assert!(jobs.get_job("rg", "hub", "..", None).await.is_err());
+}
