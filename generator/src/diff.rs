@@ -501,6 +501,13 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
         (None, Some(_)) => push(out, "now long-running", String::new(), Impact::Breaking, "the method now returns a poller instead of the response"),
         (Some(_), None) => push(out, "no longer long-running", String::new(), Impact::Breaking, "the method now returns the response instead of a poller"),
         (Some(a), Some(b)) => {
+            let (ta, tb) = (lro_output(old), lro_output(new));
+            if let (Some(ta), Some(tb)) = (&ta, &tb) {
+                diff_type_use(Area::Operation, &format!("{id} long-running result"), "type changed", ta, tb, out);
+            } else if ta.is_some() != tb.is_some() {
+                let show = |t: &Option<TypeRef>| t.as_ref().map(spec_type).unwrap_or_else(|| "nothing".into());
+                push(out, "long-running result changed", arrow(show(&ta), show(&tb)), Impact::Breaking, "the poller's output type changes");
+            }
             if a.final_state_via != b.final_state_via {
                 let show = |v: Option<crate::ir::FinalStateVia>| match v {
                     Some(v) => serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
@@ -550,6 +557,17 @@ fn diff_body(id: &str, old: Option<&RequestBody>, new: Option<&RequestBody>, out
     }
 }
 
+/// What a long-running operation's poller ends with, as `expand` decides: nothing for a DELETE,
+/// else `final-state-schema`, else the body of 200, 201 or the first 2xx response.
+fn lro_output(op: &Operation) -> Option<TypeRef> {
+    if op.method == crate::ir::HttpMethod::Delete {
+        return None;
+    }
+    let lro = op.long_running.as_ref()?;
+    let ok = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
+    lro.final_state_schema.clone().or_else(|| ok(200)).or_else(|| ok(201)).or_else(|| success_type(op).cloned())
+}
+
 /// The type the method returns on success: the body of the first 2xx response that has one.
 fn success_type(op: &Operation) -> Option<&TypeRef> {
     op.responses
@@ -567,7 +585,10 @@ fn status(s: StatusCode) -> String {
 
 fn diff_responses(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
     let id = new.id.as_str();
-    match (success_type(old), success_type(new)) {
+    // A long-running operation returns a poller of its final result (compared in
+    // `diff_operation`), not the first response's body.
+    let both_lro = old.long_running.is_some() && new.long_running.is_some();
+    match if both_lro { (None, None) } else { (success_type(old), success_type(new)) } {
         (Some(a), Some(b)) => diff_type_use(Area::Operation, &format!("{id} response"), "type changed", a, b, out),
         (None, Some(b)) => out.push(Area::Operation, format!("{id} response"), "body added", format!("`{}`", spec_type(b)), Impact::Breaking, "the method's return type changes from an empty response to a typed one"),
         (Some(a), None) => out.push(Area::Operation, format!("{id} response"), "body removed", format!("`{}`", spec_type(a)), Impact::Breaking, "the method's return type no longer carries a model"),
@@ -584,14 +605,15 @@ fn diff_responses(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
     for n in new.responses.iter().filter(|r| !r.is_error) {
         let Some(o) = old.responses.iter().find(|r| r.status == n.status) else { continue };
         for h in &n.headers {
-            match o.headers.iter().find(|x| x.name.eq_ignore_ascii_case(&h.name)) {
-                None => out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "added", "", Impact::Addition, "a new response header callers may read"),
-                Some(x) => diff_type_use(Area::Operation, &format!("{id} response {} header {}", status(n.status), h.name), "type changed", &x.ty, &h.ty, out),
+            // Response headers are read from the raw `Response` (no typed accessors), so they
+            // change what the service documents, not the Rust API.
+            if !o.headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
+                out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "added", "", Impact::Compatible, "newly documented; headers are read from the `Response`, no Rust API changes");
             }
         }
         for h in &o.headers {
             if !n.headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
-                out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "removed", "", Impact::Breaking, "code reading this header no longer finds it");
+                out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "removed", "", Impact::Compatible, "no longer documented; no Rust API changes, but code reading it from the `Response` may find nothing");
             }
         }
     }
@@ -1063,6 +1085,24 @@ mod tests {
         let response = find(&report, "Jobs_Get response", "type changed");
         assert_eq!(response.detail, "`Job` → `JobList`");
         assert_eq!(response.impact, Impact::Breaking);
+    }
+
+    #[test]
+    fn a_long_running_result_is_the_final_state_schema_or_the_200_body() {
+        let lro = crate::ir::LongRunning { final_state_via: None, final_state_schema: None };
+        let mut old = api("1");
+        old.operations = vec![op("Jobs_Create", "/jobs/{id}")];
+        old.operations[0].method = HttpMethod::Put;
+        old.operations[0].long_running = Some(lro.clone());
+        let mut new = old.clone();
+        new.operations[0].long_running =
+            Some(crate::ir::LongRunning { final_state_schema: Some(TypeRef::Named("Job".into())), ..lro.clone() });
+        assert!(diff_apis(&old, &new).changes.is_empty(), "the schema names the 200 body's type: nothing changes");
+        new.operations[0].long_running =
+            Some(crate::ir::LongRunning { final_state_schema: Some(TypeRef::Named("Other".into())), ..lro });
+        let report = diff_apis(&old, &new);
+        let change = find(&report, "Jobs_Create long-running result", "type changed");
+        assert_eq!((change.impact, change.detail.as_str()), (Impact::Breaking, "`Job` → `Other`"));
     }
 
     #[test]
