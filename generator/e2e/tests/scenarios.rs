@@ -308,7 +308,11 @@ mod long_running {
             .unwrap();
         let response = poller.await.unwrap();
 
-        assert!(response.status().is_success() || response.status() == StatusCode::NotFound);
+        assert_eq!(
+            u16::from(response.status()),
+            last,
+            "the poller ends on the last answer"
+        );
         server.finish();
         let requests = server.requests();
         assert_eq!(
@@ -516,6 +520,45 @@ mod retries {
             .await
             .unwrap();
         server.finish();
+    }
+}
+
+mod auth {
+    use super::*;
+
+    #[tokio::test]
+    async fn every_request_carries_a_token_for_the_endpoint_scope() {
+        let server = TestServer::start().await;
+        let credential = server.credential();
+        let options = IotHubClientOptions {
+            client_options: server.client_options(),
+            endpoint: server.endpoint().parse().unwrap(),
+            ..Default::default()
+        };
+        let client = IotHubClient::new(credential.clone(), SUBSCRIPTION, Some(options)).unwrap();
+        let path = format!("{}/jobs/j", hub_path());
+        for _ in 0..2 {
+            server
+                .expect(Exchange::new("GET", &path).respond(CannedResponse::json(200, &job("j"))));
+        }
+        for _ in 0..2 {
+            client
+                .get_iot_hub_resource_client()
+                .get_job("rg", "hub", "j", None)
+                .await
+                .unwrap();
+        }
+        server.finish();
+        let scope = format!("{}/.default", server.endpoint());
+        assert!(!credential.scopes().is_empty());
+        assert!(
+            credential
+                .scopes()
+                .iter()
+                .all(|s| s == std::slice::from_ref(&scope)),
+            "{:?}",
+            credential.scopes()
+        );
     }
 }
 
