@@ -91,7 +91,8 @@ fn time_crate_build(crate_name: &str) -> Result<()> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let run = |args: &[&str]| -> Result<Duration> {
         let start = Instant::now();
-        let status = Command::new(&cargo).args(args).status().with_context(|| format!("running cargo {}", args.join(" ")))?;
+        let status =
+            Command::new(&cargo).args(args).status().with_context(|| format!("running cargo {}", args.join(" ")))?;
         if !status.success() {
             bail!("cargo {} failed ({status})", args.join(" "));
         }
@@ -127,12 +128,8 @@ fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sam
     let peak_bytes = alloc::peak().saturating_sub(base);
     let lines = files.iter().map(|f| f.contents.lines().count()).sum();
     let bytes = files.iter().map(|f| f.contents.len()).sum();
-    let sample = Sample {
-        load: loaded_at - start,
-        lower: lowered_at - loaded_at,
-        expand: expanded_at - lowered_at,
-        peak_bytes,
-    };
+    let sample =
+        Sample { load: loaded_at - start, lower: lowered_at - loaded_at, expand: expanded_at - lowered_at, peak_bytes };
     Ok((sample, (files.len(), lines, bytes)))
 }
 
