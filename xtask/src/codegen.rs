@@ -209,9 +209,10 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         }
         print!("{}", render_check(&out_display, &changes));
         println!(
-            "\n{out_display} is stale: {} file(s) differ from what the generator writes. Run `{}` and commit the result.",
+            "\n{out_display} is stale: {} file(s) differ from what the generator writes. Run `{}`{}.",
             changes.len(),
-            target.options.command
+            target.options.command,
+            if is_product { " and commit the result" } else { "" }
         );
         return Ok(ExitCode::FAILURE);
     }
