@@ -87,7 +87,10 @@ pub(crate) fn expand_example_tests(api: &Api, options: &Options) -> Result<Vec<G
 /// The whole of `tests/examples.rs`, and whether it uses the test server (it does not when
 /// every example file is missing).
 fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
-    let crate_name = format_ident!("{}", ctx.options.crate_name);
+    let crate_name = ident(
+        &ctx.options.crate_name.replace('-', "_"),
+        &Location::file("Cargo.toml"),
+    )?;
     let root = &ctx.root_client;
     let root_options = ctx.root_options();
     let mut client_args = Vec::new();
@@ -308,6 +311,7 @@ fn expand_example_test(
                     ctx,
                     &mut disagreements,
                     format!("request body `{}`", body.name),
+                    &at,
                 );
                 let expected = walk.normalize(&body.ty, value, "", None)?;
                 let example_text = value.to_string();
@@ -374,7 +378,7 @@ fn expand_example_test(
     let response_ty = result_type(operation);
     let checks = match (&response.body, &response_ty) {
         (Some(body), Some(ty)) => {
-            let mut walk = Walk::new(ctx, &mut disagreements, "response body".to_string());
+            let mut walk = Walk::new(ctx, &mut disagreements, "response body".to_string(), &at);
             let expected = walk.normalize(ty, body, "", Some(quote! { decoded }))?;
             let read_only = std::mem::take(&mut walk.read_only);
             let expected_text = expected.to_string();
@@ -622,7 +626,7 @@ fn call_arguments(
                 Argument::Value(v) => v,
             });
         } else if let Some(value) = value {
-            let field = format_ident!("{}", parameter.rust_name);
+            let field = ident(&parameter.rust_name, &parameter.location_in_spec)?;
             let value = match argument(ctx, &parameter.ty, value) {
                 Argument::Str(s) => quote! { #s.to_string() },
                 Argument::Value(v) => v,
@@ -634,7 +638,7 @@ fn call_arguments(
         if body.required {
             args.push(quote! { request_body.try_into().unwrap() });
         } else if parameters.contains_key(&body.name) {
-            let field = format_ident!("{}", body.rust_name);
+            let field = ident(&body.rust_name, &operation.location)?;
             optional.push(quote! { #field: Some(request_body.try_into().unwrap()) });
         }
     }
@@ -718,15 +722,23 @@ struct Walk<'c, 'a, 'd> {
     ctx: &'c Context<'a>,
     disagreements: &'d mut Vec<String>,
     what: String,
+    /// Where the example is named (`x-ms-examples` of the operation), for errors.
+    at: Location,
     read_only: Vec<ReadOnlyCheck>,
 }
 
 impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
-    fn new(ctx: &'c Context<'a>, disagreements: &'d mut Vec<String>, what: String) -> Self {
+    fn new(
+        ctx: &'c Context<'a>,
+        disagreements: &'d mut Vec<String>,
+        what: String,
+        at: &Location,
+    ) -> Self {
         Self {
             ctx,
             disagreements,
             what,
+            at: at.clone(),
             read_only: Vec::new(),
         }
     }
@@ -811,7 +823,7 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
                 }
             },
             TypeRef::Named(name) => {
-                let def = self.ctx.type_def(name, &Location::file(&self.what))?;
+                let def = self.ctx.type_def(name, &self.at)?;
                 match &def.kind {
                     TypeKind::Alias(target) => self.normalize(target, value, pointer, access)?,
                     TypeKind::Enum(_) => value.clone(),
@@ -869,7 +881,7 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
                 // An absent optional value is encoded as no property at all.
                 continue;
             }
-            let field_ident = format_ident!("{}", field.rust_name);
+            let field_ident = ident(&field.rust_name, &self.at)?;
             let field_access = access.as_ref().map(|a| {
                 if field_is_plain(field) {
                     quote! { #a.#field_ident }
@@ -1040,7 +1052,7 @@ mod tests {
         let options = options();
         let ctx = Context::new(&api, &options).unwrap();
         let mut disagreements = Vec::new();
-        let mut walk = Walk::new(&ctx, &mut disagreements, "response body".into());
+        let mut walk = Walk::new(&ctx, &mut disagreements, "response body".into(), &at());
         let example = json!({
             "name": "a", "id": "/things/a", "when": "Thu, 15 Jun 2017 19:20:58 GMT", "tags": {"k": "v"},
             "parts": [{"name": "b", "id": "/things/b", "extra": 1, "when": null}]
@@ -1094,7 +1106,12 @@ mod tests {
         let options = options();
         let ctx = Context::new(&api, &options).unwrap();
         let mut disagreements = Vec::new();
-        let mut walk = Walk::new(&ctx, &mut disagreements, "request body `thing`".into());
+        let mut walk = Walk::new(
+            &ctx,
+            &mut disagreements,
+            "request body `thing`".into(),
+            &at(),
+        );
         let example = json!({ "name": 5, "when": "2020-03-26T21:24:57Z", "tags": [] });
         walk.normalize(&TypeRef::Named("Thing".into()), &example, "", None)
             .unwrap();
