@@ -650,7 +650,8 @@ async fn iot_hub_resource_list_event_hub_consumer_groups_iothub_listehgroups() {
         .into_pages();
     let page = pages.try_next().await.unwrap().expect("one page");
     let decoded = page.into_model().unwrap();
-    assert!(pages.try_next(). await .unwrap().is_none(), "the example has one page");
+    let next = pages.try_next().await.unwrap();
+    assert!(next.is_none(), "the example has one page");
     support::assert_json_eq(
         "the decoded response, encoded again",
         &json(
@@ -813,7 +814,8 @@ async fn iot_hub_resource_get_endpoint_health_iothub_routingendpointhealth() {
         .into_pages();
     let page = pages.try_next().await.unwrap().expect("one page");
     let decoded = page.into_model().unwrap();
-    assert!(pages.try_next(). await .unwrap().is_none(), "the example has one page");
+    let next = pages.try_next().await.unwrap();
+    assert!(next.is_none(), "the example has one page");
     support::assert_json_eq(
         "the decoded response, encoded again",
         &json(
@@ -910,7 +912,8 @@ async fn iot_hub_resource_list_keys_iothub_listkeys() {
         .into_pages();
     let page = pages.try_next().await.unwrap().expect("one page");
     let decoded = page.into_model().unwrap();
-    assert!(pages.try_next(). await .unwrap().is_none(), "the example has one page");
+    let next = pages.try_next().await.unwrap();
+    assert!(next.is_none(), "the example has one page");
     support::assert_json_eq(
         "the decoded response, encoded again",
         &json(

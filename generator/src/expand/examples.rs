@@ -568,7 +568,8 @@ fn decode_result(operation: &Operation, invoke: &TokenStream) -> TokenStream {
             let mut pages = #invoke.unwrap().into_pages();
             let page = pages.try_next().await.unwrap().expect("one page");
             let decoded = page.into_model().unwrap();
-            assert!(pages.try_next().await.unwrap().is_none(), "the example has one page");
+            let next = pages.try_next().await.unwrap();
+            assert!(next.is_none(), "the example has one page");
         }
     } else if operation.long_running.is_some() {
         quote! {
