@@ -7,5 +7,6 @@ pub mod error;
 pub mod lro;
 pub mod models;
 mod request;
+pub mod time;
 pub use clients::{IotHubClient, IotHubClientOptions};
 pub use error::{service_error, ServiceError};

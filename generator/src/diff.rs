@@ -152,7 +152,15 @@ struct Changes<'a> {
 }
 
 impl Changes<'_> {
-    fn push(&mut self, area: Area, subject: impl Into<String>, change: impl Into<String>, detail: impl Into<String>, impact: Impact, reason: impl Into<String>) {
+    fn push(
+        &mut self,
+        area: Area,
+        subject: impl Into<String>,
+        change: impl Into<String>,
+        detail: impl Into<String>,
+        impact: Impact,
+        reason: impl Into<String>,
+    ) {
         self.list.push(Change {
             area,
             subject: subject.into(),
@@ -228,7 +236,14 @@ fn diff_client_parameters(old: &Api, new: &Api, out: &mut Changes<'_>) {
 
 /// Compares two parameter lists, matched by wire name and location, then (for parameters renamed
 /// on the wire) by Rust name. `prefix` goes before each parameter's name in the subject.
-fn diff_parameter_lists(area: Area, prefix: &str, old: &[Parameter], new: &[Parameter], owner: &str, out: &mut Changes<'_>) {
+fn diff_parameter_lists(
+    area: Area,
+    prefix: &str,
+    old: &[Parameter],
+    new: &[Parameter],
+    owner: &str,
+    out: &mut Changes<'_>,
+) {
     let key = |p: &Parameter| (p.name.clone(), p.location);
     let old_keys: BTreeSet<_> = old.iter().map(key).collect();
     let new_keys: BTreeSet<_> = new.iter().map(key).collect();
@@ -305,10 +320,18 @@ fn diff_parameter(area: Area, subject: &str, old: &Parameter, new: &Parameter, o
     }
     if old.client_level != new.client_level && area == Area::Operation {
         let detail = if new.client_level { "method → client" } else { "client → method" };
-        out.push(area, subject, "moved", detail, Impact::Breaking, "the parameter moves between the client and the method, changing both signatures");
+        out.push(
+            area,
+            subject,
+            "moved",
+            detail,
+            Impact::Breaking,
+            "the parameter moves between the client and the method, changing both signatures",
+        );
     }
     if old.rust_name != new.rust_name && old.name == new.name {
-        let impact = if pn == Passing::Argument || pn == Passing::Constant { Impact::Compatible } else { Impact::Breaking };
+        let impact =
+            if pn == Passing::Argument || pn == Passing::Constant { Impact::Compatible } else { Impact::Breaking };
         let reason = if impact == Impact::Breaking {
             "the option's Rust name changes"
         } else {
@@ -328,10 +351,24 @@ fn diff_parameter(area: Area, subject: &str, old: &Parameter, new: &Parameter, o
         );
     }
     if old.constant != new.constant && po == Passing::Constant && pn == Passing::Constant {
-        out.push(area, subject, "constant changed", arrow(json(&old.constant), json(&new.constant)), Impact::Compatible, "the client sends the new value by itself");
+        out.push(
+            area,
+            subject,
+            "constant changed",
+            arrow(json(&old.constant), json(&new.constant)),
+            Impact::Compatible,
+            "the client sends the new value by itself",
+        );
     }
     if old.default != new.default && pn == Passing::Option && subject != "api-version" {
-        out.push(area, subject, "default changed", arrow(json(&old.default), json(&new.default)), Impact::Compatible, "callers who do not set it get the new default");
+        out.push(
+            area,
+            subject,
+            "default changed",
+            arrow(json(&old.default), json(&new.default)),
+            Impact::Compatible,
+            "callers who do not set it get the new default",
+        );
     }
 }
 
@@ -347,7 +384,14 @@ fn diff_type_use(area: Area, subject: &str, change: &str, old: &TypeRef, new: &T
     }
     let (ro, rn) = (rust_shape(&out.old.types, old, true), rust_shape(&out.new.types, new, true));
     if ro != rn {
-        out.push(area, subject, change, arrow(spec_type(old), spec_type(new)), Impact::Breaking, format!("the Rust type changes from `{ro}` to `{rn}`"));
+        out.push(
+            area,
+            subject,
+            change,
+            arrow(spec_type(old), spec_type(new)),
+            Impact::Breaking,
+            format!("the Rust type changes from `{ro}` to `{rn}`"),
+        );
     } else {
         out.push(
             area,
@@ -454,13 +498,25 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
         out.push(Area::Operation, id, change, detail, impact, reason);
     };
     if old.method != new.method {
-        push(out, "HTTP method changed", arrow(format!("{:?}", old.method), format!("{:?}", new.method)).to_uppercase(), Impact::Compatible, "the request changes; the Rust signature does not");
+        push(
+            out,
+            "HTTP method changed",
+            arrow(format!("{:?}", old.method), format!("{:?}", new.method)).to_uppercase(),
+            Impact::Compatible,
+            "the request changes; the Rust signature does not",
+        );
     }
     if path_shape(&old.path) != path_shape(&new.path) {
         push(out, "path changed", arrow(&old.path, &new.path), Impact::Compatible, "the request goes to a different URL; the Rust signature does not change unless its path parameters do (listed separately)");
     }
     if !old.deprecated && new.deprecated {
-        push(out, "deprecated", String::new(), Impact::Addition, "callers get a deprecation warning; the method still works");
+        push(
+            out,
+            "deprecated",
+            String::new(),
+            Impact::Addition,
+            "callers get a deprecation warning; the method still works",
+        );
     }
     // Client-level parameters are compared once, at the client; here only the method's own,
     // plus any that move between the two.
@@ -475,12 +531,31 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
             .collect()
     };
     let (po, pn) = (method_params(old, new), method_params(new, old));
-    diff_parameter_lists(Area::Operation, &format!("{id} parameter "), &po, &pn, &format!("`{}`", rust_method(new)), out);
+    diff_parameter_lists(
+        Area::Operation,
+        &format!("{id} parameter "),
+        &po,
+        &pn,
+        &format!("`{}`", rust_method(new)),
+        out,
+    );
     diff_body(id, old.body.as_ref(), new.body.as_ref(), out);
     diff_responses(old, new, out);
     match (&old.pageable, &new.pageable) {
-        (None, Some(_)) => push(out, "now pageable", String::new(), Impact::Breaking, "the method now returns a pager of items instead of one response"),
-        (Some(_), None) => push(out, "no longer pageable", String::new(), Impact::Breaking, "the method now returns one response instead of a pager of items"),
+        (None, Some(_)) => push(
+            out,
+            "now pageable",
+            String::new(),
+            Impact::Breaking,
+            "the method now returns a pager of items instead of one response",
+        ),
+        (Some(_), None) => push(
+            out,
+            "no longer pageable",
+            String::new(),
+            Impact::Breaking,
+            "the method now returns one response instead of a pager of items",
+        ),
         (Some(a), Some(b)) => {
             if a.next_link_name != b.next_link_name {
                 push(
@@ -492,21 +567,60 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
                 );
             }
             if a.item_name != b.item_name {
-                push(out, "item property changed", arrow(&a.item_name, &b.item_name), Impact::Breaking, "the pager yields the items of a different property");
+                push(
+                    out,
+                    "item property changed",
+                    arrow(&a.item_name, &b.item_name),
+                    Impact::Breaking,
+                    "the pager yields the items of a different property",
+                );
             }
         }
         (None, None) => {}
     }
     match (&old.long_running, &new.long_running) {
-        (None, Some(_)) => push(out, "now long-running", String::new(), Impact::Breaking, "the method now returns a poller instead of the response"),
-        (Some(_), None) => push(out, "no longer long-running", String::new(), Impact::Breaking, "the method now returns the response instead of a poller"),
+        (None, Some(_)) => push(
+            out,
+            "now long-running",
+            String::new(),
+            Impact::Breaking,
+            "the method now returns a poller instead of the response",
+        ),
+        (Some(_), None) => push(
+            out,
+            "no longer long-running",
+            String::new(),
+            Impact::Breaking,
+            "the method now returns the response instead of a poller",
+        ),
         (Some(a), Some(b)) => {
+            let (ta, tb) = (lro_output(old), lro_output(new));
+            if let (Some(ta), Some(tb)) = (&ta, &tb) {
+                diff_type_use(Area::Operation, &format!("{id} long-running result"), "type changed", ta, tb, out);
+            } else if ta.is_some() != tb.is_some() {
+                let show = |t: &Option<TypeRef>| t.as_ref().map(spec_type).unwrap_or_else(|| "nothing".into());
+                push(
+                    out,
+                    "long-running result changed",
+                    arrow(show(&ta), show(&tb)),
+                    Impact::Breaking,
+                    "the poller's output type changes",
+                );
+            }
             if a.final_state_via != b.final_state_via {
                 let show = |v: Option<crate::ir::FinalStateVia>| match v {
-                    Some(v) => serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                    Some(v) => {
+                        serde_json::to_value(v).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+                    }
                     None => "ARM default".into(),
                 };
-                push(out, "final-state-via changed", arrow(show(a.final_state_via), show(b.final_state_via)), Impact::Compatible, "the poller reads the final result from another place; its type is unchanged");
+                push(
+                    out,
+                    "final-state-via changed",
+                    arrow(show(a.final_state_via), show(b.final_state_via)),
+                    Impact::Compatible,
+                    "the poller reads the final result from another place; its type is unchanged",
+                );
             }
         }
         (None, None) => {}
@@ -515,10 +629,28 @@ fn diff_operation(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
         (Some(a), Some(b)) if a != b => {
             let same = rust_shape(&out.old.types, a, true) == rust_shape(&out.new.types, b, true);
             let impact = if same { Impact::Compatible } else { Impact::Breaking };
-            push(out, "error type changed", arrow(spec_type(a), spec_type(b)), impact, "code reading the decoded error body reads a different type");
+            push(
+                out,
+                "error type changed",
+                arrow(spec_type(a), spec_type(b)),
+                impact,
+                "code reading the decoded error body reads a different type",
+            );
         }
-        (None, Some(b)) => push(out, "error type added", format!("`{}`", spec_type(b)), Impact::Addition, "errors now carry a decoded body"),
-        (Some(a), None) => push(out, "error type removed", format!("`{}`", spec_type(a)), Impact::Breaking, "errors no longer carry a decoded body"),
+        (None, Some(b)) => push(
+            out,
+            "error type added",
+            format!("`{}`", spec_type(b)),
+            Impact::Addition,
+            "errors now carry a decoded body",
+        ),
+        (Some(a), None) => push(
+            out,
+            "error type removed",
+            format!("`{}`", spec_type(a)),
+            Impact::Breaking,
+            "errors no longer carry a decoded body",
+        ),
         _ => {}
     }
 }
@@ -534,20 +666,59 @@ fn diff_body(id: &str, old: Option<&RequestBody>, new: Option<&RequestBody>, out
             };
             out.push(Area::Operation, subject, "added", format!("`{}`", spec_type(&b.ty)), impact, reason);
         }
-        (Some(b), None) => out.push(Area::Operation, subject, "removed", format!("`{}`", spec_type(&b.ty)), Impact::Breaking, "the body argument is gone; existing calls no longer compile"),
+        (Some(b), None) => out.push(
+            Area::Operation,
+            subject,
+            "removed",
+            format!("`{}`", spec_type(&b.ty)),
+            Impact::Breaking,
+            "the body argument is gone; existing calls no longer compile",
+        ),
         (Some(a), Some(b)) => {
             if a.required != b.required {
-                out.push(Area::Operation, subject.clone(), "required-ness changed", arrow(a.required, b.required), Impact::Breaking, "the body moves between the positional arguments and the options");
+                out.push(
+                    Area::Operation,
+                    subject.clone(),
+                    "required-ness changed",
+                    arrow(a.required, b.required),
+                    Impact::Breaking,
+                    "the body moves between the positional arguments and the options",
+                );
             }
             diff_type_use(Area::Operation, &subject, "type changed", &a.ty, &b.ty, out);
             if a.kind != b.kind {
-                out.push(Area::Operation, subject.clone(), "encoding changed", format!("{:?} → {:?}", a.kind, b.kind), Impact::Breaking, "the body is built differently");
+                out.push(
+                    Area::Operation,
+                    subject.clone(),
+                    "encoding changed",
+                    format!("{:?} → {:?}", a.kind, b.kind),
+                    Impact::Breaking,
+                    "the body is built differently",
+                );
             } else if a.content_type != b.content_type {
-                out.push(Area::Operation, subject.clone(), "content type changed", arrow(&a.content_type, &b.content_type), Impact::Compatible, "only the Content-Type sent changes");
+                out.push(
+                    Area::Operation,
+                    subject.clone(),
+                    "content type changed",
+                    arrow(&a.content_type, &b.content_type),
+                    Impact::Compatible,
+                    "only the Content-Type sent changes",
+                );
             }
         }
         (None, None) => {}
     }
+}
+
+/// What a long-running operation's poller ends with, as `expand` decides: nothing for a DELETE,
+/// else `final-state-schema`, else the body of 200, 201 or the first 2xx response.
+fn lro_output(op: &Operation) -> Option<TypeRef> {
+    if op.method == crate::ir::HttpMethod::Delete {
+        return None;
+    }
+    let lro = op.long_running.as_ref()?;
+    let ok = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
+    lro.final_state_schema.clone().or_else(|| ok(200)).or_else(|| ok(201)).or_else(|| success_type(op).cloned())
 }
 
 /// The type the method returns on success: the body of the first 2xx response that has one.
@@ -567,31 +738,72 @@ fn status(s: StatusCode) -> String {
 
 fn diff_responses(old: &Operation, new: &Operation, out: &mut Changes<'_>) {
     let id = new.id.as_str();
-    match (success_type(old), success_type(new)) {
+    // A long-running operation returns a poller of its final result (compared in
+    // `diff_operation`), not the first response's body.
+    let both_lro = old.long_running.is_some() && new.long_running.is_some();
+    match if both_lro { (None, None) } else { (success_type(old), success_type(new)) } {
         (Some(a), Some(b)) => diff_type_use(Area::Operation, &format!("{id} response"), "type changed", a, b, out),
-        (None, Some(b)) => out.push(Area::Operation, format!("{id} response"), "body added", format!("`{}`", spec_type(b)), Impact::Breaking, "the method's return type changes from an empty response to a typed one"),
-        (Some(a), None) => out.push(Area::Operation, format!("{id} response"), "body removed", format!("`{}`", spec_type(a)), Impact::Breaking, "the method's return type no longer carries a model"),
+        (None, Some(b)) => out.push(
+            Area::Operation,
+            format!("{id} response"),
+            "body added",
+            format!("`{}`", spec_type(b)),
+            Impact::Breaking,
+            "the method's return type changes from an empty response to a typed one",
+        ),
+        (Some(a), None) => out.push(
+            Area::Operation,
+            format!("{id} response"),
+            "body removed",
+            format!("`{}`", spec_type(a)),
+            Impact::Breaking,
+            "the method's return type no longer carries a model",
+        ),
         (None, None) => {}
     }
-    let codes = |op: &Operation| -> BTreeSet<StatusCode> { op.responses.iter().filter(|r| !r.is_error).map(|r| r.status).collect() };
+    let codes = |op: &Operation| -> BTreeSet<StatusCode> {
+        op.responses.iter().filter(|r| !r.is_error).map(|r| r.status).collect()
+    };
     let (co, cn) = (codes(old), codes(new));
     for s in cn.difference(&co) {
-        out.push(Area::Operation, format!("{id} response {}", status(*s)), "status added", "", Impact::Compatible, "a new success status; the return type is unchanged");
+        out.push(
+            Area::Operation,
+            format!("{id} response {}", status(*s)),
+            "status added",
+            "",
+            Impact::Compatible,
+            "a new success status; the return type is unchanged",
+        );
     }
     for s in co.difference(&cn) {
-        out.push(Area::Operation, format!("{id} response {}", status(*s)), "status removed", "", Impact::Compatible, "the service no longer documents this status; the return type is unchanged");
+        out.push(
+            Area::Operation,
+            format!("{id} response {}", status(*s)),
+            "status removed",
+            "",
+            Impact::Compatible,
+            "the service no longer documents this status; the return type is unchanged",
+        );
     }
     for n in new.responses.iter().filter(|r| !r.is_error) {
         let Some(o) = old.responses.iter().find(|r| r.status == n.status) else { continue };
         for h in &n.headers {
-            match o.headers.iter().find(|x| x.name.eq_ignore_ascii_case(&h.name)) {
-                None => out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "added", "", Impact::Addition, "a new response header callers may read"),
-                Some(x) => diff_type_use(Area::Operation, &format!("{id} response {} header {}", status(n.status), h.name), "type changed", &x.ty, &h.ty, out),
+            // Response headers are read from the raw `Response` (no typed accessors), so they
+            // change what the service documents, not the Rust API.
+            if !o.headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
+                out.push(
+                    Area::Operation,
+                    format!("{id} response {} header {}", status(n.status), h.name),
+                    "added",
+                    "",
+                    Impact::Compatible,
+                    "newly documented; headers are read from the `Response`, no Rust API changes",
+                );
             }
         }
         for h in &o.headers {
             if !n.headers.iter().any(|x| x.name.eq_ignore_ascii_case(&h.name)) {
-                out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "removed", "", Impact::Breaking, "code reading this header no longer finds it");
+                out.push(Area::Operation, format!("{id} response {} header {}", status(n.status), h.name), "removed", "", Impact::Compatible, "no longer documented; no Rust API changes, but code reading it from the `Response` may find nothing");
             }
         }
     }
@@ -610,7 +822,14 @@ fn diff_types(old: &Api, new: &Api, out: &mut Changes<'_>) {
     names.extend(new.types.keys());
     for name in names {
         match (old.types.get(name), new.types.get(name)) {
-            (Some(o), None) => out.push(Area::Type, name, "removed", kind_name(&o.kind), Impact::Breaking, "the type is gone; code naming it no longer compiles"),
+            (Some(o), None) => out.push(
+                Area::Type,
+                name,
+                "removed",
+                kind_name(&o.kind),
+                Impact::Breaking,
+                "the type is gone; code naming it no longer compiles",
+            ),
             (None, Some(n)) => out.push(Area::Type, name, "added", kind_name(&n.kind), Impact::Addition, "a new type"),
             (Some(o), Some(n)) => diff_type(o, n, out),
             (None, None) => {}
@@ -658,17 +877,33 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
     let mut renamed_old = BTreeSet::new();
     let mut renamed_new = BTreeSet::new();
     for a in &added {
-        if let Some(r) = removed.iter().find(|r| r.rust_name == a.rust_name && !renamed_old.contains(r.wire_name.as_str())) {
+        if let Some(r) =
+            removed.iter().find(|r| r.rust_name == a.rust_name && !renamed_old.contains(r.wire_name.as_str()))
+        {
             renamed_old.insert(r.wire_name.as_str());
             renamed_new.insert(a.wire_name.as_str());
             let subject = format!("{name}.{}", a.rust_name);
-            out.push(Area::Field, subject.clone(), "renamed on the wire", arrow(&r.wire_name, &a.wire_name), Impact::Compatible, "the Rust field keeps its name; only the JSON property changes");
+            out.push(
+                Area::Field,
+                subject.clone(),
+                "renamed on the wire",
+                arrow(&r.wire_name, &a.wire_name),
+                Impact::Compatible,
+                "the Rust field keeps its name; only the JSON property changes",
+            );
             diff_field(&subject, r, a, out);
         }
     }
     for f in &removed {
         if !renamed_old.contains(f.wire_name.as_str()) {
-            out.push(Area::Field, format!("{name}.{}", f.rust_name), "removed", format!("`{}: {}`", f.wire_name, spec_type(&f.ty)), Impact::Breaking, "the Rust field is gone; code using it no longer compiles");
+            out.push(
+                Area::Field,
+                format!("{name}.{}", f.rust_name),
+                "removed",
+                format!("`{}: {}`", f.wire_name, spec_type(&f.ty)),
+                Impact::Breaking,
+                "the Rust field is gone; code using it no longer compiles",
+            );
         }
     }
     for f in &added {
@@ -678,9 +913,19 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
         let (impact, reason) = if is_plain(f) {
             (Impact::Breaking, "a required field that clients write: the model's `new` gains an argument")
         } else {
-            (Impact::Addition, "an `Option` field; models are `#[non_exhaustive]` (built with `new` or `Default`), so no code breaks")
+            (
+                Impact::Addition,
+                "an `Option` field; models are `#[non_exhaustive]` (built with `new` or `Default`), so no code breaks",
+            )
         };
-        out.push(Area::Field, format!("{name}.{}", f.rust_name), "added", format!("`{}: {}`", f.wire_name, field_rust_type(&out.new.types, f)), impact, reason);
+        out.push(
+            Area::Field,
+            format!("{name}.{}", f.rust_name),
+            "added",
+            format!("`{}: {}`", f.wire_name, field_rust_type(&out.new.types, f)),
+            impact,
+            reason,
+        );
     }
     for n in &new.fields {
         if let Some(o) = old.fields.iter().find(|o| o.wire_name == n.wire_name) {
@@ -688,8 +933,22 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
         }
     }
     match (&old.additional_properties, &new.additional_properties) {
-        (None, Some(t)) => out.push(Area::Type, name, "additional properties added", format!("`{}`", spec_type(t)), Impact::Addition, "the model keeps extra JSON properties in a new map"),
-        (Some(t), None) => out.push(Area::Type, name, "additional properties removed", format!("`{}`", spec_type(t)), Impact::Breaking, "the map of extra properties is gone"),
+        (None, Some(t)) => out.push(
+            Area::Type,
+            name,
+            "additional properties added",
+            format!("`{}`", spec_type(t)),
+            Impact::Addition,
+            "the model keeps extra JSON properties in a new map",
+        ),
+        (Some(t), None) => out.push(
+            Area::Type,
+            name,
+            "additional properties removed",
+            format!("`{}`", spec_type(t)),
+            Impact::Breaking,
+            "the map of extra properties is gone",
+        ),
         (Some(a), Some(b)) => diff_type_use(Area::Type, name, "additional properties type changed", a, b, out),
         (None, None) => {}
     }
@@ -697,55 +956,145 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
     let (vo, vn) = (variants(old), variants(new));
     for (value, ty) in &vn {
         if !vo.contains_key(value) {
-            out.push(Area::Type, name, "subtype added", format!("`{value}` → `{ty}`"), Impact::Addition, "the union gains a variant; unknown kinds were already kept");
+            out.push(
+                Area::Type,
+                name,
+                "subtype added",
+                format!("`{value}` → `{ty}`"),
+                Impact::Addition,
+                "the union gains a variant; unknown kinds were already kept",
+            );
         }
     }
     for (value, ty) in &vo {
         if !vn.contains_key(value) {
-            out.push(Area::Type, name, "subtype removed", format!("`{value}` → `{ty}`"), Impact::Breaking, "the union loses a variant; code matching it no longer compiles");
+            out.push(
+                Area::Type,
+                name,
+                "subtype removed",
+                format!("`{value}` → `{ty}`"),
+                Impact::Breaking,
+                "the union loses a variant; code matching it no longer compiles",
+            );
         }
     }
 }
 
 fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
     if old.rust_name != new.rust_name {
-        out.push(Area::Field, subject, "Rust name changed", arrow(&old.rust_name, &new.rust_name), Impact::Breaking, "the Rust field is renamed");
+        out.push(
+            Area::Field,
+            subject,
+            "Rust name changed",
+            arrow(&old.rust_name, &new.rust_name),
+            Impact::Breaking,
+            "the Rust field is renamed",
+        );
     }
     let type_changed = old.ty != new.ty;
     diff_type_use(Area::Field, subject, "type changed", &old.ty, &new.ty, out);
     let (ro, rn) = (field_rust_type(&out.old.types, old), field_rust_type(&out.new.types, new));
     let plain_flipped = is_plain(old) != is_plain(new);
     if old.required != new.required {
-        let detail = format!("{} → {}", if old.required { "required" } else { "optional" }, if new.required { "required" } else { "optional" });
+        let detail = format!(
+            "{} → {}",
+            if old.required { "required" } else { "optional" },
+            if new.required { "required" } else { "optional" }
+        );
         if plain_flipped {
-            out.push(Area::Field, subject, "required-ness changed", detail, Impact::Breaking, format!("the Rust field changes from `{ro}` to `{rn}`"));
+            out.push(
+                Area::Field,
+                subject,
+                "required-ness changed",
+                detail,
+                Impact::Breaking,
+                format!("the Rust field changes from `{ro}` to `{rn}`"),
+            );
         } else {
-            out.push(Area::Field, subject, "required-ness changed", detail, Impact::Compatible, format!("the Rust field stays `{rn}` (read-only or nullable fields are always `Option`)"));
+            out.push(
+                Area::Field,
+                subject,
+                "required-ness changed",
+                detail,
+                Impact::Compatible,
+                format!("the Rust field stays `{rn}` (read-only or nullable fields are always `Option`)"),
+            );
         }
     }
     if old.read_only != new.read_only {
-        let detail = format!("{} → {}", if old.read_only { "read-only" } else { "writable" }, if new.read_only { "read-only" } else { "writable" });
+        let detail = format!(
+            "{} → {}",
+            if old.read_only { "read-only" } else { "writable" },
+            if new.read_only { "read-only" } else { "writable" }
+        );
         let flipped_here = plain_flipped && old.required == new.required;
         if flipped_here {
-            out.push(Area::Field, subject, "read-only-ness changed", detail, Impact::Breaking, format!("the Rust field changes from `{ro}` to `{rn}`"));
+            out.push(
+                Area::Field,
+                subject,
+                "read-only-ness changed",
+                detail,
+                Impact::Breaking,
+                format!("the Rust field changes from `{ro}` to `{rn}`"),
+            );
         } else if new.read_only {
-            out.push(Area::Field, subject, "read-only-ness changed", detail, Impact::Breaking, "values callers set are no longer sent in requests");
+            out.push(
+                Area::Field,
+                subject,
+                "read-only-ness changed",
+                detail,
+                Impact::Breaking,
+                "values callers set are no longer sent in requests",
+            );
         } else {
-            out.push(Area::Field, subject, "read-only-ness changed", detail, Impact::Addition, "callers can now send it in requests");
+            out.push(
+                Area::Field,
+                subject,
+                "read-only-ness changed",
+                detail,
+                Impact::Addition,
+                "callers can now send it in requests",
+            );
         }
     }
-    if old.nullable != new.nullable && plain_flipped && old.required == new.required && old.read_only == new.read_only && !type_changed {
-        out.push(Area::Field, subject, "nullability changed", arrow(old.nullable, new.nullable), Impact::Breaking, format!("the Rust field changes from `{ro}` to `{rn}`"));
+    if old.nullable != new.nullable
+        && plain_flipped
+        && old.required == new.required
+        && old.read_only == new.read_only
+        && !type_changed
+    {
+        out.push(
+            Area::Field,
+            subject,
+            "nullability changed",
+            arrow(old.nullable, new.nullable),
+            Impact::Breaking,
+            format!("the Rust field changes from `{ro}` to `{rn}`"),
+        );
     }
     if old.secret != new.secret {
-        out.push(Area::Field, subject, "secret-ness changed", arrow(old.secret, new.secret), Impact::Compatible, "only how `Debug` shows the value changes");
+        out.push(
+            Area::Field,
+            subject,
+            "secret-ness changed",
+            arrow(old.secret, new.secret),
+            Impact::Compatible,
+            "only how `Debug` shows the value changes",
+        );
     }
 }
 
 fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes<'_>) {
     let base = |p: &Primitive| rust_shape(&BTreeMap::new(), &TypeRef::Primitive(p.clone()), true);
     if base(&old.base) != base(&new.base) {
-        out.push(Area::Type, name, "value type changed", arrow(spec_primitive(&old.base), spec_primitive(&new.base)), Impact::Breaking, "the enum's wire type changes");
+        out.push(
+            Area::Type,
+            name,
+            "value type changed",
+            arrow(spec_primitive(&old.base), spec_primitive(&new.base)),
+            Impact::Breaking,
+            "the enum's wire type changes",
+        );
     }
     for v in &new.values {
         match old.values.iter().find(|o| o.value == v.value) {
@@ -781,7 +1130,14 @@ fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes<'_>) 
         }
     }
     if old.model_as_string != new.model_as_string {
-        out.push(Area::Type, name, "modelAsString changed", arrow(old.model_as_string, new.model_as_string), Impact::Compatible, "the generated enum keeps unknown values either way");
+        out.push(
+            Area::Type,
+            name,
+            "modelAsString changed",
+            arrow(old.model_as_string, new.model_as_string),
+            Impact::Compatible,
+            "the generated enum keeps unknown values either way",
+        );
     }
 }
 
@@ -919,7 +1275,10 @@ mod tests {
     }
 
     fn op(id: &str, path: &str) -> Operation {
-        let (group, name) = id.split_once('_').map(|(g, n)| (Some(g.to_string()), crate::names::snake(n))).unwrap_or((None, crate::names::snake(id)));
+        let (group, name) = id
+            .split_once('_')
+            .map(|(g, n)| (Some(g.to_string()), crate::names::snake(n)))
+            .unwrap_or((None, crate::names::snake(id)));
         Operation {
             id: id.into(),
             group,
@@ -971,7 +1330,13 @@ mod tests {
             spec_name: name.into(),
             description: None,
             location: Location::file("t.json"),
-            kind: TypeKind::Object(ObjectType { fields, bases: vec![], additional_properties: None, discriminator: None, discriminator_value: None }),
+            kind: TypeKind::Object(ObjectType {
+                fields,
+                bases: vec![],
+                additional_properties: None,
+                discriminator: None,
+                discriminator_value: None,
+            }),
         };
         (name.into(), def)
     }
@@ -979,7 +1344,11 @@ mod tests {
     fn enumeration(name: &str, values: &[&str]) -> (String, TypeDef) {
         let values = values
             .iter()
-            .map(|v| EnumValue { value: serde_json::Value::String(v.to_string()), name: crate::names::pascal(v), description: None })
+            .map(|v| EnumValue {
+                value: serde_json::Value::String(v.to_string()),
+                name: crate::names::pascal(v),
+                description: None,
+            })
             .collect();
         let def = TypeDef {
             name: name.into(),
@@ -1054,8 +1423,13 @@ mod tests {
         let mut old = api("1");
         old.operations = vec![op("Jobs_Get", "/jobs/{id}")];
         let mut new = old.clone();
-        new.operations[0].long_running = Some(crate::ir::LongRunning { final_state_via: None, final_state_schema: None });
-        new.operations[0].pageable = Some(crate::ir::Pageable { next_link_name: Some("nextLink".into()), item_name: "value".into(), operation_name: None });
+        new.operations[0].long_running =
+            Some(crate::ir::LongRunning { final_state_via: None, final_state_schema: None });
+        new.operations[0].pageable = Some(crate::ir::Pageable {
+            next_link_name: Some("nextLink".into()),
+            item_name: "value".into(),
+            operation_name: None,
+        });
         new.operations[0].responses[0].ty = Some(TypeRef::Named("JobList".into()));
         let report = diff_apis(&old, &new);
         assert_eq!(find(&report, "Jobs_Get", "now long-running").impact, Impact::Breaking);
@@ -1063,6 +1437,24 @@ mod tests {
         let response = find(&report, "Jobs_Get response", "type changed");
         assert_eq!(response.detail, "`Job` → `JobList`");
         assert_eq!(response.impact, Impact::Breaking);
+    }
+
+    #[test]
+    fn a_long_running_result_is_the_final_state_schema_or_the_200_body() {
+        let lro = crate::ir::LongRunning { final_state_via: None, final_state_schema: None };
+        let mut old = api("1");
+        old.operations = vec![op("Jobs_Create", "/jobs/{id}")];
+        old.operations[0].method = HttpMethod::Put;
+        old.operations[0].long_running = Some(lro.clone());
+        let mut new = old.clone();
+        new.operations[0].long_running =
+            Some(crate::ir::LongRunning { final_state_schema: Some(TypeRef::Named("Job".into())), ..lro.clone() });
+        assert!(diff_apis(&old, &new).changes.is_empty(), "the schema names the 200 body's type: nothing changes");
+        new.operations[0].long_running =
+            Some(crate::ir::LongRunning { final_state_schema: Some(TypeRef::Named("Other".into())), ..lro });
+        let report = diff_apis(&old, &new);
+        let change = find(&report, "Jobs_Create long-running result", "type changed");
+        assert_eq!((change.impact, change.detail.as_str()), (Impact::Breaking, "`Job` → `Other`"));
     }
 
     #[test]
@@ -1105,7 +1497,11 @@ mod tests {
         assert_eq!((wire.impact, wire.detail.as_str()), (Impact::Compatible, "`startTime` → `startTimeUtc`"));
         assert_eq!(find(&report, "Job.count", "type changed").impact, Impact::Breaking);
         assert_eq!(find(&report, "Job.arm_id", "type changed").impact, Impact::Compatible);
-        assert_eq!(find(&report, "Job.id", "required-ness changed").impact, Impact::Compatible, "read-only fields are Options");
+        assert_eq!(
+            find(&report, "Job.id", "required-ness changed").impact,
+            Impact::Compatible,
+            "read-only fields are Options"
+        );
         assert_eq!(find(&report, "Job.name", "required-ness changed").impact, Impact::Breaking);
     }
 

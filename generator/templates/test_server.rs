@@ -332,12 +332,25 @@ fn diff_at(pointer: &str, expected: &Value, actual: &Value, out: &mut Vec<String
                 out.push(format!("{pointer}: expected {e}, got {a}"));
             }
         }
+        (Value::String(e), Value::String(a)) => {
+            if e != a && !same_instant(e, a) {
+                out.push(format!("{pointer}: expected {e:?}, got {a:?}"));
+            }
+        }
         (e, a) => {
             if e != a {
                 out.push(format!("{pointer}: expected {e}, got {a}"));
             }
         }
     }
+}
+
+/// Whether two strings are the same date-time written two ways (RFC 3339 with or without
+/// fractional seconds or an offset, or RFC 7231), as a client re-encoding a decoded date may do.
+fn same_instant(a: &str, b: &str) -> bool {
+    use azure_core::time::{parse_rfc3339, parse_rfc7231};
+    let parse = |s: &str| parse_rfc3339(s).or_else(|_| parse_rfc7231(s)).ok();
+    matches!((parse(a), parse(b)), (Some(a), Some(b)) if a == b)
 }
 
 /// Panics with every difference when `actual` is not the JSON document `expected`.
@@ -349,6 +362,14 @@ pub fn assert_json_eq(what: &str, expected: &Value, actual: &Value) {
         "{what} differs from what was expected:\n  {}\nexpected: {expected}\nactual:   {actual}",
         differences.join("\n  ")
     );
+}
+
+/// Prints where an example and the spec disagree, so that the test output says which side the
+/// generated client follows (the spec) and why a comparison left something out.
+pub fn report_disagreements(example: &str, disagreements: &[&str]) {
+    for disagreement in disagreements {
+        eprintln!("{example}: the example and the spec disagree: {disagreement}");
+    }
 }
 
 /// What the server knows, shared with its connection tasks.
@@ -590,6 +611,8 @@ impl Drop for TestServer {
 async fn accept_loop(listener: TcpListener, acceptor: TlsAcceptor, shared: Arc<Shared>) {
     loop {
         let Ok((tcp, _)) = listener.accept().await else {
+            // Out of file descriptors, say: wait rather than spin.
+            tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
         };
         let acceptor = acceptor.clone();

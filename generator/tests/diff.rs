@@ -38,11 +38,24 @@ fn iothub_2023_06_30_to_2025_08_01_preview() {
     assert_eq!(find("IotHubResource_CreateOrUpdate", "final-state-via changed").detail, "`ARM default` → `location`");
     // Names stay where the API did not change: no operation is added or removed, and JobStatus,
     // JobType and ErrorDetails are the same types in both.
-    assert!(!report.changes.iter().any(|c| c.area == generator::diff::Area::Operation && (c.change == "added" || c.change == "removed") && !c.subject.contains(' ')));
+    assert!(!report.changes.iter().any(|c| c.area == generator::diff::Area::Operation
+        && (c.change == "added" || c.change == "removed")
+        && !c.subject.contains(' ')));
     for kept in ["JobStatus", "JobType", "ErrorDetails"] {
-        assert!(!report.changes.iter().any(|c| c.subject == kept || c.subject.starts_with(&format!("{kept}::"))), "{kept} changed");
+        assert!(
+            !report.changes.iter().any(|c| c.subject == kept || c.subject.starts_with(&format!("{kept}::"))),
+            "{kept} changed"
+        );
     }
-    // subscriptionId and api-version stay client-level: no client parameter changes.
+    for api in [&old, &new] {
+        for kept in ["JobStatus", "JobType", "ErrorDetails"] {
+            assert!(api.types.contains_key(kept), "{kept} missing from {}", api.api_version);
+        }
+        // subscriptionId and api-version are client-level in both (the new spec takes them from
+        // common-types), so no client parameter changes either.
+        let client: Vec<_> = api.client_parameters.iter().map(|p| p.name.as_str()).collect();
+        assert!(client.contains(&"subscriptionId") && client.contains(&"api-version"), "{client:?}");
+    }
     assert!(!report.changes.iter().any(|c| c.area == generator::diff::Area::ClientParameter));
 }
 

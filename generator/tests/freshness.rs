@@ -17,7 +17,10 @@ fn manifest() -> toml::Table {
 }
 
 fn str_at<'a>(table: &'a toml::Table, key: &str) -> &'a str {
-    table.get(key).and_then(|v| v.as_str()).unwrap_or_else(|| panic!("specs/manifest.toml: `{key}` missing in {table:?}"))
+    table
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| panic!("specs/manifest.toml: `{key}` missing in {table:?}"))
 }
 
 #[test]

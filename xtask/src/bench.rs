@@ -2,7 +2,8 @@
 //! lower, expand + format), stage by stage, and reports the peak memory it needs.
 //!
 //! Timings of a debug build mean little, so a debug xtask re-runs itself with
-//! `cargo run --release` (pass `--debug` to measure the debug build anyway).
+//! `cargo run --release` (pass `--debug` to measure the debug build anyway). `--build` also
+//! times `cargo build -p <product crate>` once its dependencies are built.
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -21,12 +22,13 @@ const TARGET_MEMORY: usize = 100 * 1024 * 1024;
 /// `cargo xtask bench`.
 pub fn run(mut args: Args) -> Result<ExitCode> {
     let debug = args.flag("--debug");
+    let build = args.flag("--build");
     let runs = args.value("--runs")?;
     let spec = args.path("--spec")?;
     args.finish()?;
 
     if cfg!(debug_assertions) && !debug {
-        return rerun_in_release(runs.as_deref(), spec.as_ref());
+        return rerun_in_release(runs.as_deref(), spec.as_ref(), build);
     }
     let runs: usize = match runs {
         Some(n) => n.parse().ok().filter(|n| *n > 0).context("--runs takes a positive number")?,
@@ -77,7 +79,30 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         TARGET_MEMORY / (1024 * 1024),
         if memory_ok { "met" } else { "NOT met" }
     );
+    if build {
+        time_crate_build(&product.options.crate_name)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Times `cargo build -p CRATE` (the dev profile users build with) once its dependencies are
+/// built: a first build brings them up to date, then only the crate's own artifacts are removed.
+fn time_crate_build(crate_name: &str) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let run = |args: &[&str]| -> Result<Duration> {
+        let start = Instant::now();
+        let status =
+            Command::new(&cargo).args(args).status().with_context(|| format!("running cargo {}", args.join(" ")))?;
+        if !status.success() {
+            bail!("cargo {} failed ({status})", args.join(" "));
+        }
+        Ok(start.elapsed())
+    };
+    run(&["build", "--quiet", "-p", crate_name])?;
+    run(&["clean", "--quiet", "-p", crate_name])?;
+    let took = run(&["build", "--quiet", "-p", crate_name])?;
+    println!("  cargo build -p {crate_name} (dependencies built): {:.1} s", took.as_secs_f64());
+    Ok(())
 }
 
 /// One run's stage times and peak heap.
@@ -103,17 +128,13 @@ fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sam
     let peak_bytes = alloc::peak().saturating_sub(base);
     let lines = files.iter().map(|f| f.contents.lines().count()).sum();
     let bytes = files.iter().map(|f| f.contents.len()).sum();
-    let sample = Sample {
-        load: loaded_at - start,
-        lower: lowered_at - loaded_at,
-        expand: expanded_at - lowered_at,
-        peak_bytes,
-    };
+    let sample =
+        Sample { load: loaded_at - start, lower: lowered_at - loaded_at, expand: expanded_at - lowered_at, peak_bytes };
     Ok((sample, (files.len(), lines, bytes)))
 }
 
 /// Re-runs this command from a release build of the xtask.
-fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>) -> Result<ExitCode> {
+fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, build: bool) -> Result<ExitCode> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command.current_dir(crate::workspace_root());
@@ -123,6 +144,9 @@ fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>) -> Result<ExitCo
     }
     if let Some(spec) = spec {
         command.arg("--spec").arg(spec);
+    }
+    if build {
+        command.arg("--build");
     }
     println!("bench: building the xtask in release mode (cargo run --release) to time it");
     let status = command.status().context("running cargo run --release")?;

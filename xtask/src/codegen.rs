@@ -16,7 +16,6 @@ use crate::paths;
 /// The command that regenerates the product crate, named in every file's `@generated` line.
 pub const PRODUCT_COMMAND: &str = "cargo xtask codegen";
 
-
 /// Top-level entries of an output folder that are never generator output (build products),
 /// so neither compared nor removed.
 const IGNORED: &[&str] = &["target"];
@@ -167,7 +166,11 @@ pub fn render_check(out_display: &str, changes: &[FileChange]) -> String {
                 let _ = writeln!(text, "missing: {out_display}/{} (the generator produces it)", paths::slashed(path));
             }
             FileChange::Extra { path } => {
-                let _ = writeln!(text, "extra: {out_display}/{} (the generator no longer produces it)", paths::slashed(path));
+                let _ = writeln!(
+                    text,
+                    "extra: {out_display}/{} (the generator no longer produces it)",
+                    paths::slashed(path)
+                );
             }
             FileChange::Changed { .. } => {}
         }
@@ -206,9 +209,10 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         }
         print!("{}", render_check(&out_display, &changes));
         println!(
-            "\n{out_display} is stale: {} file(s) differ from what the generator writes. Run `{}` and commit the result.",
+            "\n{out_display} is stale: {} file(s) differ from what the generator writes. Run `{}`{}.",
             changes.len(),
-            target.options.command
+            target.options.command,
+            if is_product { " and commit the result" } else { "" }
         );
         return Ok(ExitCode::FAILURE);
     }
@@ -237,12 +241,8 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
 pub fn custom_target(root: &Path, spec: &Path, out: PathBuf, crate_name: String) -> Target {
     let spec = paths::relative_to(spec, root).map(PathBuf::from).unwrap_or_else(|| spec.to_path_buf());
     let out_shown = paths::relative_to(&out, root).unwrap_or_else(|| out.display().to_string());
-    let command = format!(
-        "cargo xtask codegen --spec {} --out {} --crate-name {}",
-        paths::slashed(&spec),
-        out_shown,
-        crate_name
-    );
+    let command =
+        format!("cargo xtask codegen --spec {} --out {} --crate-name {}", paths::slashed(&spec), out_shown, crate_name);
     Target { spec, out, options: Options::new(crate_name, command) }
 }
 

@@ -54,3 +54,41 @@ fn resolve(root: &Path, manifest: &Manifest, given: &Path) -> Result<PathBuf> {
         _ => bail!("several specs in specs/manifest.toml have api-version {version}; give a path"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_are_named_by_path_or_by_manifest_api_version() {
+        let root = crate::workspace_root();
+        let manifest = Manifest::read(&root.join("specs")).unwrap();
+        let by_version = resolve(&root, &manifest, &root.join("2025-08-01-preview")).unwrap();
+        assert_eq!(
+            paths::slashed(&by_version),
+            "specs/specification/iothub/resource-manager/Microsoft.Devices/IoTHub/preview/2025-08-01-preview/iothub.json"
+        );
+        let by_path = resolve(&root, &manifest, &root.join(&by_version)).unwrap();
+        assert_eq!(by_path, by_version, "paths inside the workspace are made relative to it");
+        let error = resolve(&root, &manifest, &root.join("1999-01-01")).unwrap_err().to_string();
+        assert!(error.contains("neither a file nor the api-version"), "{error}");
+    }
+
+    #[test]
+    fn json_and_markdown_reports_agree() {
+        let root = crate::workspace_root();
+        let report = report(
+            &root.join("specs/specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json"),
+            &root.join(
+                "specs/specification/iothub/resource-manager/Microsoft.Devices/IoTHub/preview/2025-08-01-preview/iothub.json",
+            ),
+        )
+        .unwrap();
+        let json = serde_json::to_value(&report).unwrap();
+        let markdown = generator::diff::render_markdown(&report);
+        let breaking = json["changes"].as_array().unwrap().iter().filter(|c| c["impact"] == "breaking").count();
+        assert!(breaking > 0);
+        assert!(markdown.contains(&format!("## Breaking changes ({breaking})")), "{markdown}");
+        assert_eq!(json["bump"], "major");
+    }
+}

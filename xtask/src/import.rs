@@ -57,7 +57,8 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     let make_current = args.flag("--make-current");
     let force = args.flag("--force");
     let source = args.value("--source")?;
-    let spec = args.next_positional().context("usage: cargo xtask import --from CHECKOUT SPEC [--make-current] [--force]")?;
+    let spec =
+        args.next_positional().context("usage: cargo xtask import --from CHECKOUT SPEC [--make-current] [--force]")?;
     args.finish()?;
     // The spec may be given relative to the checkout (as upstream names it) or as a path that
     // leads into it from here.
@@ -238,7 +239,8 @@ mod tests {
     const STABLE: &str = "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/iothub.json";
     const TYPES: &str = "specification/common-types/resource-management/v3/types.json";
     const IDENTITY: &str = "specification/common-types/resource-management/v3/managedidentity.json";
-    const GETJOB: &str = "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/iothub_getjob.json";
+    const GETJOB: &str =
+        "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/iothub_getjob.json";
 
     /// A checkout laid out as upstream, built from the project's own vendored copies.
     fn checkout(files: &[&str]) -> tempfile::TempDir {
@@ -343,16 +345,24 @@ mod tests {
         );
         write("specification/common/unrelated.json", "{}");
         let specs = empty_specs();
-        let outcome = import(specs.path(), &request(from.path(), "specification/svc/stable/2024-01-01/svc.json")).unwrap();
+        let outcome =
+            import(specs.path(), &request(from.path(), "specification/svc/stable/2024-01-01/svc.json")).unwrap();
         let mut written = outcome.written.clone();
         written.sort();
         assert_eq!(
             written,
-            ["specification/common/a.json", "specification/common/nested/b.yaml", "specification/svc/stable/2024-01-01/svc.json"]
+            [
+                "specification/common/a.json",
+                "specification/common/nested/b.yaml",
+                "specification/svc/stable/2024-01-01/svc.json"
+            ]
         );
         assert!(!specs.path().join("specification/common/unrelated.json").exists());
         let manifest = Manifest::read(specs.path()).unwrap();
-        assert!(manifest.spec.iter().any(|s| s.path == "specification/svc/stable/2024-01-01/svc.json" && s.api_version == "2024-01-01"));
+        assert!(manifest
+            .spec
+            .iter()
+            .any(|s| s.path == "specification/svc/stable/2024-01-01/svc.json" && s.api_version == "2024-01-01"));
         assert_eq!(manifest.product.api_version, "2023-06-30", "not made current without --make-current");
     }
 
@@ -362,7 +372,9 @@ mod tests {
         let mut files = vec![STABLE.to_string()];
         for entry in std::fs::read_dir(&examples).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            files.push(format!("specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/{name}"));
+            files.push(format!(
+                "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/{name}"
+            ));
         }
         let refs: Vec<&str> = files.iter().map(String::as_str).collect();
         let from = checkout(&refs);

@@ -35,8 +35,9 @@ commands:
       folder). --check writes nothing, prints a diff, and fails when the output is stale.
   model [--spec PATH]
       Summarise the IR of a spec (default: the product spec).
-  bench [--runs N] [--spec PATH]
+  bench [--runs N] [--spec PATH] [--build]
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
+      --build also times `cargo build -p <product crate>` once its dependencies are built.
   test
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality crates.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]

@@ -111,7 +111,8 @@ fn make_standalone(out: &Path) -> Result<()> {
         bail!("{} inherits from a workspace; generated crates must be self-contained", paths::display(&manifest));
     }
     if !has_workspace {
-        std::fs::write(&manifest, format!("{text}\n[workspace]\n")).with_context(|| format!("writing {}", manifest.display()))?;
+        std::fs::write(&manifest, format!("{text}\n[workspace]\n"))
+            .with_context(|| format!("writing {}", manifest.display()))?;
     }
     Ok(())
 }

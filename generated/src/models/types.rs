@@ -134,7 +134,7 @@ pub struct CertificateProperties {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "azure_core::time::rfc7231::option", default, skip_serializing)]
+    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
@@ -147,12 +147,12 @@ pub struct CertificateProperties {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "azure_core::time::rfc7231::option", default, skip_serializing)]
+    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "azure_core::time::rfc7231::option", default, skip_serializing)]
+    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate content
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,7 +177,7 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "azure_core::time::rfc7231::option", default, skip_serializing)]
+    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
@@ -192,12 +192,12 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "azure_core::time::rfc7231::option", default, skip_serializing)]
+    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "azure_core::time::rfc7231::option", default, skip_serializing)]
+    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate's verification code that will be used for proof of possession.
     ///
@@ -312,7 +312,7 @@ pub struct EndpointHealthData {
     /// Time at which the last known error occurred
     #[serde(
         rename = "lastKnownErrorTime",
-        with = "azure_core::time::rfc7231::option",
+        with = "crate::time::rfc7231::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -320,7 +320,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub successfully sent a message to the endpoint
     #[serde(
         rename = "lastSuccessfulSendAttemptTime",
-        with = "azure_core::time::rfc7231::option",
+        with = "crate::time::rfc7231::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -328,7 +328,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub tried to send a message to the endpoint
     #[serde(
         rename = "lastSendAttemptTime",
-        with = "azure_core::time::rfc7231::option",
+        with = "crate::time::rfc7231::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1323,7 +1323,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "startTimeUtc",
-        with = "azure_core::time::rfc7231::option",
+        with = "crate::time::rfc7231::option",
         default,
         skip_serializing
     )]
@@ -1333,7 +1333,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "endTimeUtc",
-        with = "azure_core::time::rfc7231::option",
+        with = "crate::time::rfc7231::option",
         default,
         skip_serializing
     )]
@@ -2558,7 +2558,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "azure_core::time::rfc3339::option",
+        with = "crate::time::rfc3339::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2576,7 +2576,7 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "azure_core::time::rfc3339::option",
+        with = "crate::time::rfc3339::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]

@@ -13,13 +13,13 @@ fn dependencies() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-/// The crate's dev-dependencies: `azure_identity` and `tokio` for the README's doc-test. Tests
-/// emitted by `examples` add what they need here, in this one place.
+/// The crate's dev-dependencies: `azure_identity` and `tokio` for the README's doc-test, and
+/// what the tests emitted by `examples` need (the HTTPS test server and its client), sorted.
 pub(crate) fn dev_dependencies() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("azure_identity", "\"1\""),
-        ("tokio", "{ version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }"),
-    ]
+    let mut deps = vec![("azure_identity", "\"1\"")];
+    deps.extend(super::examples::DEV_DEPENDENCIES.iter().copied());
+    deps.sort();
+    deps
 }
 
 /// The manifest, with its `@generated` preamble.

@@ -1,12 +1,1199 @@
-//! Tests emitted from the spec's `x-ms-examples` into the generated crate's `tests/` (owned by
-//! the end-to-end work; nothing is emitted yet).
+//! `tests/`: one test per `x-ms-examples` file of the spec, run against the HTTPS test server
+//! (`tests/support/mod.rs`, the template `generator/templates/test_server.rs`).
+//!
+//! Each test scripts the server with the request the example describes (method, path with
+//! percent-encoded segments, api-version, headers, JSON body) and the example's response, calls
+//! the operation with the example's parameters, and compares what the client decoded, encoded
+//! again, with the example's body. What the model documents it drops is left out of that
+//! comparison and checked another way: read-only fields are never serialized, so each one the
+//! example holds is compared on its own, through the decoded value's fields. Where the example
+//! and the spec disagree (a property the schema does not define, a value of the wrong JSON type,
+//! a status code or parameter the operation does not declare), the test prints which, and the
+//! generator follows the spec. Example files the spec names but that are missing become ignored
+//! tests whose reason names the file, so `cargo test` lists them.
 
-use crate::error::Result;
-use crate::ir::Api;
+use std::collections::BTreeSet;
+
+use heck::ToPascalCase;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::{Map, Value};
+
+use super::types::field_is_plain;
+use super::{ident, Context};
+use crate::error::{Error, Location, Result};
+use crate::ir::{
+    Api, ExampleContent, ExampleResponse, HttpMethod, ObjectType, Operation, ParamLocation,
+    Primitive, StatusCode, TypeKind, TypeRef,
+};
+use crate::names;
 use crate::{GeneratedFile, Options};
 
-/// The example tests of the crate, as files under `tests/`.
+/// The test server, shared with the hand-written scenario tests of `generator/e2e`.
+const TEST_SERVER: &str = include_str!("../../templates/test_server.rs");
+
+/// The dev-dependencies the emitted tests need (with `tokio` also serving the README's
+/// doc-test), as `name = spec` lines of `Cargo.toml`.
+pub(crate) const DEV_DEPENDENCIES: &[(&str, &str)] = &[
+    ("async-trait", r#""0.1""#),
+    ("futures", r#""0.3""#),
+    ("http-body-util", r#""0.1""#),
+    (
+        "hyper",
+        r#"{ version = "1", features = ["server", "http1"] }"#,
+    ),
+    ("hyper-util", r#"{ version = "0.1", features = ["tokio"] }"#),
+    (
+        "rcgen",
+        r#"{ version = "0.14", default-features = false, features = ["aws_lc_rs"] }"#,
+    ),
+    (
+        "reqwest",
+        r#"{ version = "0.13", default-features = false, features = ["rustls"] }"#,
+    ),
+    (
+        "tokio",
+        r#"{ version = "1", features = ["macros", "rt-multi-thread", "net", "time"] }"#,
+    ),
+    (
+        "tokio-rustls",
+        r#"{ version = "0.26", default-features = false, features = ["aws_lc_rs", "tls12"] }"#,
+    ),
+];
+
+/// `tests/examples.rs` and `tests/support/mod.rs`; nothing when the spec names no examples.
 pub(crate) fn expand_example_tests(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> {
-    let _ = (api, options);
-    Ok(Vec::new())
+    if api.operations.iter().all(|op| op.examples.is_empty()) {
+        return Ok(Vec::new());
+    }
+    let ctx = Context::new(api, options)?;
+    let (tokens, uses_server) = expand_examples_rs(&ctx)?;
+    let path = std::path::Path::new("tests/examples.rs");
+    let mut files = vec![GeneratedFile {
+        path: path.into(),
+        contents: super::format_rust(&ctx, path, tokens)?,
+    }];
+    if uses_server {
+        let support = format!("{}\n{TEST_SERVER}", super::preamble(&options.command, "//"));
+        files.push(GeneratedFile {
+            path: "tests/support/mod.rs".into(),
+            contents: support,
+        });
+    }
+    Ok(files)
+}
+
+/// The whole of `tests/examples.rs`, and whether it uses the test server (it does not when
+/// every example file is missing).
+fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
+    let crate_name = ident(
+        &ctx.options.crate_name.replace('-', "_"),
+        &Location::file("Cargo.toml"),
+    )?;
+    let root = ctx.root_client()?;
+    let root_options = ctx.root_options();
+    let mut client_args = Vec::new();
+    let mut client_values = Vec::new();
+    for parameter in constructor_parameters(ctx) {
+        let name = ident(&parameter.rust_name, &parameter.location_in_spec)?;
+        if matches!(resolve(ctx, &parameter.ty), TypeRef::Primitive(p) if is_stringy(p)) {
+            client_args.push(quote! { #name: &str });
+            client_values.push(quote! { #name });
+        } else {
+            client_args.push(quote! { #name: serde_json::Value });
+            client_values.push(quote! { serde_json::from_value(#name).unwrap() });
+        }
+    }
+    let mut tests = Vec::new();
+    let mut found = false;
+    let mut taken = BTreeSet::new();
+    for client in &ctx.clients {
+        for (method, operation) in &client.operations {
+            for example in &operation.examples {
+                let stem = example.file.rsplit('/').next().unwrap_or(&example.file);
+                let stem = stem.strip_suffix(".json").unwrap_or(stem);
+                let name = names::unique(
+                    names::snake(&format!("{} {stem}", operation.id)),
+                    &mut taken,
+                );
+                let test = ident(&name, &operation.location)?;
+                let title = format!(
+                    " `{}`: example `{}` ({}).",
+                    operation.id, example.name, example.file
+                );
+                match &example.content {
+                    ExampleContent::Found {
+                        parameters,
+                        responses,
+                    } => {
+                        found = true;
+                        let call = CallSite {
+                            client_accessor: client_accessor(client),
+                            client_name: &client.name,
+                            method,
+                            operation,
+                        };
+                        let body =
+                            expand_example_test(ctx, &call, &example.file, parameters, responses)?;
+                        tests.push(quote! {
+                            #[doc = #title]
+                            #[tokio::test]
+                            async fn #test() { #body }
+                        });
+                    }
+                    ExampleContent::Missing => {
+                        let reason = format!("example file {} is missing", example.file);
+                        tests.push(quote! {
+                            #[doc = #title]
+                            #[test]
+                            #[ignore = #reason]
+                            fn #test() {}
+                        });
+                    }
+                    ExampleContent::Invalid(why) => {
+                        let reason = format!(
+                            "example file {} is not a valid example: {why}",
+                            example.file
+                        );
+                        tests.push(quote! {
+                            #[doc = #title]
+                            #[test]
+                            #[ignore = #reason]
+                            fn #test() {}
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let docs = quote! {
+        //! One test per `x-ms-examples` file of the spec, against the HTTPS test server in
+        //! `support`: the request the example describes is checked by the server, the example's
+        //! response is sent back, and the decoded value is compared with the example's body.
+        //! Missing example files are ignored tests whose reason names the file.
+    };
+    if !found {
+        return Ok((quote! { #docs #(#tests)* }, false));
+    }
+    Ok((
+        quote! {
+            #docs
+            #![allow(unused_imports)]
+
+            mod support;
+
+            use #crate_name::{#root, #root_options};
+            use #crate_name::models;
+            use support::{CannedResponse, Exchange, TestServer};
+
+            /// A client of `server` with azure_core's default policies.
+            fn client(server: &TestServer, #(#client_args),*) -> #root {
+                let options = #root_options {
+                    client_options: server.client_options(),
+                    endpoint: server.endpoint().parse().unwrap(),
+                    ..Default::default()
+                };
+                #root::new(server.credential(), #(#client_values,)* Some(options)).unwrap()
+            }
+
+            /// Parses the JSON text of an example.
+            fn json(text: &str) -> serde_json::Value {
+                serde_json::from_str(text).unwrap()
+            }
+
+            #(#tests)*
+        },
+        true,
+    ))
+}
+
+/// Where an operation is called from.
+struct CallSite<'a> {
+    /// The root client's method returning the operation's sub-client (`None`: the root itself).
+    client_accessor: Option<proc_macro2::Ident>,
+    /// The client's type name (`IotHubResourceClient`), which prefixes its options types.
+    client_name: &'a str,
+    /// The operation's method name.
+    method: &'a str,
+    /// The operation.
+    operation: &'a Operation,
+}
+
+/// The required client-level parameters the root client's constructor takes, in its order
+/// (`api-version` and constants are not among them).
+fn constructor_parameters<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a crate::ir::Parameter> {
+    ctx.api.client_parameters.iter().filter(|p| {
+        p.required && !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none()
+    })
+}
+
+/// The root client's accessor for `client` (`get_iot_hub_resource_client`), `None` for the root.
+fn client_accessor(client: &super::ClientDef<'_>) -> Option<proc_macro2::Ident> {
+    client
+        .group
+        .as_ref()
+        .map(|group| format_ident!("get_{}_client", names::snake(group)))
+}
+
+/// The body of one example's test.
+fn expand_example_test(
+    ctx: &Context<'_>,
+    call: &CallSite<'_>,
+    file: &str,
+    parameters: &Map<String, Value>,
+    responses: &std::collections::BTreeMap<String, ExampleResponse>,
+) -> Result<TokenStream> {
+    let operation = call.operation;
+    let at = operation.location.join("x-ms-examples");
+    let mut disagreements = Vec::new();
+
+    // The request the server expects.
+    let path = expected_path(operation, parameters, &mut disagreements)?;
+    let method = http_method(operation.method);
+    let mut expectations = Vec::new();
+    for parameter in &operation.parameters {
+        let value = parameters.get(&parameter.name);
+        if parameter.client_level {
+            // The client sends its own api-version; other client-level parameters are the
+            // constructor's (in the path) or the client options' (none in the examples).
+            if parameter.location == ParamLocation::Query
+                && parameter.name.eq_ignore_ascii_case("api-version")
+            {
+                let version = ctx.api.api_version.as_str();
+                if let Some(value) = value.and_then(Value::as_str) {
+                    if value != version {
+                        disagreements.push(format!(
+                            "the example's api-version is {value}, the spec's is {version} (the client sends the spec's)"
+                        ));
+                    }
+                }
+                let name = parameter.name.as_str();
+                expectations.push(quote! { .query(#name, #version) });
+            }
+            continue;
+        }
+        let Some(value) = value else { continue };
+        let name = parameter.name.as_str();
+        let text = scalar_text(value);
+        match parameter.location {
+            ParamLocation::Query => expectations.push(quote! { .query(#name, #text) }),
+            ParamLocation::Header => expectations.push(quote! { .header(#name, #text) }),
+            _ => {}
+        }
+    }
+
+    // The constructor's arguments: the example's values of the client-level parameters.
+    let mut client_args = Vec::new();
+    for parameter in constructor_parameters(ctx) {
+        let value = parameters.get(&parameter.name).cloned().unwrap_or_else(|| {
+            disagreements.push(format!(
+                "the example gives no value for client parameter `{}`",
+                parameter.name
+            ));
+            Value::String("00000000-0000-0000-0000-000000000000".into())
+        });
+        client_args.push(match argument(ctx, &parameter.ty, &value) {
+            Argument::Str(s) => quote! { #s },
+            Argument::Value(_) => {
+                let text = raw_string(&value.to_string());
+                quote! { json(#text) }
+            }
+        });
+    }
+
+    // The request body, as the client should send it: the example's, less what the model drops.
+    let mut body_setup = quote! {};
+    if let Some(body) = &operation.body {
+        match parameters.get(&body.name) {
+            Some(value) => {
+                let mut walk = Walk::new(
+                    ctx,
+                    &mut disagreements,
+                    format!("request body `{}`", body.name),
+                    &at,
+                );
+                let expected = walk.normalize(&body.ty, value, "", None)?;
+                let example_text = value.to_string();
+                let example_text_lit = raw_string(&example_text);
+                let expected_text = expected.to_string();
+                let expected_text_lit = raw_string(&expected_text);
+                let body_ty =
+                    super::types::rust_type(ctx, &body.ty, super::types::Scope::Crate, &at)?;
+                let body_ty = qualify_models(body_ty);
+                body_setup = quote! {
+                    let request_body: #body_ty = serde_json::from_value(json(#example_text_lit)).unwrap();
+                };
+                let content_type = body.content_type.as_str();
+                expectations.push(quote! { .header("content-type", #content_type).json_body(json(#expected_text_lit)) });
+            }
+            None if body.required => {
+                return Err(Error::invalid(
+                    at,
+                    format!(
+                        "example {file} to give the required body parameter `{}`",
+                        body.name
+                    ),
+                ));
+            }
+            None => expectations.push(quote! { .no_body() }),
+        }
+    } else {
+        expectations.push(quote! { .no_body() });
+    }
+
+    // The response the server sends: the operation's final answer among the example's.
+    let (status, response) = pick_response(operation, responses, file, &at)?;
+    let status_lit = proc_macro2::Literal::u16_unsuffixed(status);
+    let declared = operation
+        .responses
+        .iter()
+        .any(|r| r.status == StatusCode::Code(status));
+    if !declared {
+        disagreements.push(format!(
+            "the example answers {status}, which the spec does not declare for this operation"
+        ));
+    }
+    let mut canned = match &response.body {
+        Some(body) => {
+            let text = body.to_string();
+            let text_lit = raw_string(&text);
+            quote! { CannedResponse::json(#status_lit, &json(#text_lit)) }
+        }
+        None => quote! { CannedResponse::status(#status_lit) },
+    };
+    for (name, value) in &response.headers {
+        let value = scalar_text(value);
+        canned = quote! { #canned.header(#name, #value) };
+    }
+
+    // The call, and what is checked of its result.
+    let args = call_arguments(ctx, call, parameters, &at)?;
+    let accessor = match &call.client_accessor {
+        Some(accessor) => quote! { .#accessor() },
+        None => quote! {},
+    };
+    let method_ident = ident(call.method, &operation.location)?;
+    let invoke = quote! { client #accessor .#method_ident(#(#args),*) };
+    let response_ty = result_type(operation);
+    let checks = match (&response.body, &response_ty) {
+        (Some(body), Some(ty)) => {
+            let mut walk = Walk::new(ctx, &mut disagreements, "response body".to_string(), &at);
+            let expected = walk.normalize(ty, body, "", Some(quote! { decoded }))?;
+            let read_only = std::mem::take(&mut walk.read_only);
+            let expected_text = expected.to_string();
+            let expected_text_lit = raw_string(&expected_text);
+            let read_only_checks = read_only.into_iter().map(|check| {
+                let ReadOnlyCheck { pointer, access, value } = check;
+                let what = format!("read-only field {pointer} of the decoded response");
+                let value_text = value.to_string();
+                let value_text_lit = raw_string(&value_text);
+                quote! {
+                    support::assert_json_eq(#what, &json(#value_text_lit), &serde_json::to_value(#access).unwrap());
+                }
+            });
+            let decode = decode_result(operation, &invoke);
+            quote! {
+                #decode
+                support::assert_json_eq("the decoded response, encoded again", &json(#expected_text_lit), &serde_json::to_value(&decoded).unwrap());
+                #(#read_only_checks)*
+            }
+        }
+        _ => {
+            let run = run_without_body(operation, &invoke);
+            quote! { #run }
+        }
+    };
+
+    let report = if disagreements.is_empty() {
+        quote! {}
+    } else {
+        quote! { support::report_disagreements(#file, &[#(#disagreements),*]); }
+    };
+    Ok(quote! {
+        #report
+        let server = TestServer::start().await;
+        server.expect(Exchange::new(#method, #path) #(#expectations)* .respond(#canned));
+        let client = client(&server, #(#client_args),*);
+        #body_setup
+        #checks
+        server.finish();
+    })
+}
+
+/// `azure_core` method names of the IR's methods.
+fn http_method(method: HttpMethod) -> &'static str {
+    match method {
+        HttpMethod::Get => "GET",
+        HttpMethod::Put => "PUT",
+        HttpMethod::Post => "POST",
+        HttpMethod::Delete => "DELETE",
+        HttpMethod::Options => "OPTIONS",
+        HttpMethod::Head => "HEAD",
+        HttpMethod::Patch => "PATCH",
+        HttpMethod::Trace => "TRACE",
+    }
+}
+
+/// Characters percent-encoded in one path segment: all but RFC 3986's unreserved ones, so that
+/// no value can change the structure of the URL.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The path the client should send for the example: the template with each parameter
+/// percent-encoded as one segment (as written when `x-ms-skip-url-encoding`).
+fn expected_path(
+    operation: &Operation,
+    parameters: &Map<String, Value>,
+    disagreements: &mut Vec<String>,
+) -> Result<String> {
+    let mut out = String::new();
+    let mut rest = operation.path.as_str();
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            return Err(Error::invalid(
+                operation.location.clone(),
+                "a path template whose `{` are closed",
+            ));
+        };
+        let name = &rest[open + 1..open + close];
+        let parameter = operation
+            .parameters
+            .iter()
+            .find(|p| p.location == ParamLocation::Path && p.name == name);
+        let value = match parameters.get(name) {
+            Some(value) => scalar_text(value),
+            None => {
+                disagreements.push(format!(
+                    "the example gives no value for path parameter `{name}`"
+                ));
+                String::new()
+            }
+        };
+        if parameter.is_some_and(|p| p.skip_url_encoding) {
+            out.push_str(&value);
+        } else {
+            out.extend(utf8_percent_encode(&value, PATH_SEGMENT));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A scalar example value as the text sent on the wire (strings unquoted).
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The example response the test serves: the lowest success status the example lists that the
+/// spec declares, else the lowest (for a
+/// long-running operation that is its terminal `200` when there is one, which needs no polling;
+/// the polling itself is covered by the scenario tests).
+fn pick_response<'r>(
+    operation: &Operation,
+    responses: &'r std::collections::BTreeMap<String, ExampleResponse>,
+    file: &str,
+    at: &Location,
+) -> Result<(u16, &'r ExampleResponse)> {
+    let declared = |code: u16| {
+        operation
+            .responses
+            .iter()
+            .any(|r| r.status == StatusCode::Code(code))
+    };
+    responses
+        .iter()
+        .filter_map(|(code, response)| code.parse::<u16>().ok().map(|c| (c, response)))
+        .filter(|(code, _)| (200..300).contains(code))
+        .min_by_key(|(code, _)| (!declared(*code), *code))
+        .ok_or_else(|| {
+            Error::invalid(
+                at.clone(),
+                format!("example {file} to list a success (2xx) response"),
+            )
+        })
+}
+
+/// The type of the value the call yields, as the emitter types it: for a long-running
+/// operation the poller's output (nothing for `DELETE`; else the final-state schema, or the body
+/// of `200`, or of `201`), otherwise the one body type the success responses share.
+fn result_type(operation: &Operation) -> Option<TypeRef> {
+    let shared = || {
+        let mut types = operation
+            .responses
+            .iter()
+            .filter(|r| !r.is_error)
+            .filter_map(|r| r.ty.clone());
+        let first = types.next()?;
+        Some(if types.all(|t| t == first) {
+            first
+        } else {
+            TypeRef::Any
+        })
+    };
+    match &operation.long_running {
+        Some(_) if operation.method == HttpMethod::Delete => None,
+        Some(lro) => lro.final_state_schema.clone().or_else(|| {
+            let body_of = |code| {
+                operation
+                    .responses
+                    .iter()
+                    .find(|r| r.status == StatusCode::Code(code))
+                    .and_then(|r| r.ty.clone())
+            };
+            body_of(200).or_else(|| body_of(201)).or_else(shared)
+        }),
+        None => shared(),
+    }
+}
+
+/// Rewrites `crate::models::` (how the emitter names models outside `models`) into the path a
+/// test crate uses.
+fn qualify_models(tokens: TokenStream) -> TokenStream {
+    let text = tokens
+        .to_string()
+        .replace("crate :: models ::", "models ::");
+    text.parse().unwrap_or(tokens)
+}
+
+/// Statements that run the call and bind `decoded` to the decoded success body.
+fn decode_result(operation: &Operation, invoke: &TokenStream) -> TokenStream {
+    if operation.pageable.is_some() {
+        quote! {
+            use futures::TryStreamExt as _;
+            let mut pages = #invoke.unwrap().into_pages();
+            let page = pages.try_next().await.unwrap().expect("one page");
+            let decoded = page.into_model().unwrap();
+            let next = pages.try_next().await.unwrap();
+            assert!(next.is_none(), "the example has one page");
+        }
+    } else if operation.long_running.is_some() {
+        quote! {
+            let decoded = #invoke.unwrap().await.unwrap().into_model().unwrap();
+        }
+    } else {
+        quote! {
+            let decoded = #invoke.await.unwrap().into_model().unwrap();
+        }
+    }
+}
+
+/// Statements that run a call whose success has no body to compare.
+fn run_without_body(operation: &Operation, invoke: &TokenStream) -> TokenStream {
+    if operation.long_running.is_some() {
+        quote! { #invoke.unwrap().await.unwrap(); }
+    } else {
+        quote! { #invoke.await.unwrap(); }
+    }
+}
+
+/// The arguments of the call: the required method-level parameters in spec order, the body,
+/// then the options with the optional parameters the example gives.
+fn call_arguments(
+    ctx: &Context<'_>,
+    call: &CallSite<'_>,
+    parameters: &Map<String, Value>,
+    at: &Location,
+) -> Result<Vec<TokenStream>> {
+    let operation = call.operation;
+    let mut args = Vec::new();
+    let mut optional = Vec::new();
+    for parameter in &operation.parameters {
+        if parameter.client_level || parameter.constant.is_some() {
+            continue;
+        }
+        let value = parameters.get(&parameter.name);
+        if parameter.required {
+            let value = value.ok_or_else(|| {
+                Error::invalid(
+                    at.clone(),
+                    format!(
+                        "the example to give the required parameter `{}`",
+                        parameter.name
+                    ),
+                )
+            })?;
+            args.push(match argument(ctx, &parameter.ty, value) {
+                Argument::Str(s) => quote! { #s },
+                Argument::Value(v) => v,
+            });
+        } else if let Some(value) = value {
+            let field = ident(&parameter.rust_name, &parameter.location_in_spec)?;
+            let value = match argument(ctx, &parameter.ty, value) {
+                Argument::Str(s) => quote! { #s.to_string() },
+                Argument::Value(v) => v,
+            };
+            optional.push(quote! { #field: Some(#value) });
+        }
+    }
+    if let Some(body) = &operation.body {
+        if body.required {
+            args.push(quote! { request_body.try_into().unwrap() });
+        } else if parameters.contains_key(&body.name) {
+            let field = ident(&body.rust_name, &operation.location)?;
+            optional.push(quote! { #field: Some(request_body.try_into().unwrap()) });
+        }
+    }
+    if optional.is_empty() {
+        args.push(quote! { None });
+    } else {
+        let options = format_ident!(
+            "{}{}Options",
+            call.client_name,
+            call.method.to_pascal_case()
+        );
+        args.push(quote! { Some(#options { #(#optional,)* ..Default::default() }) });
+    }
+    Ok(args)
+}
+
+/// An argument built from example JSON.
+enum Argument {
+    /// A string literal (the method takes `&str`).
+    Str(String),
+    /// An expression of the parameter's owned type.
+    Value(TokenStream),
+}
+
+/// A value of type `ty` from its example JSON: strings as literals, anything else decoded.
+fn argument(ctx: &Context<'_>, ty: &TypeRef, value: &Value) -> Argument {
+    match (resolve(ctx, ty), value) {
+        (TypeRef::Primitive(p), Value::String(s)) if is_stringy(p) => Argument::Str(s.clone()),
+        _ => {
+            let text = value.to_string();
+            let text_lit = raw_string(&text);
+            Argument::Value(quote! { serde_json::from_value(json(#text_lit)).unwrap() })
+        }
+    }
+}
+
+/// What an alias names, through any chain of aliases.
+fn resolve<'t>(ctx: &Context<'t>, ty: &'t TypeRef) -> &'t TypeRef {
+    let mut ty = ty;
+    for _ in 0..16 {
+        match ty {
+            TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
+                Some(TypeKind::Alias(target)) => ty = target,
+                _ => return ty,
+            },
+            _ => return ty,
+        }
+    }
+    ty
+}
+
+/// Primitives the client takes as `&str`.
+fn is_stringy(p: &Primitive) -> bool {
+    !matches!(
+        p,
+        Primitive::Bool
+            | Primitive::Int32
+            | Primitive::Int64
+            | Primitive::Float32
+            | Primitive::Float64
+            | Primitive::DateTime
+            | Primitive::DateTimeRfc1123
+            | Primitive::UnixTime
+            | Primitive::Bytes
+    )
+}
+
+/// A read-only field the example holds, compared through the decoded value's fields.
+struct ReadOnlyCheck {
+    /// Its JSON pointer in the body.
+    pointer: String,
+    /// An expression for a reference to it in the decoded value.
+    access: TokenStream,
+    /// The value expected when it is encoded on its own.
+    value: Value,
+}
+
+/// A walk of an example value along its schema: the JSON the model encodes it to, the read-only
+/// fields to check separately, and where the example and the spec disagree.
+struct Walk<'c, 'a, 'd> {
+    ctx: &'c Context<'a>,
+    disagreements: &'d mut Vec<String>,
+    what: String,
+    /// Where the example is named (`x-ms-examples` of the operation), for errors.
+    at: Location,
+    read_only: Vec<ReadOnlyCheck>,
+}
+
+impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
+    fn new(
+        ctx: &'c Context<'a>,
+        disagreements: &'d mut Vec<String>,
+        what: String,
+        at: &Location,
+    ) -> Self {
+        Self {
+            ctx,
+            disagreements,
+            what,
+            at: at.clone(),
+            read_only: Vec::new(),
+        }
+    }
+
+    fn disagree(&mut self, pointer: &str, message: String) {
+        let pointer = if pointer.is_empty() { "/" } else { pointer };
+        self.disagreements
+            .push(format!("{} at {pointer}: {message}", self.what));
+    }
+
+    /// `value` as the model encodes it after decoding. `access` is an expression for a
+    /// reference to the decoded value at this point (`None` where fields cannot be reached, such
+    /// as inside a union or a request body).
+    fn normalize(
+        &mut self,
+        ty: &TypeRef,
+        value: &Value,
+        pointer: &str,
+        access: Option<TokenStream>,
+    ) -> Result<Value> {
+        Ok(match ty {
+            TypeRef::Any => value.clone(),
+            TypeRef::Primitive(primitive) => {
+                if !primitive_accepts(primitive, value) {
+                    self.disagree(
+                        pointer,
+                        format!("{value} is not a {primitive:?} as the spec says"),
+                    );
+                } else if let Some(text) = value.as_str() {
+                    match primitive {
+                        Primitive::DateTimeRfc1123 if !looks_rfc1123(text) => self.disagree(
+                            pointer,
+                            format!("{value} is not an RFC 1123 date as `format: date-time-rfc1123` says{}", if looks_rfc3339(text) { " (it is RFC 3339)" } else { "" }),
+                        ),
+                        Primitive::DateTime if !looks_rfc3339(text) => self.disagree(
+                            pointer,
+                            format!("{value} is not an RFC 3339 date-time as `format: date-time` says{}", if looks_rfc1123(text) { " (it is RFC 1123)" } else { "" }),
+                        ),
+                        _ => {}
+                    }
+                }
+                value.clone()
+            }
+            TypeRef::Array(item) => match value {
+                Value::Array(items) => {
+                    let mut out = Vec::new();
+                    for (i, v) in items.iter().enumerate() {
+                        let index = proc_macro2::Literal::usize_unsuffixed(i);
+                        let access = access.as_ref().map(|a| quote! { #a[#index] });
+                        out.push(self.normalize(item, v, &format!("{pointer}/{i}"), access)?);
+                    }
+                    Value::Array(out)
+                }
+                other => {
+                    self.disagree(pointer, format!("{other} is not an array as the spec says"));
+                    other.clone()
+                }
+            },
+            TypeRef::Map(item) => match value {
+                Value::Object(entries) => {
+                    let mut out = Map::new();
+                    for (k, v) in entries {
+                        let access = access.as_ref().map(|a| quote! { #a[#k] });
+                        out.insert(
+                            k.clone(),
+                            self.normalize(
+                                item,
+                                v,
+                                &format!("{pointer}/{}", pointer_segment(k)),
+                                access,
+                            )?,
+                        );
+                    }
+                    Value::Object(out)
+                }
+                other => {
+                    self.disagree(
+                        pointer,
+                        format!("{other} is not an object as the spec says"),
+                    );
+                    other.clone()
+                }
+            },
+            TypeRef::Named(name) => {
+                let def = self.ctx.type_def(name, &self.at)?;
+                match &def.kind {
+                    TypeKind::Alias(target) => self.normalize(target, value, pointer, access)?,
+                    TypeKind::Enum(_) => value.clone(),
+                    TypeKind::Object(object) => match &object.discriminator {
+                        Some(discriminator) => {
+                            let kind = value.get(&discriminator.property).and_then(Value::as_str);
+                            match kind.and_then(|k| discriminator.variants.get(k)) {
+                                Some(sub) => self.normalize(
+                                    &TypeRef::Named(sub.clone()),
+                                    value,
+                                    pointer,
+                                    None,
+                                )?,
+                                None => value.clone(),
+                            }
+                        }
+                        None => self.normalize_object(name, object, value, pointer, access)?,
+                    },
+                }
+            }
+        })
+    }
+
+    fn normalize_object(
+        &mut self,
+        type_name: &str,
+        object: &ObjectType,
+        value: &Value,
+        pointer: &str,
+        access: Option<TokenStream>,
+    ) -> Result<Value> {
+        let Value::Object(entries) = value else {
+            self.disagree(
+                pointer,
+                format!("{value} is not an object (`{type_name}`) as the spec says"),
+            );
+            return Ok(value.clone());
+        };
+        let mut out = Map::new();
+        for (key, v) in entries {
+            let child = format!("{pointer}/{}", pointer_segment(key));
+            let Some(field) = object.fields.iter().find(|f| &f.wire_name == key) else {
+                match &object.additional_properties {
+                    Some(extra) => {
+                        out.insert(key.clone(), self.normalize(extra, v, &child, None)?);
+                    }
+                    None => self.disagree(
+                        &child,
+                        format!("`{key}` is not a property of `{type_name}` in the spec, so the model drops it"),
+                    ),
+                }
+                continue;
+            };
+            if v.is_null() {
+                // An absent optional value is encoded as no property at all.
+                continue;
+            }
+            let field_ident = ident(&field.rust_name, &self.at)?;
+            let field_access = access.as_ref().map(|a| {
+                if field_is_plain(field) {
+                    quote! { #a.#field_ident }
+                } else {
+                    quote! { #a.#field_ident.as_ref().unwrap() }
+                }
+            });
+            let normalized = self.normalize(&field.ty, v, &child, field_access.clone())?;
+            if field.read_only {
+                if let Some(field_access) = field_access {
+                    let access = wire_value(&field.ty, &field_access);
+                    self.read_only.push(ReadOnlyCheck {
+                        pointer: child,
+                        access,
+                        value: normalized,
+                    });
+                }
+            } else {
+                out.insert(key.clone(), normalized);
+            }
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// The wire form of the value `place` refers to (a read-only field is an `Option`, so `place`
+/// is a reference): most values serialize to it on their own, but date-times and bytes are
+/// written by their struct's serde attribute, so the test writes them the same way.
+fn wire_value(ty: &TypeRef, place: &TokenStream) -> TokenStream {
+    match ty {
+        TypeRef::Primitive(Primitive::DateTime) => quote! { azure_core::time::to_rfc3339(#place) },
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => {
+            quote! { azure_core::time::to_rfc7231(#place) }
+        }
+        TypeRef::Primitive(Primitive::UnixTime) => quote! { #place.unix_timestamp() },
+        TypeRef::Primitive(Primitive::Bytes) => quote! { azure_core::base64::encode(#place) },
+        _ => quote! { #place },
+    }
+}
+
+/// Whether `value` has the JSON type a `primitive` is written as.
+fn primitive_accepts(primitive: &Primitive, value: &Value) -> bool {
+    match primitive {
+        Primitive::Bool => value.is_boolean(),
+        Primitive::Int32 | Primitive::Int64 | Primitive::UnixTime => {
+            value.is_i64() || value.is_u64()
+        }
+        Primitive::Float32 | Primitive::Float64 => value.is_number(),
+        _ => value.is_string(),
+    }
+}
+
+/// One JSON pointer segment.
+fn pointer_segment(key: &str) -> String {
+    crate::error::escape_pointer_segment(key)
+}
+
+/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s.
+fn raw_string(text: &str) -> TokenStream {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    let literal = format!("r{hashes}\"{text}\"{hashes}");
+    literal.parse().unwrap_or_else(|_| quote! { #text })
+}
+
+/// Whether `text` has the shape of an RFC 3339 date-time (`2017-06-15T19:20:58Z`).
+fn looks_rfc3339(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 20
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b't' | b' ')
+        && b[13] == b':'
+}
+
+/// Whether `text` has the shape of an RFC 1123 date (`Thu, 15 Jun 2017 19:20:58 GMT`).
+fn looks_rfc1123(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 29
+        && b[3] == b','
+        && b[4] == b' '
+        && text.ends_with(" GMT")
+        && b[19] == b':'
+        && b[22] == b':'
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::ir::{Field, Parameter, TypeDef};
+
+    fn at() -> Location {
+        Location::new("spec.json", "/definitions/Thing")
+    }
+
+    fn field(wire: &str, ty: TypeRef, read_only: bool) -> Field {
+        Field {
+            wire_name: wire.into(),
+            rust_name: names::snake(wire),
+            ty,
+            required: false,
+            read_only,
+            mutability: Vec::new(),
+            secret: false,
+            nullable: false,
+            default: None,
+            description: None,
+            client_flatten: false,
+            inherited_from: None,
+        }
+    }
+
+    fn api() -> Api {
+        let thing = TypeDef {
+            name: "Thing".into(),
+            spec_name: "Thing".into(),
+            description: None,
+            location: at(),
+            kind: TypeKind::Object(ObjectType {
+                fields: vec![
+                    field("name", TypeRef::Primitive(Primitive::String), false),
+                    field("id", TypeRef::Primitive(Primitive::String), true),
+                    field("when", TypeRef::Primitive(Primitive::DateTimeRfc1123), true),
+                    field(
+                        "tags",
+                        TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))),
+                        false,
+                    ),
+                    field(
+                        "parts",
+                        TypeRef::Array(Box::new(TypeRef::Named("Thing".into()))),
+                        false,
+                    ),
+                ],
+                bases: Vec::new(),
+                additional_properties: None,
+                discriminator: None,
+                discriminator_value: None,
+            }),
+        };
+        Api {
+            title: "thingClient".into(),
+            description: None,
+            api_version: "2024-01-01".into(),
+            endpoint: Some("https://management.azure.com".into()),
+            oauth2_scopes: Vec::new(),
+            client_parameters: Vec::new(),
+            operations: Vec::new(),
+            types: BTreeMap::from([("Thing".to_string(), thing)]),
+            unsupported: Vec::new(),
+        }
+    }
+
+    fn options() -> Options {
+        Options::new("thing", "cargo xtask codegen")
+    }
+
+    #[test]
+    fn a_walk_keeps_what_the_model_encodes_and_checks_read_only_fields_apart() {
+        let api = api();
+        let options = options();
+        let ctx = Context::new(&api, &options).unwrap();
+        let mut disagreements = Vec::new();
+        let mut walk = Walk::new(&ctx, &mut disagreements, "response body".into(), &at());
+        let example = json!({
+            "name": "a", "id": "/things/a", "when": "Thu, 15 Jun 2017 19:20:58 GMT", "tags": {"k": "v"},
+            "parts": [{"name": "b", "id": "/things/b", "extra": 1, "when": null}]
+        });
+        let normalized = walk
+            .normalize(
+                &TypeRef::Named("Thing".into()),
+                &example,
+                "",
+                Some(quote! { decoded }),
+            )
+            .unwrap();
+        let checks: Vec<(String, String)> = walk
+            .read_only
+            .iter()
+            .map(|c| (c.pointer.clone(), c.access.to_string()))
+            .collect();
+
+        assert_eq!(
+            normalized,
+            json!({ "name": "a", "tags": {"k": "v"}, "parts": [{"name": "b"}] })
+        );
+        assert_eq!(
+            checks,
+            [
+                (
+                    "/id".to_string(),
+                    "decoded . id . as_ref () . unwrap ()".to_string()
+                ),
+                (
+                    "/when".to_string(),
+                    "azure_core :: time :: to_rfc7231 (decoded . when . as_ref () . unwrap ())"
+                        .to_string()
+                ),
+                (
+                    "/parts/0/id".to_string(),
+                    "decoded . parts . as_ref () . unwrap () [0] . id . as_ref () . unwrap ()"
+                        .to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            disagreements,
+            ["response body at /parts/0/extra: `extra` is not a property of `Thing` in the spec, so the model drops it"]
+        );
+    }
+
+    #[test]
+    fn a_walk_reports_values_that_do_not_match_their_schema() {
+        let api = api();
+        let options = options();
+        let ctx = Context::new(&api, &options).unwrap();
+        let mut disagreements = Vec::new();
+        let mut walk = Walk::new(
+            &ctx,
+            &mut disagreements,
+            "request body `thing`".into(),
+            &at(),
+        );
+        let example = json!({ "name": 5, "when": "2020-03-26T21:24:57Z", "tags": [] });
+        walk.normalize(&TypeRef::Named("Thing".into()), &example, "", None)
+            .unwrap();
+        assert_eq!(
+            disagreements,
+            [
+                "request body `thing` at /name: 5 is not a String as the spec says",
+                "request body `thing` at /when: \"2020-03-26T21:24:57Z\" is not an RFC 1123 date as `format: date-time-rfc1123` says (it is RFC 3339)",
+                "request body `thing` at /tags: [] is not an object as the spec says",
+            ]
+        );
+    }
+
+    #[test]
+    fn expected_paths_encode_each_parameter_as_one_segment() {
+        let parameter = |name: &str, skip: bool| Parameter {
+            name: name.into(),
+            rust_name: names::snake(name),
+            location: ParamLocation::Path,
+            required: true,
+            ty: TypeRef::Primitive(Primitive::String),
+            description: None,
+            skip_url_encoding: skip,
+            client_level: false,
+            default: None,
+            constant: None,
+            collection_format: None,
+            location_in_spec: at(),
+        };
+        let mut operation = Operation {
+            id: "Things_Get".into(),
+            group: Some("Things".into()),
+            name: "get".into(),
+            method: HttpMethod::Get,
+            path: "/things/{thingId}/raw/{raw}".into(),
+            summary: None,
+            description: None,
+            deprecated: false,
+            parameters: vec![parameter("thingId", false), parameter("raw", true)],
+            body: None,
+            consumes: Vec::new(),
+            produces: Vec::new(),
+            responses: Vec::new(),
+            error: None,
+            pageable: None,
+            long_running: None,
+            examples: Vec::new(),
+            location: at(),
+        };
+        let example = json!({ "thingId": "../a b/é?#%", "raw": "x/y" });
+        let mut disagreements = Vec::new();
+        let path =
+            expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
+        assert_eq!(path, "/things/..%2Fa%20b%2F%C3%A9%3F%23%25/raw/x/y");
+        assert!(disagreements.is_empty());
+
+        operation.path = "/things/{thingId}/{missing}".into();
+        expected_path(&operation, example.as_object().unwrap(), &mut disagreements).unwrap();
+        assert_eq!(
+            disagreements,
+            ["the example gives no value for path parameter `missing`"]
+        );
+    }
+
+    #[test]
+    fn raw_strings_take_enough_hashes() {
+        assert_eq!(raw_string(r#"{"a":1}"#).to_string(), r##"r#"{"a":1}"#"##);
+        assert_eq!(
+            raw_string(r##"{"a":"#"}"##).to_string(),
+            r###"r##"{"a":"#"}"##"###
+        );
+    }
+
+    #[test]
+    fn date_shapes() {
+        assert!(
+            looks_rfc3339("2017-06-15T19:20:58Z") && looks_rfc3339("2017-06-15T19:20:58.123+01:00")
+        );
+        assert!(looks_rfc1123("Thu, 15 Jun 2017 19:20:58 GMT"));
+        assert!(
+            !looks_rfc1123("2017-06-15T19:20:58Z")
+                && !looks_rfc3339("Thu, 15 Jun 2017 19:20:58 GMT")
+        );
+    }
 }

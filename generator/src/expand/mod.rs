@@ -48,19 +48,20 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
             ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
             ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
             ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
+            ("src/time.rs".into(), runtime::expand_time_rs(&ctx)),
             ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
             ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
             ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
             ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
         ];
-        sources.into_iter().map(|(path, tokens)| format_rust(&ctx, path, tokens)).collect()
+        sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect()
     };
     let second_half = || -> Result<Vec<GeneratedFile>> {
         ctx.clients
             .iter()
             .map(|client| {
                 let tokens = operations::expand_client_file(&ctx, client)?;
-                format_rust(&ctx, format!("src/clients/{}.rs", client.module).into(), tokens)
+                format_file(&ctx, format!("src/clients/{}.rs", client.module).into(), tokens)
             })
             .collect()
     };
@@ -99,15 +100,19 @@ fn preamble(command: &str, comment: &str) -> String {
 
 /// Formats one Rust file with prettyplease (never rustfmt: the bytes must not depend on the
 /// machine) and prepends the preamble.
-pub(crate) fn format_rust(ctx: &Context<'_>, path: PathBuf, tokens: TokenStream) -> Result<GeneratedFile> {
+pub(crate) fn format_rust(ctx: &Context<'_>, path: &std::path::Path, tokens: TokenStream) -> Result<String> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
         Error::unsupported(
-            Location::file(&path),
+            Location::file(path),
             format!("the emitter produced Rust that does not parse ({e}); this is a generator bug"),
         )
     })?;
-    let contents = format!("{}\n{}", preamble(&ctx.options.command, "//"), prettyplease::unparse(&file));
-    Ok(GeneratedFile { path, contents })
+    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), prettyplease::unparse(&file)))
+}
+
+/// `format_rust` into a `GeneratedFile` at `path`.
+fn format_file(ctx: &Context<'_>, path: PathBuf, tokens: TokenStream) -> Result<GeneratedFile> {
+    Ok(GeneratedFile { contents: format_rust(ctx, &path, tokens)?, path })
 }
 
 /// `src/lib.rs`: the crate docs (the README, so its example is a doc-test), modules and re-exports.
@@ -123,6 +128,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         pub mod lro;
         pub mod models;
         mod request;
+        pub mod time;
 
         pub use clients::{#root, #options};
         pub use error::{service_error, ServiceError};

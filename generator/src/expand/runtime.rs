@@ -1,6 +1,6 @@
 //! The generated crate's fixed support code, the same for every spec: `src/error.rs` (service
-//! errors, decoded once), `src/request.rs` (URLs, sending, status checks) and `src/lro.rs`
-//! (long-running operations on azure_core's `Poller`, ARM style).
+//! errors, decoded once), `src/request.rs` (URLs, sending, status checks), `src/lro.rs`
+//! (long-running operations on azure_core's `Poller`, ARM style) and `src/time.rs` (date-time formats).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -592,6 +592,81 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
                 },
                 Some(options),
             )
+        }
+    }
+}
+
+/// `src/time.rs`: the serde helpers of date-time fields. Each writes the format the spec names
+/// and reads either RFC 3339 or RFC 7231, because services (and the specs' own examples, such as
+/// IoT Hub's `iothub_routingendpointhealth.json`) send RFC 3339 in fields declared
+/// `date-time-rfc1123`; a client that refused them would fail on real responses.
+pub(crate) fn expand_time_rs(_ctx: &Context<'_>) -> TokenStream {
+    let rfc3339 = expand_date_module(
+        quote! { rfc3339 },
+        quote! { azure_core::time::to_rfc3339 },
+        " `format: date-time` fields: written in RFC 3339 (`2017-06-15T19:20:58Z`), read in RFC 3339 or RFC 7231.",
+    );
+    let rfc7231 = expand_date_module(
+        quote! { rfc7231 },
+        quote! { azure_core::time::to_rfc7231 },
+        " `format: date-time-rfc1123` fields: written in RFC 7231 (`Thu, 15 Jun 2017 19:20:58 GMT`), read in RFC 7231 or RFC 3339.",
+    );
+    quote! {
+        //! Serde helpers of the models' date-time fields: each writes the format the spec names and
+        //! reads RFC 3339 or RFC 7231, since services send either in fields declared as one of them.
+
+        use azure_core::time::OffsetDateTime;
+
+        /// Reads a date-time written in RFC 3339 or in RFC 7231.
+        pub fn parse(text: &str) -> azure_core::Result<OffsetDateTime> {
+            azure_core::time::parse_rfc3339(text).or_else(|_| azure_core::time::parse_rfc7231(text))
+        }
+
+        #rfc3339
+        #rfc7231
+    }
+}
+
+/// One serde helper module of `src/time.rs`, with its `option` variant.
+fn expand_date_module(name: TokenStream, write: TokenStream, doc: &str) -> TokenStream {
+    quote! {
+        #[doc = #doc]
+        pub mod #name {
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `date`.
+            pub fn serialize<S: Serializer>(date: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&#write(date))
+            }
+
+            /// Reads a date-time in either format.
+            pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                super::parse(&text).map_err(::serde::de::Error::custom)
+            }
+
+            /// The same for `Option` fields.
+            pub mod option {
+                use azure_core::time::OffsetDateTime;
+                use ::serde::{Deserialize, Deserializer, Serializer};
+
+                /// Writes `date`, if any.
+                pub fn serialize<S: Serializer>(date: &Option<OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
+                    match date {
+                        Some(date) => serializer.serialize_some(&#write(date)),
+                        None => serializer.serialize_none(),
+                    }
+                }
+
+                /// Reads a date-time in either format, or nothing.
+                pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<OffsetDateTime>, D::Error> {
+                    Option::<String>::deserialize(deserializer)?
+                        .map(|text| super::super::parse(&text))
+                        .transpose()
+                        .map_err(::serde::de::Error::custom)
+                }
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! IR type references to Rust types, and the serde helpers some of them need.
 //!
 //! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
-//! (`azure_core::time::rfc3339`, `rfc7231`, `unix_time`), which only apply to a value or an
+//! (`unix_time`) and the crate's own `time` module (`rfc3339`, `rfc7231`: written as the spec
+//! says, read in either form, see `runtime::expand_time_rs`), which only apply to a value or an
 //! `Option` of one: a date-time inside an array or a map is kept as its string form.
 
 use proc_macro2::TokenStream;
@@ -67,8 +68,8 @@ fn primitive(p: &Primitive, top: bool) -> TokenStream {
 /// The serde `with` module for a field of type `ty` (`optional`: the field is an `Option`).
 pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
     let base = match ty {
-        TypeRef::Primitive(Primitive::DateTime) => "azure_core::time::rfc3339",
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => "azure_core::time::rfc7231",
+        TypeRef::Primitive(Primitive::DateTime) => "crate::time::rfc3339",
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => "crate::time::rfc7231",
         TypeRef::Primitive(Primitive::UnixTime) => "azure_core::time::unix_time",
         TypeRef::Primitive(Primitive::Bytes) => "azure_core::base64",
         _ => return None,
