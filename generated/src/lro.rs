@@ -108,6 +108,8 @@ pub(crate) struct Operation {
     pub success: &'static [u16],
     /// Where the final result is read.
     pub final_state: FinalState,
+    /// Whether the operation's error type wraps the error in an `error` field.
+    pub error_envelope: bool,
 }
 const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static(
     "azure-asyncoperation",
@@ -143,14 +145,20 @@ fn status_response<T, F>(
 }
 /// The error for an operation that ended `Failed` or `Canceled`: the service's error, from the
 /// `error` of the monitor's body when it has one.
-fn failed<E>(status: StatusCode, headers: Headers, body: &[u8]) -> azure_core::Error
+fn failed<E>(
+    status: StatusCode,
+    headers: Headers,
+    body: &[u8],
+    envelope: bool,
+) -> azure_core::Error
 where
     E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
     let error = ::serde_json::from_slice::<::serde_json::Value>(body)
         .ok()
         .and_then(|v| v.get("error").cloned())
-        .map(|e| ::serde_json::json!({ "error" : e }).to_string().into_bytes())
+        .map(|e| if envelope { ::serde_json::json!({ "error" : e }) } else { e })
+        .map(|e| e.to_string().into_bytes())
         .unwrap_or_else(|| body.to_vec());
     let status = if status.is_success() {
         StatusCode::InternalServerError
@@ -315,7 +323,7 @@ where
                         })
                     }
                     PollerStatus::Failed | PollerStatus::Canceled => {
-                        Err(failed::<E>(code, headers, &body))
+                        Err(failed::<E>(code, headers, &body, operation.error_envelope))
                     }
                     other => {
                         let retry_after = get_retry_after(

@@ -195,6 +195,7 @@ impl IotHubClient {
                     request,
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::None,
+                    error_envelope: false,
                 },
                 options.method_options.into_owned(),
             ),

@@ -174,3 +174,19 @@ async fn path_parameters_are_one_segment() {
     assert_eq!(seen[2], format!("GET {HUB}/jobs/x%3Fy%23z?api-version=2023-06-30"));
     assert!(jobs.get_job("rg", "hub", "..", None).await.is_err());
 }
+
+#[tokio::test]
+async fn a_failed_operation_is_an_error_with_the_service_error() {
+    let monitor = "https://management.azure.com/operations/2?api-version=2023-06-30";
+    let (client, script) = scripted(vec![
+        answer(201, &[("azure-asyncoperation", monitor), ("retry-after", "0")], r#"{"location":"x","sku":{"name":"S1","capacity":1}}"#),
+        answer(200, &[], r#"{"status":"Failed","error":{"code":"Boom","message":"it broke"}}"#),
+    ]);
+    let body = RequestContent::from(br#"{"location":"westus","sku":{"name":"S1","capacity":1}}"#.to_vec());
+    let options = IotHubResourceClientCreateOrUpdateOptions { method_options: fast(), ..Default::default() };
+    let error = client.get_iot_hub_resource_client().create_or_update("rg", "hub", body, Some(options)).unwrap().await.unwrap_err();
+    let service = service_error::<ErrorDetails>(&error).unwrap();
+    assert_eq!(service.code(), Some("Boom"));
+    assert_eq!(service.error().unwrap().message.as_deref(), Some("it broke"));
+    assert_eq!(script.seen.lock().unwrap().len(), 2);
+}

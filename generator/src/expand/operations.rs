@@ -442,6 +442,7 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
     let docs = method_docs(op, &arg_docs, &error_ty);
     let (signature_tail, body, method_options_ty) = if let Some(lro) = &op.long_running {
         let (output, format, final_state) = lro_output(ctx, op, lro)?;
+        let error_envelope = error_is_envelope(ctx, op);
         let mut codes = success_codes(op);
         for c in [200u16, 201, 202, 204] {
             if !codes.contains(&c) {
@@ -459,6 +460,7 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
                     request,
                     success: &[#(#codes),*],
                     final_state: crate::lro::FinalState::#final_state,
+                    error_envelope: #error_envelope,
                 },
                 options.method_options.into_owned(),
             ))
@@ -595,6 +597,19 @@ fn push_literal(literal: &str) -> Option<TokenStream> {
         (None, _) => None,
         (Some(c), None) => Some(quote! { path.push(#c); }),
         _ => Some(quote! { path.push_str(#literal); }),
+    }
+}
+
+/// Whether the operation's error type wraps the error in an `error` field (common-types
+/// `ErrorResponse`) rather than being the error itself (IoT Hub's `ErrorDetails`). An untyped
+/// error keeps the ARM envelope.
+fn error_is_envelope(ctx: &Context<'_>, op: &Operation) -> bool {
+    match op.error.as_ref().map(|t| resolve(ctx, t)) {
+        Some(TypeRef::Named(name)) => match ctx.api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Object(o)) => o.fields.iter().any(|f| f.wire_name == "error"),
+            _ => true,
+        },
+        _ => true,
     }
 }
 

@@ -439,6 +439,8 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
             pub success: &'static [u16],
             /// Where the final result is read.
             pub final_state: FinalState,
+            /// Whether the operation's error type wraps the error in an `error` field.
+            pub error_envelope: bool,
         }
 
         const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static("azure-asyncoperation");
@@ -473,14 +475,17 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
 
         /// The error for an operation that ended `Failed` or `Canceled`: the service's error, from the
         /// `error` of the monitor's body when it has one.
-        fn failed<E>(status: StatusCode, headers: Headers, body: &[u8]) -> azure_core::Error
+        fn failed<E>(status: StatusCode, headers: Headers, body: &[u8], envelope: bool) -> azure_core::Error
         where
             E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
         {
+            // The monitor's `error` is the error itself; the operation's error type either is that
+            // (`ErrorDetails`-like) or wraps it in an `error` field (`ErrorResponse`-like).
             let error = ::serde_json::from_slice::<::serde_json::Value>(body)
                 .ok()
                 .and_then(|v| v.get("error").cloned())
-                .map(|e| ::serde_json::json!({ "error": e }).to_string().into_bytes())
+                .map(|e| if envelope { ::serde_json::json!({ "error": e }) } else { e })
+                .map(|e| e.to_string().into_bytes())
                 .unwrap_or_else(|| body.to_vec());
             // The HTTP status of a failed operation's monitor is 200; report a server error instead.
             let status = if status.is_success() { StatusCode::InternalServerError } else { status };
@@ -577,7 +582,7 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
                                 };
                                 Ok(PollerResult::Succeeded { response, target: Box::new(target) })
                             }
-                            PollerStatus::Failed | PollerStatus::Canceled => Err(failed::<E>(code, headers, &body)),
+                            PollerStatus::Failed | PollerStatus::Canceled => Err(failed::<E>(code, headers, &body, operation.error_envelope)),
                             other => {
                                 let retry_after = get_retry_after(&headers, &[RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS, RETRY_AFTER], &options);
                                 let next_link = monitor_url(&headers, &polled).unwrap_or(polled);
