@@ -1,13 +1,18 @@
-//! A global allocator that counts live bytes and their peak, so `bench` can report the memory
-//! the pipeline itself needs, separately from the process's baseline.
+//! A global allocator that can count live bytes and their peak, so `bench` can report the
+//! memory the pipeline itself needs, separately from the process's baseline.
+//!
+//! Counting is off unless a measurement turns it on: the shared counters cost a contended
+//! atomic per allocation (the emitter allocates on two threads), which would distort timings.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static ENABLED: AtomicBool = AtomicBool::new(false);
+// Signed: memory allocated before counting started may be freed while it runs.
+static CURRENT: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
-/// The system allocator, counting.
+/// The system allocator, counting when enabled.
 pub struct Counting;
 
 // SAFETY: every call is forwarded unchanged to `System`; only counters are updated besides.
@@ -16,7 +21,7 @@ unsafe impl GlobalAlloc for Counting {
         // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which `System` shares.
         let ptr = unsafe { System.alloc(layout) };
         if !ptr.is_null() {
-            add(layout.size());
+            add(layout.size() as isize);
         }
         ptr
     }
@@ -24,14 +29,14 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: as above, for `dealloc`.
         unsafe { System.dealloc(ptr, layout) };
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+        add(-(layout.size() as isize));
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as above, for `alloc_zeroed`.
         let ptr = unsafe { System.alloc_zeroed(layout) };
         if !ptr.is_null() {
-            add(layout.size());
+            add(layout.size() as isize);
         }
         ptr
     }
@@ -40,29 +45,48 @@ unsafe impl GlobalAlloc for Counting {
         // SAFETY: as above, for `realloc`.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
         if !new.is_null() {
-            CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-            add(new_size);
+            add(new_size as isize - layout.size() as isize);
         }
         new
     }
 }
 
-fn add(size: usize) {
-    let now = CURRENT.fetch_add(size, Ordering::Relaxed) + size;
-    PEAK.fetch_max(now, Ordering::Relaxed);
+fn add(delta: isize) {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return;
+    }
+    let now = CURRENT.fetch_add(delta, Ordering::Relaxed) + delta;
+    if delta > 0 {
+        PEAK.fetch_max(now, Ordering::Relaxed);
+    }
 }
 
-/// Bytes allocated and not yet freed.
-pub fn current() -> usize {
-    CURRENT.load(Ordering::Relaxed)
+/// Runs `f` with counting on: its result and the most bytes it had live at once, beyond what
+/// was live when it started.
+pub fn measure_peak<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    CURRENT.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    ENABLED.store(true, Ordering::Relaxed);
+    let result = f();
+    ENABLED.store(false, Ordering::Relaxed);
+    (result, PEAK.load(Ordering::Relaxed).max(0) as usize)
 }
 
-/// Starts a new peak measurement from the current level.
-pub fn reset_peak() {
-    PEAK.store(current(), Ordering::Relaxed);
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The highest level since the last `reset_peak`.
-pub fn peak() -> usize {
-    PEAK.load(Ordering::Relaxed)
+    #[test]
+    fn measures_the_peak_of_what_the_closure_allocates() {
+        let (len, peak) = measure_peak(|| {
+            let big = vec![0u8; 4 << 20];
+            let len = big.len();
+            drop(big);
+            let small = vec![0u8; 1 << 10];
+            len + small.len()
+        });
+        assert_eq!(len, (4 << 20) + (1 << 10));
+        // Other test threads may allocate meanwhile; the 4 MiB is the floor.
+        assert!(peak >= 4 << 20, "{peak}");
+    }
 }

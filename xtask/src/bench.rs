@@ -41,18 +41,16 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         None => product.spec.clone(),
     };
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
-    println!("bench: {} ({profile} build), {runs} run(s) after one warm-up", paths::slashed(&spec));
+    println!("bench: {} ({profile} build), {runs} run(s) after one warm-up that measures memory", paths::slashed(&spec));
 
+    // The warm-up run also measures memory, with the allocator counting; the timed runs do not
+    // count, so the counters do not slow them.
+    let (warm_up, peak) = alloc::measure_peak(|| run_once(&spec, &product.options));
+    let (_, (files, lines, bytes)) = warm_up?;
     let mut samples = Vec::with_capacity(runs);
-    let mut last = None;
-    for i in 0..=runs {
-        let sample = run_once(&spec, &product.options)?;
-        if i > 0 {
-            samples.push(sample.0);
-        }
-        last = Some(sample.1);
+    for _ in 0..runs {
+        samples.push(run_once(&spec, &product.options)?.0);
     }
-    let Some((files, lines, bytes)) = last else { bail!("no run completed") };
 
     let stage = |name: &str, pick: fn(&Sample) -> Duration| {
         let mut times: Vec<_> = samples.iter().map(pick).collect();
@@ -64,7 +62,6 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     stage("lower", |s| s.lower);
     stage("expand+format", |s| s.expand);
     let total = stage("total", |s| s.load + s.lower + s.expand);
-    let peak = samples.iter().map(|s| s.peak_bytes).max().unwrap_or(0);
     println!("  peak heap        {:>8.1} MiB (allocated by the pipeline, counted)", mib(peak));
     if let Some(hwm) = vm_hwm() {
         println!("  process VmHWM    {:>8.1} MiB (whole process, resident high-water mark)", mib(hwm));
@@ -105,19 +102,19 @@ fn time_crate_build(crate_name: &str) -> Result<()> {
     Ok(())
 }
 
-/// One run's stage times and peak heap.
+/// One run's stage times.
 struct Sample {
     load: Duration,
     lower: Duration,
     expand: Duration,
-    peak_bytes: usize,
 }
 
-/// Runs the pipeline once: its sample, and (files, lines, bytes) of the output.
-fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sample, (usize, usize, usize))> {
+/// What the pipeline produced: files, lines, bytes.
+type Output = (usize, usize, usize);
+
+/// Runs the pipeline once: its stage times, and what it produced.
+fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sample, Output)> {
     let located = |e: generator::Error| anyhow::anyhow!("{e}");
-    let base = alloc::current();
-    alloc::reset_peak();
     let start = Instant::now();
     let loaded = generator::load::load_spec(spec).map_err(located)?;
     let loaded_at = Instant::now();
@@ -125,11 +122,9 @@ fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sam
     let lowered_at = Instant::now();
     let files = generator::expand::expand_crate(&api, options).map_err(located)?;
     let expanded_at = Instant::now();
-    let peak_bytes = alloc::peak().saturating_sub(base);
     let lines = files.iter().map(|f| f.contents.lines().count()).sum();
     let bytes = files.iter().map(|f| f.contents.len()).sum();
-    let sample =
-        Sample { load: loaded_at - start, lower: lowered_at - loaded_at, expand: expanded_at - lowered_at, peak_bytes };
+    let sample = Sample { load: loaded_at - start, lower: lowered_at - loaded_at, expand: expanded_at - lowered_at };
     Ok((sample, (files.len(), lines, bytes)))
 }
 

@@ -66,7 +66,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             println!("all checks passed");
             Ok(ExitCode::SUCCESS)
         }
-        Err(_) => Ok(ExitCode::FAILURE),
+        Err(error) => {
+            let failed = durations.last().map(|(name, _)| name.as_str()).unwrap_or("setup");
+            println!("FAILED at `{failed}`: {error:#}");
+            Ok(ExitCode::FAILURE)
+        }
     }
 }
 
