@@ -461,3 +461,23 @@ fn iothub_clients_follow_the_operation_groups() {
     let readme = file(&files, "README.md");
     assert!(readme.contains(".get_job(\"my-resource-group-name\", \"my-resource-name\", \"my-job-id\", None)"), "{readme}");
 }
+
+#[test]
+fn a_parameterized_host_is_a_located_error() {
+    let mut api = small_api();
+    api.endpoint = Some("https://{accountName}.example.net".into());
+    let error = expand_crate(&api, &options()).unwrap_err();
+    assert_eq!(error.kind, generator::ErrorKind::Unsupported);
+    assert_eq!(error.location.pointer, "/host");
+    assert!(error.message.contains("{accountName}"), "{error}");
+}
+
+#[test]
+fn a_sovereign_endpoint_becomes_the_default_and_the_scope_follows_it() {
+    let mut api = small_api();
+    api.endpoint = Some("https://management.chinacloudapi.cn/".into());
+    let files = expand_crate(&api, &options()).unwrap();
+    let root = file(&files, "src/clients/iot_hub_client.rs");
+    assert!(root.contains("Url::parse(\"https://management.chinacloudapi.cn\")"), "{root}");
+    assert!(root.contains("endpoint.origin().ascii_serialization()"));
+}

@@ -32,7 +32,7 @@ impl Default for IotHubClientOptions {
     }
 }
 impl IotHubClient {
-    /// Creates a `IotHubClient` that authenticates with `credential`, asking for a token for `{endpoint origin}/.default`.
+    /// Creates an `IotHubClient` that authenticates with `credential`, asking for a token for `{endpoint origin}/.default`.
     ///
     /// # Arguments
     ///

@@ -374,7 +374,7 @@ pub struct EnrichmentProperties {
     pub endpoint_names: Vec<String>,
 }
 impl EnrichmentProperties {
-    /// A `EnrichmentProperties` with the required fields set and the others unset.
+    /// An `EnrichmentProperties` with the required fields set and the others unset.
     pub fn new(key: String, value: String, endpoint_names: Vec<String>) -> Self {
         Self { key, value, endpoint_names }
     }
@@ -425,7 +425,7 @@ pub struct EventHubConsumerGroupBodyDescription {
     pub properties: EventHubConsumerGroupName,
 }
 impl EventHubConsumerGroupBodyDescription {
-    /// A `EventHubConsumerGroupBodyDescription` with the required fields set and the others unset.
+    /// An `EventHubConsumerGroupBodyDescription` with the required fields set and the others unset.
     pub fn new(properties: EventHubConsumerGroupName) -> Self {
         Self { properties }
     }
@@ -482,7 +482,7 @@ pub struct EventHubConsumerGroupName {
     pub name: String,
 }
 impl EventHubConsumerGroupName {
-    /// A `EventHubConsumerGroupName` with the required fields set and the others unset.
+    /// An `EventHubConsumerGroupName` with the required fields set and the others unset.
     pub fn new(name: String) -> Self {
         Self { name }
     }
@@ -590,7 +590,7 @@ pub struct ExportDevicesRequest {
     pub configurations_blob_name: Option<String>,
 }
 impl ExportDevicesRequest {
-    /// A `ExportDevicesRequest` with the required fields set and the others unset.
+    /// An `ExportDevicesRequest` with the required fields set and the others unset.
     pub fn new(export_blob_container_uri: String, exclude_keys: bool) -> Self {
         Self {
             export_blob_container_uri,
@@ -812,7 +812,7 @@ pub struct ImportDevicesRequest {
     pub configurations_blob_name: Option<String>,
 }
 impl ImportDevicesRequest {
-    /// A `ImportDevicesRequest` with the required fields set and the others unset.
+    /// An `ImportDevicesRequest` with the required fields set and the others unset.
     pub fn new(
         input_blob_container_uri: String,
         output_blob_container_uri: String,
@@ -909,7 +909,7 @@ pub struct IotHubDescription {
     pub system_data: Option<SystemData>,
 }
 impl IotHubDescription {
-    /// A `IotHubDescription` with the required fields set and the others unset.
+    /// An `IotHubDescription` with the required fields set and the others unset.
     pub fn new(location: String, sku: IotHubSkuInfo) -> Self {
         Self {
             id: None,
@@ -1209,7 +1209,7 @@ pub struct IotHubSkuDescription {
     pub capacity: IotHubCapacity,
 }
 impl IotHubSkuDescription {
-    /// A `IotHubSkuDescription` with the required fields set and the others unset.
+    /// An `IotHubSkuDescription` with the required fields set and the others unset.
     pub fn new(sku: IotHubSkuInfo, capacity: IotHubCapacity) -> Self {
         Self {
             resource_type: None,
@@ -1261,7 +1261,7 @@ pub struct IotHubSkuInfo {
     pub capacity: Option<i64>,
 }
 impl IotHubSkuInfo {
-    /// A `IotHubSkuInfo` with the required fields set and the others unset.
+    /// An `IotHubSkuInfo` with the required fields set and the others unset.
     pub fn new(name: IotHubSku) -> Self {
         Self {
             name,
@@ -1290,7 +1290,7 @@ pub struct IpFilterRule {
     pub ip_mask: String,
 }
 impl IpFilterRule {
-    /// A `IpFilterRule` with the required fields set and the others unset.
+    /// An `IpFilterRule` with the required fields set and the others unset.
     pub fn new(
         filter_name: String,
         action: IpFilterActionType,
@@ -1591,7 +1591,7 @@ pub struct OperationInputs {
     pub name: String,
 }
 impl OperationInputs {
-    /// A `OperationInputs` with the required fields set and the others unset.
+    /// An `OperationInputs` with the required fields set and the others unset.
     pub fn new(name: String) -> Self {
         Self { name }
     }

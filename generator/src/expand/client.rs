@@ -49,7 +49,9 @@ fn default_endpoint(ctx: &Context<'_>) -> Result<String> {
     if ok {
         Ok(endpoint.trim_end_matches('/').to_string())
     } else {
-        Err(Error::unsupported(Location::file("servers"), format!("the endpoint `{endpoint}` (a parameterized or non-HTTP host)")))
+        // The IR keeps no location for the host; the first operation's file is the spec's.
+        let file = ctx.api.operations.first().map(|op| op.location.file.clone()).unwrap_or_default();
+        Err(Error::unsupported(Location::new(file, "/host"), format!("the endpoint `{endpoint}` (a parameterized or non-HTTP host)")))
     }
 }
 
@@ -168,7 +170,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
     let endpoint_doc = format!(" The endpoint requests are sent to; `{endpoint}` unless changed (sovereign clouds). The token scope is derived from it.");
     let api_version_doc = format!(" The api-version sent with every request; `{api_version}` unless changed.");
     let new_doc: Vec<String> = [
-        format!(" Creates a `{}` that authenticates with `credential`, asking for a token for `{{endpoint origin}}/.default`.", client.name),
+        format!(" Creates {} `{}` that authenticates with `credential`, asking for a token for `{{endpoint origin}}/.default`.", super::article(&client.name), client.name),
         String::new(),
         " # Arguments".to_string(),
         String::new(),

@@ -222,6 +222,12 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The indefinite article for a type name in docs: `an` before a vowel (`an IotHubClient`),
+/// `a` otherwise.
+pub(crate) fn article(name: &str) -> &'static str {
+    if name.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+}
+
 /// The root client's name from the spec's title: `iotHubClient` → `IotHubClient`; a title that
 /// does not end in `Client` gets it appended (`IoT Hub` → `IotHubClient`).
 pub(crate) fn root_client_name(title: &str) -> String {
@@ -262,6 +268,12 @@ mod tests {
         assert_eq!(root_client_name("iotHubClient"), "IotHubClient");
         assert_eq!(root_client_name("IoT Hub"), "IoTHubClient");
         assert_eq!(root_client_name("iotDpsClient"), "IotDpsClient");
+    }
+
+    #[test]
+    fn articles_follow_the_first_letter() {
+        assert_eq!(article("IotHubClient"), "an");
+        assert_eq!(article("JobResponse"), "a");
     }
 
     #[test]

@@ -182,9 +182,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         quote! {}
     };
     let new_doc = if new_args.is_empty() {
-        format!(" A `{}` with every field unset.", def.name)
+        format!(" {} `{}` with every field unset.", capitalized(super::article(&def.name)), def.name)
     } else {
-        format!(" A `{}` with the required fields set and the others unset.", def.name)
+        format!(" {} `{}` with the required fields set and the others unset.", capitalized(super::article(&def.name)), def.name)
     };
     let too_many = if new_args.len() > 7 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
     let new_fn = if new_args.is_empty() && derive_default {
@@ -213,6 +213,12 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         #debug_impl
         #request_content
     })
+}
+
+/// `a` → `A`, `an` → `An`.
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 /// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
