@@ -130,7 +130,11 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          operations of the group named like the root client are methods of the root client itself. Sub-clients: {}.\n\n\
          Each method takes its required parameters positionally and the optional ones in a \
          `<Client><Method>Options` struct, and returns `azure_core::Result<Response<T>>`, so status and \
-         headers are available next to the model (`into_model()`).\n",
+         headers are available next to the model (`into_model()`).\n\n\
+         Each path parameter is percent-encoded as one path segment (everything but `A-Z a-z 0-9 - . _ ~`), so \
+         a value holding `/`, `?`, `#` or non-ASCII text cannot change the request path; an empty value, `.` or \
+         `..` is refused with an error, since URL parsing would drop or resolve it. Query parameters are \
+         percent-encoded the same way.\n",
         if subs.is_empty() { "none".to_string() } else { subs.join(", ") }
     ));
     out.push_str(
