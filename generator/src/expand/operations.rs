@@ -247,17 +247,73 @@ fn param_strings(ctx: &Context<'_>, param: &Parameter, value: TokenStream, by_re
     }
 }
 
+/// A method's surface: where each parameter's value comes from, the positional arguments (with
+/// their docs) and the fields of its options struct.
+#[derive(Default)]
+struct Surface<'a> {
+    uses: Vec<ParamUse<'a>>,
+    args: Vec<TokenStream>,
+    arg_docs: Vec<(String, Option<String>)>,
+    option_fields: Vec<TokenStream>,
+}
+
 /// One method and its options struct.
 fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op: &Operation) -> Result<(TokenStream, TokenStream)> {
     let at = &op.location;
     let method_ident = ident(method, at)?;
     let options_ident = options_name(client, method);
+    let mut surface = expand_params(ctx, op)?;
+    let body_set = expand_body(ctx, op, &mut surface)?;
+    let error_ty = match &op.error {
+        Some(ty) => rust_type(ctx, ty, Scope::Crate, &at.join("responses").join("default"))?,
+        None => quote! { ::serde_json::Value },
+    };
+    let build_request = expand_request(ctx, op, &surface, body_set)?;
+    let needs_mut_options = op.body.as_ref().is_some_and(|b| !b.required && b.kind != BodyKind::Form);
+    let options_binding = if needs_mut_options {
+        quote! { let mut options = options.unwrap_or_default(); }
+    } else {
+        quote! { let options = options.unwrap_or_default(); }
+    };
+    let prelude = quote! { #options_binding #build_request };
+    let (signature_tail, body, method_options_ty) = if let Some(lro) = &op.long_running {
+        expand_lro_call(ctx, op, lro, prelude, &error_ty)?
+    } else if let Some(pageable) = &op.pageable {
+        expand_pager_call(ctx, op, pageable, &surface, prelude, &error_ty)?
+    } else {
+        expand_plain_call(ctx, op, prelude, &error_ty)?
+    };
+    let docs = method_docs(op, &surface.arg_docs, &error_ty);
+    let asyncness = if op.long_running.is_none() && op.pageable.is_none() { quote! { async } } else { quote! {} };
+    let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
+    let too_many = if surface.args.len() > 6 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
+    let args = &surface.args;
+    let method_tokens = quote! {
+        #docs
+        #deprecated
+        #too_many
+        pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
+            #body
+        }
+    };
+    let options_doc = format!(" Optional parameters of [`{}::{}`].", client.name, method);
+    let option_fields = &surface.option_fields;
+    let options_tokens = quote! {
+        #[doc = #options_doc]
+        #[derive(Clone, Debug, Default)]
+        pub struct #options_ident<'a> {
+            #(#option_fields)*
+            /// Allows customization of the method call (context, and for pagers and pollers their options).
+            pub method_options: #method_options_ty,
+        }
+    };
+    Ok((method_tokens, options_tokens))
+}
 
-    // Parameters: where each value comes from.
-    let mut uses = Vec::new();
-    let mut args = Vec::new();
-    let mut arg_docs = Vec::new();
-    let mut option_fields = Vec::new();
+/// Where each non-body parameter's value comes from: a constant, the client, a positional
+/// argument (required) or the options struct (optional).
+fn expand_params<'a>(ctx: &Context<'_>, op: &'a Operation) -> Result<Surface<'a>> {
+    let mut surface = Surface::default();
     for param in &op.parameters {
         let p_at = &param.location_in_spec;
         if param.location == ParamLocation::Cookie {
@@ -277,91 +333,85 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
             Source::Client(name, required)
         } else if param.required || param.location == ParamLocation::Path {
             let ty = arg_type(ctx, &param.ty, p_at)?;
-            args.push(quote! { #arg_name: #ty });
-            arg_docs.push((arg_name.to_string(), param.description.clone()));
+            surface.args.push(quote! { #arg_name: #ty });
+            surface.arg_docs.push((arg_name.to_string(), param.description.clone()));
             Source::Arg(arg_name)
         } else {
             let ty = owned_param_type(ctx, &param.ty, p_at)?;
             let doc = doc_attrs(param.description.as_deref(), &format!("The `{}` parameter.", param.name));
-            option_fields.push(quote! { #doc pub #name: Option<#ty>, });
+            surface.option_fields.push(quote! { #doc pub #name: Option<#ty>, });
             Source::Option(name)
         };
-        uses.push(ParamUse { param, source });
+        surface.uses.push(ParamUse { param, source });
     }
+    Ok(surface)
+}
 
-    // The body.
-    let mut body_set = quote! {};
-    if let Some(body) = &op.body {
-        let b_at = at.join("requestBody");
-        let ty = match body.kind {
-            BodyKind::Json => {
-                let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
-                quote! { #ty }
-            }
-            // Raw bytes: the caller builds the content (`RequestContent::from(Vec<u8>)`).
-            BodyKind::Binary => quote! { azure_core::Bytes, azure_core::http::NoFormat },
-            BodyKind::Form => {
-                // Form fields are encoded by the method, from a model whose fields are the form's.
-                let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+/// The body: a positional argument (required) or an options field (optional), and the statements
+/// that set it on `request`.
+fn expand_body(ctx: &Context<'_>, op: &Operation, surface: &mut Surface<'_>) -> Result<TokenStream> {
+    let Some(body) = &op.body else { return Ok(quote! {}) };
+    let b_at = op.location.join("requestBody");
+    let content_type = &body.content_type;
+    let ty = match body.kind {
+        BodyKind::Json => rust_type(ctx, &body.ty, Scope::Crate, &b_at)?,
+        // Raw bytes: the caller builds the content (`RequestContent::from(Vec<u8>)`).
+        BodyKind::Binary => quote! { azure_core::Bytes, azure_core::http::NoFormat },
+        BodyKind::Form => {
+            // Form fields are encoded by the method, from a model whose fields are the form's.
+            let ty = rust_type(ctx, &body.ty, Scope::Crate, &b_at)?;
+            if body.required {
                 let name = arg_ident(&body.rust_name, &b_at)?;
-                let content_type = &body.content_type;
-                if body.required {
-                    args.push(quote! { #name: &#ty });
-                    arg_docs.push((name.to_string(), body.description.clone()));
-                    body_set = quote! {
-                        request.insert_header("content-type", #content_type);
-                        request.set_body(crate::request::form_body(#name)?);
-                    };
-                } else {
-                    let field = ident(&body.rust_name, &b_at)?;
-                    let doc = doc_attrs(body.description.as_deref(), "The form fields.");
-                    option_fields.push(quote! { #doc pub #field: Option<#ty>, });
-                    body_set = quote! {
-                        if let Some(form) = &options.#field {
-                            request.insert_header("content-type", #content_type);
-                            request.set_body(crate::request::form_body(form)?);
-                        }
-                    };
-                }
-                quote! {}
-            }
-            BodyKind::Multipart => {
-                return Err(Error::unsupported(b_at, "a multipart/form-data request body (JSON, form and binary bodies are supported)"));
-            }
-        };
-        let name = ident(&body.rust_name, &b_at)?;
-        let content_type = &body.content_type;
-        if body.kind == BodyKind::Form {
-            // Handled above.
-        } else if body.required {
-            let name = arg_ident(&body.rust_name, &b_at)?;
-            args.push(quote! { #name: azure_core::http::RequestContent<#ty> });
-            arg_docs.push((name.to_string(), body.description.clone()));
-            body_set = quote! {
-                request.insert_header("content-type", #content_type);
-                request.set_body(#name);
-            };
-        } else {
-            let doc = doc_attrs(body.description.as_deref(), "The request body.");
-            option_fields.push(quote! { #doc pub #name: Option<azure_core::http::RequestContent<#ty>>, });
-            body_set = quote! {
-                if let Some(body) = options.#name.take() {
+                surface.args.push(quote! { #name: &#ty });
+                surface.arg_docs.push((name.to_string(), body.description.clone()));
+                return Ok(quote! {
                     request.insert_header("content-type", #content_type);
-                    request.set_body(body);
+                    request.set_body(crate::request::form_body(#name)?);
+                });
+            }
+            let field = ident(&body.rust_name, &b_at)?;
+            let doc = doc_attrs(body.description.as_deref(), "The form fields.");
+            surface.option_fields.push(quote! { #doc pub #field: Option<#ty>, });
+            return Ok(quote! {
+                if let Some(form) = &options.#field {
+                    request.insert_header("content-type", #content_type);
+                    request.set_body(crate::request::form_body(form)?);
                 }
-            };
+            });
         }
+        BodyKind::Multipart => {
+            return Err(Error::unsupported(b_at, "a multipart/form-data request body (JSON, form and binary bodies are supported)"));
+        }
+    };
+    if body.required {
+        let name = arg_ident(&body.rust_name, &b_at)?;
+        surface.args.push(quote! { #name: azure_core::http::RequestContent<#ty> });
+        surface.arg_docs.push((name.to_string(), body.description.clone()));
+        Ok(quote! {
+            request.insert_header("content-type", #content_type);
+            request.set_body(#name);
+        })
+    } else {
+        let name = ident(&body.rust_name, &b_at)?;
+        let doc = doc_attrs(body.description.as_deref(), "The request body.");
+        surface.option_fields.push(quote! { #doc pub #name: Option<azure_core::http::RequestContent<#ty>>, });
+        Ok(quote! {
+            if let Some(body) = options.#name.take() {
+                request.insert_header("content-type", #content_type);
+                request.set_body(body);
+            }
+        })
     }
+}
 
-    // The path.
-    let path_pushes = path_expr(ctx, op, &uses)?;
-
-    // Query and headers.
+/// The statements that build `request`: path, query, method, headers, body.
+fn expand_request(ctx: &Context<'_>, op: &Operation, surface: &Surface<'_>, body_set: TokenStream) -> Result<TokenStream> {
+    let path_pushes = path_expr(ctx, op, &surface.uses)?;
     let mut query_required = Vec::new();
     let mut query_many = Vec::new();
     let mut query_optional = Vec::new();
     let mut header_sets = Vec::new();
-    for u in &uses {
+    for u in &surface.uses {
         let wire = u.param.name.as_str();
         let (values, optional_ident) = match &u.source {
             Source::Constant(s) => (Strings::One(quote! { #s.to_string() }), None),
@@ -372,14 +422,12 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
             Source::Option(name) => (param_strings(ctx, u.param, quote! { v }, true), Some(quote! { &options.#name })),
         };
         match u.param.location {
-            ParamLocation::Query => {
-                match (values, optional_ident) {
-                    (Strings::One(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.push((#wire, #v)); } }),
-                    (Strings::Many(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.extend(#v.into_iter().map(|value| (#wire, value))); } }),
-                    (Strings::One(v), None) => query_required.push(quote! { (#wire, #v) }),
-                    (Strings::Many(v), None) => query_many.push(quote! { query.extend(#v.into_iter().map(|value| (#wire, value))); }),
-                }
-            }
+            ParamLocation::Query => match (values, optional_ident) {
+                (Strings::One(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.push((#wire, #v)); } }),
+                (Strings::Many(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.extend(#v.into_iter().map(|value| (#wire, value))); } }),
+                (Strings::One(v), None) => query_required.push(quote! { (#wire, #v) }),
+                (Strings::Many(v), None) => query_many.push(quote! { query.extend(#v.into_iter().map(|value| (#wire, value))); }),
+            },
             ParamLocation::Header => {
                 let header = wire.to_ascii_lowercase();
                 let set = match values {
@@ -410,18 +458,14 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
         HttpMethod::Delete => quote! { Delete },
         HttpMethod::Patch => quote! { Patch },
         HttpMethod::Head => quote! { Head },
-        other => return Err(Error::unsupported(at.clone(), format!("the HTTP method {other:?}"))),
+        other => return Err(Error::unsupported(op.location.clone(), format!("the HTTP method {other:?}"))),
     };
     let accept = if op.produces.iter().any(|p| p.contains("json")) || op.produces.is_empty() {
         quote! { request.insert_header("accept", "application/json"); }
     } else {
         quote! {}
     };
-    let error_ty = match &op.error {
-        Some(ty) => rust_type(ctx, ty, Scope::Crate, &at.join("responses").join("default"))?,
-        None => quote! { ::serde_json::Value },
-    };
-    let build_request = quote! {
+    Ok(quote! {
         let mut path = String::new();
         #(#path_pushes)*
         #query_decl
@@ -430,107 +474,93 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
         #accept
         #(#header_sets)*
         #body_set
-    };
-    let needs_mut_options = op.body.as_ref().is_some_and(|b| !b.required && b.kind != BodyKind::Form);
-    let options_binding = if needs_mut_options {
-        quote! { let mut options = options.unwrap_or_default(); }
-    } else {
-        quote! { let options = options.unwrap_or_default(); }
-    };
+    })
+}
 
-    // The kind of method.
-    let docs = method_docs(op, &arg_docs, &error_ty);
-    let (signature_tail, body, method_options_ty) = if let Some(lro) = &op.long_running {
-        let (output, format, final_state) = lro_output(ctx, op, lro)?;
-        let error_envelope = error_is_envelope(ctx, op);
-        let mut codes = success_codes(op);
-        for c in [200u16, 201, 202, 204] {
-            if !codes.contains(&c) {
-                codes.push(c);
-            }
+/// The return type, body and `method_options` type of a method: its tail once `prelude` built
+/// the request.
+type Call = (TokenStream, TokenStream, TokenStream);
+
+/// A long-running operation: a `Poller` over the crate's ARM polling.
+fn expand_lro_call(ctx: &Context<'_>, op: &Operation, lro: &crate::ir::LongRunning, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
+    let (output, format, final_state) = lro_output(ctx, op, lro)?;
+    let error_envelope = error_is_envelope(ctx, op);
+    // ARM answers a long-running request with any of these, whatever the spec lists.
+    let mut codes = success_codes(op);
+    for c in [200u16, 201, 202, 204] {
+        if !codes.contains(&c) {
+            codes.push(c);
         }
-        codes.sort_unstable();
-        let codes = literals(&codes);
-        let body = quote! {
-            #options_binding
-            #build_request
-            Ok(crate::lro::poller::<#output, #format, #error_ty>(
-                crate::lro::Operation {
-                    pipeline: self.pipeline.clone(),
-                    request,
-                    success: &[#(#codes),*],
-                    final_state: crate::lro::FinalState::#final_state,
-                    error_envelope: #error_envelope,
-                },
-                options.method_options.into_owned(),
-            ))
-        };
-        (
-            quote! { -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> },
-            body,
-            quote! { azure_core::http::poller::PollerOptions<'a> },
-        )
-    } else if let Some(pageable) = &op.pageable {
-        let page = page_type(ctx, op, pageable)?;
-        let page_ident = ident(&page.type_name, at)?;
-        let codes = literals(&success_codes(op));
-        let has_api_version = uses.iter().any(|u| matches!(u.source, Source::ApiVersion));
-        let api_version = if has_api_version { quote! { Some(self.api_version.clone()) } } else { quote! { None } };
-        let body = quote! {
-            #options_binding
-            #build_request
-            Ok(crate::request::pager::<crate::models::#page_ident, #error_ty>(
-                self.pipeline.clone(),
+    }
+    codes.sort_unstable();
+    let codes = literals(&codes);
+    let body = quote! {
+        #prelude
+        Ok(crate::lro::poller::<#output, #format, #error_ty>(
+            crate::lro::Operation {
+                pipeline: self.pipeline.clone(),
                 request,
-                #api_version,
-                &[#(#codes),*],
-                options.method_options,
-            ))
-        };
-        (
-            quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
-            body,
-            quote! { azure_core::http::pager::PagerOptions<'a> },
-        )
-    } else {
-        let codes = literals(&success_codes(op));
-        let output = match success_type(op) {
-            Some(ty) => {
-                let ty = rust_type(ctx, &ty, Scope::Crate, at)?;
-                quote! { azure_core::http::Response<#ty> }
-            }
-            None => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
-        };
-        let body = quote! {
-            #options_binding
-            #build_request
-            let response = crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*]).await?;
-            Ok(response.into())
-        };
-        (quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> })
+                success: &[#(#codes),*],
+                final_state: crate::lro::FinalState::#final_state,
+                error_envelope: #error_envelope,
+            },
+            options.method_options.into_owned(),
+        ))
     };
-    let asyncness = if op.long_running.is_none() && op.pageable.is_none() { quote! { async } } else { quote! {} };
-    let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
-    let too_many = if args.len() > 6 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
-    let method_tokens = quote! {
-        #docs
-        #deprecated
-        #too_many
-        pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
-            #body
+    Ok((
+        quote! { -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> },
+        body,
+        quote! { azure_core::http::poller::PollerOptions<'a> },
+    ))
+}
+
+/// A pageable operation: a `Pager` over its list type.
+fn expand_pager_call(
+    ctx: &Context<'_>,
+    op: &Operation,
+    pageable: &Pageable,
+    surface: &Surface<'_>,
+    prelude: TokenStream,
+    error_ty: &TokenStream,
+) -> Result<Call> {
+    let page = page_type(ctx, op, pageable)?;
+    let page_ident = ident(&page.type_name, &op.location)?;
+    let codes = literals(&success_codes(op));
+    let has_api_version = surface.uses.iter().any(|u| matches!(u.source, Source::ApiVersion));
+    let api_version = if has_api_version { quote! { Some(self.api_version.clone()) } } else { quote! { None } };
+    let body = quote! {
+        #prelude
+        Ok(crate::request::pager::<crate::models::#page_ident, #error_ty>(
+            self.pipeline.clone(),
+            request,
+            #api_version,
+            &[#(#codes),*],
+            options.method_options,
+        ))
+    };
+    Ok((
+        quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
+        body,
+        quote! { azure_core::http::pager::PagerOptions<'a> },
+    ))
+}
+
+/// A plain operation: one request, one `Response`.
+fn expand_plain_call(ctx: &Context<'_>, op: &Operation, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
+    let codes = literals(&success_codes(op));
+    let output = match success_type(op) {
+        Some(ty) => {
+            let ty = rust_type(ctx, &ty, Scope::Crate, &op.location)?;
+            quote! { azure_core::http::Response<#ty> }
         }
+        None => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
     };
-    let options_doc = format!(" Optional parameters of [`{}::{}`].", client.name, method);
-    let options_tokens = quote! {
-        #[doc = #options_doc]
-        #[derive(Clone, Debug, Default)]
-        pub struct #options_ident<'a> {
-            #(#option_fields)*
-            /// Allows customization of the method call (context, and for pagers and pollers their options).
-            pub method_options: #method_options_ty,
-        }
+    let body = quote! {
+        #prelude
+        let response = crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*]).await?;
+        Ok(response.into())
     };
-    Ok((method_tokens, options_tokens))
+    Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
 }
 
 /// Statements appending the operation's path to `path`: literal text as written, each path
