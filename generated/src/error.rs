@@ -6,8 +6,10 @@
 //! [`ErrorKind::HttpResponse`] (status, error code
 //! and raw response) whose inner error is a [`ServiceError`] holding the error body decoded into
 //! the operation's error type. [`service_error`] gets it back without parsing the body again.
+
 use azure_core::error::ErrorKind;
 use azure_core::http::{RawResponse, StatusCode};
+
 /// An error response of the service: its status, its body decoded into the operation's error
 /// type `E` (when it decodes), and the code and message found in it.
 #[derive(Clone, Debug)]
@@ -18,29 +20,35 @@ pub struct ServiceError<E = ::serde_json::Value> {
     message: Option<String>,
     body: Vec<u8>,
 }
+
 impl<E> ServiceError<E> {
     /// The HTTP status of the response.
     pub fn status(&self) -> StatusCode {
         self.status
     }
+
     /// The error body decoded into the operation's error type, or `None` when the body is
     /// empty or is not that type (a proxy's HTML page, a truncated document).
     pub fn error(&self) -> Option<&E> {
         self.error.as_ref()
     }
+
     /// The error code (`code`, or `error.code` in the ARM envelope), when the body has one.
     pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
+
     /// The error message (`message`, or `error.message` in the ARM envelope), when the body has one.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
+
     /// The raw body of the response.
     pub fn body(&self) -> &[u8] {
         &self.body
     }
 }
+
 impl<E> ::std::fmt::Display for ServiceError<E> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         write!(f, "the service answered {}", u16::from(self.status))?;
@@ -53,6 +61,7 @@ impl<E> ::std::fmt::Display for ServiceError<E> {
         Ok(())
     }
 }
+
 impl<E: ::std::fmt::Debug> ::std::error::Error for ServiceError<E> {}
 /// The decoded service error inside `error`, if it is one whose body decodes as `E` (the
 /// error type each method documents, e.g. `ServiceError<models::ErrorDetails>`).
@@ -61,6 +70,7 @@ pub fn service_error<E: ::std::fmt::Debug + Send + Sync + 'static>(
 ) -> Option<&ServiceError<E>> {
     error.downcast_ref::<ServiceError<E>>()
 }
+
 /// Builds the error for an unexpected response: never fails, whatever the body holds.
 pub(crate) fn from_response<E>(response: RawResponse) -> azure_core::Error
 where

@@ -3,10 +3,17 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 pub mod clients;
+
 pub mod error;
+
 pub mod lro;
+
 pub mod models;
+
 mod request;
+
 pub mod time;
+
 pub use clients::{IotHubClient, IotHubClientOptions};
+
 pub use error::{service_error, ServiceError};

@@ -11,6 +11,7 @@
 //! resource again from its original URI; `POST` reads `Location`; `DELETE` returns no body.
 //! A failed or canceled operation ends in an error carrying the service's error (see
 //! [`crate::error`]).
+
 #![allow(dead_code)]
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -24,18 +25,21 @@ use azure_core::http::poller::{
 use azure_core::http::{
     JsonFormat, Method, Pipeline, RawResponse, Request, StatusCode, Url,
 };
+
 /// The status of a long-running operation, as the [`Poller`] yields it after each poll; the
 /// poller's final output is a `T` (read with format `F`).
 pub struct OperationStatus<T, F = JsonFormat> {
     status: PollerStatus,
     output: PhantomData<fn() -> (T, F)>,
 }
+
 impl<T, F> OperationStatus<T, F> {
     /// The status as the service reported it.
     pub fn status(&self) -> &PollerStatus {
         &self.status
     }
 }
+
 impl<T, F> Clone for OperationStatus<T, F> {
     fn clone(&self) -> Self {
         Self {
@@ -44,11 +48,13 @@ impl<T, F> Clone for OperationStatus<T, F> {
         }
     }
 }
+
 impl<T, F> ::std::fmt::Debug for OperationStatus<T, F> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("OperationStatus").field("status", &self.status).finish()
     }
 }
+
 impl<'de, T, F> ::serde::Deserialize<'de> for OperationStatus<T, F> {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -63,13 +69,17 @@ impl<'de, T, F> ::serde::Deserialize<'de> for OperationStatus<T, F> {
         })
     }
 }
+
 impl<T, F: azure_core::http::Format + Send> StatusMonitor for OperationStatus<T, F> {
     type Output = T;
+
     type Format = F;
+
     fn status(&self) -> PollerStatus {
         self.status.clone()
     }
 }
+
 /// The status a body reports: `status` (an operation resource) or
 /// `properties.provisioningState` (the resource itself).
 fn status_in(body: &::serde_json::Value) -> Option<PollerStatus> {
@@ -78,6 +88,7 @@ fn status_in(body: &::serde_json::Value) -> Option<PollerStatus> {
         .and_then(::serde_json::Value::as_str)
         .map(PollerStatus::from)
 }
+
 /// Where the final result of a successful operation is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FinalState {
@@ -90,6 +101,7 @@ pub(crate) enum FinalState {
     /// Nothing to read: the operation returns no body.
     None,
 }
+
 /// The future of a successful operation's final result.
 type Target<T, F> = ::std::pin::Pin<
     Box<
@@ -98,6 +110,7 @@ type Target<T, F> = ::std::pin::Pin<
         > + Send,
     >,
 >;
+
 /// A long-running operation ready to start.
 pub(crate) struct Operation {
     /// The pipeline to send with.
@@ -111,21 +124,27 @@ pub(crate) struct Operation {
     /// Whether the operation's error type wraps the error in an `error` field.
     pub error_envelope: bool,
 }
+
 const AZURE_ASYNC_OPERATION: HeaderName = HeaderName::from_static(
     "azure-asyncoperation",
 );
+
 const OPERATION_LOCATION: HeaderName = HeaderName::from_static("operation-location");
+
 const LOCATION: HeaderName = HeaderName::from_static("location");
+
 /// A header's URL, resolved against `base`.
 fn header_url(headers: &Headers, name: &HeaderName, base: &Url) -> Option<Url> {
     headers.get_optional_str(name).and_then(|v| base.join(v).ok())
 }
+
 /// The status monitor URL a response names, if any.
 fn monitor_url(headers: &Headers, base: &Url) -> Option<Url> {
     header_url(headers, &AZURE_ASYNC_OPERATION, base)
         .or_else(|| header_url(headers, &OPERATION_LOCATION, base))
         .or_else(|| header_url(headers, &LOCATION, base))
 }
+
 /// The response the poller yields for a poll: the real status and headers, and a body
 /// holding the status it was read as.
 fn status_response<T, F>(
@@ -143,6 +162,7 @@ fn status_response<T, F>(
     let body = ::serde_json::json!({ "status" : text }).to_string();
     RawResponse::from_bytes(status, headers, body.into_bytes()).into()
 }
+
 /// The error for an operation that ended `Failed` or `Canceled`: the service's error, from the
 /// `error` of the monitor's body when it has one.
 fn failed<E>(
@@ -167,6 +187,7 @@ where
     };
     crate::error::from_response::<E>(RawResponse::from_bytes(status, headers, error))
 }
+
 /// Starts `operation` as a [`Poller`] (nothing is sent until it is awaited or polled).
 pub(crate) fn poller<T, F, E>(
     operation: Operation,

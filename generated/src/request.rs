@@ -3,14 +3,17 @@
 //! Building and sending requests.
 //!
 //! The same for every spec; a spec may not need all of it.
+
 #![allow(dead_code)]
 use azure_core::http::{
     Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url,
 };
+
 /// Whether `b` is an RFC 3986 unreserved character, the only ones sent unencoded.
 fn is_unreserved(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
 }
+
 /// Percent-encodes everything but unreserved characters: `/`, `?`, `#`, `%`, spaces and
 /// non-ASCII cannot change the structure of the URL.
 pub(crate) fn encode(value: &str) -> String {
@@ -24,6 +27,7 @@ pub(crate) fn encode(value: &str) -> String {
     }
     out
 }
+
 /// One path segment from a parameter's value, encoded. An empty value, `.` or `..` is
 /// refused: the URL parser would drop or resolve it and the request would reach another
 /// path (`%2E%2E` is a `..` too, per the URL standard).
@@ -40,6 +44,7 @@ pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String
     }
     Ok(encode(value))
 }
+
 /// The URL of an operation: the endpoint, the path (already encoded), and the query
 /// parameters, encoded. A path template may carry a fixed query of its own (`x-ms-paths`).
 pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
@@ -62,6 +67,7 @@ pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
     url.set_fragment(None);
     url
 }
+
 /// `url` with exactly one `api-version`: any the URL has (a next link usually has one) are
 /// removed and `api_version` is appended. Other query parameters keep their exact bytes, so
 /// continuation tokens are not re-encoded.
@@ -82,6 +88,7 @@ pub(crate) fn with_api_version(url: &Url, api_version: &str) -> Url {
     url.set_query(Some(&pairs.join("&")));
     url
 }
+
 /// A next link as the service wrote it, resolved against the request that returned it.
 pub(crate) fn next_link(
     base: &Url,
@@ -96,6 +103,7 @@ pub(crate) fn next_link(
         },
     )
 }
+
 /// An `application/x-www-form-urlencoded` body from a model whose fields are the form's
 /// fields: each field as `name=value`, strings as they are, other values as JSON.
 pub(crate) fn form_body<T: ::serde::Serialize>(
@@ -115,11 +123,13 @@ pub(crate) fn form_body<T: ::serde::Serialize>(
     }
     Ok(pairs.join("&"))
 }
+
 /// A list result that may name the next page.
 pub(crate) trait NextLink {
     /// The next page's link, as the service wrote it; `None` or empty on the last page.
     fn next_link(&self) -> Option<&str>;
 }
+
 /// A [`Pager`](azure_core::http::Pager) over the pages of `P`: the first page is `request`,
 /// the next ones a `GET` of each next link (resolved against the request that returned it,
 /// with exactly one `api-version` when the operation has one), until a page has none.
@@ -187,6 +197,7 @@ where
         Some(options),
     )
 }
+
 /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the
 /// error, decoded as `E` (see [`crate::error`]).
 pub(crate) async fn send<E>(
@@ -211,9 +222,11 @@ where
     };
     if ok { Ok(response) } else { Err(crate::error::from_response::<E>(response)) }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
     #[test]
     fn path_segments_cannot_change_the_path() {
         assert_eq!(path_segment("id", "a/b").unwrap(), "a%2Fb");
@@ -230,6 +243,7 @@ mod tests {
         );
         assert_eq!(url.as_str(), "https://example.com/jobs/..%2F..%2Fx");
     }
+
     #[test]
     fn api_version_appears_exactly_once() {
         let link = Url::parse("https://h/x?api-version=1&$skipToken=a%3Db&API-VERSION=2")
@@ -237,6 +251,7 @@ mod tests {
         let url = with_api_version(&link, "2023-06-30");
         assert_eq!(url.as_str(), "https://h/x?$skipToken=a%3Db&api-version=2023-06-30");
     }
+
     #[test]
     fn query_values_are_encoded() {
         let endpoint = Url::parse("https://h/base/").unwrap();

@@ -2,16 +2,20 @@
 
 //! Serde helpers of the models' date-time fields: each writes the format the spec names and
 //! reads RFC 3339 or RFC 7231, since services send either in fields declared as one of them.
+
 use azure_core::time::OffsetDateTime;
+
 /// Reads a date-time written in RFC 3339 or in RFC 7231.
 pub fn parse(text: &str) -> azure_core::Result<OffsetDateTime> {
     azure_core::time::parse_rfc3339(text)
         .or_else(|_| azure_core::time::parse_rfc7231(text))
 }
+
 /// `format: date-time` fields: written in RFC 3339 (`2017-06-15T19:20:58Z`), read in RFC 3339 or RFC 7231.
 pub mod rfc3339 {
     use azure_core::time::OffsetDateTime;
     use ::serde::{Deserialize, Deserializer, Serializer};
+
     /// Writes `date`.
     pub fn serialize<S: Serializer>(
         date: &OffsetDateTime,
@@ -19,6 +23,7 @@ pub mod rfc3339 {
     ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&azure_core::time::to_rfc3339(date))
     }
+
     /// Reads a date-time in either format.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
@@ -26,10 +31,12 @@ pub mod rfc3339 {
         let text = String::deserialize(deserializer)?;
         super::parse(&text).map_err(::serde::de::Error::custom)
     }
+
     /// The same for `Option` fields.
     pub mod option {
         use azure_core::time::OffsetDateTime;
         use ::serde::{Deserialize, Deserializer, Serializer};
+
         /// Writes `date`, if any.
         pub fn serialize<S: Serializer>(
             date: &Option<OffsetDateTime>,
@@ -42,6 +49,7 @@ pub mod rfc3339 {
                 None => serializer.serialize_none(),
             }
         }
+
         /// Reads a date-time in either format, or nothing.
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
@@ -53,10 +61,12 @@ pub mod rfc3339 {
         }
     }
 }
+
 /// `format: date-time-rfc1123` fields: written in RFC 7231 (`Thu, 15 Jun 2017 19:20:58 GMT`), read in RFC 7231 or RFC 3339.
 pub mod rfc7231 {
     use azure_core::time::OffsetDateTime;
     use ::serde::{Deserialize, Deserializer, Serializer};
+
     /// Writes `date`.
     pub fn serialize<S: Serializer>(
         date: &OffsetDateTime,
@@ -64,6 +74,7 @@ pub mod rfc7231 {
     ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&azure_core::time::to_rfc7231(date))
     }
+
     /// Reads a date-time in either format.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
@@ -71,10 +82,12 @@ pub mod rfc7231 {
         let text = String::deserialize(deserializer)?;
         super::parse(&text).map_err(::serde::de::Error::custom)
     }
+
     /// The same for `Option` fields.
     pub mod option {
         use azure_core::time::OffsetDateTime;
         use ::serde::{Deserialize, Deserializer, Serializer};
+
         /// Writes `date`, if any.
         pub fn serialize<S: Serializer>(
             date: &Option<OffsetDateTime>,
@@ -87,6 +100,7 @@ pub mod rfc7231 {
                 None => serializer.serialize_none(),
             }
         }
+
         /// Reads a date-time in either format, or nothing.
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,

@@ -4,11 +4,13 @@
 //! `support`: the request the example describes is checked by the server, the example's
 //! response is sent back, and the decoded value is compared with the example's body.
 //! Missing example files are ignored tests whose reason names the file.
+
 #![allow(unused_imports)]
 mod support;
 use azure_resourcemanager_iothub::{IotHubClient, IotHubClientOptions};
 use azure_resourcemanager_iothub::models;
 use support::{CannedResponse, Exchange, TestServer};
+
 /// A client of `server` with azure_core's default policies.
 fn client(server: &TestServer, subscription_id: &str) -> IotHubClient {
     let options = IotHubClientOptions {
@@ -18,10 +20,12 @@ fn client(server: &TestServer, subscription_id: &str) -> IotHubClient {
     };
     IotHubClient::new(server.credential(), subscription_id, Some(options)).unwrap()
 }
+
 /// Parses the JSON text of an example.
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
+
 /// `IotHub_ManualFailover`: example `IotHub_ManualFailover` (./examples/IotHub_ManualFailover.json).
 #[tokio::test]
 async fn iot_hub_manual_failover_iot_hub_manual_failover() {
@@ -54,6 +58,7 @@ async fn iot_hub_manual_failover_iot_hub_manual_failover() {
         .unwrap();
     server.finish();
 }
+
 /// `Certificates_ListByIotHub`: example `Certificates_ListByIotHub` (./examples/iothub_listcertificates.json).
 #[tokio::test]
 async fn certificates_list_by_iot_hub_iothub_listcertificates() {
@@ -209,6 +214,7 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     );
     server.finish();
 }
+
 /// `Certificates_Get`: example `Certificates_Get` (./examples/iothub_getcertificate.json).
 #[test]
 #[ignore = "example file ./examples/iothub_getcertificate.json is missing"]
@@ -240,6 +246,7 @@ async fn certificates_delete_iothub_certificatesdelete() {
         .unwrap();
     server.finish();
 }
+
 /// `Certificates_GenerateVerificationCode`: example `Certificates_GenerateVerificationCode` (./examples/iothub_generateverificationcode.json).
 #[test]
 #[ignore = "example file ./examples/iothub_generateverificationcode.json is missing"]
@@ -367,6 +374,7 @@ async fn certificates_verify_iothub_certverify() {
     );
     server.finish();
 }
+
 /// `IotHubResource_Get`: example `IotHubResource_Get` (./examples/iothub_get.json).
 #[tokio::test]
 async fn iot_hub_resource_get_iothub_get() {
@@ -519,6 +527,7 @@ async fn iot_hub_resource_get_iothub_get() {
     );
     server.finish();
 }
+
 /// `IotHubResource_CreateOrUpdate`: example `IotHubResource_CreateOrUpdate` (./examples/iothub_createOrUpdate.json).
 #[test]
 #[ignore = "example file ./examples/iothub_createOrUpdate.json is missing"]
@@ -553,6 +562,7 @@ async fn iot_hub_resource_delete_iothub_delete() {
         .unwrap();
     server.finish();
 }
+
 /// `IotHubResource_Update`: example `IotHubResource_Update` (./examples/iothub_patch.json).
 #[test]
 #[ignore = "example file ./examples/iothub_patch.json is missing"]
@@ -616,6 +626,7 @@ async fn iot_hub_resource_get_stats_iothub_stats() {
     );
     server.finish();
 }
+
 /// `IotHubResource_GetValidSkus`: example `IotHubResource_GetValidSkus` (./examples/iothub_getskus.json).
 #[test]
 #[ignore = "example file ./examples/iothub_getskus.json is missing"]
@@ -687,6 +698,7 @@ async fn iot_hub_resource_list_event_hub_consumer_groups_iothub_listehgroups() {
     );
     server.finish();
 }
+
 /// `IotHubResource_GetEventHubConsumerGroup`: example `IotHubResource_ListEventHubConsumerGroups` (./examples/iothub_getconsumergroup.json).
 #[test]
 #[ignore = "example file ./examples/iothub_getconsumergroup.json is missing"]
@@ -770,6 +782,7 @@ async fn iot_hub_resource_get_job_iothub_getjob() {
     );
     server.finish();
 }
+
 /// `IotHubResource_GetQuotaMetrics`: example `IotHubResource_GetQuotaMetrics` (./examples/iothub_quotametrics.json).
 #[test]
 #[ignore = "example file ./examples/iothub_quotametrics.json is missing"]
@@ -825,6 +838,7 @@ async fn iot_hub_resource_get_endpoint_health_iothub_routingendpointhealth() {
     );
     server.finish();
 }
+
 /// `IotHubResource_CheckNameAvailability`: example `IotHubResource_CheckNameAvailability` (./examples/checkNameAvailability.json).
 #[test]
 #[ignore = "example file ./examples/checkNameAvailability.json is missing"]
@@ -882,6 +896,7 @@ async fn iot_hub_resource_test_route_iothub_testnewroute() {
     );
     server.finish();
 }
+
 /// `IotHubResource_ListKeys`: example `IotHubResource_ListKeys` (./examples/iothub_listkeys.json).
 #[tokio::test]
 async fn iot_hub_resource_list_keys_iothub_listkeys() {
@@ -923,6 +938,7 @@ async fn iot_hub_resource_list_keys_iothub_listkeys() {
     );
     server.finish();
 }
+
 /// `IotHubResource_GetKeysForKeyName`: example `IotHubResource_GetKeysForKeyName` (./examples/iothub_getkey.json).
 #[test]
 #[ignore = "example file ./examples/iothub_getkey.json is missing"]
@@ -1014,6 +1030,7 @@ async fn iot_hub_resource_import_devices_iothub_importdevices() {
     );
     server.finish();
 }
+
 /// `Operations_List`: example `Operations_List` (./examples/iothub_operations.json).
 #[test]
 #[ignore = "example file ./examples/iothub_operations.json is missing"]
@@ -1060,6 +1077,7 @@ async fn private_endpoint_connections_delete_iothub_deleteprivateendpointconnect
         .unwrap();
     server.finish();
 }
+
 /// `PrivateLinkResources_List`: example `PrivateLinkResources_List` (./examples/iothub_listprivatelinkresources.json).
 #[tokio::test]
 async fn private_link_resources_list_iothub_listprivatelinkresources() {
@@ -1118,6 +1136,7 @@ async fn private_link_resources_list_iothub_listprivatelinkresources() {
     );
     server.finish();
 }
+
 /// `PrivateLinkResources_Get`: example `PrivateLinkResources_List` (./examples/iothub_getprivatelinkresources.json).
 #[tokio::test]
 async fn private_link_resources_get_iothub_getprivatelinkresources() {
@@ -1173,6 +1192,7 @@ async fn private_link_resources_get_iothub_getprivatelinkresources() {
     );
     server.finish();
 }
+
 /// `ResourceProviderCommon_GetSubscriptionQuota`: example `ResourceProviderCommon_GetSubscriptionQuota` (./examples/iothub_usages.json).
 #[tokio::test]
 async fn resource_provider_common_get_subscription_quota_iothub_usages() {

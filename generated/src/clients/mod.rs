@@ -2,17 +2,31 @@
 
 //! The clients: the root client, built from a credential, and one sub-client per operation
 //! group, reached from it.
+
 mod iot_hub_client;
+
 mod certificates_client;
+
 mod iot_hub_resource_client;
+
 mod operations_client;
+
 mod private_endpoint_connections_client;
+
 mod private_link_resources_client;
+
 mod resource_provider_common_client;
+
 pub use iot_hub_client::*;
+
 pub use certificates_client::*;
+
 pub use iot_hub_resource_client::*;
+
 pub use operations_client::*;
+
 pub use private_endpoint_connections_client::*;
+
 pub use private_link_resources_client::*;
+
 pub use resource_provider_common_client::*;

@@ -90,7 +90,7 @@ pub fn expand_types(api: &Api, options: &Options, names: &[&str]) -> Result<Stri
     }
     let file: syn::File = syn::parse2(quote! { #(#items)* })
         .map_err(|e| Error::unsupported(Location::file("(requested)"), format!("the emitter produced Rust that does not parse ({e})")))?;
-    Ok(prettyplease::unparse(&file))
+    Ok(space_items(&prettyplease::unparse(&file)))
 }
 
 /// The `@generated` line every Rust file starts with.
@@ -107,7 +107,40 @@ pub(crate) fn format_rust(ctx: &Context<'_>, path: &std::path::Path, tokens: Tok
             format!("the emitter produced Rust that does not parse ({e}); this is a generator bug"),
         )
     })?;
-    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), prettyplease::unparse(&file)))
+    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), space_items(&prettyplease::unparse(&file))))
+}
+
+/// Puts a blank line between consecutive items, as rustfmt keeps them in hand-written code.
+///
+/// prettyplease prints from tokens, which carry no blank lines, so its output runs every item
+/// into the next; in a committed crate that people read and review, items are separated. A line
+/// that starts an item (its docs, attributes or keyword) directly after a line closing the
+/// previous item (`}` or `;`) at the same indentation gets a blank line before it, and so does
+/// the first line after the module docs. Only
+/// whitespace changes, so the result is still prettyplease's, byte for byte on every machine.
+fn space_items(code: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///", "#[", "pub ", "pub(", "fn ", "async fn ", "impl ", "impl<", "struct ", "enum ", "mod ",
+        "const ", "static ", "type ", "trait ", "unsafe impl",
+    ];
+    let mut out = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous: Option<&str> = None;
+    for line in code.lines() {
+        if let Some(previous) = previous {
+            let indent = line.len() - line.trim_start().len();
+            let previous_indent = previous.len() - previous.trim_start().len();
+            let closes = matches!(previous.trim_start(), "}" | "};") || previous.ends_with(';');
+            let opens = ITEM_STARTS.iter().any(|start| line.trim_start().starts_with(start));
+            let after_module_docs = previous.starts_with("//!") && !line.starts_with("//!");
+            if (closes && opens && indent == previous_indent) || after_module_docs {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }
 
 /// `format_rust` into a `GeneratedFile` at `path`.
@@ -261,6 +294,17 @@ pub(crate) fn ident(name: &str, location: &Location) -> Result<Ident> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn items_are_separated_by_a_blank_line_and_nothing_else_moves() {
+        let code = "//! M.\nuse a::b;\nuse c::d;\n/// A.\npub struct A {\n    x: u8,\n}\nimpl A {\n    fn f() {\n        let x = 1;\n        g(x);\n    }\n    /// G.\n    fn g() {}\n}\nconst C: u8 = 1;\n#[derive(Debug)]\nstruct B;\n";
+        let spaced = super::space_items(code);
+        assert_eq!(
+            spaced,
+            "//! M.\n\nuse a::b;\nuse c::d;\n\n/// A.\npub struct A {\n    x: u8,\n}\n\nimpl A {\n    fn f() {\n        let x = 1;\n        g(x);\n    }\n\n    /// G.\n    fn g() {}\n}\n\nconst C: u8 = 1;\n\n#[derive(Debug)]\nstruct B;\n"
+        );
+        assert_eq!(spaced.replace("\n\n", "\n"), code, "only blank lines are added");
+    }
+
     use super::*;
 
     #[test]
