@@ -894,6 +894,34 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
             diff_field(&subject, r, a, out);
         }
     }
+    // A property renamed without an `x-ms-client-name` to keep its Rust name still reads as a
+    // rename when nothing else about it changed: same type, same (non-empty) description.
+    for a in &added {
+        if renamed_new.contains(a.wire_name.as_str()) {
+            continue;
+        }
+        let twin = removed.iter().find(|r| {
+            !renamed_old.contains(r.wire_name.as_str())
+                && r.ty == a.ty
+                && r.description.is_some()
+                && r.description == a.description
+        });
+        if let Some(r) = twin {
+            renamed_old.insert(r.wire_name.as_str());
+            renamed_new.insert(a.wire_name.as_str());
+            out.push(
+                Area::Field,
+                format!("{name}.{}", a.rust_name),
+                "renamed",
+                format!("`{}` → `{}` (Rust `{}` → `{}`)", r.wire_name, a.wire_name, r.rust_name, a.rust_name),
+                Impact::Breaking,
+                "the JSON property and the Rust field are both renamed (same type and description)",
+            );
+            // The rename is reported; compare the rest as if the Rust name had stayed.
+            let same_name = Field { rust_name: r.rust_name.clone(), ..(*a).clone() };
+            diff_field(&format!("{name}.{}", a.rust_name), r, &same_name, out);
+        }
+    }
     for f in &removed {
         if !renamed_old.contains(f.wire_name.as_str()) {
             out.push(
@@ -1503,6 +1531,32 @@ mod tests {
             "read-only fields are Options"
         );
         assert_eq!(find(&report, "Job.name", "required-ness changed").impact, Impact::Breaking);
+    }
+
+    #[test]
+    fn a_property_renamed_with_its_rust_name_is_one_breaking_rename() {
+        let described = |wire: &str| Field {
+            description: Some("When it started.".into()),
+            ..field(wire, TypeRef::Primitive(Primitive::DateTime), false, true)
+        };
+        let mut old = api("1");
+        old.types.extend([object(
+            "Job",
+            vec![described("startTime"), field("other", TypeRef::Primitive(Primitive::String), false, false)],
+        )]);
+        let mut new = api("1");
+        new.types.extend([object(
+            "Job",
+            vec![described("startTimeUtc"), field("another", TypeRef::Primitive(Primitive::String), false, false)],
+        )]);
+        let report = diff_apis(&old, &new);
+        let rename = find(&report, "Job.start_time_utc", "renamed");
+        assert_eq!(rename.impact, Impact::Breaking);
+        assert_eq!(rename.detail, "`startTime` → `startTimeUtc` (Rust `start_time` → `start_time_utc`)");
+        assert!(!report.changes.iter().any(|c| c.subject.starts_with("Job.start_time") && c.change != "renamed"));
+        // Without a description in common, a removal and an addition stay what they are.
+        find(&report, "Job.other", "removed");
+        find(&report, "Job.another", "added");
     }
 
     #[test]
