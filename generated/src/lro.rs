@@ -19,9 +19,16 @@ use azure_core::http::headers::{
     HeaderName, Headers, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
 };
 use azure_core::http::poller::{
-    get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult,
-    PollerState, PollerStatus, StatusMonitor,
+    get_retry_after, Poller, PollerContinuation, PollerResult, PollerState, StatusMonitor,
 };
+
+/// azure_core's options of a [`Poller`] (its `frequency`, its context), re-exported so that
+/// setting them in a method's options needs no `azure_core` import.
+pub use azure_core::http::poller::PollerOptions;
+
+/// azure_core's status of a long-running operation, re-exported so that matching on
+/// [`OperationStatus::status`] needs no `azure_core` import.
+pub use azure_core::http::poller::PollerStatus;
 use azure_core::http::{
     JsonFormat, Method, Pipeline, RawResponse, Request, StatusCode, Url,
 };
@@ -319,7 +326,16 @@ where
                         let pipeline = operation.pipeline.clone();
                         let context = options.context.clone();
                         let final_state = operation.final_state;
-                        let response = status_response(code, headers.clone(), &status);
+                        let status_code = if code == StatusCode::NotFound {
+                            StatusCode::Ok
+                        } else {
+                            code
+                        };
+                        let response = status_response(
+                            status_code,
+                            headers.clone(),
+                            &status,
+                        );
                         let target = move || -> Target<T, F> {
                             Box::pin(async move {
                                 match final_link {

@@ -2,6 +2,8 @@
 
 //! Serde helpers of the models' date-time fields: each writes the format the spec names and
 //! reads RFC 3339 or RFC 7231, since services send either in fields declared as one of them.
+//! Each format has helpers for a value, an `Option`, a `Vec` (`vec`) and a map (`map`),
+//! the last two with their `option` variants.
 
 use azure_core::time::OffsetDateTime;
 
@@ -14,22 +16,59 @@ pub fn parse(text: &str) -> azure_core::Result<OffsetDateTime> {
 /// `format: date-time` fields: written in RFC 3339 (`2017-06-15T19:20:58Z`), read in RFC 3339 or RFC 7231.
 pub mod rfc3339 {
     use azure_core::time::OffsetDateTime;
-    use ::serde::{Deserialize, Deserializer, Serializer};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     /// Writes `date`.
     pub fn serialize<S: Serializer>(
         date: &OffsetDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&azure_core::time::to_rfc3339(date))
+        azure_core::time::rfc3339::serialize(date, serializer)
     }
 
-    /// Reads a date-time in either format.
+    /// Reads a date-time.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<OffsetDateTime, D::Error> {
         let text = String::deserialize(deserializer)?;
         super::parse(&text).map_err(::serde::de::Error::custom)
+    }
+
+    /// A date-time written by [`serialize`].
+    struct Written<'a>(&'a OffsetDateTime);
+
+    impl Serialize for Written<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serialize(self.0, serializer)
+        }
+    }
+
+    /// A date-time read by [`deserialize`].
+    struct Read(OffsetDateTime);
+
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize(deserializer).map(Read)
+        }
+    }
+
+    /// Date-times written one by one by [`serialize`], as a sequence.
+    struct WrittenAll<'a>(&'a [OffsetDateTime]);
+
+    impl Serialize for WrittenAll<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(Written))
+        }
+    }
+
+    /// Date-times by name, written by [`serialize`], as a map.
+    struct WrittenMap<'a>(&'a ::std::collections::HashMap<String, OffsetDateTime>);
+
+    impl Serialize for WrittenMap<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer
+                .collect_map(self.0.iter().map(|(name, date)| (name, Written(date))))
+        }
     }
 
     /// The same for `Option` fields.
@@ -43,44 +82,200 @@ pub mod rfc3339 {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             match date {
-                Some(date) => {
-                    serializer.serialize_some(&azure_core::time::to_rfc3339(date))
-                }
+                Some(date) => serializer.serialize_some(&super::Written(date)),
                 None => serializer.serialize_none(),
             }
         }
 
-        /// Reads a date-time in either format, or nothing.
+        /// Reads a date-time, or nothing.
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Option<OffsetDateTime>, D::Error> {
-            Option::<String>::deserialize(deserializer)?
-                .map(|text| super::super::parse(&text))
-                .transpose()
-                .map_err(::serde::de::Error::custom)
+            Ok(Option::<super::Read>::deserialize(deserializer)?.map(|read| read.0))
+        }
+    }
+
+    /// The same for arrays of date-times.
+    pub mod vec {
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `dates`.
+        pub fn serialize<S: Serializer>(
+            dates: &[OffsetDateTime],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            super::WrittenAll(dates).serialize(serializer)
+        }
+
+        /// Reads an array of date-times.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<OffsetDateTime>, D::Error> {
+            Ok(
+                Vec::<super::Read>::deserialize(deserializer)?
+                    .into_iter()
+                    .map(|read| read.0)
+                    .collect(),
+            )
+        }
+
+        /// The same for `Option` fields.
+        pub mod option {
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `dates`, if any.
+            pub fn serialize<S: Serializer>(
+                dates: &Option<Vec<OffsetDateTime>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match dates {
+                    Some(dates) => {
+                        serializer.serialize_some(&super::super::WrittenAll(dates))
+                    }
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads an array of date-times, or nothing.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
+                Ok(
+                    Option::<Vec<super::super::Read>>::deserialize(deserializer)?
+                        .map(|dates| dates.into_iter().map(|read| read.0).collect()),
+                )
+            }
+        }
+    }
+
+    /// The same for maps of date-times.
+    pub mod map {
+        use std::collections::HashMap;
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `dates`.
+        pub fn serialize<S: Serializer>(
+            dates: &HashMap<String, OffsetDateTime>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            super::WrittenMap(dates).serialize(serializer)
+        }
+
+        /// Reads a map of date-times.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<HashMap<String, OffsetDateTime>, D::Error> {
+            Ok(
+                HashMap::<String, super::Read>::deserialize(deserializer)?
+                    .into_iter()
+                    .map(|(name, read)| (name, read.0))
+                    .collect(),
+            )
+        }
+
+        /// The same for `Option` fields.
+        pub mod option {
+            use std::collections::HashMap;
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `dates`, if any.
+            pub fn serialize<S: Serializer>(
+                dates: &Option<HashMap<String, OffsetDateTime>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match dates {
+                    Some(dates) => {
+                        serializer.serialize_some(&super::super::WrittenMap(dates))
+                    }
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads a map of date-times, or nothing.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<HashMap<String, OffsetDateTime>>, D::Error> {
+                Ok(
+                    Option::<
+                        HashMap<String, super::super::Read>,
+                    >::deserialize(deserializer)?
+                        .map(|dates| {
+                            dates
+                                .into_iter()
+                                .map(|(name, read)| (name, read.0))
+                                .collect()
+                        }),
+                )
+            }
         }
     }
 }
 
-/// `format: date-time-rfc1123` fields: written in RFC 7231 (`Thu, 15 Jun 2017 19:20:58 GMT`), read in RFC 7231 or RFC 3339.
+/// `format: date-time-rfc1123` fields: written in RFC 7231 (`Thu, 15 Jun 2017 19:20:58 GMT`, converted to UTC first), read in RFC 7231 or RFC 3339.
 pub mod rfc7231 {
     use azure_core::time::OffsetDateTime;
-    use ::serde::{Deserialize, Deserializer, Serializer};
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     /// Writes `date`.
     pub fn serialize<S: Serializer>(
         date: &OffsetDateTime,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&azure_core::time::to_rfc7231(date))
+        let utc = date
+            .checked_to_offset(::time::UtcOffset::UTC)
+            .ok_or_else(|| ::serde::ser::Error::custom(
+                "the date-time is out of range in UTC",
+            ))?;
+        azure_core::time::rfc7231::serialize(&utc, serializer)
     }
 
-    /// Reads a date-time in either format.
+    /// Reads a date-time.
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<OffsetDateTime, D::Error> {
         let text = String::deserialize(deserializer)?;
         super::parse(&text).map_err(::serde::de::Error::custom)
+    }
+
+    /// A date-time written by [`serialize`].
+    struct Written<'a>(&'a OffsetDateTime);
+
+    impl Serialize for Written<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serialize(self.0, serializer)
+        }
+    }
+
+    /// A date-time read by [`deserialize`].
+    struct Read(OffsetDateTime);
+
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize(deserializer).map(Read)
+        }
+    }
+
+    /// Date-times written one by one by [`serialize`], as a sequence.
+    struct WrittenAll<'a>(&'a [OffsetDateTime]);
+
+    impl Serialize for WrittenAll<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(Written))
+        }
+    }
+
+    /// Date-times by name, written by [`serialize`], as a map.
+    struct WrittenMap<'a>(&'a ::std::collections::HashMap<String, OffsetDateTime>);
+
+    impl Serialize for WrittenMap<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer
+                .collect_map(self.0.iter().map(|(name, date)| (name, Written(date))))
+        }
     }
 
     /// The same for `Option` fields.
@@ -94,21 +289,336 @@ pub mod rfc7231 {
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
             match date {
-                Some(date) => {
-                    serializer.serialize_some(&azure_core::time::to_rfc7231(date))
-                }
+                Some(date) => serializer.serialize_some(&super::Written(date)),
                 None => serializer.serialize_none(),
             }
         }
 
-        /// Reads a date-time in either format, or nothing.
+        /// Reads a date-time, or nothing.
         pub fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Option<OffsetDateTime>, D::Error> {
-            Option::<String>::deserialize(deserializer)?
-                .map(|text| super::super::parse(&text))
-                .transpose()
-                .map_err(::serde::de::Error::custom)
+            Ok(Option::<super::Read>::deserialize(deserializer)?.map(|read| read.0))
+        }
+    }
+
+    /// The same for arrays of date-times.
+    pub mod vec {
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `dates`.
+        pub fn serialize<S: Serializer>(
+            dates: &[OffsetDateTime],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            super::WrittenAll(dates).serialize(serializer)
+        }
+
+        /// Reads an array of date-times.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<OffsetDateTime>, D::Error> {
+            Ok(
+                Vec::<super::Read>::deserialize(deserializer)?
+                    .into_iter()
+                    .map(|read| read.0)
+                    .collect(),
+            )
+        }
+
+        /// The same for `Option` fields.
+        pub mod option {
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `dates`, if any.
+            pub fn serialize<S: Serializer>(
+                dates: &Option<Vec<OffsetDateTime>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match dates {
+                    Some(dates) => {
+                        serializer.serialize_some(&super::super::WrittenAll(dates))
+                    }
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads an array of date-times, or nothing.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
+                Ok(
+                    Option::<Vec<super::super::Read>>::deserialize(deserializer)?
+                        .map(|dates| dates.into_iter().map(|read| read.0).collect()),
+                )
+            }
+        }
+    }
+
+    /// The same for maps of date-times.
+    pub mod map {
+        use std::collections::HashMap;
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `dates`.
+        pub fn serialize<S: Serializer>(
+            dates: &HashMap<String, OffsetDateTime>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            super::WrittenMap(dates).serialize(serializer)
+        }
+
+        /// Reads a map of date-times.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<HashMap<String, OffsetDateTime>, D::Error> {
+            Ok(
+                HashMap::<String, super::Read>::deserialize(deserializer)?
+                    .into_iter()
+                    .map(|(name, read)| (name, read.0))
+                    .collect(),
+            )
+        }
+
+        /// The same for `Option` fields.
+        pub mod option {
+            use std::collections::HashMap;
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `dates`, if any.
+            pub fn serialize<S: Serializer>(
+                dates: &Option<HashMap<String, OffsetDateTime>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match dates {
+                    Some(dates) => {
+                        serializer.serialize_some(&super::super::WrittenMap(dates))
+                    }
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads a map of date-times, or nothing.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<HashMap<String, OffsetDateTime>>, D::Error> {
+                Ok(
+                    Option::<
+                        HashMap<String, super::super::Read>,
+                    >::deserialize(deserializer)?
+                        .map(|dates| {
+                            dates
+                                .into_iter()
+                                .map(|(name, read)| (name, read.0))
+                                .collect()
+                        }),
+                )
+            }
+        }
+    }
+}
+
+/// `format: unixtime` values: written and read as seconds since the Unix epoch (azure_core's `unix_time` helpers; fields use them directly, arrays and maps through this module).
+pub mod unix_time {
+    use azure_core::time::OffsetDateTime;
+    use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Writes `date`.
+    pub fn serialize<S: Serializer>(
+        date: &OffsetDateTime,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        azure_core::time::unix_time::serialize(date, serializer)
+    }
+
+    /// Reads a date-time.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<OffsetDateTime, D::Error> {
+        azure_core::time::unix_time::deserialize(deserializer)
+    }
+
+    /// A date-time written by [`serialize`].
+    struct Written<'a>(&'a OffsetDateTime);
+
+    impl Serialize for Written<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serialize(self.0, serializer)
+        }
+    }
+
+    /// A date-time read by [`deserialize`].
+    struct Read(OffsetDateTime);
+
+    impl<'de> Deserialize<'de> for Read {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize(deserializer).map(Read)
+        }
+    }
+
+    /// Date-times written one by one by [`serialize`], as a sequence.
+    struct WrittenAll<'a>(&'a [OffsetDateTime]);
+
+    impl Serialize for WrittenAll<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(Written))
+        }
+    }
+
+    /// Date-times by name, written by [`serialize`], as a map.
+    struct WrittenMap<'a>(&'a ::std::collections::HashMap<String, OffsetDateTime>);
+
+    impl Serialize for WrittenMap<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer
+                .collect_map(self.0.iter().map(|(name, date)| (name, Written(date))))
+        }
+    }
+
+    /// The same for `Option` fields.
+    pub mod option {
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes `date`, if any.
+        pub fn serialize<S: Serializer>(
+            date: &Option<OffsetDateTime>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => serializer.serialize_some(&super::Written(date)),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        /// Reads a date-time, or nothing.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<OffsetDateTime>, D::Error> {
+            Ok(Option::<super::Read>::deserialize(deserializer)?.map(|read| read.0))
+        }
+    }
+
+    /// The same for arrays of date-times.
+    pub mod vec {
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `dates`.
+        pub fn serialize<S: Serializer>(
+            dates: &[OffsetDateTime],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            super::WrittenAll(dates).serialize(serializer)
+        }
+
+        /// Reads an array of date-times.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<OffsetDateTime>, D::Error> {
+            Ok(
+                Vec::<super::Read>::deserialize(deserializer)?
+                    .into_iter()
+                    .map(|read| read.0)
+                    .collect(),
+            )
+        }
+
+        /// The same for `Option` fields.
+        pub mod option {
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `dates`, if any.
+            pub fn serialize<S: Serializer>(
+                dates: &Option<Vec<OffsetDateTime>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match dates {
+                    Some(dates) => {
+                        serializer.serialize_some(&super::super::WrittenAll(dates))
+                    }
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads an array of date-times, or nothing.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
+                Ok(
+                    Option::<Vec<super::super::Read>>::deserialize(deserializer)?
+                        .map(|dates| dates.into_iter().map(|read| read.0).collect()),
+                )
+            }
+        }
+    }
+
+    /// The same for maps of date-times.
+    pub mod map {
+        use std::collections::HashMap;
+        use azure_core::time::OffsetDateTime;
+        use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        /// Writes `dates`.
+        pub fn serialize<S: Serializer>(
+            dates: &HashMap<String, OffsetDateTime>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            super::WrittenMap(dates).serialize(serializer)
+        }
+
+        /// Reads a map of date-times.
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<HashMap<String, OffsetDateTime>, D::Error> {
+            Ok(
+                HashMap::<String, super::Read>::deserialize(deserializer)?
+                    .into_iter()
+                    .map(|(name, read)| (name, read.0))
+                    .collect(),
+            )
+        }
+
+        /// The same for `Option` fields.
+        pub mod option {
+            use std::collections::HashMap;
+            use azure_core::time::OffsetDateTime;
+            use ::serde::{Deserialize, Deserializer, Serializer};
+
+            /// Writes `dates`, if any.
+            pub fn serialize<S: Serializer>(
+                dates: &Option<HashMap<String, OffsetDateTime>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                match dates {
+                    Some(dates) => {
+                        serializer.serialize_some(&super::super::WrittenMap(dates))
+                    }
+                    None => serializer.serialize_none(),
+                }
+            }
+
+            /// Reads a map of date-times, or nothing.
+            pub fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Option<HashMap<String, OffsetDateTime>>, D::Error> {
+                Ok(
+                    Option::<
+                        HashMap<String, super::super::Read>,
+                    >::deserialize(deserializer)?
+                        .map(|dates| {
+                            dates
+                                .into_iter()
+                                .map(|(name, read)| (name, read.0))
+                                .collect()
+                        }),
+                )
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ fn client(server: &TestServer, subscription_id: &str) -> IotHubClient {
         endpoint: server.endpoint().parse().unwrap(),
         ..Default::default()
     };
-    IotHubClient::new(server.credential(), subscription_id, Some(options)).unwrap()
+    IotHubClient::new(server.credential(), subscription_id, Some(options))
 }
 
 /// Parses the JSON text of an example.

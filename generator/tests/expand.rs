@@ -481,3 +481,28 @@ fn a_sovereign_endpoint_becomes_the_default_and_the_scope_follows_it() {
     assert!(root.contains("Url::parse(\"https://management.chinacloudapi.cn\")"), "{root}");
     assert!(root.contains("endpoint.origin().ascii_serialization()"));
 }
+
+#[test]
+fn an_endpoint_the_url_crate_refuses_is_a_located_error_not_a_runtime_panic() {
+    // Each passes a character check but is no URL: a port out of range, an empty port host.
+    for endpoint in ["https://management.example.net:99999", "https://:443/"] {
+        let mut api = small_api();
+        api.endpoint = Some(endpoint.into());
+        let error = expand_crate(&api, &options()).unwrap_err();
+        assert_eq!(error.kind, generator::ErrorKind::Unsupported, "{endpoint}");
+        assert_eq!(error.location.pointer, "/host");
+        assert!(error.message.contains(endpoint), "{error}");
+    }
+}
+
+#[test]
+fn the_readme_shows_the_pager_and_the_poller_of_the_spec() {
+    let files = generate_small();
+    let readme = file(&files, "README.md");
+    assert!(readme.contains("## Listing with a `Pager`"), "{readme}");
+    assert!(readme.contains(".into_pages()"), "{readme}");
+    assert!(readme.contains("## Waiting on a `Poller`"), "{readme}");
+    assert!(readme.contains("PollerStatus::Succeeded"), "{readme}");
+    // The client is built without `?`: its constructor cannot fail.
+    assert!(readme.contains("::new(credential, \"00000000-0000-0000-0000-000000000000\", None);"), "{readme}");
+}

@@ -24,12 +24,16 @@ pub struct IotHubClientOptions {
     pub api_version: String,
 }
 
+/// The defaults: azure_core's client options, the spec's endpoint and api-version.
+///
+/// The default endpoint's literal was parsed as a URL by the generator before it was
+/// emitted, so parsing it again here cannot fail.
 impl Default for IotHubClientOptions {
     fn default() -> Self {
         Self {
             client_options: azure_core::http::ClientOptions::default(),
             endpoint: azure_core::http::Url::parse("https://management.azure.com")
-                .expect("the default endpoint is a valid URL"),
+                .expect("the generator checked that the default endpoint parses"),
             api_version: String::from("2023-06-30"),
         }
     }
@@ -47,7 +51,7 @@ impl IotHubClient {
         credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
         subscription_id: impl Into<String>,
         options: Option<IotHubClientOptions>,
-    ) -> azure_core::Result<Self> {
+    ) -> Self {
         let options = options.unwrap_or_default();
         let endpoint = options.endpoint;
         let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
@@ -65,12 +69,12 @@ impl IotHubClient {
             vec![auth],
             None,
         );
-        Ok(Self {
+        Self {
             endpoint,
             api_version: options.api_version,
             pipeline,
             subscription_id: subscription_id.into(),
-        })
+        }
     }
 
     /// The endpoint requests are sent to.

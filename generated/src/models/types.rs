@@ -414,8 +414,16 @@ pub struct EnrichmentProperties {
 
 impl EnrichmentProperties {
     /// An `EnrichmentProperties` with the required fields set and the others unset.
-    pub fn new(key: String, value: String, endpoint_names: Vec<String>) -> Self {
-        Self { key, value, endpoint_names }
+    pub fn new(
+        key: impl Into<String>,
+        value: impl Into<String>,
+        endpoint_names: Vec<String>,
+    ) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+            endpoint_names,
+        }
     }
 }
 
@@ -536,8 +544,8 @@ pub struct EventHubConsumerGroupName {
 
 impl EventHubConsumerGroupName {
     /// An `EventHubConsumerGroupName` with the required fields set and the others unset.
-    pub fn new(name: String) -> Self {
-        Self { name }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
     }
 }
 
@@ -654,9 +662,12 @@ pub struct ExportDevicesRequest {
 
 impl ExportDevicesRequest {
     /// An `ExportDevicesRequest` with the required fields set and the others unset.
-    pub fn new(export_blob_container_uri: String, exclude_keys: bool) -> Self {
+    pub fn new(
+        export_blob_container_uri: impl Into<String>,
+        exclude_keys: bool,
+    ) -> Self {
         Self {
-            export_blob_container_uri,
+            export_blob_container_uri: export_blob_container_uri.into(),
             exclude_keys,
             export_blob_name: None,
             authentication_type: None,
@@ -687,8 +698,10 @@ pub struct FailoverInput {
 
 impl FailoverInput {
     /// A `FailoverInput` with the required fields set and the others unset.
-    pub fn new(failover_region: String) -> Self {
-        Self { failover_region }
+    pub fn new(failover_region: impl Into<String>) -> Self {
+        Self {
+            failover_region: failover_region.into(),
+        }
     }
 }
 
@@ -899,12 +912,12 @@ pub struct ImportDevicesRequest {
 impl ImportDevicesRequest {
     /// An `ImportDevicesRequest` with the required fields set and the others unset.
     pub fn new(
-        input_blob_container_uri: String,
-        output_blob_container_uri: String,
+        input_blob_container_uri: impl Into<String>,
+        output_blob_container_uri: impl Into<String>,
     ) -> Self {
         Self {
-            input_blob_container_uri,
-            output_blob_container_uri,
+            input_blob_container_uri: input_blob_container_uri.into(),
+            output_blob_container_uri: output_blob_container_uri.into(),
             input_blob_name: None,
             output_blob_name: None,
             authentication_type: None,
@@ -1002,12 +1015,12 @@ pub struct IotHubDescription {
 
 impl IotHubDescription {
     /// An `IotHubDescription` with the required fields set and the others unset.
-    pub fn new(location: String, sku: IotHubSkuInfo) -> Self {
+    pub fn new(location: impl Into<String>, sku: IotHubSkuInfo) -> Self {
         Self {
             id: None,
             name: None,
             type_: None,
-            location,
+            location: location.into(),
             tags: None,
             etag: None,
             properties: None,
@@ -1417,14 +1430,14 @@ pub struct IpFilterRule {
 impl IpFilterRule {
     /// An `IpFilterRule` with the required fields set and the others unset.
     pub fn new(
-        filter_name: String,
+        filter_name: impl Into<String>,
         action: IpFilterActionType,
-        ip_mask: String,
+        ip_mask: impl Into<String>,
     ) -> Self {
         Self {
-            filter_name,
+            filter_name: filter_name.into(),
             action,
-            ip_mask,
+            ip_mask: ip_mask.into(),
         }
     }
 }
@@ -1631,11 +1644,11 @@ pub struct NetworkRuleSetIpRule {
 
 impl NetworkRuleSetIpRule {
     /// A `NetworkRuleSetIpRule` with the required fields set and the others unset.
-    pub fn new(filter_name: String, ip_mask: String) -> Self {
+    pub fn new(filter_name: impl Into<String>, ip_mask: impl Into<String>) -> Self {
         Self {
-            filter_name,
+            filter_name: filter_name.into(),
             action: None,
-            ip_mask,
+            ip_mask: ip_mask.into(),
         }
     }
 }
@@ -1753,8 +1766,8 @@ pub struct OperationInputs {
 
 impl OperationInputs {
     /// An `OperationInputs` with the required fields set and the others unset.
-    pub fn new(name: String) -> Self {
-        Self { name }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
     }
 }
 
@@ -1931,10 +1944,13 @@ pub struct PrivateLinkServiceConnectionState {
 
 impl PrivateLinkServiceConnectionState {
     /// A `PrivateLinkServiceConnectionState` with the required fields set and the others unset.
-    pub fn new(status: PrivateLinkServiceConnectionStatus, description: String) -> Self {
+    pub fn new(
+        status: PrivateLinkServiceConnectionStatus,
+        description: impl Into<String>,
+    ) -> Self {
         Self {
             status,
-            description,
+            description: description.into(),
             actions_required: None,
         }
     }
@@ -2007,12 +2023,12 @@ pub struct Resource {
 
 impl Resource {
     /// A `Resource` with the required fields set and the others unset.
-    pub fn new(location: String) -> Self {
+    pub fn new(location: impl Into<String>) -> Self {
         Self {
             id: None,
             name: None,
             type_: None,
-            location,
+            location: location.into(),
             tags: None,
         }
     }
@@ -2113,13 +2129,13 @@ pub struct RouteProperties {
 impl RouteProperties {
     /// A `RouteProperties` with the required fields set and the others unset.
     pub fn new(
-        name: String,
+        name: impl Into<String>,
         source: RoutingSource,
         endpoint_names: Vec<String>,
         is_enabled: bool,
     ) -> Self {
         Self {
-            name,
+            name: name.into(),
             source,
             condition: None,
             endpoint_names,
@@ -2199,23 +2215,23 @@ pub struct RoutingCosmosDbSqlApiProperties {
 impl RoutingCosmosDbSqlApiProperties {
     /// A `RoutingCosmosDbSqlApiProperties` with the required fields set and the others unset.
     pub fn new(
-        name: String,
-        endpoint_uri: String,
-        database_name: String,
-        container_name: String,
+        name: impl Into<String>,
+        endpoint_uri: impl Into<String>,
+        database_name: impl Into<String>,
+        container_name: impl Into<String>,
     ) -> Self {
         Self {
-            name,
+            name: name.into(),
             id: None,
             subscription_id: None,
             resource_group: None,
-            endpoint_uri,
+            endpoint_uri: endpoint_uri.into(),
             authentication_type: None,
             identity: None,
             primary_key: None,
             secondary_key: None,
-            database_name,
-            container_name,
+            database_name: database_name.into(),
+            container_name: container_name.into(),
             partition_key_name: None,
             partition_key_template: None,
         }
@@ -2338,7 +2354,7 @@ pub struct RoutingEventHubProperties {
 
 impl RoutingEventHubProperties {
     /// A `RoutingEventHubProperties` with the required fields set and the others unset.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             id: None,
             connection_string: None,
@@ -2346,7 +2362,7 @@ impl RoutingEventHubProperties {
             entity_path: None,
             authentication_type: None,
             identity: None,
-            name,
+            name: name.into(),
             subscription_id: None,
             resource_group: None,
         }
@@ -2457,7 +2473,7 @@ pub struct RoutingServiceBusQueueEndpointProperties {
 
 impl RoutingServiceBusQueueEndpointProperties {
     /// A `RoutingServiceBusQueueEndpointProperties` with the required fields set and the others unset.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             id: None,
             connection_string: None,
@@ -2465,7 +2481,7 @@ impl RoutingServiceBusQueueEndpointProperties {
             entity_path: None,
             authentication_type: None,
             identity: None,
-            name,
+            name: name.into(),
             subscription_id: None,
             resource_group: None,
         }
@@ -2525,7 +2541,7 @@ pub struct RoutingServiceBusTopicEndpointProperties {
 
 impl RoutingServiceBusTopicEndpointProperties {
     /// A `RoutingServiceBusTopicEndpointProperties` with the required fields set and the others unset.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             id: None,
             connection_string: None,
@@ -2533,7 +2549,7 @@ impl RoutingServiceBusTopicEndpointProperties {
             entity_path: None,
             authentication_type: None,
             identity: None,
-            name,
+            name: name.into(),
             subscription_id: None,
             resource_group: None,
         }
@@ -2613,17 +2629,17 @@ pub struct RoutingStorageContainerProperties {
 
 impl RoutingStorageContainerProperties {
     /// A `RoutingStorageContainerProperties` with the required fields set and the others unset.
-    pub fn new(name: String, container_name: String) -> Self {
+    pub fn new(name: impl Into<String>, container_name: impl Into<String>) -> Self {
         Self {
             id: None,
             connection_string: None,
             endpoint_uri: None,
             authentication_type: None,
             identity: None,
-            name,
+            name: name.into(),
             subscription_id: None,
             resource_group: None,
-            container_name,
+            container_name: container_name.into(),
             file_name_format: None,
             batch_frequency_in_seconds: None,
             max_chunk_size_in_bytes: None,
@@ -2701,9 +2717,9 @@ pub struct SharedAccessSignatureAuthorizationRule {
 
 impl SharedAccessSignatureAuthorizationRule {
     /// A `SharedAccessSignatureAuthorizationRule` with the required fields set and the others unset.
-    pub fn new(key_name: String, rights: AccessRights) -> Self {
+    pub fn new(key_name: impl Into<String>, rights: AccessRights) -> Self {
         Self {
-            key_name,
+            key_name: key_name.into(),
             primary_key: None,
             secondary_key: None,
             rights,
@@ -2778,11 +2794,14 @@ pub struct StorageEndpointProperties {
 
 impl StorageEndpointProperties {
     /// A `StorageEndpointProperties` with the required fields set and the others unset.
-    pub fn new(connection_string: String, container_name: String) -> Self {
+    pub fn new(
+        connection_string: impl Into<String>,
+        container_name: impl Into<String>,
+    ) -> Self {
         Self {
             sas_ttl_as_iso8601: None,
-            connection_string,
-            container_name,
+            connection_string: connection_string.into(),
+            container_name: container_name.into(),
             authentication_type: None,
             identity: None,
         }

@@ -69,7 +69,7 @@ fn scripted(answers: Vec<Answer>) -> (IotHubClient, Arc<Script>) {
         },
         ..Default::default()
     };
-    (IotHubClient::new(Arc::new(Credential), "sub", Some(options)).unwrap(), script)
+    (IotHubClient::new(Arc::new(Credential), "sub", Some(options)), script)
 }
 
 const HUB: &str = "https://management.azure.com/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub";

@@ -35,7 +35,7 @@ fn client_with(
         ..Default::default()
     };
     configure(&mut options);
-    IotHubClient::new(server.credential(), SUBSCRIPTION, Some(options)).unwrap()
+    IotHubClient::new(server.credential(), SUBSCRIPTION, Some(options))
 }
 
 fn client(server: &TestServer) -> IotHubClient {
@@ -540,7 +540,7 @@ mod auth {
             endpoint: server.endpoint().parse().unwrap(),
             ..Default::default()
         };
-        let client = IotHubClient::new(credential.clone(), SUBSCRIPTION, Some(options)).unwrap();
+        let client = IotHubClient::new(credential.clone(), SUBSCRIPTION, Some(options));
         let path = format!("{}/jobs/j", hub_path());
         for _ in 0..2 {
             server

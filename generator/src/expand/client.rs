@@ -35,23 +35,32 @@ fn client_params<'a>(ctx: &Context<'a>) -> Vec<&'a Parameter> {
         .collect()
 }
 
-/// The default endpoint: the spec's, checked to be a plain `https://host[/path]` URL so the
-/// generated `Url::parse` of it cannot fail.
+/// The default endpoint: the spec's, checked here, at generation time, to be an `http(s)://host[/path]`
+/// URL that the `url` crate (the one behind `azure_core::http::Url`) parses, so the generated
+/// `Url::parse` of the same literal cannot fail and its `expect` cannot panic.
 fn default_endpoint(ctx: &Context<'_>) -> Result<String> {
     let endpoint = ctx.api.endpoint.clone().unwrap_or_else(|| DEFAULT_ENDPOINT.to_string());
-    let rest = endpoint
+    let trimmed = endpoint.trim_end_matches('/').to_string();
+    let rest = trimmed
         .strip_prefix("https://")
-        .or_else(|| endpoint.strip_prefix("http://"))
+        .or_else(|| trimmed.strip_prefix("http://"))
         .unwrap_or_default();
     let host = rest.split('/').next().unwrap_or_default();
-    let ok = !host.is_empty()
+    // A `{parameter}` in the host is not a URL error to the `url` crate, so it is refused by hand.
+    let plain = !host.is_empty()
         && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ':' | '_'));
-    if ok {
-        Ok(endpoint.trim_end_matches('/').to_string())
+    let parses = url::Url::parse(&trimmed).is_ok_and(|url| {
+        url.host_str().is_some() && url.username().is_empty() && url.password().is_none() && url.query().is_none() && url.fragment().is_none()
+    });
+    if plain && parses {
+        Ok(trimmed)
     } else {
         // The IR keeps no location for the host; the first operation's file is the spec's.
         let file = ctx.api.operations.first().map(|op| op.location.file.clone()).unwrap_or_default();
-        Err(Error::unsupported(Location::new(file, "/host"), format!("the endpoint `{endpoint}` (a parameterized or non-HTTP host)")))
+        Err(Error::unsupported(
+            Location::new(file, "/host"),
+            format!("the endpoint `{endpoint}` (a parameterized, non-HTTP or malformed host; expected `https://host[:port][/path]`)"),
+        ))
     }
 }
 
@@ -195,12 +204,15 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
             #(#option_fields)*
         }
 
+        /// The defaults: azure_core's client options, the spec's endpoint and api-version.
+        ///
+        /// The default endpoint's literal was parsed as a URL by the generator before it was
+        /// emitted, so parsing it again here cannot fail.
         impl Default for #options {
             fn default() -> Self {
                 Self {
                     client_options: azure_core::http::ClientOptions::default(),
-                    // The literal was checked to be a well-formed URL when the crate was generated.
-                    endpoint: azure_core::http::Url::parse(#endpoint).expect("the default endpoint is a valid URL"),
+                    endpoint: azure_core::http::Url::parse(#endpoint).expect("the generator checked that the default endpoint parses"),
                     api_version: String::from(#api_version),
                     #(#option_defaults)*
                 }
@@ -213,7 +225,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
                 credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
                 #(#new_args,)*
                 options: Option<#options>,
-            ) -> azure_core::Result<Self> {
+            ) -> Self {
                 let options = options.unwrap_or_default();
                 let endpoint = options.endpoint;
                 let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
@@ -228,12 +240,12 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
                     vec![auth],
                     None,
                 );
-                Ok(Self {
+                Self {
                     endpoint,
                     api_version: options.api_version,
                     pipeline,
                     #(#new_inits)*
-                })
+                }
             }
 
             #accessors

@@ -194,7 +194,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     endpoint: server.endpoint().parse().unwrap(),
                     ..Default::default()
                 };
-                #root::new(server.credential(), #(#client_values,)* Some(options)).unwrap()
+                #root::new(server.credential(), #(#client_values,)* Some(options))
             }
 
             /// Parses the JSON text of an example.

@@ -131,10 +131,16 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
         if plain {
             let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
-            new_args.push(quote! { #field_name: #arg_ty });
+            if !boxed && super::types::is_string(&field.ty) {
+                // `Thing::new("name")` rather than `Thing::new("name".to_string())`.
+                new_args.push(quote! { #field_name: impl Into<String> });
+                new_inits.push(quote! { #field_name: #field_name.into(), });
+            } else {
+                new_args.push(quote! { #field_name: #arg_ty });
+            }
             if boxed {
                 new_inits.push(quote! { #field_name: Box::new(#field_name), });
-            } else {
+            } else if !super::types::is_string(&field.ty) {
                 new_inits.push(quote! { #field_name, });
             }
         } else {

@@ -2,7 +2,7 @@
 //! so its example is a doc-test that must compile.
 
 use super::Context;
-use crate::ir::{HttpMethod, Operation, ParamLocation, Primitive, TypeRef};
+use crate::ir::{BodyKind, HttpMethod, Operation, ParamLocation, Primitive, StatusCode, TypeKind, TypeRef};
 use crate::names;
 
 /// The operation the README's example calls: the one `Options::example_operation` names, else
@@ -53,7 +53,7 @@ fn example(ctx: &Context<'_>) -> String {
         ctor_args.push_str(&format!("\"{}\", ", placeholder(&p.name)));
     }
     let mut out = format!(
-        "```rust,no_run\nuse azure_identity::DeveloperToolsCredential;\nuse {crate_name}::{root};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let credential = DeveloperToolsCredential::new(None)?;\n    let client = {root}::new(credential, {ctor_args}None)?;\n"
+        "```rust,no_run\nuse azure_identity::DeveloperToolsCredential;\nuse {crate_name}::{root};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let credential = DeveloperToolsCredential::new(None)?;\n    let client = {root}::new(credential, {ctor_args}None);\n"
     );
     match example_operation(ctx) {
         Some((op, method, group)) => {
@@ -77,6 +77,242 @@ fn example(ctx: &Context<'_>) -> String {
     }
     out.push_str("    Ok(())\n}\n```\n");
     out
+}
+
+/// Whether every required argument of `op` (besides client-level ones and the body) is a string
+/// path parameter, so the README can pass placeholders.
+fn simple_args(op: &Operation) -> bool {
+    op.parameters.iter().filter(|p| p.required && !p.client_level && p.constant.is_none()).all(|p| {
+        matches!(p.ty, TypeRef::Primitive(Primitive::String)) && p.location == ParamLocation::Path
+    })
+}
+
+/// The placeholder arguments of a call to `op`, without the body and options.
+fn placeholder_args(op: &Operation) -> Vec<String> {
+    op.parameters
+        .iter()
+        .filter(|p| p.required && !p.client_level && p.constant.is_none())
+        .map(|p| format!("\"{}\"", placeholder(&p.name)))
+        .collect()
+}
+
+/// The statement binding the client that has a group's operations (`let x_client =
+/// client.get_x_client();`, nothing for the root's own), and that client's variable name.
+fn receiver(group: Option<&str>) -> (String, String) {
+    match group {
+        Some(g) => {
+            let var = format!("{}_client", names::snake(g));
+            (format!("let {var} = client.get_{var}();\n"), var)
+        }
+        None => (String::new(), "client".to_string()),
+    }
+}
+
+/// The type of `op`'s first success response body.
+fn success_type(op: &Operation) -> Option<&TypeRef> {
+    op.responses
+        .iter()
+        .find(|r| !r.is_error && matches!(r.status, StatusCode::Code(200..=299)) && r.ty.is_some())
+        .and_then(|r| r.ty.as_ref())
+}
+
+/// The item type of a pageable operation's pages.
+fn page_item<'a>(ctx: &Context<'a>, op: &'a Operation) -> Option<&'a TypeRef> {
+    let pageable = op.pageable.as_ref()?;
+    let TypeRef::Named(page) = success_type(op)? else { return None };
+    let TypeKind::Object(object) = &ctx.api.types.get(page)?.kind else { return None };
+    match &object.fields.iter().find(|f| f.wire_name == pageable.item_name)?.ty {
+        TypeRef::Array(item) => Some(&**item),
+        _ => None,
+    }
+}
+
+/// The long-running operation the README shows: a `PUT` with a JSON body first (creating a
+/// resource is what callers wait for most), else any other one; only with placeholder arguments.
+fn lro_example<'a>(ctx: &Context<'a>) -> Option<(&'a Operation, String, Option<String>)> {
+    let all = ctx.clients.iter().flat_map(|c| c.operations.iter().map(move |(m, op)| (*op, m.clone(), c.group.clone())));
+    let candidates: Vec<_> = all
+        .filter(|(op, _, _)| op.long_running.is_some() && simple_args(op))
+        .filter(|(op, _, _)| op.body.as_ref().is_none_or(|b| b.kind == BodyKind::Json))
+        .collect();
+    let rank = |op: &Operation| match (op.method, op.body.is_some()) {
+        (HttpMethod::Put, true) => 0,
+        (HttpMethod::Put, false) => 1,
+        _ => 2,
+    };
+    candidates.into_iter().min_by_key(|(op, _, _)| rank(op))
+}
+
+/// The pageable operation the README shows: one listing the resource the long-running example
+/// creates when there is one (the one with the most arguments: a resource group's rather than
+/// the subscription's), else the pageable `GET` with the most arguments.
+fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<(&'a Operation, String, Option<String>)> {
+    let all = ctx.clients.iter().flat_map(|c| c.operations.iter().map(move |(m, op)| (*op, m.clone(), c.group.clone())));
+    let candidates: Vec<_> = all
+        .filter(|(op, _, _)| op.pageable.is_some() && op.body.is_none() && simple_args(op) && page_item(ctx, op).is_some())
+        .collect();
+    let args = |op: &Operation| placeholder_args(op).len();
+    let mut best: Option<(&'a Operation, String, Option<String>)> = None;
+    for candidate in candidates {
+        let lists_resource = |op: &'a Operation| resource.is_some() && page_item(ctx, op) == resource;
+        let better = match &best {
+            None => true,
+            Some(b) => (lists_resource(candidate.0), args(candidate.0)) > (lists_resource(b.0), args(b.0)),
+        };
+        if better {
+            best = Some(candidate);
+        }
+    }
+    best
+}
+
+/// A Rust expression building a value of `ty` the way a caller would (`Thing::new("my-name",
+/// Kind::First)`), or `None` when that takes more than placeholders (numbers, dates, unions).
+fn build_expr(ctx: &Context<'_>, crate_name: &str, ty: &TypeRef, field: &str, depth: usize) -> Option<String> {
+    if depth > 4 {
+        return None;
+    }
+    match ty {
+        TypeRef::Primitive(Primitive::String) => Some(format!("\"{}\"", placeholder(field))),
+        TypeRef::Primitive(Primitive::Bool) => Some("false".to_string()),
+        TypeRef::Named(name) => {
+            let def = ctx.api.types.get(name)?;
+            let _ = crate_name;
+            let path = format!("models::{name}");
+            match &def.kind {
+                TypeKind::Enum(e) => {
+                    let first = e.values.first()?;
+                    (first.name != "UnknownValue").then(|| format!("{path}::{}", first.name))
+                }
+                TypeKind::Object(object) if object.discriminator.is_none() => {
+                    let plain: Vec<_> = object.fields.iter().filter(|f| super::types::field_is_plain(f)).collect();
+                    if plain.is_empty() {
+                        let default = super::types::has_default(ctx, ty, &mut Vec::new());
+                        return Some(if default { format!("{path}::default()") } else { format!("{path}::new()") });
+                    }
+                    let args: Option<Vec<String>> =
+                        plain.iter().map(|f| build_expr(ctx, crate_name, &f.ty, &f.wire_name, depth + 1)).collect();
+                    Some(format!("{path}::new({})", args?.join(", ")))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The README's paging example, if the spec has a pageable operation it can call.
+fn pager_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option<&str>) -> String {
+    let crate_name = &ctx.options.crate_name;
+    let root = &ctx.root_client;
+    let mut args = placeholder_args(op);
+    args.push("None".to_string());
+    let (bind, var) = receiver(group);
+    let call = format!("{var}.{method}({})", args.join(", "));
+    format!(
+        "\n## Listing with a `Pager`\n\n\
+         A pageable operation returns an azure_core `Pager` at once (nothing is sent until it is polled). It is a \
+         `futures` `Stream` of the items of every page, following the next links; `into_pages()` turns it into a \
+         stream of whole pages (each a `Response` of the page model). The stream methods come from \
+         `futures::TryStreamExt` (add `futures` to your dependencies).\n\n\
+         ```rust,no_run\n\
+         use futures::TryStreamExt as _;\n\
+         use {crate_name}::{root};\n\n\
+         # async fn list(client: {root}) -> azure_core::Result<()> {{\n\
+         {bind}\
+         // Every item, across pages.\n\
+         let mut items = {call}?;\n\
+         while let Some(item) = items.try_next().await? {{\n    \
+             println!(\"{{item:?}}\");\n\
+         }}\n\n\
+         // All of them at once.\n\
+         let all: Vec<_> = {call}?.try_collect().await?;\n\
+         println!(\"{{}} items\", all.len());\n\n\
+         // Page by page.\n\
+         let mut pages = {call}?.into_pages();\n\
+         while let Some(page) = pages.try_next().await? {{\n    \
+             let page = page.into_model()?;\n    \
+             println!(\"{{page:?}}\");\n\
+         }}\n\
+         # Ok(())\n\
+         # }}\n\
+         ```\n"
+    )
+}
+
+/// The README's long-running example, if the spec has a long-running operation it can call.
+fn poller_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option<&str>) -> String {
+    let crate_name = &ctx.options.crate_name;
+    let root = &ctx.root_client;
+    let mut args = placeholder_args(op);
+    // The body: built in the example when placeholders can build it, else taken as an argument.
+    let mut body_param = String::new();
+    let mut body_setup = String::new();
+    if let Some(body) = &op.body {
+        let var = names::snake(&body.rust_name);
+        let ty = match &body.ty {
+            TypeRef::Named(name) => format!("models::{name}"),
+            _ => "serde_json::Value".to_string(),
+        };
+        match build_expr(ctx, crate_name, &body.ty, &body.name, 0) {
+            Some(expr) => body_setup = format!("let {var} = {expr};\n"),
+            None => body_param = format!(", {var}: {ty}"),
+        }
+        args.push(if body.required { format!("{var}.clone().try_into()?") } else { "None".to_string() });
+        if !body.required {
+            // An optional body travels in the options; the example leaves it out.
+            body_setup.clear();
+            body_param.clear();
+        }
+    }
+    args.push("None".to_string());
+    let (bind, var) = receiver(group);
+    let call = format!("{var}.{method}({})", args.join(", "));
+    let imports = if body_setup.contains("models::") || body_param.contains("models::") {
+        format!("{{models, {root}}}")
+    } else {
+        root.to_string()
+    };
+    let result = if success_type(op).is_some() && op.method != HttpMethod::Delete {
+        "let done = poller.await?;\nprintln!(\"{}\", done.status());\nlet value = done.into_model()?;\nprintln!(\"{value:?}\");\n"
+    } else {
+        "let done = poller.await?;\nprintln!(\"{}\", done.status());\n"
+    };
+    format!(
+        "\n## Waiting on a `Poller`\n\n\
+         A long-running operation returns an azure_core `Poller` at once. Awaiting it sends the request once, \
+         polls until the operation ends and resolves to the final response; streaming it (`futures::TryStreamExt`) \
+         yields each status as it is polled (`lro::OperationStatus`, whose `status()` is a `lro::PollerStatus`); \
+         awaiting it after `Succeeded` gives the final response (but not after the stream has ended: azure_core \
+         1.1's poller panics then, so stop at `Succeeded`). A failed or canceled operation is an error \
+         carrying the service's error.\n\n\
+         ```rust,no_run\n\
+         use futures::TryStreamExt as _;\n\
+         use {crate_name}::lro::PollerStatus;\n\
+         use {crate_name}::{imports};\n\n\
+         # async fn wait(client: {root}{body_param}) -> azure_core::Result<()> {{\n\
+         {bind}\
+         {body_setup}\
+         // Wait for the end.\n\
+         let poller = {call}?;\n\
+         {result}\n\
+         // Or watch each status, then read the result.\n\
+         let mut poller = {call}?;\n\
+         while let Some(status) = poller.try_next().await? {{\n    \
+             let status = status.into_model()?;\n    \
+             println!(\"{{:?}}\", status.status());\n    \
+             // Stop at `Succeeded` (a failure is an error): azure_core's poller must not be\n    \
+             // awaited after its stream has ended.\n    \
+             if *status.status() == PollerStatus::Succeeded {{\n        \
+                 break;\n    \
+             }}\n\
+         }}\n\
+         let done = poller.await?;\n\
+         println!(\"{{}}\", done.status());\n\
+         # Ok(())\n\
+         # }}\n\
+         ```\n"
+    )
 }
 
 /// The error type most operations declare (by Rust name), for the README's error example;
@@ -115,6 +351,14 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     ));
     out.push_str("## Example\n\n");
     out.push_str(&example(ctx));
+    let lro = lro_example(ctx);
+    let resource = lro.as_ref().and_then(|(op, _, _)| success_type(op));
+    if let Some((op, method, group)) = pager_example(ctx, resource) {
+        out.push_str(&pager_section(ctx, op, &method, group.as_deref()));
+    }
+    if let Some((op, method, group)) = &lro {
+        out.push_str(&poller_section(ctx, op, method, group.as_deref()));
+    }
     let subs: Vec<String> = ctx
         .clients
         .iter()
@@ -170,10 +414,17 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
         "\n## Models\n\n\
          `models` has one type per schema, with serde wire names. Fields the spec does not require are `Option`s; \
          read-only fields are decoded but never sent; date-times are `time::OffsetDateTime` (RFC 3339, or RFC 1123 \
-         where the spec says so). Structs are `#[non_exhaustive]`: build them with `new` (required fields) or \
-         `Default`, then set fields. Enums keep values they do not know in `UnknownValue` and write them back \
-         unchanged. Secret fields show as `<redacted>` in `Debug`. `x-ms-client-flatten` is not applied: flattened \
-         objects stay nested, as on the wire. Date-times inside arrays or maps are kept as their strings.\n",
+         where the spec says so; either form is accepted when reading, as services send both), also in arrays and \
+         maps. Structs are `#[non_exhaustive]`, so that a new api-version can add fields without breaking callers: \
+         build them with `new` (the required fields; strings as anything `Into<String>`) or `Default`, then set \
+         fields. Enums keep values they do not know in `UnknownValue` and write them back unchanged. Secret fields \
+         show as `<redacted>` in `Debug`. A request body is passed as `model.try_into()?` (an \
+         `azure_core::http::RequestContent`).\n\n\
+         ## Not supported yet\n\n\
+         - `x-ms-client-flatten` is not applied: flattened objects stay nested, as on the wire.\n\
+         - `multipart/form-data` request bodies: the generator refuses such operations with an error naming them.\n\
+         - Date-times nested more deeply than one array or map (an array of arrays), and byte strings inside \
+           arrays or maps, are kept as their strings.\n",
     );
     out.push_str(&format!(
         "\n## Regenerating\n\nThis crate is the output of `{}`; change the spec or the generator, never these files.\n",

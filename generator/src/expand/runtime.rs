@@ -359,7 +359,15 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
         use std::sync::Arc;
 
         use azure_core::http::headers::{HeaderName, Headers, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS};
-        use azure_core::http::poller::{get_retry_after, Poller, PollerContinuation, PollerOptions, PollerResult, PollerState, PollerStatus, StatusMonitor};
+        use azure_core::http::poller::{get_retry_after, Poller, PollerContinuation, PollerResult, PollerState, StatusMonitor};
+
+        /// azure_core's options of a [`Poller`] (its `frequency`, its context), re-exported so that
+        /// setting them in a method's options needs no `azure_core` import.
+        pub use azure_core::http::poller::PollerOptions;
+
+        /// azure_core's status of a long-running operation, re-exported so that matching on
+        /// [`OperationStatus::status`] needs no `azure_core` import.
+        pub use azure_core::http::poller::PollerStatus;
         use azure_core::http::{JsonFormat, Method, Pipeline, RawResponse, Request, StatusCode, Url};
 
         /// The status of a long-running operation, as the [`Poller`] yields it after each poll; the
@@ -566,7 +574,12 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
                                 let pipeline = operation.pipeline.clone();
                                 let context = options.context.clone();
                                 let final_state = operation.final_state;
-                                let response = status_response(code, headers.clone(), &status);
+                                // A delete's monitor may end in 404 (the resource is gone). The
+                                // status the poller yields says 200 then, since azure_core turns a
+                                // yielded non-2xx status into an error for whoever streams the
+                                // statuses; the final response keeps the real 404.
+                                let status_code = if code == StatusCode::NotFound { StatusCode::Ok } else { code };
+                                let response = status_response(status_code, headers.clone(), &status);
                                 let target = move || -> Target<T, F> {
                                     Box::pin(async move {
                                         match final_link {
@@ -604,21 +617,45 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
 /// `src/time.rs`: the serde helpers of date-time fields. Each writes the format the spec names
 /// and reads either RFC 3339 or RFC 7231, because services (and the specs' own examples, such as
 /// IoT Hub's `iothub_routingendpointhealth.json`) send RFC 3339 in fields declared
-/// `date-time-rfc1123`; a client that refused them would fail on real responses.
+/// `date-time-rfc1123`; a client that refused them would fail on real responses. Parsing and
+/// writing are azure_core's (`azure_core::time`); what is the crate's own is that leniency, the
+/// conversion to UTC before writing RFC 7231 (azure_core writes the local time followed by
+/// `GMT`), and the helpers for arrays and maps of date-times, which azure_core does not have.
 pub(crate) fn expand_time_rs(_ctx: &Context<'_>) -> TokenStream {
+    let text_read = quote! {
+        let text = String::deserialize(deserializer)?;
+        super::parse(&text).map_err(::serde::de::Error::custom)
+    };
     let rfc3339 = expand_date_module(
         quote! { rfc3339 },
-        quote! { azure_core::time::to_rfc3339 },
         " `format: date-time` fields: written in RFC 3339 (`2017-06-15T19:20:58Z`), read in RFC 3339 or RFC 7231.",
+        // azure_core's (the `time` crate's) RFC 3339 writer reports a date it cannot write (an
+        // offset with seconds) as an error, where `to_rfc3339` would panic.
+        quote! { azure_core::time::rfc3339::serialize(date, serializer) },
+        text_read.clone(),
     );
     let rfc7231 = expand_date_module(
         quote! { rfc7231 },
-        quote! { azure_core::time::to_rfc7231 },
-        " `format: date-time-rfc1123` fields: written in RFC 7231 (`Thu, 15 Jun 2017 19:20:58 GMT`), read in RFC 7231 or RFC 3339.",
+        " `format: date-time-rfc1123` fields: written in RFC 7231 (`Thu, 15 Jun 2017 19:20:58 GMT`, converted to UTC first), read in RFC 7231 or RFC 3339.",
+        quote! {
+            let utc = date
+                .checked_to_offset(::time::UtcOffset::UTC)
+                .ok_or_else(|| ::serde::ser::Error::custom("the date-time is out of range in UTC"))?;
+            azure_core::time::rfc7231::serialize(&utc, serializer)
+        },
+        text_read,
+    );
+    let unix_time = expand_date_module(
+        quote! { unix_time },
+        " `format: unixtime` values: written and read as seconds since the Unix epoch (azure_core's `unix_time` helpers; fields use them directly, arrays and maps through this module).",
+        quote! { azure_core::time::unix_time::serialize(date, serializer) },
+        quote! { azure_core::time::unix_time::deserialize(deserializer) },
     );
     quote! {
         //! Serde helpers of the models' date-time fields: each writes the format the spec names and
         //! reads RFC 3339 or RFC 7231, since services send either in fields declared as one of them.
+        //! Each format has helpers for a value, an `Option`, a `Vec` (`vec`) and a map (`map`),
+        //! the last two with their `option` variants.
 
         use azure_core::time::OffsetDateTime;
 
@@ -629,26 +666,64 @@ pub(crate) fn expand_time_rs(_ctx: &Context<'_>) -> TokenStream {
 
         #rfc3339
         #rfc7231
+        #unix_time
     }
 }
 
-/// One serde helper module of `src/time.rs`, with its `option` variant.
-fn expand_date_module(name: TokenStream, write: TokenStream, doc: &str) -> TokenStream {
+/// One serde helper module of `src/time.rs`: `serialize`/`deserialize` of one value (`write`
+/// and `read`, bodies over `date`/`serializer` and `deserializer`), and the `option`, `vec` and
+/// `map` modules built on them.
+fn expand_date_module(name: TokenStream, doc: &str, write: TokenStream, read: TokenStream) -> TokenStream {
     quote! {
         #[doc = #doc]
         pub mod #name {
             use azure_core::time::OffsetDateTime;
-            use ::serde::{Deserialize, Deserializer, Serializer};
+            use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
 
             /// Writes `date`.
             pub fn serialize<S: Serializer>(date: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&#write(date))
+                #write
             }
 
-            /// Reads a date-time in either format.
+            /// Reads a date-time.
             pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                super::parse(&text).map_err(::serde::de::Error::custom)
+                #read
+            }
+
+            /// A date-time written by [`serialize`].
+            struct Written<'a>(&'a OffsetDateTime);
+
+            impl Serialize for Written<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serialize(self.0, serializer)
+                }
+            }
+
+            /// A date-time read by [`deserialize`].
+            struct Read(OffsetDateTime);
+
+            impl<'de> Deserialize<'de> for Read {
+                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    deserialize(deserializer).map(Read)
+                }
+            }
+
+            /// Date-times written one by one by [`serialize`], as a sequence.
+            struct WrittenAll<'a>(&'a [OffsetDateTime]);
+
+            impl Serialize for WrittenAll<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.collect_seq(self.0.iter().map(Written))
+                }
+            }
+
+            /// Date-times by name, written by [`serialize`], as a map.
+            struct WrittenMap<'a>(&'a ::std::collections::HashMap<String, OffsetDateTime>);
+
+            impl Serialize for WrittenMap<'_> {
+                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.collect_map(self.0.iter().map(|(name, date)| (name, Written(date))))
+                }
             }
 
             /// The same for `Option` fields.
@@ -659,17 +734,91 @@ fn expand_date_module(name: TokenStream, write: TokenStream, doc: &str) -> Token
                 /// Writes `date`, if any.
                 pub fn serialize<S: Serializer>(date: &Option<OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
                     match date {
-                        Some(date) => serializer.serialize_some(&#write(date)),
+                        Some(date) => serializer.serialize_some(&super::Written(date)),
                         None => serializer.serialize_none(),
                     }
                 }
 
-                /// Reads a date-time in either format, or nothing.
+                /// Reads a date-time, or nothing.
                 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<OffsetDateTime>, D::Error> {
-                    Option::<String>::deserialize(deserializer)?
-                        .map(|text| super::super::parse(&text))
-                        .transpose()
-                        .map_err(::serde::de::Error::custom)
+                    Ok(Option::<super::Read>::deserialize(deserializer)?.map(|read| read.0))
+                }
+            }
+
+            /// The same for arrays of date-times.
+            pub mod vec {
+                use azure_core::time::OffsetDateTime;
+                use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+                /// Writes `dates`.
+                pub fn serialize<S: Serializer>(dates: &[OffsetDateTime], serializer: S) -> Result<S::Ok, S::Error> {
+                    super::WrittenAll(dates).serialize(serializer)
+                }
+
+                /// Reads an array of date-times.
+                pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<OffsetDateTime>, D::Error> {
+                    Ok(Vec::<super::Read>::deserialize(deserializer)?.into_iter().map(|read| read.0).collect())
+                }
+
+                /// The same for `Option` fields.
+                pub mod option {
+                    use azure_core::time::OffsetDateTime;
+                    use ::serde::{Deserialize, Deserializer, Serializer};
+
+                    /// Writes `dates`, if any.
+                    pub fn serialize<S: Serializer>(dates: &Option<Vec<OffsetDateTime>>, serializer: S) -> Result<S::Ok, S::Error> {
+                        match dates {
+                            Some(dates) => serializer.serialize_some(&super::super::WrittenAll(dates)),
+                            None => serializer.serialize_none(),
+                        }
+                    }
+
+                    /// Reads an array of date-times, or nothing.
+                    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
+                        Ok(Option::<Vec<super::super::Read>>::deserialize(deserializer)?
+                            .map(|dates| dates.into_iter().map(|read| read.0).collect()))
+                    }
+                }
+            }
+
+            /// The same for maps of date-times.
+            pub mod map {
+                use std::collections::HashMap;
+                use azure_core::time::OffsetDateTime;
+                use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+                /// Writes `dates`.
+                pub fn serialize<S: Serializer>(dates: &HashMap<String, OffsetDateTime>, serializer: S) -> Result<S::Ok, S::Error> {
+                    super::WrittenMap(dates).serialize(serializer)
+                }
+
+                /// Reads a map of date-times.
+                pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<String, OffsetDateTime>, D::Error> {
+                    Ok(HashMap::<String, super::Read>::deserialize(deserializer)?
+                        .into_iter()
+                        .map(|(name, read)| (name, read.0))
+                        .collect())
+                }
+
+                /// The same for `Option` fields.
+                pub mod option {
+                    use std::collections::HashMap;
+                    use azure_core::time::OffsetDateTime;
+                    use ::serde::{Deserialize, Deserializer, Serializer};
+
+                    /// Writes `dates`, if any.
+                    pub fn serialize<S: Serializer>(dates: &Option<HashMap<String, OffsetDateTime>>, serializer: S) -> Result<S::Ok, S::Error> {
+                        match dates {
+                            Some(dates) => serializer.serialize_some(&super::super::WrittenMap(dates)),
+                            None => serializer.serialize_none(),
+                        }
+                    }
+
+                    /// Reads a map of date-times, or nothing.
+                    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<HashMap<String, OffsetDateTime>>, D::Error> {
+                        Ok(Option::<HashMap<String, super::super::Read>>::deserialize(deserializer)?
+                            .map(|dates| dates.into_iter().map(|(name, read)| (name, read.0)).collect()))
+                    }
                 }
             }
         }

@@ -2,8 +2,9 @@
 //!
 //! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
 //! (`unix_time`) and the crate's own `time` module (`rfc3339`, `rfc7231`: written as the spec
-//! says, read in either form, see `runtime::expand_time_rs`), which only apply to a value or an
-//! `Option` of one: a date-time inside an array or a map is kept as its string form.
+//! says, read in either form, see `runtime::expand_time_rs`). Those helpers cover a value, an
+//! array of values or a map of them, each optional or not; a date-time nested deeper (an array
+//! of arrays) is kept as its string form, as are byte strings inside containers.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -30,11 +31,12 @@ fn rust_type_inner(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location,
     Ok(match ty {
         TypeRef::Primitive(p) => primitive(p, top),
         TypeRef::Array(item) => {
-            let item = rust_type_inner(ctx, item, scope, at, false)?;
+            // A date-time directly in a top-level array has serde helpers (`time::*::vec`).
+            let item = rust_type_inner(ctx, item, scope, at, top && is_date_time(item))?;
             quote! { Vec<#item> }
         }
         TypeRef::Map(value) => {
-            let value = rust_type_inner(ctx, value, scope, at, false)?;
+            let value = rust_type_inner(ctx, value, scope, at, top && is_date_time(value))?;
             quote! { ::std::collections::HashMap<String, #value> }
         }
         TypeRef::Named(name) => {
@@ -65,16 +67,46 @@ fn primitive(p: &Primitive, top: bool) -> TokenStream {
     }
 }
 
+/// Whether `ty` is a date-time of a format the crate reads into `OffsetDateTime`.
+fn is_date_time(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime))
+}
+
+/// Whether a top-level value of `ty` is a Rust `String` (so a constructor can take `impl Into<String>`).
+pub(crate) fn is_string(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Primitive(p) => !matches!(
+            p,
+            Primitive::Bool
+                | Primitive::Int32
+                | Primitive::Int64
+                | Primitive::Float32
+                | Primitive::Float64
+                | Primitive::DateTime
+                | Primitive::DateTimeRfc1123
+                | Primitive::UnixTime
+                | Primitive::Bytes
+        ),
+        _ => false,
+    }
+}
+
 /// The serde `with` module for a field of type `ty` (`optional`: the field is an `Option`).
 pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
-    let base = match ty {
-        TypeRef::Primitive(Primitive::DateTime) => "crate::time::rfc3339",
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => "crate::time::rfc7231",
-        TypeRef::Primitive(Primitive::UnixTime) => "azure_core::time::unix_time",
-        TypeRef::Primitive(Primitive::Bytes) => "azure_core::base64",
-        _ => return None,
+    let date_module = |ty: &TypeRef| match ty {
+        TypeRef::Primitive(Primitive::DateTime) => Some("crate::time::rfc3339"),
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => Some("crate::time::rfc7231"),
+        TypeRef::Primitive(Primitive::UnixTime) => Some("crate::time::unix_time"),
+        _ => None,
     };
-    Some(if optional { format!("{base}::option") } else { base.to_string() })
+    let base = match ty {
+        TypeRef::Primitive(Primitive::UnixTime) => "azure_core::time::unix_time".to_string(),
+        TypeRef::Primitive(Primitive::Bytes) => "azure_core::base64".to_string(),
+        TypeRef::Array(item) => format!("{}::vec", date_module(item)?),
+        TypeRef::Map(value) => format!("{}::map", date_module(value)?),
+        other => date_module(other)?.to_string(),
+    };
+    Some(if optional { format!("{base}::option") } else { base })
 }
 
 /// Whether values of `ty` implement `Default` (so a struct of them can derive it).
