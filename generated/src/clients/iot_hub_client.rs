@@ -16,7 +16,9 @@ pub struct IotHubClient {
 /// Options for [`IotHubClient::new`].
 #[derive(Clone, Debug)]
 pub struct IotHubClientOptions {
-    /// azure_core's client options: retries, transport, extra policies.
+    /// azure_core's client options: retries, transport, extra policies. Their `cloud` is not
+    /// consulted: for a sovereign cloud set `endpoint` (and give the credential that cloud's
+    /// authority).
     pub client_options: azure_core::http::ClientOptions,
     /// The endpoint requests are sent to; `https://management.azure.com` unless changed (sovereign clouds). The token scope is derived from it.
     pub endpoint: azure_core::http::Url,
@@ -164,6 +166,10 @@ impl IotHubClient {
     /// * `iot_hub_name` - Name of the IoT hub to failover
     /// * `resource_group_name` - Name of the resource group containing the IoT hub resource
     /// * `failover_input` - Region to failover to. Must be the Azure paired region. Get the value from the secondary location in the locations property. To learn more, see <https://aka.ms/manualfailover/region>
+    ///
+    /// # Returns
+    ///
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<()>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
     ///
     /// # Errors
     ///

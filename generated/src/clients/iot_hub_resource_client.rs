@@ -82,6 +82,10 @@ impl IotHubResourceClient {
     /// * `resource_name` - The name of the IoT hub.
     /// * `iot_hub_description` - The IoT hub metadata and security metadata.
     ///
+    /// # Returns
+    ///
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<IotHubDescription>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -152,6 +156,10 @@ impl IotHubResourceClient {
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
     ///
+    /// # Returns
+    ///
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<()>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -211,6 +219,10 @@ impl IotHubResourceClient {
     /// * `resource_group_name` - Resource group identifier.
     /// * `resource_name` - Name of iot hub to update.
     /// * `iot_hub_tags` - Updated tag information to set into the iot hub instance.
+    ///
+    /// # Returns
+    ///
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<IotHubDescription>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
     ///
     /// # Errors
     ///
@@ -272,6 +284,10 @@ impl IotHubResourceClient {
     ///
     /// Get all the IoT hubs in a subscription.
     ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`IotHubDescription`](crate::models::IotHubDescription) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`IotHubDescriptionListResult`](crate::models::IotHubDescriptionListResult)`>`. Nothing is sent until it is polled.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -316,6 +332,10 @@ impl IotHubResourceClient {
     /// # Arguments
     ///
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
+    ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`IotHubDescription`](crate::models::IotHubDescription) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`IotHubDescriptionListResult`](crate::models::IotHubDescriptionListResult)`>`. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -415,6 +435,10 @@ impl IotHubResourceClient {
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
     ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`IotHubSkuDescription`](crate::models::IotHubSkuDescription) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`IotHubSkuDescriptionListResult`](crate::models::IotHubSkuDescriptionListResult)`>`. Nothing is sent until it is polled.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -469,6 +493,10 @@ impl IotHubResourceClient {
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
     /// * `event_hub_endpoint_name` - The name of the Event Hub-compatible endpoint.
+    ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`EventHubConsumerGroupInfo`](crate::models::EventHubConsumerGroupInfo) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`EventHubConsumerGroupsListResult`](crate::models::EventHubConsumerGroupsListResult)`>`. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -713,6 +741,10 @@ impl IotHubResourceClient {
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
     ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`JobResponse`](crate::models::JobResponse) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`JobResponseListResult`](crate::models::JobResponseListResult)`>`. Nothing is sent until it is polled.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -815,6 +847,10 @@ impl IotHubResourceClient {
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
     ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`IotHubQuotaMetricInfo`](crate::models::IotHubQuotaMetricInfo) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`IotHubQuotaMetricInfoListResult`](crate::models::IotHubQuotaMetricInfoListResult)`>`. Nothing is sent until it is polled.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -868,6 +904,10 @@ impl IotHubResourceClient {
     ///
     /// * `resource_group_name` - The `resource_group_name` parameter.
     /// * `iot_hub_name` - The `iot_hub_name` parameter.
+    ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`EndpointHealthData`](crate::models::EndpointHealthData) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`EndpointHealthDataListResult`](crate::models::EndpointHealthDataListResult)`>`. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///
@@ -1065,6 +1105,10 @@ impl IotHubResourceClient {
     ///
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
+    ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`SharedAccessSignatureAuthorizationRule`](crate::models::SharedAccessSignatureAuthorizationRule) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`SharedAccessSignatureAuthorizationRuleListResult`](crate::models::SharedAccessSignatureAuthorizationRuleListResult)`>`. Nothing is sent until it is polled.
     ///
     /// # Errors
     ///

@@ -28,6 +28,10 @@ impl OperationsClient {
 impl OperationsClient {
     /// Lists all of the available IoT Hub REST API operations.
     ///
+    /// # Returns
+    ///
+    /// A [`Pager`](azure_core::http::Pager) of [`Operation`](crate::models::Operation) items across every page (a `futures` stream: `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a `Response<`[`OperationListResult`](crate::models::OperationListResult)`>`. Nothing is sent until it is polled.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).

@@ -139,6 +139,10 @@ impl PrivateEndpointConnectionsClient {
     /// * `private_endpoint_connection_name` - The name of the private endpoint connection
     /// * `private_endpoint_connection` - The private endpoint connection with updated properties
     ///
+    /// # Returns
+    ///
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<PrivateEndpointConnection>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
+    ///
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
@@ -214,6 +218,10 @@ impl PrivateEndpointConnectionsClient {
     /// * `resource_group_name` - The name of the resource group that contains the IoT hub.
     /// * `resource_name` - The name of the IoT hub.
     /// * `private_endpoint_connection_name` - The name of the private endpoint connection
+    ///
+    /// # Returns
+    ///
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<()>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
     ///
     /// # Errors
     ///

@@ -14,6 +14,7 @@ use azure_resourcemanager_iothub::models::{
     AccessRights, ErrorDetails, IotHubDescription, IotHubSku, IotHubSkuInfo, JobStatus, JobType,
     OperationInputs, TagsResource,
 };
+use azure_resourcemanager_iothub::error::StatusCode;
 use azure_resourcemanager_iothub::{service_error, IotHubClient, IotHubClientOptions};
 use futures::TryStreamExt as _;
 use serde_json::{json, Value};
@@ -369,7 +370,7 @@ async fn a_missing_hub_is_a_404_whose_code_is_readable() -> TestResult {
         .get("rg", "nope", None)
         .await
         .expect_err("a 404");
-    assert_eq!(error.http_status(), Some(azure_core::http::StatusCode::NotFound));
+    assert_eq!(error.http_status(), Some(StatusCode::NotFound));
     let service = service_error::<ErrorDetails>(&error).expect("the decoded service error");
     assert_eq!(service.code(), Some("IotHubNotFound"));
     assert_eq!(

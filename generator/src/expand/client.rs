@@ -195,7 +195,9 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         #[doc = #options_doc]
         #[derive(Clone, Debug)]
         pub struct #options {
-            /// azure_core's client options: retries, transport, extra policies.
+            /// azure_core's client options: retries, transport, extra policies. Their `cloud` is not
+            /// consulted: for a sovereign cloud set `endpoint` (and give the credential that cloud's
+            /// authority).
             pub client_options: azure_core::http::ClientOptions,
             #[doc = #endpoint_doc]
             pub endpoint: azure_core::http::Url,

@@ -283,7 +283,8 @@ fn expand_operation(ctx: &Context<'_>, client: &ClientDef<'_>, method: &str, op:
     } else {
         expand_plain_call(ctx, op, prelude, &error_ty)?
     };
-    let docs = method_docs(op, &surface.arg_docs, &error_ty);
+    let returns = returns_doc(ctx, op)?;
+    let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &error_ty);
     let asyncness = if op.long_running.is_none() && op.pageable.is_none() { quote! { async } } else { quote! {} };
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
     let too_many = if surface.args.len() > 6 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
@@ -644,7 +645,7 @@ fn error_is_envelope(ctx: &Context<'_>, op: &Operation) -> bool {
 }
 
 /// A long-running operation's output type, its format, and where its final result is read.
-fn lro_output(ctx: &Context<'_>, op: &Operation, lro: &crate::ir::LongRunning) -> Result<(TokenStream, TokenStream, Ident)> {
+pub(crate) fn lro_output(ctx: &Context<'_>, op: &Operation, lro: &crate::ir::LongRunning) -> Result<(TokenStream, TokenStream, Ident)> {
     let unit = (quote! { () }, quote! { azure_core::http::NoFormat }, format_ident!("None"));
     if op.method == HttpMethod::Delete {
         return Ok(unit);
@@ -665,8 +666,43 @@ fn lro_output(ctx: &Context<'_>, op: &Operation, lro: &crate::ir::LongRunning) -
     Ok((output, quote! { azure_core::http::JsonFormat }, format_ident!("{}", final_state)))
 }
 
-/// A method's docs: summary, description, arguments, and how errors come back.
-fn method_docs(op: &Operation, args: &[(String, Option<String>)], error_ty: &TokenStream) -> TokenStream {
+/// A type in docs: a link to a model, else the type as code.
+fn type_doc(ctx: &Context<'_>, ty: &TypeRef, at: &crate::error::Location) -> Result<String> {
+    Ok(match ty {
+        TypeRef::Named(name) => format!("[`{name}`](crate::models::{name})"),
+        other => format!("`{}`", rust_type(ctx, other, Scope::Crate, at)?.to_string().replace(' ', "")),
+    })
+}
+
+/// The `# Returns` section of a pageable or long-running method: what the `Pager` yields or
+/// what awaiting the `Poller` gives, since the signature's generic types do not say it plainly.
+fn returns_doc(ctx: &Context<'_>, op: &Operation) -> Result<Option<String>> {
+    if let Some(lro) = &op.long_running {
+        let (output, _, _) = lro_output(ctx, op, lro)?;
+        let output = output.to_string().replace(' ', "").replace("crate::models::", "");
+        return Ok(Some(format!(
+            "A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. \
+             `.await` it for the final `Response<{output}>`; or stream it (`futures::TryStreamExt::try_next`) \
+             for each [`OperationStatus`](crate::lro::OperationStatus), stopping at \
+             [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it."
+        )));
+    }
+    if let Some(pageable) = &op.pageable {
+        let page = page_type(ctx, op, pageable)?;
+        let item = type_doc(ctx, &page.item_type, &op.location)?;
+        let name = &page.type_name;
+        return Ok(Some(format!(
+            "A [`Pager`](azure_core::http::Pager) of {item} items across every page (a `futures` stream: \
+             `try_next`, `try_collect` from `futures::TryStreamExt`); `into_pages()` gives the pages, each a \
+             `Response<`[`{name}`](crate::models::{name})`>`. Nothing is sent until it is polled."
+        )));
+    }
+    Ok(None)
+}
+
+/// A method's docs: summary, description, arguments, what it returns when the signature does
+/// not say it plainly, and how errors come back.
+fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Option<&str>, error_ty: &TokenStream) -> TokenStream {
     let mut text = String::new();
     let summary = op.summary.as_deref().and_then(super::doc_text);
     let description = op.description.as_deref().and_then(super::doc_text);
@@ -686,6 +722,9 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], error_ty: &Tok
                 .unwrap_or_else(|| format!("The `{name}` parameter."));
             text.push_str(&format!("\n* `{name}` - {d}"));
         }
+    }
+    if let Some(returns) = returns {
+        text.push_str(&format!("\n\n# Returns\n\n{returns}"));
     }
     let error = error_ty.to_string().replace(' ', "");
     text.push_str(&format!(

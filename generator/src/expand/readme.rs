@@ -273,7 +273,13 @@ fn poller_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option
     } else {
         root.to_string()
     };
-    let result = if success_type(op).is_some() && op.method != HttpMethod::Delete {
+    // The final response has a model exactly when the method's `Poller` has an output type.
+    let has_output = op
+        .long_running
+        .as_ref()
+        .and_then(|lro| super::operations::lro_output(ctx, op, lro).ok())
+        .is_some_and(|(output, _, _)| output.to_string() != "()");
+    let result = if has_output {
         "let done = poller.await?;\nprintln!(\"{}\", done.status());\nlet value = done.into_model()?;\nprintln!(\"{value:?}\");\n"
     } else {
         "let done = poller.await?;\nprintln!(\"{}\", done.status());\n"

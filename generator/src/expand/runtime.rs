@@ -18,7 +18,11 @@ pub(crate) fn expand_error_rs(_ctx: &Context<'_>) -> TokenStream {
         //! the operation's error type. [`service_error`] gets it back without parsing the body again.
 
         use azure_core::error::ErrorKind;
-        use azure_core::http::{RawResponse, StatusCode};
+        use azure_core::http::RawResponse;
+
+        /// azure_core's HTTP status, re-exported so that comparing [`ServiceError::status`] (or
+        /// `azure_core::Error::http_status`) with `StatusCode::NotFound` needs no `azure_core` import.
+        pub use azure_core::http::StatusCode;
 
         /// An error response of the service: its status, its body decoded into the operation's error
         /// type `E` (when it decodes), and the code and message found in it.
