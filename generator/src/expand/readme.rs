@@ -374,7 +374,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
         "\n## Clients\n\n`{root}::new` takes an `Arc<dyn TokenCredential>` (any `azure_identity` credential), the \
          client-level parameters of the spec, and optional `{root}Options`: azure_core's `ClientOptions` (retries, \
          transport, policies), the endpoint (for sovereign clouds; the token scope is `{{endpoint origin}}/.default`) \
-         and the api-version.\n\n\
+         and the api-version. It cannot fail and sends nothing: the first request is the first method call.\n\n\
          Operations are grouped as the spec groups them (the part of the operationId before `_`), into sub-clients \
          that share the root client's pipeline, the way the official Azure SDK for Rust crates are shaped; \
          operations of the group named like the root client are methods of the root client itself. Sub-clients: {}.\n\n\
@@ -396,7 +396,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          (`Azure-AsyncOperation`, `Location`, or the resource itself), honouring `Retry-After`, and resolves to the \
          final `Response<T>` as the spec's `final-state-via` says (the ARM default otherwise). Deletes resolve to \
          `Response<(), NoFormat>`. Without `Retry-After` the poller waits its `frequency` (30 s by default; set \
-         `method_options: PollerOptions { frequency, .. }` in the method's options to change it).\n",
+         `method_options: lro::PollerOptions { frequency, ..Default::default() }` in the method's options to change it).\n",
     );
     let error_type = common_error_type(ctx);
     let error_path = if error_type.contains("::") { error_type.clone() } else { format!("{crate_name}::models::{error_type}") };
