@@ -108,7 +108,7 @@ fn receiver(group: Option<&str>) -> (String, String) {
     }
 }
 
-/// The type of `op`'s first success response body.
+/// The type of `op`'s first success response body (the resource a `PUT` creates).
 fn success_type(op: &Operation) -> Option<&TypeRef> {
     op.responses
         .iter()
@@ -116,15 +116,10 @@ fn success_type(op: &Operation) -> Option<&TypeRef> {
         .and_then(|r| r.ty.as_ref())
 }
 
-/// The item type of a pageable operation's pages.
-fn page_item<'a>(ctx: &Context<'a>, op: &'a Operation) -> Option<&'a TypeRef> {
+/// The item type of a pageable operation's pages (as the method's `Pager` yields them).
+fn page_item(ctx: &Context<'_>, op: &Operation) -> Option<TypeRef> {
     let pageable = op.pageable.as_ref()?;
-    let TypeRef::Named(page) = success_type(op)? else { return None };
-    let TypeKind::Object(object) = &ctx.api.types.get(page)?.kind else { return None };
-    match &object.fields.iter().find(|f| f.wire_name == pageable.item_name)?.ty {
-        TypeRef::Array(item) => Some(&**item),
-        _ => None,
-    }
+    super::operations::page_type(ctx, op, pageable).ok().map(|page| page.item_type)
 }
 
 /// The long-running operation the README shows: a `PUT` with a JSON body first (creating a
@@ -154,7 +149,7 @@ fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<(&
     let args = |op: &Operation| placeholder_args(op).len();
     let mut best: Option<(&'a Operation, String, Option<String>)> = None;
     for candidate in candidates {
-        let lists_resource = |op: &'a Operation| resource.is_some() && page_item(ctx, op) == resource;
+        let lists_resource = |op: &'a Operation| resource.is_some() && page_item(ctx, op).as_ref() == resource;
         let better = match &best {
             None => true,
             Some(b) => (lists_resource(candidate.0), args(candidate.0)) > (lists_resource(b.0), args(b.0)),
@@ -166,9 +161,10 @@ fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<(&
     best
 }
 
-/// A Rust expression building a value of `ty` the way a caller would (`Thing::new("my-name",
-/// Kind::First)`), or `None` when that takes more than placeholders (numbers, dates, unions).
-fn build_expr(ctx: &Context<'_>, crate_name: &str, ty: &TypeRef, field: &str, depth: usize) -> Option<String> {
+/// A Rust expression building a value of `ty` the way a caller would (`models::Thing::new(
+/// "my-name", models::Kind::First)`), or `None` when that takes more than placeholders (numbers,
+/// dates, unions, maps): the example then takes the value as an argument.
+fn build_expr(ctx: &Context<'_>, ty: &TypeRef, field: &str, depth: usize) -> Option<String> {
     if depth > 4 {
         return None;
     }
@@ -177,7 +173,6 @@ fn build_expr(ctx: &Context<'_>, crate_name: &str, ty: &TypeRef, field: &str, de
         TypeRef::Primitive(Primitive::Bool) => Some("false".to_string()),
         TypeRef::Named(name) => {
             let def = ctx.api.types.get(name)?;
-            let _ = crate_name;
             let path = format!("models::{name}");
             match &def.kind {
                 TypeKind::Enum(e) => {
@@ -191,7 +186,7 @@ fn build_expr(ctx: &Context<'_>, crate_name: &str, ty: &TypeRef, field: &str, de
                         return Some(if default { format!("{path}::default()") } else { format!("{path}::new()") });
                     }
                     let args: Option<Vec<String>> =
-                        plain.iter().map(|f| build_expr(ctx, crate_name, &f.ty, &f.wire_name, depth + 1)).collect();
+                        plain.iter().map(|f| build_expr(ctx, &f.ty, &f.wire_name, depth + 1)).collect();
                     Some(format!("{path}::new({})", args?.join(", ")))
                 }
                 _ => None,
@@ -254,7 +249,7 @@ fn poller_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option
             TypeRef::Named(name) => format!("models::{name}"),
             _ => "serde_json::Value".to_string(),
         };
-        match build_expr(ctx, crate_name, &body.ty, &body.name, 0) {
+        match build_expr(ctx, &body.ty, &body.name, 0) {
             Some(expr) => body_setup = format!("let {var} = {expr};\n"),
             None => body_param = format!(", {var}: {ty}"),
         }
