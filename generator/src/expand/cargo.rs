@@ -3,13 +3,17 @@
 use super::Context;
 
 /// The crate's dependencies, as `name = spec` lines: what official Azure crates use
-/// (azure_core with its default features), plus serde, serde_json and time for the models.
+/// (azure_core with its default features), serde, serde_json and time for the models, and
+/// percent-encoding and url for URLs and form bodies (both already built for azure_core 1.1,
+/// so they cost no compile time; url at azure_core's major version).
 fn dependencies() -> Vec<(&'static str, &'static str)> {
     vec![
         ("azure_core", "\"1.1\""),
+        ("percent-encoding", "\"2\""),
         ("serde", "{ version = \"1\", features = [\"derive\"] }"),
         ("serde_json", "\"1\""),
         ("time", "\"0.3\""),
+        ("url", "\"2\""),
     ]
 }
 

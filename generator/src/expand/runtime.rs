@@ -127,24 +127,13 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
         #![allow(dead_code)]
 
         use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
+        use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 
-        /// Whether `b` is an RFC 3986 unreserved character, the only ones sent unencoded.
-        fn is_unreserved(b: u8) -> bool {
-            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-        }
-
-        /// Percent-encodes everything but unreserved characters: `/`, `?`, `#`, `%`, spaces and
-        /// non-ASCII cannot change the structure of the URL.
-        pub(crate) fn encode(value: &str) -> String {
-            let mut out = String::with_capacity(value.len());
-            for &b in value.as_bytes() {
-                if is_unreserved(b) {
-                    out.push(char::from(b));
-                } else {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            out
+        /// Percent-encodes everything but RFC 3986 unreserved characters, so that `/`, `?`, `#`,
+        /// `%`, spaces and non-ASCII in a value cannot change the structure of the URL.
+        fn encode(value: &str) -> PercentEncode<'_> {
+            const RESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+            utf8_percent_encode(value, RESERVED)
         }
 
         /// One path segment from a parameter's value, encoded. An empty value, `.` or `..` is
@@ -157,7 +146,7 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
                     format!("path parameter `{name}` cannot be {value:?}: it would change the request path"),
                 ));
             }
-            Ok(encode(value))
+            Ok(encode(value).to_string())
         }
 
         /// The URL of an operation: the endpoint, the path (already encoded), and the query
@@ -214,21 +203,21 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
         }
 
         /// An `application/x-www-form-urlencoded` body from a model whose fields are the form's
-        /// fields: each field as `name=value`, strings as they are, other values as JSON.
+        /// fields: each field as `name=value`, strings as they are, other values as JSON, absent
+        /// ones left out.
         pub(crate) fn form_body<T: ::serde::Serialize>(fields: &T) -> azure_core::Result<String> {
-            let value = ::serde_json::to_value(fields)?;
-            let mut pairs = Vec::new();
-            if let ::serde_json::Value::Object(map) = value {
+            let mut form = url::form_urlencoded::Serializer::new(String::new());
+            if let ::serde_json::Value::Object(map) = ::serde_json::to_value(fields)? {
                 for (name, value) in map {
                     let value = match value {
                         ::serde_json::Value::String(s) => s,
                         ::serde_json::Value::Null => continue,
                         other => other.to_string(),
                     };
-                    pairs.push(format!("{}={}", encode(&name), encode(&value)));
+                    form.append_pair(&name, &value);
                 }
             }
-            Ok(pairs.join("&"))
+            Ok(form.finish())
         }
 
         /// A list result that may name the next page.
@@ -318,6 +307,9 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
                 assert_eq!(path_segment("id", "../../x").unwrap(), "..%2F..%2Fx");
                 assert_eq!(path_segment("id", "x?y#z").unwrap(), "x%3Fy%23z");
                 assert_eq!(path_segment("id", "é").unwrap(), "%C3%A9");
+                assert_eq!(path_segment("id", "100%").unwrap(), "100%25");
+                assert_eq!(path_segment("id", "a-b.c_d~e").unwrap(), "a-b.c_d~e");
+                assert!(path_segment("id", ".").is_err());
                 assert!(path_segment("id", "..").is_err());
                 assert!(path_segment("id", "").is_err());
                 let endpoint = Url::parse("https://example.com").unwrap();
@@ -337,6 +329,12 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
                 let endpoint = Url::parse("https://h/base/").unwrap();
                 let url = url(&endpoint, "/a", &[("$filter", "x eq 'y&z'".to_string())]);
                 assert_eq!(url.as_str(), "https://h/base/a?%24filter=x%20eq%20%27y%26z%27");
+            }
+
+            #[test]
+            fn form_fields_are_encoded_and_absent_ones_left_out() {
+                let fields = ::serde_json::json!({ "a": "x y&z=é", "b": 1, "c": null, "d": true });
+                assert_eq!(form_body(&fields).unwrap(), "a=x+y%26z%3D%C3%A9&b=1&d=true");
             }
         }
     }
