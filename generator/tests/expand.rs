@@ -359,7 +359,7 @@ fn secrets_are_redacted_and_read_only_fields_not_sent() {
     let job = &types[types.find("pub struct JobResponse").unwrap()..];
     let job = &job[..job.find("\n}").unwrap()];
     assert_eq!(job.matches("skip_serializing").count(), 5, "{job}");
-    assert!(job.contains("crate::time::rfc7231::option"));
+    assert!(job.contains("crate::time::Optional::<crate::time::Rfc7231>"));
 }
 
 #[test]

@@ -151,7 +151,11 @@ pub struct CertificateProperties {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
+    #[serde(
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        default,
+        skip_serializing
+    )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
@@ -164,12 +168,20 @@ pub struct CertificateProperties {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
+    #[serde(
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        default,
+        skip_serializing
+    )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
+    #[serde(
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        default,
+        skip_serializing
+    )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate content
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,7 +209,11 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
+    #[serde(
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        default,
+        skip_serializing
+    )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
@@ -212,12 +228,20 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
+    #[serde(
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        default,
+        skip_serializing
+    )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::rfc7231::option", default, skip_serializing)]
+    #[serde(
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        default,
+        skip_serializing
+    )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate's verification code that will be used for proof of possession.
     ///
@@ -344,7 +368,7 @@ pub struct EndpointHealthData {
     /// Time at which the last known error occurred
     #[serde(
         rename = "lastKnownErrorTime",
-        with = "crate::time::rfc7231::option",
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -352,7 +376,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub successfully sent a message to the endpoint
     #[serde(
         rename = "lastSuccessfulSendAttemptTime",
-        with = "crate::time::rfc7231::option",
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -360,7 +384,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub tried to send a message to the endpoint
     #[serde(
         rename = "lastSendAttemptTime",
-        with = "crate::time::rfc7231::option",
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1464,7 +1488,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "startTimeUtc",
-        with = "crate::time::rfc7231::option",
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
         default,
         skip_serializing
     )]
@@ -1474,7 +1498,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "endTimeUtc",
-        with = "crate::time::rfc7231::option",
+        with = "crate::time::Optional::<crate::time::Rfc7231>",
         default,
         skip_serializing
     )]
@@ -2830,7 +2854,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "crate::time::rfc3339::option",
+        with = "crate::time::Optional::<crate::time::Rfc3339>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2848,7 +2872,7 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "crate::time::rfc3339::option",
+        with = "crate::time::Optional::<crate::time::Rfc3339>",
         default,
         skip_serializing_if = "Option::is_none"
     )]

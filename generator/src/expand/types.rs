@@ -1,7 +1,7 @@
 //! IR type references to Rust types, and the serde helpers some of them need.
 //!
 //! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
-//! (`unix_time`) and the crate's own `time` module (`rfc3339`, `rfc7231`: written as the spec
+//! (`unix_time`) and the crate's own `time` module (`Rfc3339`, `Rfc7231`: written as the spec
 //! says, read in either form, see `runtime::expand_time_rs`). Those helpers cover a value, an
 //! array of values or a map of them, each optional or not; a date-time nested deeper (an array
 //! of arrays) is kept as its string form, as are byte strings inside containers.
@@ -31,7 +31,7 @@ fn rust_type_inner(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location,
     Ok(match ty {
         TypeRef::Primitive(p) => primitive(p, top),
         TypeRef::Array(item) => {
-            // A date-time directly in a top-level array has serde helpers (`time::*::vec`).
+            // A date-time directly in a top-level array has serde helpers (`time::List`).
             let item = rust_type_inner(ctx, item, scope, at, top && is_date_time(item))?;
             quote! { Vec<#item> }
         }
@@ -91,22 +91,25 @@ pub(crate) fn is_string(ty: &TypeRef) -> bool {
     }
 }
 
-/// The serde `with` module for a field of type `ty` (`optional`: the field is an `Option`).
+/// The serde `with` path for a field of type `ty` (`optional`: the field is an `Option`): a
+/// shape of the crate's `time` module over a format (`crate::time::Optional::<crate::time::Rfc7231>`),
+/// or azure_core's own helpers where they fit (a Unix time or bytes, alone or optional).
 pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
-    let date_module = |ty: &TypeRef| match ty {
-        TypeRef::Primitive(Primitive::DateTime) => Some("crate::time::rfc3339"),
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => Some("crate::time::rfc7231"),
-        TypeRef::Primitive(Primitive::UnixTime) => Some("crate::time::unix_time"),
+    let format = |ty: &TypeRef| match ty {
+        TypeRef::Primitive(Primitive::DateTime) => Some("Rfc3339"),
+        TypeRef::Primitive(Primitive::DateTimeRfc1123) => Some("Rfc7231"),
+        TypeRef::Primitive(Primitive::UnixTime) => Some("UnixTime"),
         _ => None,
     };
-    let base = match ty {
-        TypeRef::Primitive(Primitive::UnixTime) => "azure_core::time::unix_time".to_string(),
-        TypeRef::Primitive(Primitive::Bytes) => "azure_core::base64".to_string(),
-        TypeRef::Array(item) => format!("{}::vec", date_module(item)?),
-        TypeRef::Map(value) => format!("{}::map", date_module(value)?),
-        other => date_module(other)?.to_string(),
+    let azure_core = |base: &str| Some(if optional { format!("{base}::option") } else { base.to_string() });
+    let (shape, format) = match ty {
+        TypeRef::Primitive(Primitive::UnixTime) => return azure_core("azure_core::time::unix_time"),
+        TypeRef::Primitive(Primitive::Bytes) => return azure_core("azure_core::base64"),
+        TypeRef::Array(item) => (if optional { "OptionalList" } else { "List" }, format(item)?),
+        TypeRef::Map(value) => (if optional { "OptionalMap" } else { "Map" }, format(value)?),
+        other => (if optional { "Optional" } else { "Value" }, format(other)?),
     };
-    Some(if optional { format!("{base}::option") } else { base })
+    Some(format!("crate::time::{shape}::<crate::time::{format}>"))
 }
 
 /// Whether values of `ty` implement `Default` (so a struct of them can derive it).
