@@ -86,7 +86,8 @@ fn codegen_check(root: &Path) -> Result<()> {
 }
 
 /// Generates the spec at `spec` (relative to `specs/`) as crate `name` under
-/// `target/generality/name`, and lints it with `clippy -D warnings` (which also type-checks it).
+/// `target/generality/name`, lints it with `clippy -D warnings` (which also type-checks it) and
+/// runs its tests, doc-tests included.
 fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     let base = root.join("target").join("generality");
     let out = base.join(name);
@@ -98,11 +99,11 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     // the product crate is tested with (cargo drops the entries they do not need).
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).context("copying Cargo.lock")?;
     let target_dir = base.join("target");
-    cargo(
-        &out,
-        &["clippy", "--all-targets", "--", "-D", "warnings"],
-        &[("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)],
-    )
+    let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
+    cargo(&out, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
+    // The crate's own tests too: its unit tests, its example tests (ignored where the example
+    // file is missing) and the README's doc-tests, which clippy does not compile.
+    cargo(&out, &["test"], &env)
 }
 
 /// Gives a generated crate its own `[workspace]`, so cargo does not take it for an unlisted
