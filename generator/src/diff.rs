@@ -5,13 +5,15 @@
 //! Pure and deterministic: changes come in a fixed order (api, client, operations by
 //! operationId, types by Rust name; within each, in the new spec's order), whatever order the
 //! specs list things in. The classification follows what `expand` emits: how a spec type maps
-//! to a Rust type is mirrored in `rust_shape`, and which fields are `Option`s in `is_plain`.
+//! to a Rust type and which fields are `Option`s come from `expand::types` itself
+//! (`rust_shape`, `field_is_plain`), so the two cannot drift apart.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
+use crate::expand::types::{self as emitted, field_is_plain, RustShape};
 use crate::ir::{
     Api, EnumType, Field, ObjectType, Operation, Parameter, Primitive, RequestBody, StatusCode, TypeDef, TypeKind,
     TypeRef,
@@ -854,15 +856,9 @@ fn diff_type(old: &TypeDef, new: &TypeDef, out: &mut Changes<'_>) {
     }
 }
 
-/// A field held as its plain type rather than an `Option` (as `expand` decides): required,
-/// written by clients (not read-only) and not nullable.
-fn is_plain(f: &Field) -> bool {
-    f.required && !f.read_only && !f.nullable
-}
-
 fn field_rust_type(types: &BTreeMap<String, TypeDef>, f: &Field) -> String {
     let shape = rust_shape(types, &f.ty, true);
-    if is_plain(f) {
+    if field_is_plain(f) {
         shape
     } else {
         format!("Option<{shape}>")
@@ -938,7 +934,7 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
         if renamed_new.contains(f.wire_name.as_str()) {
             continue;
         }
-        let (impact, reason) = if is_plain(f) {
+        let (impact, reason) = if field_is_plain(f) {
             (Impact::Breaking, "a required field that clients write: the model's `new` gains an argument")
         } else {
             (
@@ -1022,7 +1018,7 @@ fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
     let type_changed = old.ty != new.ty;
     diff_type_use(Area::Field, subject, "type changed", &old.ty, &new.ty, out);
     let (ro, rn) = (field_rust_type(&out.old.types, old), field_rust_type(&out.new.types, new));
-    let plain_flipped = is_plain(old) != is_plain(new);
+    let plain_flipped = field_is_plain(old) != field_is_plain(new);
     if old.required != new.required {
         let detail = format!(
             "{} → {}",
@@ -1176,33 +1172,26 @@ fn wire(v: &serde_json::Value) -> String {
     }
 }
 
-/// The Rust type `expand` emits for `ty` (`top`: not inside a `Vec` or map, where the serde
-/// helpers for dates and bytes do not apply and the string form is kept). Type aliases are
-/// seen through, as Rust sees them.
+/// The Rust type `expand` emits for `ty`, as text (`top`: a field's own type, see
+/// `expand::types::rust_shape`, the one mapping both follow). Type aliases are seen through, as
+/// Rust sees them: an alias is emitted as `type Name = <its target as a field's own type>`.
 fn rust_shape(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, top: bool) -> String {
-    rust_shape_at(types, ty, top, 0)
+    shape_text(types, &emitted::rust_shape(ty, top), 0)
 }
 
-fn rust_shape_at(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, top: bool, depth: usize) -> String {
-    match ty {
-        TypeRef::Primitive(p) => match p {
-            Primitive::Bool => "bool".into(),
-            Primitive::Int32 => "i32".into(),
-            Primitive::Int64 => "i64".into(),
-            Primitive::Float32 => "f32".into(),
-            Primitive::Float64 => "f64".into(),
-            Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime if top => "OffsetDateTime".into(),
-            Primitive::Bytes if top => "Vec<u8>".into(),
-            _ => "String".into(),
-        },
-        TypeRef::Array(item) => format!("Vec<{}>", rust_shape_at(types, item, false, depth)),
-        TypeRef::Map(value) => format!("HashMap<String, {}>", rust_shape_at(types, value, false, depth)),
-        TypeRef::Named(name) => match types.get(name).map(|t| &t.kind) {
+fn shape_text(types: &BTreeMap<String, TypeDef>, shape: &RustShape<'_>, depth: usize) -> String {
+    match shape {
+        RustShape::Scalar(scalar) => scalar.name().into(),
+        RustShape::Vec(item) => format!("Vec<{}>", shape_text(types, item, depth)),
+        RustShape::Map(value) => format!("HashMap<String, {}>", shape_text(types, value, depth)),
+        RustShape::Named(name) => match types.get(*name).map(|t| &t.kind) {
             // A cycle of aliases cannot be emitted anyway; stop at a fixed depth.
-            Some(TypeKind::Alias(target)) if depth < 16 => rust_shape_at(types, target, top, depth + 1),
-            _ => name.clone(),
+            Some(TypeKind::Alias(target)) if depth < 16 => {
+                shape_text(types, &emitted::rust_shape(target, true), depth + 1)
+            }
+            _ => name.to_string(),
         },
-        TypeRef::Any => "serde_json::Value".into(),
+        RustShape::Json => "serde_json::Value".into(),
     }
 }
 
@@ -1483,6 +1472,38 @@ mod tests {
         let report = diff_apis(&old, &new);
         let change = find(&report, "Jobs_Create long-running result", "type changed");
         assert_eq!((change.impact, change.detail.as_str()), (Impact::Breaking, "`Job` → `Other`"));
+    }
+
+    #[test]
+    fn dates_in_arrays_follow_the_emitted_rust_type() {
+        // The emitter decodes a date-time directly in a field's array into `OffsetDateTime`,
+        // whatever its format, and keeps one nested deeper as a `String`: the report must judge
+        // by those Rust types, which it takes from the emitter's own mapping.
+        let dates = |p: Primitive| TypeRef::Array(Box::new(TypeRef::Primitive(p)));
+        let mut old = api("1");
+        old.types.extend([object(
+            "Job",
+            vec![
+                field("reformatted", dates(Primitive::DateTime), false, false),
+                field("stringly", dates(Primitive::DateTime), false, false),
+                field("nested", TypeRef::Array(Box::new(dates(Primitive::DateTime))), false, false),
+            ],
+        )]);
+        let mut new = api("1");
+        new.types.extend([object(
+            "Job",
+            vec![
+                field("reformatted", dates(Primitive::DateTimeRfc1123), false, false),
+                field("stringly", dates(Primitive::String), false, false),
+                field("nested", TypeRef::Array(Box::new(dates(Primitive::String))), false, false),
+            ],
+        )]);
+        let report = diff_apis(&old, &new);
+        assert_eq!(find(&report, "Job.reformatted", "type changed").impact, Impact::Compatible);
+        let stringly = find(&report, "Job.stringly", "type changed");
+        assert_eq!(stringly.impact, Impact::Breaking);
+        assert!(stringly.reason.contains("Vec<OffsetDateTime>"), "{}", stringly.reason);
+        assert_eq!(find(&report, "Job.nested", "type changed").impact, Impact::Compatible);
     }
 
     #[test]

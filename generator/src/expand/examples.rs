@@ -20,7 +20,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::{Map, Value};
 
-use super::types::field_is_plain;
+use super::types::{field_is_plain, is_string_primitive};
 use super::{ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
@@ -97,7 +97,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
     let mut client_values = Vec::new();
     for parameter in constructor_parameters(ctx) {
         let name = ident(&parameter.rust_name, &parameter.location_in_spec)?;
-        if matches!(resolve(ctx, &parameter.ty), TypeRef::Primitive(p) if is_stringy(p)) {
+        if matches!(ctx.resolve_alias(&parameter.ty), TypeRef::Primitive(p) if is_string_primitive(p)) {
             client_args.push(quote! { #name: &str });
             client_values.push(quote! { #name });
         } else {
@@ -665,45 +665,14 @@ enum Argument {
 
 /// A value of type `ty` from its example JSON: strings as literals, anything else decoded.
 fn argument(ctx: &Context<'_>, ty: &TypeRef, value: &Value) -> Argument {
-    match (resolve(ctx, ty), value) {
-        (TypeRef::Primitive(p), Value::String(s)) if is_stringy(p) => Argument::Str(s.clone()),
+    match (ctx.resolve_alias(ty), value) {
+        (TypeRef::Primitive(p), Value::String(s)) if is_string_primitive(p) => Argument::Str(s.clone()),
         _ => {
             let text = value.to_string();
             let text_lit = raw_string(&text);
             Argument::Value(quote! { serde_json::from_value(json(#text_lit)).unwrap() })
         }
     }
-}
-
-/// What an alias names, through any chain of aliases.
-fn resolve<'t>(ctx: &Context<'t>, ty: &'t TypeRef) -> &'t TypeRef {
-    let mut ty = ty;
-    for _ in 0..16 {
-        match ty {
-            TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
-                Some(TypeKind::Alias(target)) => ty = target,
-                _ => return ty,
-            },
-            _ => return ty,
-        }
-    }
-    ty
-}
-
-/// Primitives the client takes as `&str`.
-fn is_stringy(p: &Primitive) -> bool {
-    !matches!(
-        p,
-        Primitive::Bool
-            | Primitive::Int32
-            | Primitive::Int64
-            | Primitive::Float32
-            | Primitive::Float64
-            | Primitive::DateTime
-            | Primitive::DateTimeRfc1123
-            | Primitive::UnixTime
-            | Primitive::Bytes
-    )
 }
 
 /// A read-only field the example holds, compared through the decoded value's fields.

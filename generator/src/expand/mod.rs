@@ -15,7 +15,7 @@ mod models;
 mod operations;
 mod readme;
 mod runtime;
-mod types;
+pub(crate) mod types;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -24,7 +24,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::error::{Error, Location, Result};
-use crate::ir::{Api, Operation, TypeDef};
+use crate::ir::{Api, Operation, TypeDef, TypeKind, TypeRef};
 use crate::names;
 use crate::{GeneratedFile, Options};
 
@@ -242,6 +242,25 @@ impl<'a> Context<'a> {
             .types
             .get(name)
             .ok_or_else(|| Error::invalid(used_at.clone(), format!("a defined type, found a reference to unknown type `{name}`")))
+    }
+
+    /// What `ty` names once aliases are followed (through a chain of at most 16, so a cycle
+    /// the IR should not hold cannot loop).
+    pub fn resolve_alias<'t>(&self, ty: &'t TypeRef) -> &'t TypeRef
+    where
+        'a: 't,
+    {
+        let mut ty = ty;
+        for _ in 0..16 {
+            match ty {
+                TypeRef::Named(name) => match self.api.types.get(name).map(|d| &d.kind) {
+                    Some(TypeKind::Alias(target)) => ty = target,
+                    _ => return ty,
+                },
+                _ => return ty,
+            }
+        }
+        ty
     }
 
     /// The root client's type name as an identifier.

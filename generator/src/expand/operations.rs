@@ -11,7 +11,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::client::expand_client_struct;
-use super::types::{field_is_plain, rust_type, to_param_string, Scope};
+use super::types::{field_is_plain, is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, ClientDef, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
@@ -161,7 +161,7 @@ fn arg_ident(name: &str, at: &Location) -> Result<Ident> {
 /// The parameter type at the method's surface: borrowed for strings, slices and JSON.
 fn arg_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
     Ok(match ty {
-        TypeRef::Primitive(p) if is_stringy(p) => quote! { &str },
+        TypeRef::Primitive(p) if is_string_primitive(p) => quote! { &str },
         TypeRef::Primitive(Primitive::Bytes) => quote! { &[u8] },
         TypeRef::Array(item) => {
             let item = owned_param_type(ctx, item, at)?;
@@ -188,37 +188,6 @@ fn owned_param_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<To
     }
 }
 
-/// Strings and string formats kept as strings.
-fn is_stringy(p: &Primitive) -> bool {
-    !matches!(
-        p,
-        Primitive::Bool
-            | Primitive::Int32
-            | Primitive::Int64
-            | Primitive::Float32
-            | Primitive::Float64
-            | Primitive::DateTime
-            | Primitive::DateTimeRfc1123
-            | Primitive::UnixTime
-            | Primitive::Bytes
-    )
-}
-
-/// Resolves an alias to what it names.
-fn resolve<'t>(ctx: &Context<'t>, ty: &'t TypeRef) -> &'t TypeRef {
-    let mut ty = ty;
-    for _ in 0..16 {
-        match ty {
-            TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
-                Some(TypeKind::Alias(target)) => ty = target,
-                _ => return ty,
-            },
-            _ => return ty,
-        }
-    }
-    ty
-}
-
 /// The wire value of a parameter held in `value` (`by_ref`: `value` is a reference): one
 /// `String`, or for `multi` arrays a `Vec<String>` (one per occurrence).
 enum Strings {
@@ -227,9 +196,9 @@ enum Strings {
 }
 
 fn param_strings(ctx: &Context<'_>, param: &Parameter, value: TokenStream, by_ref: bool) -> Strings {
-    match resolve(ctx, &param.ty) {
+    match ctx.resolve_alias(&param.ty) {
         TypeRef::Array(item) => {
-            let item = resolve(ctx, item);
+            let item = ctx.resolve_alias(item);
             let each = to_param_string(item, quote! { v }, true);
             let sep = match param.collection_format.unwrap_or(CollectionFormat::Csv) {
                 CollectionFormat::Csv => ",",
@@ -588,8 +557,8 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, uses: &[ParamUse<'_>]) -> Result
                 )
             })?;
         let wire = u.param.name.as_str();
-        let ty = resolve(ctx, &u.param.ty);
-        let stringy = matches!(ty, TypeRef::Primitive(p) if is_stringy(p));
+        let ty = ctx.resolve_alias(&u.param.ty);
+        let stringy = matches!(ty, TypeRef::Primitive(p) if is_string_primitive(p));
         let string_enum = matches!(ty, TypeRef::Named(n) if matches!(ctx.api.types.get(n).map(|d| &d.kind), Some(TypeKind::Enum(e)) if e.base == Primitive::String));
         let string = match &u.source {
             Source::Constant(s) => quote! { #s },
@@ -635,7 +604,7 @@ fn push_literal(literal: &str) -> Option<TokenStream> {
 /// `ErrorResponse`) rather than being the error itself (IoT Hub's `ErrorDetails`). An untyped
 /// error keeps the ARM envelope.
 fn error_is_envelope(ctx: &Context<'_>, op: &Operation) -> bool {
-    match op.error.as_ref().map(|t| resolve(ctx, t)) {
+    match op.error.as_ref().map(|t| ctx.resolve_alias(t)) {
         Some(TypeRef::Named(name)) => match ctx.api.types.get(name).map(|d| &d.kind) {
             Some(TypeKind::Object(o)) => o.fields.iter().any(|f| f.wire_name == "error"),
             _ => true,

@@ -24,22 +24,21 @@ pub(crate) enum Scope {
 
 /// The Rust type of a value of `ty`.
 pub(crate) fn rust_type(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location) -> Result<TokenStream> {
-    rust_type_inner(ctx, ty, scope, at, true)
+    rust_type_inner(ctx, &rust_shape(ty, true), scope, at)
 }
 
-fn rust_type_inner(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location, top: bool) -> Result<TokenStream> {
-    Ok(match ty {
-        TypeRef::Primitive(p) => primitive(p, top),
-        TypeRef::Array(item) => {
-            // A date-time directly in a top-level array has serde helpers (`time::List`).
-            let item = rust_type_inner(ctx, item, scope, at, top && is_date_time(item))?;
+fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &Location) -> Result<TokenStream> {
+    Ok(match shape {
+        RustShape::Scalar(scalar) => scalar.tokens(),
+        RustShape::Vec(item) => {
+            let item = rust_type_inner(ctx, item, scope, at)?;
             quote! { Vec<#item> }
         }
-        TypeRef::Map(value) => {
-            let value = rust_type_inner(ctx, value, scope, at, top && is_date_time(value))?;
+        RustShape::Map(value) => {
+            let value = rust_type_inner(ctx, value, scope, at)?;
             quote! { ::std::collections::HashMap<String, #value> }
         }
-        TypeRef::Named(name) => {
+        RustShape::Named(name) => {
             ctx.type_def(name, at)?;
             let name = ident(name, at)?;
             match scope {
@@ -47,23 +46,102 @@ fn rust_type_inner(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location,
                 Scope::Crate => quote! { crate::models::#name },
             }
         }
-        TypeRef::Any => quote! { ::serde_json::Value },
+        RustShape::Json => quote! { ::serde_json::Value },
     })
 }
 
-/// A primitive's Rust type; `top` says whether serde helpers can apply (not inside a container).
-fn primitive(p: &Primitive, top: bool) -> TokenStream {
-    match p {
-        Primitive::Bool => quote! { bool },
-        Primitive::Int32 => quote! { i32 },
-        Primitive::Int64 => quote! { i64 },
-        Primitive::Float32 => quote! { f32 },
-        Primitive::Float64 => quote! { f64 },
-        Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime if top => {
-            quote! { ::time::OffsetDateTime }
+/// The Rust type the emitter writes for a type reference, before it becomes tokens. It is the
+/// one mapping from spec types to Rust types: the emitter turns it into tokens (`rust_type`),
+/// and `crate::diff` into text when it judges whether a change breaks callers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RustShape<'t> {
+    /// A scalar.
+    Scalar(Scalar),
+    /// `Vec<item>`.
+    Vec(Box<RustShape<'t>>),
+    /// `HashMap<String, value>`.
+    Map(Box<RustShape<'t>>),
+    /// A type of `models`, by name.
+    Named(&'t str),
+    /// `serde_json::Value`.
+    Json,
+}
+
+/// The scalar Rust types of the emitted models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scalar {
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+    /// `time::OffsetDateTime`.
+    DateTime,
+    /// `Vec<u8>`.
+    Bytes,
+    /// `String`.
+    String,
+}
+
+impl Scalar {
+    /// As the emitter writes it.
+    fn tokens(self) -> TokenStream {
+        match self {
+            Scalar::Bool => quote! { bool },
+            Scalar::I32 => quote! { i32 },
+            Scalar::I64 => quote! { i64 },
+            Scalar::F32 => quote! { f32 },
+            Scalar::F64 => quote! { f64 },
+            Scalar::DateTime => quote! { ::time::OffsetDateTime },
+            Scalar::Bytes => quote! { Vec<u8> },
+            Scalar::String => quote! { String },
         }
-        Primitive::Bytes if top => quote! { Vec<u8> },
-        _ => quote! { String },
+    }
+
+    /// Its short name, for reports.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Scalar::Bool => "bool",
+            Scalar::I32 => "i32",
+            Scalar::I64 => "i64",
+            Scalar::F32 => "f32",
+            Scalar::F64 => "f64",
+            Scalar::DateTime => "OffsetDateTime",
+            Scalar::Bytes => "Vec<u8>",
+            Scalar::String => "String",
+        }
+    }
+}
+
+/// The Rust type of a value of `ty` (`top`: a field's own type, where the serde helpers for
+/// dates and bytes apply; a date-time directly in a top-level array or map has them too,
+/// `time::List`/`time::Map`, anything nested deeper keeps its string form).
+pub(crate) fn rust_shape(ty: &TypeRef, top: bool) -> RustShape<'_> {
+    match ty {
+        TypeRef::Primitive(p) => RustShape::Scalar(scalar(p, top)),
+        TypeRef::Array(item) => RustShape::Vec(Box::new(rust_shape(item, top && is_date_time(item)))),
+        TypeRef::Map(value) => RustShape::Map(Box::new(rust_shape(value, top && is_date_time(value)))),
+        TypeRef::Named(name) => RustShape::Named(name),
+        TypeRef::Any => RustShape::Json,
+    }
+}
+
+/// A primitive's Rust type; `top` says whether serde helpers can apply (not inside a container).
+fn scalar(p: &Primitive, top: bool) -> Scalar {
+    match p {
+        Primitive::Bool => Scalar::Bool,
+        Primitive::Int32 => Scalar::I32,
+        Primitive::Int64 => Scalar::I64,
+        Primitive::Float32 => Scalar::F32,
+        Primitive::Float64 => Scalar::F64,
+        Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime if top => Scalar::DateTime,
+        Primitive::Bytes if top => Scalar::Bytes,
+        _ => Scalar::String,
     }
 }
 
@@ -74,21 +152,14 @@ fn is_date_time(ty: &TypeRef) -> bool {
 
 /// Whether a top-level value of `ty` is a Rust `String` (so a constructor can take `impl Into<String>`).
 pub(crate) fn is_string(ty: &TypeRef) -> bool {
-    match ty {
-        TypeRef::Primitive(p) => !matches!(
-            p,
-            Primitive::Bool
-                | Primitive::Int32
-                | Primitive::Int64
-                | Primitive::Float32
-                | Primitive::Float64
-                | Primitive::DateTime
-                | Primitive::DateTimeRfc1123
-                | Primitive::UnixTime
-                | Primitive::Bytes
-        ),
-        _ => false,
-    }
+    matches!(ty, TypeRef::Primitive(p) if is_string_primitive(p))
+}
+
+/// Whether values of `p` are Rust `String`s: plain strings and the string formats kept as
+/// strings. Methods take these parameters as `&str`, and the example tests pass them as literals,
+/// so both ask here.
+pub(crate) fn is_string_primitive(p: &Primitive) -> bool {
+    scalar(p, true) == Scalar::String
 }
 
 /// The serde `with` path for a field of type `ty` (`optional`: the field is an `Option`): a
