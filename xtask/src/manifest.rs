@@ -183,6 +183,39 @@ mod tests {
         assert_eq!(paths, sorted);
     }
 
+    /// Every vendored file has the sha256 the manifest records, and every root spec is
+    /// recorded: nobody edited a spec by hand (re-vendor with `cargo xtask import` instead).
+    #[test]
+    fn vendored_specs_match_their_recorded_sha256() {
+        let specs = crate::workspace_root().join("specs");
+        let manifest = Manifest::read(&specs).unwrap();
+        assert!(!manifest.file.is_empty());
+        let mut mismatches = Vec::new();
+        for entry in &manifest.file {
+            match std::fs::read(specs.join(&entry.path)) {
+                Ok(bytes) if sha256_hex(&bytes) == entry.sha256 => {}
+                Ok(bytes) => mismatches.push(format!(
+                    "specs/{}: recorded {}, on disk {}",
+                    entry.path,
+                    entry.sha256,
+                    sha256_hex(&bytes)
+                )),
+                Err(e) => mismatches.push(format!("specs/{}: {e}", entry.path)),
+            }
+        }
+        let roots = std::iter::once(&manifest.product.spec).chain(manifest.spec.iter().map(|s| &s.path));
+        for root in roots {
+            if !manifest.file.iter().any(|f| &f.path == root) {
+                mismatches.push(format!("specs/{root}: a root spec without a [[file]] entry"));
+            }
+        }
+        assert!(
+            mismatches.is_empty(),
+            "specs/ differs from specs/manifest.toml (specs are never edited by hand; re-vendor with `cargo xtask import`):\n{}",
+            mismatches.join("\n")
+        );
+    }
+
     #[test]
     fn sha256_matches_a_known_digest() {
         assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
