@@ -11,6 +11,9 @@
 //! a status code or parameter the operation does not declare), the test prints which, and the
 //! generator follows the spec. Example files the spec names but that are missing become ignored
 //! tests whose reason names the file, so `cargo test` lists them.
+//!
+//! An operation that no example file covers gets the same test with an example built from its
+//! schemas (`synthesize`), so every operation of the spec is exercised over HTTPS.
 
 use std::collections::BTreeSet;
 
@@ -20,6 +23,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::{Map, Value};
 
+use super::synthesize;
 use super::types::{field_is_plain, is_string_primitive};
 use super::{ident, Context};
 use crate::error::{Error, Location, Result};
@@ -29,6 +33,9 @@ use crate::ir::{
 };
 use crate::names;
 use crate::{GeneratedFile, Options};
+
+/// What a synthesized example is called where an example file's name would be.
+pub(crate) const SYNTHESIZED: &str = "a synthesized example";
 
 /// The test server, shared with the hand-written scenario tests of `generator/e2e`.
 const TEST_SERVER: &str = include_str!("../../templates/test_server.rs");
@@ -64,7 +71,7 @@ pub(crate) const DEV_DEPENDENCIES: &[(&str, &str)] = &[
 
 /// `tests/examples.rs` and `tests/support/mod.rs`; nothing when the spec names no examples.
 pub(crate) fn expand_example_tests(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> {
-    if api.operations.iter().all(|op| op.examples.is_empty()) {
+    if api.operations.is_empty() {
         return Ok(Vec::new());
     }
     let ctx = Context::new(api, options)?;
@@ -165,6 +172,54 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     }
                 }
             }
+            // An operation no example file covers gets an example built from its schemas.
+            let covered = operation
+                .examples
+                .iter()
+                .any(|e| matches!(e.content, ExampleContent::Found { .. }));
+            if covered {
+                continue;
+            }
+            let name = names::unique(
+                names::snake(&format!("{} synthesized", operation.id)),
+                &mut taken,
+            );
+            let test = ident(&name, &operation.location)?;
+            let title = format!(
+                " `{}`: an example synthesized from the spec's schemas (no example file covers it).",
+                operation.id
+            );
+            match synthesize::synthesize(ctx, operation) {
+                Ok(example) => {
+                    found = true;
+                    let call = CallSite {
+                        client_accessor: client_accessor(client),
+                        client_name: &client.name,
+                        method,
+                        operation,
+                    };
+                    let body = expand_example_test(
+                        ctx,
+                        &call,
+                        SYNTHESIZED,
+                        &example.parameters,
+                        &example.responses,
+                    )?;
+                    tests.push(quote! {
+                        #[doc = #title]
+                        #[tokio::test]
+                        async fn #test() { #body }
+                    });
+                }
+                Err(reason) => {
+                    tests.push(quote! {
+                        #[doc = #title]
+                        #[test]
+                        #[ignore = #reason]
+                        fn #test() {}
+                    });
+                }
+            }
         }
     }
     let docs = quote! {
@@ -172,6 +227,10 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
         //! `support`: the request the example describes is checked by the server, the example's
         //! response is sent back, and the decoded value is compared with the example's body.
         //! Missing example files are ignored tests whose reason names the file.
+        //!
+        //! Every operation no example file covers gets the same test with an example
+        //! synthesized from the spec's schemas (`*_synthesized`): every parameter and property
+        //! filled, read-only ones included, one item per array and map.
     };
     if !found {
         return Ok((quote! { #docs #(#tests)* }, false));
@@ -645,12 +704,16 @@ fn call_arguments(
     if optional.is_empty() {
         args.push(quote! { None });
     } else {
+        let crate_name = ident(
+            &ctx.options.crate_name.replace('-', "_"),
+            &Location::file("Cargo.toml"),
+        )?;
         let options = format_ident!(
             "{}{}Options",
             call.client_name,
             call.method.to_pascal_case()
         );
-        args.push(quote! { Some(#options { #(#optional,)* ..Default::default() }) });
+        args.push(quote! { Some(#crate_name::clients::#options { #(#optional,)* ..Default::default() }) });
     }
     Ok(args)
 }
@@ -663,10 +726,24 @@ enum Argument {
     Value(TokenStream),
 }
 
-/// A value of type `ty` from its example JSON: strings as literals, anything else decoded.
+/// A value of type `ty` from its example JSON: strings as literals, dates and bytes parsed from
+/// their wire form (as the client writes them), anything else decoded.
 fn argument(ctx: &Context<'_>, ty: &TypeRef, value: &Value) -> Argument {
     match (ctx.resolve_alias(ty), value) {
         (TypeRef::Primitive(p), Value::String(s)) if is_string_primitive(p) => Argument::Str(s.clone()),
+        (TypeRef::Primitive(Primitive::DateTime), Value::String(s)) => {
+            Argument::Value(quote! { azure_core::time::parse_rfc3339(#s).unwrap() })
+        }
+        (TypeRef::Primitive(Primitive::DateTimeRfc1123), Value::String(s)) => {
+            Argument::Value(quote! { azure_core::time::parse_rfc7231(#s).unwrap() })
+        }
+        (TypeRef::Primitive(Primitive::UnixTime), Value::Number(n)) if n.is_i64() => {
+            let seconds = proc_macro2::Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
+            Argument::Value(quote! { ::time::OffsetDateTime::from_unix_timestamp(#seconds).unwrap() })
+        }
+        (TypeRef::Primitive(Primitive::Bytes), Value::String(s)) => {
+            Argument::Value(quote! { azure_core::base64::decode(#s).unwrap() })
+        }
         _ => {
             let text = value.to_string();
             let text_lit = raw_string(&text);

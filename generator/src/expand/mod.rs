@@ -15,6 +15,7 @@ mod models;
 mod operations;
 mod readme;
 mod runtime;
+mod synthesize;
 pub(crate) mod types;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,0 +1,591 @@
+//! Examples synthesized from the spec, for the operations no example file covers.
+//!
+//! Azure specs often name example files that were never published (20 of the 38 the IoT Hub
+//! 2023-06-30 spec names are missing), and some operations name none. So that every operation
+//! is still exercised end to end, the emitter builds an example from the operation's schemas:
+//! a value for every parameter (optional ones included, so the options structs are exercised),
+//! a request body and a success response with every property filled (read-only ones too: the
+//! request must leave them out and the response must decode them), one entry in each map and
+//! array, and the first variant of each discriminated union. The values are fixed, so the
+//! output stays deterministic, and chosen to catch lossy encodings: an int64 above 2^53, dates
+//! with seconds, base64 bytes.
+//!
+//! A long-running operation answers its terminal status (`Succeeded`), and a pageable one a
+//! single page (no next link): polling and paging have their own hand-written scenario tests.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use super::Context;
+use crate::ir::{
+    BodyKind, ExampleResponse, ObjectType, Operation, ParamLocation, Primitive, StatusCode,
+    TypeKind, TypeRef,
+};
+
+/// An example built from the spec, in the shape of an example file's content.
+pub(crate) struct Synthesized {
+    /// `parameters`, by wire name (the body under its parameter name).
+    pub parameters: Map<String, Value>,
+    /// `responses`: the one success response the test serves, by status code.
+    pub responses: BTreeMap<String, ExampleResponse>,
+}
+
+/// How deep nested objects are filled before only required properties are (recursive types
+/// would otherwise never end).
+const MAX_DEPTH: usize = 6;
+
+/// An example for `operation`, or why none can be built (a test that cannot be honest is not
+/// emitted; the reason becomes an ignored test's).
+pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Synthesized, String> {
+    let mut parameters = Map::new();
+    for parameter in &operation.parameters {
+        if let Some(constant) = &parameter.constant {
+            parameters.insert(parameter.name.clone(), constant.clone());
+            continue;
+        }
+        if parameter.client_level {
+            if parameter.name.eq_ignore_ascii_case("api-version") {
+                parameters.insert(parameter.name.clone(), Value::String(ctx.api.api_version.clone()));
+            } else if parameter.required {
+                parameters.insert(parameter.name.clone(), Value::String(sample_text(&parameter.name)));
+            }
+            continue;
+        }
+        let scalar = match ctx.resolve_alias(&parameter.ty) {
+            TypeRef::Primitive(Primitive::Binary) => None,
+            TypeRef::Primitive(primitive) => Some(primitive_value(primitive, &parameter.name)),
+            TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
+                Some(TypeKind::Enum(e)) => e.values.first().map(|v| v.value.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        match scalar {
+            Some(value) => {
+                parameters.insert(parameter.name.clone(), value);
+            }
+            // An optional list or object parameter is left out; a required one cannot be
+            // written as a scalar, which is all the test's expectations compare.
+            None if !parameter.required => {}
+            None => {
+                return Err(format!(
+                    "no example can be synthesized for the {} parameter `{}` of a non-scalar type",
+                    location_name(parameter.location),
+                    parameter.name
+                ))
+            }
+        }
+    }
+
+    let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: false };
+    if let Some(body) = &operation.body {
+        if body.kind != BodyKind::Json {
+            return Err(format!(
+                "no example is synthesized for a {} request body",
+                body.content_type
+            ));
+        }
+        parameters.insert(body.name.clone(), filler.value(&body.ty, &body.name)?);
+    }
+
+    // The response: the lowest declared success status, skipping `202` (still running) for a
+    // long-running operation that declares a terminal one.
+    let successes: Vec<_> = operation
+        .responses
+        .iter()
+        .filter(|r| !r.is_error)
+        .filter_map(|r| match r.status {
+            StatusCode::Code(code) if (200..300).contains(&code) => Some((code, r)),
+            _ => None,
+        })
+        .collect();
+    let lro = operation.long_running.is_some();
+    let chosen = successes
+        .iter()
+        .filter(|(code, _)| !(lro && *code == 202))
+        .min_by_key(|(code, _)| *code)
+        .or_else(|| successes.iter().min_by_key(|(code, _)| *code))
+        .copied();
+    let (status, response) = match chosen {
+        Some(found) => found,
+        // A spec that declares no success response at all still answers 200 in ARM.
+        None => {
+            let mut responses = BTreeMap::new();
+            responses.insert("200".to_string(), ExampleResponse { headers: Map::new(), body: None });
+            return Ok(Synthesized { parameters, responses });
+        }
+    };
+    filler.terminal_state = lro;
+    let body = match &response.ty {
+        Some(TypeRef::Primitive(Primitive::Binary)) => {
+            return Err("no example is synthesized for a binary response body".into())
+        }
+        Some(ty) => {
+            let mut value = filler.value(ty, "value")?;
+            // One page: no link to a next one.
+            if let (Some(pageable), Value::Object(fields)) = (&operation.pageable, &mut value) {
+                if let Some(next) = &pageable.next_link_name {
+                    fields.remove(next);
+                }
+            }
+            Some(value)
+        }
+        None => None,
+    };
+    let mut responses = BTreeMap::new();
+    responses.insert(status.to_string(), ExampleResponse { headers: Map::new(), body });
+    Ok(Synthesized { parameters, responses })
+}
+
+/// How a parameter's location reads in a message.
+fn location_name(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        _ => "form",
+    }
+}
+
+/// A string value named after what it fills (`resourceName` → `my-resource-name`).
+fn sample_text(name: &str) -> String {
+    format!("my-{}", heck::ToKebabCase::to_kebab_case(name))
+}
+
+/// A value of `primitive`, for the property or parameter `name`.
+fn primitive_value(primitive: &Primitive, name: &str) -> Value {
+    match primitive {
+        Primitive::String | Primitive::UnknownFormat(_) => Value::String(sample_text(name)),
+        Primitive::Bool => Value::Bool(true),
+        Primitive::Int32 => json!(7),
+        // Above 2^53, so a detour through f64 would change it.
+        Primitive::Int64 => json!(9_007_199_254_740_993_u64),
+        Primitive::Float32 => json!(1.5),
+        Primitive::Float64 => json!(2.25),
+        Primitive::DateTime => json!("2017-06-15T19:20:58Z"),
+        Primitive::DateTimeRfc1123 => json!("Thu, 15 Jun 2017 19:20:58 GMT"),
+        Primitive::UnixTime => json!(1_497_554_458),
+        Primitive::Date => json!("2017-06-15"),
+        Primitive::Time => json!("19:20:58"),
+        Primitive::Duration => json!("PT1H30M"),
+        Primitive::Uuid => json!("00000000-0000-0000-0000-000000000001"),
+        // The bytes 0x00 0x01 0xfe 0xff, in standard and URL-safe base64.
+        Primitive::Bytes => json!("AAH+/w=="),
+        Primitive::Base64Url => json!("AAH-_w"),
+        Primitive::Binary => Value::Null,
+        Primitive::Url => json!("https://example.com/path"),
+        Primitive::ArmId => json!(
+            "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/my-resource-group/providers/Microsoft.Example/things/my-thing"
+        ),
+    }
+}
+
+/// Fills values of types.
+struct Filler<'c, 'a> {
+    ctx: &'c Context<'a>,
+    /// The named types being filled, outermost first.
+    stack: Vec<String>,
+    /// Whether `status` and `provisioningState` properties report the end of an operation.
+    terminal_state: bool,
+}
+
+impl Filler<'_, '_> {
+    fn value(&mut self, ty: &TypeRef, name: &str) -> Result<Value, String> {
+        Ok(match ty {
+            TypeRef::Any => json!({ "any": "value" }),
+            TypeRef::Primitive(Primitive::Binary) => {
+                return Err(format!("no example is synthesized with binary data (`{name}`)"))
+            }
+            TypeRef::Primitive(primitive) => {
+                if self.terminal_state && is_state(name) && *primitive == Primitive::String {
+                    json!("Succeeded")
+                } else {
+                    primitive_value(primitive, name)
+                }
+            }
+            TypeRef::Array(item) => Value::Array(vec![self.value(item, name)?]),
+            TypeRef::Map(item) => {
+                let mut map = Map::new();
+                map.insert("key1".into(), self.value(item, name)?);
+                Value::Object(map)
+            }
+            TypeRef::Named(type_name) => {
+                let Some(def) = self.ctx.api.types.get(type_name) else {
+                    return Err(format!("the type `{type_name}` is not defined"));
+                };
+                match &def.kind {
+                    TypeKind::Alias(target) => self.value(target, name)?,
+                    TypeKind::Enum(e) => {
+                        let succeeded = e.values.iter().find(|v| {
+                            v.value.as_str().is_some_and(|s| s.eq_ignore_ascii_case("succeeded"))
+                        });
+                        match (self.terminal_state && is_state(name), succeeded) {
+                            (true, Some(v)) => v.value.clone(),
+                            _ => e
+                                .values
+                                .first()
+                                .map(|v| v.value.clone())
+                                .unwrap_or_else(|| primitive_value(&e.base, name)),
+                        }
+                    }
+                    TypeKind::Object(object) => {
+                        // A union is written as one of its variants.
+                        if let Some(discriminator) = &object.discriminator {
+                            if let Some(variant) = discriminator
+                                .variants
+                                .values()
+                                .find(|v| *v != type_name)
+                            {
+                                return self.value(&TypeRef::Named(variant.clone()), name);
+                            }
+                        }
+                        self.object(type_name, object)?
+                    }
+                }
+            }
+        })
+    }
+
+    fn object(&mut self, type_name: &str, object: &ObjectType) -> Result<Value, String> {
+        // Past the depth limit, or inside itself, only what the type requires.
+        let only_required =
+            self.stack.len() >= MAX_DEPTH || self.stack.iter().any(|t| t == type_name);
+        if self.stack.len() >= MAX_DEPTH * 2 {
+            return Err(format!(
+                "the required properties of `{type_name}` nest without end"
+            ));
+        }
+        self.stack.push(type_name.to_string());
+        let mut out = Map::new();
+        for field in &object.fields {
+            if only_required && !field.required {
+                continue;
+            }
+            let value = match &object.discriminator_value {
+                Some(kind) if is_discriminator_of(self.ctx, object, &field.wire_name, 0) => {
+                    Value::String(kind.clone())
+                }
+                _ => self.value(&field.ty, &field.wire_name)?,
+            };
+            out.insert(field.wire_name.clone(), value);
+        }
+        if let (Some(extra), false) = (&object.additional_properties, only_required) {
+            let value = self.value(extra, "additionalProperty")?;
+            out.insert("additionalProperty".into(), value);
+        }
+        self.stack.pop();
+        Ok(Value::Object(out))
+    }
+}
+
+/// Whether `wire_name` is the property through which one of `object`'s union bases (direct or
+/// not) tells its variants apart.
+fn is_discriminator_of(ctx: &Context<'_>, object: &ObjectType, wire_name: &str, depth: usize) -> bool {
+    depth < 16
+        && object.bases.iter().any(|base| match ctx.api.types.get(base).map(|d| &d.kind) {
+            Some(TypeKind::Object(base)) => {
+                base.discriminator.as_ref().is_some_and(|d| d.property == wire_name)
+                    || is_discriminator_of(ctx, base, wire_name, depth + 1)
+            }
+            _ => false,
+        })
+}
+
+/// A property that reports how an operation or a resource's provisioning stands.
+fn is_state(name: &str) -> bool {
+    name == "status" || name == "provisioningState"
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::error::Location;
+    use crate::ir::{
+        Api, Discriminator, EnumType, EnumValue, Field, HttpMethod, LongRunning, Pageable,
+        Parameter, RequestBody, Response, TypeDef,
+    };
+    use crate::{names, Options};
+
+    fn at() -> Location {
+        Location::new("spec.json", "/definitions")
+    }
+
+    fn field(wire: &str, ty: TypeRef, required: bool, read_only: bool) -> Field {
+        Field {
+            wire_name: wire.into(),
+            rust_name: names::snake(wire),
+            ty,
+            required,
+            read_only,
+            mutability: Vec::new(),
+            secret: false,
+            nullable: false,
+            default: None,
+            description: None,
+            client_flatten: false,
+            inherited_from: None,
+        }
+    }
+
+    fn object(name: &str, fields: Vec<Field>, bases: &[&str]) -> (String, TypeDef) {
+        let def = TypeDef {
+            name: name.into(),
+            spec_name: name.into(),
+            description: None,
+            location: at(),
+            kind: TypeKind::Object(ObjectType {
+                fields,
+                bases: bases.iter().map(|b| b.to_string()).collect(),
+                additional_properties: None,
+                discriminator: None,
+                discriminator_value: None,
+            }),
+        };
+        (name.into(), def)
+    }
+
+    fn named(name: &str) -> TypeRef {
+        TypeRef::Named(name.into())
+    }
+
+    fn prim(p: Primitive) -> TypeRef {
+        TypeRef::Primitive(p)
+    }
+
+    fn api() -> Api {
+        let (_, mut pet) = object("Pet", vec![field("kind", prim(Primitive::String), true, false)], &[]);
+        if let TypeKind::Object(o) = &mut pet.kind {
+            o.discriminator = Some(Discriminator {
+                property: "kind".into(),
+                variants: [("cat".to_string(), "Cat".to_string())].into(),
+            });
+        }
+        let (_, mut cat) = object(
+            "Cat",
+            vec![
+                field("kind", prim(Primitive::String), true, false),
+                field("lives", prim(Primitive::Int32), false, false),
+            ],
+            &["Pet"],
+        );
+        if let TypeKind::Object(o) = &mut cat.kind {
+            o.discriminator_value = Some("cat".into());
+        }
+        let state = TypeDef {
+            name: "State".into(),
+            spec_name: "State".into(),
+            description: None,
+            location: at(),
+            kind: TypeKind::Enum(EnumType {
+                base: Primitive::String,
+                model_as_string: true,
+                values: ["Accepted", "Succeeded"]
+                    .map(|v| EnumValue { value: json!(v), name: v.into(), description: None })
+                    .into(),
+            }),
+        };
+        let types = [
+            object(
+                "Thing",
+                vec![
+                    field("id", prim(Primitive::String), false, true),
+                    field("count", prim(Primitive::Int64), false, false),
+                    field("when", prim(Primitive::DateTimeRfc1123), false, false),
+                    field("blob", prim(Primitive::Bytes), false, false),
+                    field("pet", named("Pet"), false, false),
+                    field("labels", TypeRef::Map(Box::new(prim(Primitive::String))), false, false),
+                    field("parent", named("Thing"), false, false),
+                    field("properties", named("ThingProperties"), false, false),
+                ],
+                &[],
+            ),
+            object(
+                "ThingProperties",
+                vec![field("provisioningState", named("State"), false, true)],
+                &[],
+            ),
+            object(
+                "Page",
+                vec![
+                    field("value", TypeRef::Array(Box::new(named("Thing"))), false, false),
+                    field("nextLink", prim(Primitive::String), false, true),
+                ],
+                &[],
+            ),
+            ("Pet".to_string(), pet),
+            ("Cat".to_string(), cat),
+            ("State".to_string(), state),
+        ];
+        Api {
+            title: "thingClient".into(),
+            description: None,
+            api_version: "2024-01-01".into(),
+            endpoint: Some("https://management.azure.com".into()),
+            oauth2_scopes: Vec::new(),
+            client_parameters: Vec::new(),
+            operations: Vec::new(),
+            types: types.into_iter().collect(),
+            unsupported: Vec::new(),
+        }
+    }
+
+    fn parameter(name: &str, location: ParamLocation, required: bool, ty: TypeRef) -> Parameter {
+        Parameter {
+            name: name.into(),
+            rust_name: names::snake(name),
+            location,
+            required,
+            ty,
+            description: None,
+            skip_url_encoding: false,
+            client_level: false,
+            default: None,
+            constant: None,
+            collection_format: None,
+            location_in_spec: at(),
+        }
+    }
+
+    fn operation(method: HttpMethod, parameters: Vec<Parameter>, responses: &[(u16, Option<TypeRef>)]) -> Operation {
+        Operation {
+            id: "Things_Do".into(),
+            group: Some("Things".into()),
+            name: "do".into(),
+            method,
+            path: "/things/{thingName}".into(),
+            summary: None,
+            description: None,
+            deprecated: false,
+            parameters,
+            body: None,
+            consumes: Vec::new(),
+            produces: Vec::new(),
+            responses: responses
+                .iter()
+                .map(|(code, ty)| Response {
+                    status: StatusCode::Code(*code),
+                    description: None,
+                    ty: ty.clone(),
+                    headers: Vec::new(),
+                    is_error: false,
+                })
+                .collect(),
+            error: None,
+            pageable: None,
+            long_running: None,
+            examples: Vec::new(),
+            location: at(),
+        }
+    }
+
+    fn path_parameter() -> Parameter {
+        parameter("thingName", ParamLocation::Path, true, prim(Primitive::String))
+    }
+
+    #[test]
+    fn a_long_running_put_sends_every_property_and_answers_its_terminal_state() {
+        let api = api();
+        let options = Options::new("thing", "cargo xtask codegen");
+        let ctx = Context::new(&api, &options).unwrap();
+        let mut op = operation(
+            HttpMethod::Put,
+            vec![
+                path_parameter(),
+                parameter("If-Match", ParamLocation::Header, false, prim(Primitive::String)),
+            ],
+            &[(202, None), (201, Some(named("Thing"))), (200, Some(named("Thing")))],
+        );
+        op.long_running = Some(LongRunning { final_state_via: None, final_state_schema: None });
+        op.body = Some(RequestBody {
+            name: "thing".into(),
+            rust_name: "thing".into(),
+            required: true,
+            ty: named("Thing"),
+            content_type: "application/json".into(),
+            kind: BodyKind::Json,
+            description: None,
+            client_flatten: false,
+        });
+        let example = synthesize(&ctx, &op).unwrap();
+
+        assert_eq!(
+            Value::Object(example.parameters.clone()),
+            json!({ "thingName": "my-thing-name", "If-Match": "my-if-match", "thing": example.parameters["thing"] })
+        );
+        let thing = json!({
+            "id": "my-id",
+            "count": 9_007_199_254_740_993_u64,
+            "when": "Thu, 15 Jun 2017 19:20:58 GMT",
+            "blob": "AAH+/w==",
+            "pet": { "kind": "cat", "lives": 7 },
+            "labels": { "key1": "my-labels" },
+            // Inside itself a type gets only its required properties (`Thing` has none).
+            "parent": {},
+            "properties": { "provisioningState": "Accepted" },
+        });
+        assert_eq!(example.parameters["thing"], thing);
+        // 200, not 202 (still running) nor 201; the resource reports it has succeeded.
+        let responses: Vec<_> = example.responses.keys().collect();
+        assert_eq!(responses, ["200"]);
+        let body = example.responses["200"].body.as_ref().unwrap();
+        assert_eq!(body["properties"]["provisioningState"], "Succeeded");
+        assert_eq!(body["parent"], json!({}));
+    }
+
+    #[test]
+    fn a_pageable_list_answers_one_page() {
+        let api = api();
+        let options = Options::new("thing", "cargo xtask codegen");
+        let ctx = Context::new(&api, &options).unwrap();
+        let mut op = operation(
+            HttpMethod::Get,
+            vec![path_parameter(), parameter("$top", ParamLocation::Query, false, prim(Primitive::Int32))],
+            &[(200, Some(named("Page")))],
+        );
+        op.pageable = Some(Pageable {
+            next_link_name: Some("nextLink".into()),
+            item_name: "value".into(),
+            operation_name: None,
+        });
+        let example = synthesize(&ctx, &op).unwrap();
+        assert_eq!(example.parameters["$top"], json!(7));
+        let body = example.responses["200"].body.as_ref().unwrap();
+        assert!(body.get("nextLink").is_none(), "{body}");
+        assert_eq!(body["value"].as_array().unwrap().len(), 1);
+        // Not a long-running answer: states stay as the first value.
+        assert_eq!(body["value"][0]["properties"]["provisioningState"], "Accepted");
+    }
+
+    #[test]
+    fn what_cannot_be_written_honestly_is_refused_with_a_reason() {
+        let api = api();
+        let options = Options::new("thing", "cargo xtask codegen");
+        let ctx = Context::new(&api, &options).unwrap();
+        let list = TypeRef::Array(Box::new(prim(Primitive::String)));
+        let op = operation(
+            HttpMethod::Get,
+            vec![path_parameter(), parameter("names", ParamLocation::Query, true, list.clone())],
+            &[(200, None)],
+        );
+        assert_eq!(
+            synthesize(&ctx, &op).err().unwrap(),
+            "no example can be synthesized for the query parameter `names` of a non-scalar type"
+        );
+        // Left out when optional.
+        let op = operation(
+            HttpMethod::Get,
+            vec![path_parameter(), parameter("names", ParamLocation::Query, false, list)],
+            &[(200, None)],
+        );
+        assert!(!synthesize(&ctx, &op).unwrap().parameters.contains_key("names"));
+
+        let op = operation(HttpMethod::Get, vec![path_parameter()], &[(200, Some(prim(Primitive::Binary)))]);
+        assert_eq!(
+            synthesize(&ctx, &op).err().unwrap(),
+            "no example is synthesized for a binary response body"
+        );
+    }
+}
