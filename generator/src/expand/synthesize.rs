@@ -1,6 +1,6 @@
 //! Examples synthesized from the spec, for the operations no example file covers.
 //!
-//! Azure specs often name example files that were never published (20 of the 38 the IoT Hub
+//! Azure specs often name example files that were never published (21 of the 38 the IoT Hub
 //! 2023-06-30 spec names are missing), and some operations name none. So that every operation
 //! is still exercised end to end, the emitter builds an example from the operation's schemas:
 //! a value for every parameter (optional ones included, so the options structs are exercised),
