@@ -26,8 +26,6 @@ impl IotHubResourceClient {
 }
 
 impl IotHubResourceClient {
-    /// Get the non-security related metadata of an IoT hub
-    ///
     /// Get the non-security related metadata of an IoT hub.
     ///
     /// # Arguments
@@ -147,8 +145,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Delete an IoT hub
-    ///
     /// Delete an IoT hub.
     ///
     /// # Arguments
@@ -280,8 +276,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get all the IoT hubs in a subscription
-    ///
     /// Get all the IoT hubs in a subscription.
     ///
     /// # Returns
@@ -325,8 +319,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get all the IoT hubs in a resource group
-    ///
     /// Get all the IoT hubs in a resource group.
     ///
     /// # Arguments
@@ -379,8 +371,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get the statistics from an IoT hub
-    ///
     /// Get the statistics from an IoT hub.
     ///
     /// # Arguments
@@ -426,8 +416,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Get the list of valid SKUs for an IoT hub
-    ///
     /// Get the list of valid SKUs for an IoT hub.
     ///
     /// # Arguments
@@ -484,8 +472,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get a list of the consumer groups in the Event Hub-compatible device-to-cloud endpoint in an IoT hub
-    ///
     /// Get a list of the consumer groups in the Event Hub-compatible device-to-cloud endpoint in an IoT hub.
     ///
     /// # Arguments
@@ -551,8 +537,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get a consumer group from the Event Hub-compatible device-to-cloud endpoint for an IoT hub
-    ///
     /// Get a consumer group from the Event Hub-compatible device-to-cloud endpoint for an IoT hub.
     ///
     /// # Arguments
@@ -610,8 +594,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Add a consumer group to an Event Hub-compatible endpoint in an IoT hub
-    ///
     /// Add a consumer group to an Event Hub-compatible endpoint in an IoT hub.
     ///
     /// # Arguments
@@ -675,8 +657,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Delete a consumer group from an Event Hub-compatible endpoint in an IoT hub
-    ///
     /// Delete a consumer group from an Event Hub-compatible endpoint in an IoT hub.
     ///
     /// # Arguments
@@ -732,8 +712,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Get a list of all the jobs in an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry>
-    ///
     /// Get a list of all the jobs in an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry>.
     ///
     /// # Arguments
@@ -790,8 +768,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get the details of a job from an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry>
-    ///
     /// Get the details of a job from an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry>.
     ///
     /// # Arguments
@@ -838,8 +814,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Get the quota metrics for an IoT hub
-    ///
     /// Get the quota metrics for an IoT hub.
     ///
     /// # Arguments
@@ -896,8 +870,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get the health for routing endpoints
-    ///
     /// Get the health for routing endpoints.
     ///
     /// # Arguments
@@ -954,8 +926,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Check if an IoT hub name is available
-    ///
     /// Check if an IoT hub name is available.
     ///
     /// # Arguments
@@ -1097,8 +1067,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Get the security metadata for an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-security>
-    ///
     /// Get the security metadata for an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-security>.
     ///
     /// # Arguments
@@ -1157,8 +1125,6 @@ impl IotHubResourceClient {
         )
     }
 
-    /// Get a shared access policy by name from an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-security>
-    ///
     /// Get a shared access policy by name from an IoT hub. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-security>.
     ///
     /// # Arguments
@@ -1208,8 +1174,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Exports all the device identities in the IoT hub identity registry to an Azure Storage blob container. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry#import-and-export-device-identities>
-    ///
     /// Exports all the device identities in the IoT hub identity registry to an Azure Storage blob container. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry#import-and-export-device-identities>.
     ///
     /// # Arguments
@@ -1259,8 +1223,6 @@ impl IotHubResourceClient {
         Ok(response.into())
     }
 
-    /// Import, update, or delete device identities in the IoT hub identity registry from a blob. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry#import-and-export-device-identities>
-    ///
     /// Import, update, or delete device identities in the IoT hub identity registry from a blob. For more information, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-identity-registry#import-and-export-device-identities>.
     ///
     /// # Arguments

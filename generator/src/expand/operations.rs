@@ -675,9 +675,12 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Optio
     let mut text = String::new();
     let summary = op.summary.as_deref().and_then(super::doc_text);
     let description = op.description.as_deref().and_then(super::doc_text);
+    // Specs often repeat the summary as the description, give or take a final period.
+    let same = |s: &str, d: &str| s.trim_end_matches('.').trim() == d.trim_end_matches('.').trim();
     match (&summary, &description) {
-        (Some(s), Some(d)) if s != d => text.push_str(&format!("{s}\n\n{d}")),
-        (Some(s), _) => text.push_str(s),
+        (Some(s), Some(d)) if same(s, d) => text.push_str(d),
+        (Some(s), Some(d)) => text.push_str(&format!("{s}\n\n{d}")),
+        (Some(s), None) => text.push_str(s),
         (None, Some(d)) => text.push_str(d),
         (None, None) => text.push_str(&format!("The `{}` operation.", op.id)),
     }
@@ -702,4 +705,55 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Optio
     ));
     let lines = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect::<Vec<_>>();
     quote! { #( #[doc = #lines] )* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Location;
+    use crate::ir::HttpMethod;
+
+    fn op(summary: Option<&str>, description: Option<&str>) -> Operation {
+        Operation {
+            id: "Things_Get".into(),
+            group: Some("Things".into()),
+            name: "get".into(),
+            method: HttpMethod::Get,
+            path: "/things".into(),
+            summary: summary.map(String::from),
+            description: description.map(String::from),
+            deprecated: false,
+            parameters: Vec::new(),
+            body: None,
+            consumes: Vec::new(),
+            produces: Vec::new(),
+            responses: Vec::new(),
+            error: None,
+            pageable: None,
+            long_running: None,
+            examples: Vec::new(),
+            location: Location::new("spec.json", "/paths/~1things/get"),
+        }
+    }
+
+    fn first_paragraph(op: &Operation) -> String {
+        let docs = method_docs(op, &[], None, &quote! { crate::models::ErrorDetails }).to_string();
+        let mut lines = Vec::new();
+        for part in docs.split("# [doc = \"").skip(1) {
+            let line = part.split("\"]").next().unwrap_or_default().trim().to_string();
+            if line.is_empty() {
+                break;
+            }
+            lines.push(line);
+        }
+        lines.join("|")
+    }
+
+    #[test]
+    fn a_description_repeating_the_summary_is_written_once() {
+        assert_eq!(first_paragraph(&op(Some("Get a thing"), Some("Get a thing."))), "Get a thing.");
+        assert_eq!(first_paragraph(&op(Some("Get a thing"), Some("Get a thing, or none."))), "Get a thing");
+        assert_eq!(first_paragraph(&op(None, Some("Get a thing."))), "Get a thing.");
+        assert_eq!(first_paragraph(&op(None, None)), "The `Things_Get` operation.");
+    }
 }
