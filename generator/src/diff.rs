@@ -1257,124 +1257,24 @@ pub fn render_markdown(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Location;
-    use crate::ir::{EnumValue, HttpMethod, ParamLocation, Response};
+    use crate::ir::testing::{self, field, object, string_enum as enumeration};
+    use crate::ir::{HttpMethod, ParamLocation};
 
     fn api(version: &str) -> Api {
-        Api {
-            title: "T".into(),
-            description: None,
-            api_version: version.into(),
-            endpoint: Some("https://management.azure.com".into()),
-            oauth2_scopes: vec![],
-            client_parameters: vec![param("subscriptionId", true)],
-            operations: vec![],
-            types: BTreeMap::new(),
-            unsupported: vec![],
-        }
+        let mut api = testing::api(version);
+        api.client_parameters.push(param("subscriptionId", true));
+        api
     }
 
     fn param(name: &str, required: bool) -> Parameter {
-        Parameter {
-            name: name.into(),
-            rust_name: crate::names::snake(name),
-            location: ParamLocation::Path,
-            required,
-            ty: TypeRef::Primitive(Primitive::String),
-            description: None,
-            skip_url_encoding: false,
-            client_level: false,
-            default: None,
-            constant: None,
-            collection_format: None,
-            location_in_spec: Location::file("t.json"),
-        }
+        testing::parameter(name, ParamLocation::Path, required, TypeRef::Primitive(Primitive::String))
     }
 
     fn op(id: &str, path: &str) -> Operation {
-        let (group, name) = id
-            .split_once('_')
-            .map(|(g, n)| (Some(g.to_string()), crate::names::snake(n)))
-            .unwrap_or((None, crate::names::snake(id)));
-        Operation {
-            id: id.into(),
-            group,
-            name,
-            method: HttpMethod::Get,
-            path: path.into(),
-            summary: None,
-            description: None,
-            deprecated: false,
-            parameters: vec![],
-            body: None,
-            consumes: vec![],
-            produces: vec![],
-            responses: vec![Response {
-                status: StatusCode::Code(200),
-                description: None,
-                ty: Some(TypeRef::Named("Job".into())),
-                headers: vec![],
-                is_error: false,
-            }],
-            error: Some(TypeRef::Named("ErrorDetails".into())),
-            pageable: None,
-            long_running: None,
-            examples: vec![],
-            location: Location::file("t.json"),
-        }
-    }
-
-    fn field(wire: &str, ty: TypeRef, required: bool, read_only: bool) -> Field {
-        Field {
-            wire_name: wire.into(),
-            rust_name: crate::names::snake(wire),
-            ty,
-            required,
-            read_only,
-            mutability: vec![],
-            secret: false,
-            nullable: false,
-            default: None,
-            description: None,
-            client_flatten: false,
-            inherited_from: None,
-        }
-    }
-
-    fn object(name: &str, fields: Vec<Field>) -> (String, TypeDef) {
-        let def = TypeDef {
-            name: name.into(),
-            spec_name: name.into(),
-            description: None,
-            location: Location::file("t.json"),
-            kind: TypeKind::Object(ObjectType {
-                fields,
-                bases: vec![],
-                additional_properties: None,
-                discriminator: None,
-                discriminator_value: None,
-            }),
-        };
-        (name.into(), def)
-    }
-
-    fn enumeration(name: &str, values: &[&str]) -> (String, TypeDef) {
-        let values = values
-            .iter()
-            .map(|v| EnumValue {
-                value: serde_json::Value::String(v.to_string()),
-                name: crate::names::pascal(v),
-                description: None,
-            })
-            .collect();
-        let def = TypeDef {
-            name: name.into(),
-            spec_name: name.into(),
-            description: None,
-            location: Location::file("t.json"),
-            kind: TypeKind::Enum(EnumType { base: Primitive::String, model_as_string: true, values }),
-        };
-        (name.into(), def)
+        let mut op = testing::operation(id, HttpMethod::Get, path);
+        op.responses.push(testing::response(200, Some(TypeRef::Named("Job".into()))));
+        op.error = Some(TypeRef::Named("ErrorDetails".into()));
+        op
     }
 
     fn find<'a>(report: &'a Report, subject: &str, change: &str) -> &'a Change {
@@ -1600,7 +1500,7 @@ mod tests {
             name: name.into(),
             spec_name: name.into(),
             description: None,
-            location: Location::file("t.json"),
+            location: testing::at(),
             kind: TypeKind::Alias(TypeRef::Array(Box::new(TypeRef::Named("Job".into())))),
         };
         let mut old = api("1");

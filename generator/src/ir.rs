@@ -504,3 +504,137 @@ pub struct EnumValue {
     /// `x-ms-enum.values[].description`.
     pub description: Option<String>,
 }
+
+/// Builders of IR values for unit tests: the plainest value of each kind, for a test to adjust.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// Where test values are said to come from.
+    pub(crate) fn at() -> Location {
+        Location::new("spec.json", "/definitions")
+    }
+
+    /// A field named `wire` on the wire and in snake_case in Rust.
+    pub(crate) fn field(wire: &str, ty: TypeRef, required: bool, read_only: bool) -> Field {
+        Field {
+            wire_name: wire.into(),
+            rust_name: crate::names::snake(wire),
+            ty,
+            required,
+            read_only,
+            mutability: Vec::new(),
+            secret: false,
+            nullable: false,
+            default: None,
+            description: None,
+            client_flatten: false,
+            inherited_from: None,
+        }
+    }
+
+    /// An object type without bases, keyed by its name as `Api::types` is.
+    pub(crate) fn object(name: &str, fields: Vec<Field>) -> (String, TypeDef) {
+        let def = TypeDef {
+            name: name.into(),
+            spec_name: name.into(),
+            description: None,
+            location: at(),
+            kind: TypeKind::Object(ObjectType {
+                fields,
+                bases: Vec::new(),
+                additional_properties: None,
+                discriminator: None,
+                discriminator_value: None,
+            }),
+        };
+        (name.into(), def)
+    }
+
+    /// An extensible string enum of `values`, each named after itself.
+    pub(crate) fn string_enum(name: &str, values: &[&str]) -> (String, TypeDef) {
+        let values = values
+            .iter()
+            .map(|v| EnumValue {
+                value: serde_json::Value::String(v.to_string()),
+                name: crate::names::pascal(v),
+                description: None,
+            })
+            .collect();
+        let def = TypeDef {
+            name: name.into(),
+            spec_name: name.into(),
+            description: None,
+            location: at(),
+            kind: TypeKind::Enum(EnumType { base: Primitive::String, model_as_string: true, values }),
+        };
+        (name.into(), def)
+    }
+
+    /// A method-level parameter.
+    pub(crate) fn parameter(name: &str, location: ParamLocation, required: bool, ty: TypeRef) -> Parameter {
+        Parameter {
+            name: name.into(),
+            rust_name: crate::names::snake(name),
+            location,
+            required,
+            ty,
+            description: None,
+            skip_url_encoding: false,
+            client_level: false,
+            default: None,
+            constant: None,
+            collection_format: None,
+            location_in_spec: at(),
+        }
+    }
+
+    /// A success response.
+    pub(crate) fn response(code: u16, ty: Option<TypeRef>) -> Response {
+        Response { status: StatusCode::Code(code), description: None, ty, headers: Vec::new(), is_error: false }
+    }
+
+    /// An operation with nothing but its id (group and name split from it as `Group_Name`),
+    /// method and path.
+    pub(crate) fn operation(id: &str, method: HttpMethod, path: &str) -> Operation {
+        let (group, name) = id
+            .split_once('_')
+            .map(|(g, n)| (Some(g.to_string()), crate::names::snake(n)))
+            .unwrap_or((None, crate::names::snake(id)));
+        Operation {
+            id: id.into(),
+            group,
+            name,
+            method,
+            path: path.into(),
+            summary: None,
+            description: None,
+            deprecated: false,
+            parameters: Vec::new(),
+            body: None,
+            consumes: Vec::new(),
+            produces: Vec::new(),
+            responses: Vec::new(),
+            error: None,
+            pageable: None,
+            long_running: None,
+            examples: Vec::new(),
+            location: at(),
+        }
+    }
+
+    /// An API with no parameters, operations or types.
+    pub(crate) fn api(version: &str) -> Api {
+        Api {
+            title: "thingClient".into(),
+            description: None,
+            api_version: version.into(),
+            endpoint: Some("https://management.azure.com".into()),
+            oauth2_scopes: Vec::new(),
+            client_parameters: Vec::new(),
+            operations: Vec::new(),
+            types: BTreeMap::new(),
+            unsupported: Vec::new(),
+        }
+    }
+}

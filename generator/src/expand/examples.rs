@@ -117,6 +117,12 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
     let mut taken = BTreeSet::new();
     for client in &ctx.clients {
         for (method, operation) in &client.operations {
+            let call = CallSite {
+                client_accessor: client_accessor(client),
+                client_name: &client.name,
+                method,
+                operation,
+            };
             for example in &operation.examples {
                 let stem = example.file.rsplit('/').next().unwrap_or(&example.file);
                 let stem = stem.strip_suffix(".json").unwrap_or(stem);
@@ -124,53 +130,25 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     names::snake(&format!("{} {stem}", operation.id)),
                     &mut taken,
                 );
-                let test = ident(&name, &operation.location)?;
                 let title = format!(
                     " `{}`: example `{}` ({}).",
                     operation.id, example.name, example.file
                 );
-                match &example.content {
+                let body = match &example.content {
                     ExampleContent::Found {
                         parameters,
                         responses,
-                    } => {
-                        found = true;
-                        let call = CallSite {
-                            client_accessor: client_accessor(client),
-                            client_name: &client.name,
-                            method,
-                            operation,
-                        };
-                        let body =
-                            expand_example_test(ctx, &call, &example.file, parameters, responses)?;
-                        tests.push(quote! {
-                            #[doc = #title]
-                            #[tokio::test]
-                            async fn #test() { #body }
-                        });
-                    }
+                    } => Ok(expand_example_test(ctx, &call, &example.file, parameters, responses)?),
                     ExampleContent::Missing => {
-                        let reason = format!("example file {} is missing", example.file);
-                        tests.push(quote! {
-                            #[doc = #title]
-                            #[test]
-                            #[ignore = #reason]
-                            fn #test() {}
-                        });
+                        Err(format!("example file {} is missing", example.file))
                     }
-                    ExampleContent::Invalid(why) => {
-                        let reason = format!(
-                            "example file {} is not a valid example: {why}",
-                            example.file
-                        );
-                        tests.push(quote! {
-                            #[doc = #title]
-                            #[test]
-                            #[ignore = #reason]
-                            fn #test() {}
-                        });
-                    }
-                }
+                    ExampleContent::Invalid(why) => Err(format!(
+                        "example file {} is not a valid example: {why}",
+                        example.file
+                    )),
+                };
+                found |= body.is_ok();
+                tests.push(test_fn(&name, &title, body, operation)?);
             }
             // An operation no example file covers gets an example built from its schemas.
             let covered = operation
@@ -184,42 +162,22 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                 names::snake(&format!("{} synthesized", operation.id)),
                 &mut taken,
             );
-            let test = ident(&name, &operation.location)?;
             let title = format!(
                 " `{}`: an example synthesized from the spec's schemas (no example file covers it).",
                 operation.id
             );
-            match synthesize::synthesize(ctx, operation) {
-                Ok(example) => {
-                    found = true;
-                    let call = CallSite {
-                        client_accessor: client_accessor(client),
-                        client_name: &client.name,
-                        method,
-                        operation,
-                    };
-                    let body = expand_example_test(
-                        ctx,
-                        &call,
-                        SYNTHESIZED,
-                        &example.parameters,
-                        &example.responses,
-                    )?;
-                    tests.push(quote! {
-                        #[doc = #title]
-                        #[tokio::test]
-                        async fn #test() { #body }
-                    });
-                }
-                Err(reason) => {
-                    tests.push(quote! {
-                        #[doc = #title]
-                        #[test]
-                        #[ignore = #reason]
-                        fn #test() {}
-                    });
-                }
-            }
+            let body = match synthesize::synthesize(ctx, operation) {
+                Ok(example) => Ok(expand_example_test(
+                    ctx,
+                    &call,
+                    SYNTHESIZED,
+                    &example.parameters,
+                    &example.responses,
+                )?),
+                Err(reason) => Err(reason),
+            };
+            found |= body.is_ok();
+            tests.push(test_fn(&name, &title, body, operation)?);
         }
     }
     let docs = quote! {
@@ -265,6 +223,29 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
         },
         true,
     ))
+}
+
+/// A test named `name`: async with `body`, or ignored for the reason given instead.
+fn test_fn(
+    name: &str,
+    title: &str,
+    body: std::result::Result<TokenStream, String>,
+    operation: &Operation,
+) -> Result<TokenStream> {
+    let test = ident(name, &operation.location)?;
+    Ok(match body {
+        Ok(body) => quote! {
+            #[doc = #title]
+            #[tokio::test]
+            async fn #test() { #body }
+        },
+        Err(reason) => quote! {
+            #[doc = #title]
+            #[test]
+            #[ignore = #reason]
+            fn #test() {}
+        },
+    })
 }
 
 /// Where an operation is called from.
@@ -1019,73 +1000,29 @@ fn looks_rfc1123(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use serde_json::json;
 
     use super::*;
-    use crate::ir::{Field, Parameter, TypeDef};
+    use crate::ir::testing::{self, at};
 
-    fn at() -> Location {
-        Location::new("spec.json", "/definitions/Thing")
-    }
-
-    fn field(wire: &str, ty: TypeRef, read_only: bool) -> Field {
-        Field {
-            wire_name: wire.into(),
-            rust_name: names::snake(wire),
-            ty,
-            required: false,
-            read_only,
-            mutability: Vec::new(),
-            secret: false,
-            nullable: false,
-            default: None,
-            description: None,
-            client_flatten: false,
-            inherited_from: None,
-        }
+    fn field(wire: &str, ty: TypeRef, read_only: bool) -> crate::ir::Field {
+        testing::field(wire, ty, false, read_only)
     }
 
     fn api() -> Api {
-        let thing = TypeDef {
-            name: "Thing".into(),
-            spec_name: "Thing".into(),
-            description: None,
-            location: at(),
-            kind: TypeKind::Object(ObjectType {
-                fields: vec![
-                    field("name", TypeRef::Primitive(Primitive::String), false),
-                    field("id", TypeRef::Primitive(Primitive::String), true),
-                    field("when", TypeRef::Primitive(Primitive::DateTimeRfc1123), true),
-                    field(
-                        "tags",
-                        TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))),
-                        false,
-                    ),
-                    field(
-                        "parts",
-                        TypeRef::Array(Box::new(TypeRef::Named("Thing".into()))),
-                        false,
-                    ),
-                ],
-                bases: Vec::new(),
-                additional_properties: None,
-                discriminator: None,
-                discriminator_value: None,
-            }),
-        };
-        Api {
-            title: "thingClient".into(),
-            description: None,
-            api_version: "2024-01-01".into(),
-            endpoint: Some("https://management.azure.com".into()),
-            oauth2_scopes: Vec::new(),
-            client_parameters: Vec::new(),
-            operations: Vec::new(),
-            types: BTreeMap::from([("Thing".to_string(), thing)]),
-            unsupported: Vec::new(),
-        }
+        let thing = testing::object(
+            "Thing",
+            vec![
+                field("name", TypeRef::Primitive(Primitive::String), false),
+                field("id", TypeRef::Primitive(Primitive::String), true),
+                field("when", TypeRef::Primitive(Primitive::DateTimeRfc1123), true),
+                field("tags", TypeRef::Map(Box::new(TypeRef::Primitive(Primitive::String))), false),
+                field("parts", TypeRef::Array(Box::new(TypeRef::Named("Thing".into()))), false),
+            ],
+        );
+        let mut api = testing::api("2024-01-01");
+        api.types.extend([thing]);
+        api
     }
 
     fn options() -> Options {
@@ -1173,40 +1110,12 @@ mod tests {
 
     #[test]
     fn expected_paths_encode_each_parameter_as_one_segment() {
-        let parameter = |name: &str, skip: bool| Parameter {
-            name: name.into(),
-            rust_name: names::snake(name),
-            location: ParamLocation::Path,
-            required: true,
-            ty: TypeRef::Primitive(Primitive::String),
-            description: None,
+        let parameter = |name: &str, skip: bool| crate::ir::Parameter {
             skip_url_encoding: skip,
-            client_level: false,
-            default: None,
-            constant: None,
-            collection_format: None,
-            location_in_spec: at(),
+            ..testing::parameter(name, ParamLocation::Path, true, TypeRef::Primitive(Primitive::String))
         };
-        let mut operation = Operation {
-            id: "Things_Get".into(),
-            group: Some("Things".into()),
-            name: "get".into(),
-            method: HttpMethod::Get,
-            path: "/things/{thingId}/raw/{raw}".into(),
-            summary: None,
-            description: None,
-            deprecated: false,
-            parameters: vec![parameter("thingId", false), parameter("raw", true)],
-            body: None,
-            consumes: Vec::new(),
-            produces: Vec::new(),
-            responses: Vec::new(),
-            error: None,
-            pageable: None,
-            long_running: None,
-            examples: Vec::new(),
-            location: at(),
-        };
+        let mut operation = testing::operation("Things_Get", HttpMethod::Get, "/things/{thingId}/raw/{raw}");
+        operation.parameters = vec![parameter("thingId", false), parameter("raw", true)];
         let example = json!({ "thingId": "../a b/é?#%", "raw": "x/y" });
         let mut disagreements = Vec::new();
         let path =

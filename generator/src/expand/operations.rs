@@ -710,30 +710,13 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Location;
     use crate::ir::HttpMethod;
 
     fn op(summary: Option<&str>, description: Option<&str>) -> Operation {
-        Operation {
-            id: "Things_Get".into(),
-            group: Some("Things".into()),
-            name: "get".into(),
-            method: HttpMethod::Get,
-            path: "/things".into(),
-            summary: summary.map(String::from),
-            description: description.map(String::from),
-            deprecated: false,
-            parameters: Vec::new(),
-            body: None,
-            consumes: Vec::new(),
-            produces: Vec::new(),
-            responses: Vec::new(),
-            error: None,
-            pageable: None,
-            long_running: None,
-            examples: Vec::new(),
-            location: Location::new("spec.json", "/paths/~1things/get"),
-        }
+        let mut op = crate::ir::testing::operation("Things_Get", HttpMethod::Get, "/things");
+        op.summary = summary.map(String::from);
+        op.description = description.map(String::from);
+        op
     }
 
     fn first_paragraph(op: &Operation) -> String {

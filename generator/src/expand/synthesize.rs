@@ -302,49 +302,16 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::error::Location;
-    use crate::ir::{
-        Api, Discriminator, EnumType, EnumValue, Field, HttpMethod, LongRunning, Pageable,
-        Parameter, RequestBody, Response, TypeDef,
-    };
-    use crate::{names, Options};
+    use crate::ir::testing::{self, field, parameter};
+    use crate::ir::{Api, Discriminator, HttpMethod, LongRunning, Pageable, RequestBody};
+    use crate::Options;
 
-    fn at() -> Location {
-        Location::new("spec.json", "/definitions")
-    }
-
-    fn field(wire: &str, ty: TypeRef, required: bool, read_only: bool) -> Field {
-        Field {
-            wire_name: wire.into(),
-            rust_name: names::snake(wire),
-            ty,
-            required,
-            read_only,
-            mutability: Vec::new(),
-            secret: false,
-            nullable: false,
-            default: None,
-            description: None,
-            client_flatten: false,
-            inherited_from: None,
+    fn object(name: &str, fields: Vec<crate::ir::Field>, bases: &[&str]) -> (String, crate::ir::TypeDef) {
+        let (name, mut def) = testing::object(name, fields);
+        if let TypeKind::Object(o) = &mut def.kind {
+            o.bases = bases.iter().map(|b| b.to_string()).collect();
         }
-    }
-
-    fn object(name: &str, fields: Vec<Field>, bases: &[&str]) -> (String, TypeDef) {
-        let def = TypeDef {
-            name: name.into(),
-            spec_name: name.into(),
-            description: None,
-            location: at(),
-            kind: TypeKind::Object(ObjectType {
-                fields,
-                bases: bases.iter().map(|b| b.to_string()).collect(),
-                additional_properties: None,
-                discriminator: None,
-                discriminator_value: None,
-            }),
-        };
-        (name.into(), def)
+        (name, def)
     }
 
     fn named(name: &str) -> TypeRef {
@@ -374,19 +341,7 @@ mod tests {
         if let TypeKind::Object(o) = &mut cat.kind {
             o.discriminator_value = Some("cat".into());
         }
-        let state = TypeDef {
-            name: "State".into(),
-            spec_name: "State".into(),
-            description: None,
-            location: at(),
-            kind: TypeKind::Enum(EnumType {
-                base: Primitive::String,
-                model_as_string: true,
-                values: ["Accepted", "Succeeded"]
-                    .map(|v| EnumValue { value: json!(v), name: v.into(), description: None })
-                    .into(),
-            }),
-        };
+        let (_, state) = testing::string_enum("State", &["Accepted", "Succeeded"]);
         let types = [
             object(
                 "Thing",
@@ -419,69 +374,19 @@ mod tests {
             ("Cat".to_string(), cat),
             ("State".to_string(), state),
         ];
-        Api {
-            title: "thingClient".into(),
-            description: None,
-            api_version: "2024-01-01".into(),
-            endpoint: Some("https://management.azure.com".into()),
-            oauth2_scopes: Vec::new(),
-            client_parameters: Vec::new(),
-            operations: Vec::new(),
-            types: types.into_iter().collect(),
-            unsupported: Vec::new(),
-        }
+        let mut api = testing::api("2024-01-01");
+        api.types.extend(types);
+        api
     }
 
-    fn parameter(name: &str, location: ParamLocation, required: bool, ty: TypeRef) -> Parameter {
-        Parameter {
-            name: name.into(),
-            rust_name: names::snake(name),
-            location,
-            required,
-            ty,
-            description: None,
-            skip_url_encoding: false,
-            client_level: false,
-            default: None,
-            constant: None,
-            collection_format: None,
-            location_in_spec: at(),
-        }
+    fn operation(method: HttpMethod, parameters: Vec<crate::ir::Parameter>, responses: &[(u16, Option<TypeRef>)]) -> Operation {
+        let mut op = testing::operation("Things_Do", method, "/things/{thingName}");
+        op.parameters = parameters;
+        op.responses = responses.iter().map(|(code, ty)| testing::response(*code, ty.clone())).collect();
+        op
     }
 
-    fn operation(method: HttpMethod, parameters: Vec<Parameter>, responses: &[(u16, Option<TypeRef>)]) -> Operation {
-        Operation {
-            id: "Things_Do".into(),
-            group: Some("Things".into()),
-            name: "do".into(),
-            method,
-            path: "/things/{thingName}".into(),
-            summary: None,
-            description: None,
-            deprecated: false,
-            parameters,
-            body: None,
-            consumes: Vec::new(),
-            produces: Vec::new(),
-            responses: responses
-                .iter()
-                .map(|(code, ty)| Response {
-                    status: StatusCode::Code(*code),
-                    description: None,
-                    ty: ty.clone(),
-                    headers: Vec::new(),
-                    is_error: false,
-                })
-                .collect(),
-            error: None,
-            pageable: None,
-            long_running: None,
-            examples: Vec::new(),
-            location: at(),
-        }
-    }
-
-    fn path_parameter() -> Parameter {
+    fn path_parameter() -> crate::ir::Parameter {
         parameter("thingName", ParamLocation::Path, true, prim(Primitive::String))
     }
 
