@@ -537,3 +537,44 @@ fn every_operation_of_the_vendored_specs_has_a_runnable_example_test() {
         assert!(!tests.contains("report_disagreements(\"a synthesized example\""), "{spec}: a synthesized example disagrees with the spec");
     }
 }
+
+/// A list type has one `Page` impl, so operations listing it must agree on its item field; they
+/// may differ on the next link, which each operation reads itself.
+#[test]
+fn operations_sharing_a_list_type_with_different_item_fields_are_a_located_error() {
+    let dir = std::env::temp_dir().join(format!("expand-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("spec.yaml");
+    std::fs::write(
+        &spec,
+        r##"openapi: 3.0.0
+info: {title: pages, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: Pages_List
+      x-ms-pageable: {nextLinkName: nextLink}
+      responses: {"200": {description: OK, content: {application/json: {schema: {$ref: "#/components/schemas/Page"}}}}}
+  /b:
+    get:
+      operationId: Pages_ListItems
+      x-ms-pageable: {nextLinkName: null, itemName: items}
+      responses: {"200": {description: OK, content: {application/json: {schema: {$ref: "#/components/schemas/Page"}}}}}
+components:
+  schemas:
+    Page:
+      type: object
+      properties:
+        value: {type: array, items: {type: string}}
+        items: {type: array, items: {type: string}}
+        nextLink: {type: string}
+"##,
+    )
+    .unwrap();
+    let api = generator::model(&spec).unwrap();
+    let error = expand_crate(&api, &options()).unwrap_err();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(error.kind, generator::ErrorKind::Unsupported);
+    assert_eq!(error.location.pointer, "/paths/~1b/get/x-ms-pageable");
+    assert!(error.to_string().contains("`Pages_List` reads `value`, `Pages_ListItems` reads `items`"), "{error}");
+}

@@ -212,6 +212,7 @@ fn pageable_reads_next_link_item_and_operation_names() {
         [
             (Some("nextLink"), "value", None),
             (None, "items", None),
+            (Some("nextLink"), "items", None),
             (Some("nextLink"), "value", Some("Pages_ListNextPage")),
         ]
     );

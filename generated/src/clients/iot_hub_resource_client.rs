@@ -314,6 +314,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -366,6 +367,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -467,6 +469,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -532,6 +535,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -763,6 +767,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -865,6 +870,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -921,6 +927,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )
@@ -1120,6 +1127,7 @@ impl IotHubResourceClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )

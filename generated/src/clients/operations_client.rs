@@ -60,6 +60,7 @@ impl OperationsClient {
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                |page| page.next_link.as_deref(),
                 options.method_options,
             ),
         )

@@ -3075,12 +3075,6 @@ for azure_core::http::RequestContent<UserSubscriptionQuotaListResult> {
     }
 }
 
-impl crate::request::NextLink for OperationListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
-    }
-}
-
 impl azure_core::http::pager::Page for OperationListResult {
     type Item = Operation;
 
@@ -3099,12 +3093,6 @@ impl azure_core::http::pager::Page for OperationListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
-    }
-}
-
-impl crate::request::NextLink for IotHubDescriptionListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
     }
 }
 
@@ -3129,12 +3117,6 @@ impl azure_core::http::pager::Page for IotHubDescriptionListResult {
     }
 }
 
-impl crate::request::NextLink for IotHubSkuDescriptionListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
-    }
-}
-
 impl azure_core::http::pager::Page for IotHubSkuDescriptionListResult {
     type Item = IotHubSkuDescription;
 
@@ -3153,12 +3135,6 @@ impl azure_core::http::pager::Page for IotHubSkuDescriptionListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
-    }
-}
-
-impl crate::request::NextLink for EventHubConsumerGroupsListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
     }
 }
 
@@ -3183,12 +3159,6 @@ impl azure_core::http::pager::Page for EventHubConsumerGroupsListResult {
     }
 }
 
-impl crate::request::NextLink for JobResponseListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
-    }
-}
-
 impl azure_core::http::pager::Page for JobResponseListResult {
     type Item = JobResponse;
 
@@ -3207,12 +3177,6 @@ impl azure_core::http::pager::Page for JobResponseListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
-    }
-}
-
-impl crate::request::NextLink for IotHubQuotaMetricInfoListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
     }
 }
 
@@ -3237,12 +3201,6 @@ impl azure_core::http::pager::Page for IotHubQuotaMetricInfoListResult {
     }
 }
 
-impl crate::request::NextLink for EndpointHealthDataListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
-    }
-}
-
 impl azure_core::http::pager::Page for EndpointHealthDataListResult {
     type Item = EndpointHealthData;
 
@@ -3261,12 +3219,6 @@ impl azure_core::http::pager::Page for EndpointHealthDataListResult {
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
-    }
-}
-
-impl crate::request::NextLink for SharedAccessSignatureAuthorizationRuleListResult {
-    fn next_link(&self) -> Option<&str> {
-        self.next_link.as_deref()
     }
 }
 

@@ -138,7 +138,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     ExampleContent::Found {
                         parameters,
                         responses,
-                    } => Ok(expand_example_test(ctx, &call, &example.file, parameters, responses)?),
+                    } => Ok(expand_example_test(ctx, &call, &example.file, parameters, responses, &[])?),
                     ExampleContent::Missing => {
                         Err(format!("example file {} is missing", example.file))
                     }
@@ -173,6 +173,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     SYNTHESIZED,
                     &example.parameters,
                     &example.responses,
+                    &example.follow_ups,
                 )?),
                 Err(reason) => Err(reason),
             };
@@ -193,6 +194,17 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
     if !found {
         return Ok((quote! { #docs #(#tests)* }, false));
     }
+    // Tests whose requests and answers carry no JSON do not need it.
+    let json_fn = if tests.iter().any(|t| t.to_string().contains("json (")) {
+        quote! {
+            /// Parses the JSON text of an example.
+            fn json(text: &str) -> serde_json::Value {
+                serde_json::from_str(text).unwrap()
+            }
+        }
+    } else {
+        quote! {}
+    };
     Ok((
         quote! {
             #docs
@@ -214,10 +226,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                 #root::new(server.credential(), #(#client_values,)* Some(options))
             }
 
-            /// Parses the JSON text of an example.
-            fn json(text: &str) -> serde_json::Value {
-                serde_json::from_str(text).unwrap()
-            }
+            #json_fn
 
             #(#tests)*
         },
@@ -233,10 +242,13 @@ fn test_fn(
     operation: &Operation,
 ) -> Result<TokenStream> {
     let test = ident(name, &operation.location)?;
+    // A deprecated operation is still tested.
+    let allow = if operation.deprecated { quote! { #[allow(deprecated)] } } else { quote! {} };
     Ok(match body {
         Ok(body) => quote! {
             #[doc = #title]
             #[tokio::test]
+            #allow
             async fn #test() { #body }
         },
         Err(reason) => quote! {
@@ -283,6 +295,7 @@ fn expand_example_test(
     file: &str,
     parameters: &Map<String, Value>,
     responses: &std::collections::BTreeMap<String, ExampleResponse>,
+    follow_ups: &[synthesize::FollowUp],
 ) -> Result<TokenStream> {
     let operation = call.operation;
     let at = operation.location.join("x-ms-examples");
@@ -416,7 +429,26 @@ fn expand_example_test(
     let method_ident = ident(call.method, &operation.location)?;
     let invoke = quote! { client #accessor .#method_ident(#(#args),*) };
     let response_ty = result_type(operation);
-    let checks = match (&response.body, &response_ty) {
+    // What the poller reads after the first response, if anything; the last answer is the result.
+    let mut follow_up_exchanges = Vec::new();
+    for follow_up in follow_ups {
+        let target = follow_up.target.path().map(str::to_string).unwrap_or_else(|| path.clone());
+        let canned = match &follow_up.body {
+            Some(body) => {
+                let text_lit = raw_string(&body.to_string());
+                quote! { CannedResponse::json(200, &json(#text_lit)) }
+            }
+            None => quote! { CannedResponse::status(200) },
+        };
+        follow_up_exchanges.push(quote! {
+            server.expect(Exchange::new("GET", #target).no_body().respond(#canned));
+        });
+    }
+    let result_body = match follow_ups.last() {
+        Some(last) => &last.body,
+        None => &response.body,
+    };
+    let checks = match (result_body, &response_ty) {
         (Some(body), Some(ty)) => {
             let mut walk = Walk::new(ctx, &mut disagreements, "response body".to_string(), &at);
             let expected = walk.normalize(ty, body, "", Some(quote! { decoded }))?;
@@ -454,6 +486,7 @@ fn expand_example_test(
         #report
         let server = TestServer::start().await;
         server.expect(Exchange::new(#method, #path) #(#expectations)* .respond(#canned));
+        #(#follow_up_exchanges)*
         let client = client(&server, #(#client_args),*);
         #body_setup
         #checks
@@ -565,7 +598,7 @@ fn pick_response<'r>(
 /// The type of the value the call yields, as the emitter types it: for a long-running
 /// operation the poller's output (nothing for `DELETE`; else the final-state schema, or the body
 /// of `200`, or of `201`), otherwise the one body type the success responses share.
-fn result_type(operation: &Operation) -> Option<TypeRef> {
+pub(super) fn result_type(operation: &Operation) -> Option<TypeRef> {
     let shared = || {
         let mut types = operation
             .responses

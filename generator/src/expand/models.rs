@@ -328,18 +328,31 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
 }
 
 /// `Page` for every list result of a pageable operation, yielding the items of its item field.
+/// Operations that list the same type must agree on that field (a type has one `Page` impl);
+/// they may differ in their next link, which each operation reads itself.
 ///
 /// The trait is declared with `async_trait`; it is implemented here in the form that macro
 /// expands to (a boxed future), so the crate needs no `async-trait` dependency.
 fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
-    let mut done = BTreeSet::new();
+    // List type → (the first operation listing it, its item field).
+    let mut done: std::collections::BTreeMap<String, (&str, String)> = std::collections::BTreeMap::new();
     let mut impls = Vec::new();
     for operation in &ctx.api.operations {
         let Some(pageable) = &operation.pageable else { continue };
         let page = super::operations::page_type(ctx, operation, pageable)?;
-        if !done.insert(page.type_name.clone()) {
+        if let Some((first, items)) = done.get(&page.type_name) {
+            if *items != pageable.item_name {
+                return Err(Error::unsupported(
+                    operation.location.join("x-ms-pageable"),
+                    format!(
+                        "pageable operations listing the same type `{}` with different item fields (`{first}` reads `{items}`, `{}` reads `{}`)",
+                        page.type_name, operation.id, pageable.item_name
+                    ),
+                ));
+            }
             continue;
         }
+        done.insert(page.type_name.clone(), (operation.id.as_str(), pageable.item_name.clone()));
         let name = ident(&page.type_name, &operation.location)?;
         let field = ident(&page.items_field, &operation.location)?;
         let item = rust_type(ctx, &page.item_type, Scope::Models, &operation.location)?;
@@ -348,24 +361,7 @@ fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
         } else {
             quote! { self.#field.into_iter() }
         };
-        let next_link = match &page.next_link {
-            Some((field, optional)) => {
-                let field = ident(field, &operation.location)?;
-                if *optional {
-                    quote! { self.#field.as_deref() }
-                } else {
-                    quote! { Some(self.#field.as_str()) }
-                }
-            }
-            None => quote! { None },
-        };
         impls.push(quote! {
-            impl crate::request::NextLink for #name {
-                fn next_link(&self) -> Option<&str> {
-                    #next_link
-                }
-            }
-
             impl azure_core::http::pager::Page for #name {
                 type Item = #item;
                 type IntoIter = ::std::vec::IntoIter<#item>;

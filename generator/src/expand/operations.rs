@@ -498,6 +498,19 @@ fn expand_pager_call(
     let codes = literals(&success_codes(op));
     let has_api_version = surface.uses.iter().any(|u| matches!(u.source, Source::ApiVersion));
     let api_version = if has_api_version { quote! { Some(self.api_version.clone()) } } else { quote! { None } };
+    // This operation's `nextLinkName`: another operation listing the same type may name
+    // another field, or none.
+    let link_of = match &page.next_link {
+        Some((field, optional)) => {
+            let field = ident(field, &op.location)?;
+            if *optional {
+                quote! { |page| page.#field.as_deref() }
+            } else {
+                quote! { |page| Some(page.#field.as_str()) }
+            }
+        }
+        None => quote! { |_| None },
+    };
     let body = quote! {
         #prelude
         Ok(crate::request::pager::<crate::models::#page_ident, #error_ty>(
@@ -505,6 +518,7 @@ fn expand_pager_call(
             request,
             #api_version,
             &[#(#codes),*],
+            #link_of,
             options.method_options,
         ))
     };

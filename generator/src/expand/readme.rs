@@ -23,14 +23,20 @@ fn example_operation<'a>(ctx: &Context<'a>) -> Option<(&'a Operation, String, Op
             return Some(found);
         }
     }
-    let args = |op: &Operation| op.parameters.iter().filter(|p| p.required && !p.client_level).count();
+    // An answer with a model shows more than one without; then the most arguments.
+    let rank = |op: &Operation| (has_body(op), op.parameters.iter().filter(|p| p.required && !p.client_level).count());
     let mut best: Option<(&'a Operation, String, Option<String>)> = None;
     for candidate in all.filter(|(op, _, _)| simple(op)) {
-        if best.as_ref().is_none_or(|b| args(candidate.0) > args(b.0)) {
+        if best.as_ref().is_none_or(|b| rank(candidate.0) > rank(b.0)) {
             best = Some(candidate);
         }
     }
     best
+}
+
+/// Whether a success response of `op` has a body (so its `Response` has a model to read).
+fn has_body(op: &Operation) -> bool {
+    op.responses.iter().any(|r| !r.is_error && r.ty.is_some())
 }
 
 /// A placeholder value for a string parameter in the example (`resourceGroupName` →
@@ -69,9 +75,12 @@ fn example(ctx: &Context<'_>) -> String {
                 None => "client\n        ".to_string(),
             };
             out.push_str(&format!(
-                "    let response = {receiver}.{method}({})\n        .await?;\n    println!(\"status: {{}}\", response.status());\n    let value = response.into_model()?;\n    println!(\"{{value:#?}}\");\n",
+                "    let response = {receiver}.{method}({})\n        .await?;\n    println!(\"status: {{}}\", response.status());\n",
                 args.join(", ")
             ));
+            if has_body(op) {
+                out.push_str("    let value = response.into_model()?;\n    println!(\"{value:#?}\");\n");
+            }
         }
         None => out.push_str("    println!(\"endpoint: {}\", client.endpoint());\n"),
     }

@@ -220,24 +220,22 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
             Ok(form.finish())
         }
 
-        /// A list result that may name the next page.
-        pub(crate) trait NextLink {
-            /// The next page's link, as the service wrote it; `None` or empty on the last page.
-            fn next_link(&self) -> Option<&str>;
-        }
-
         /// A [`Pager`](azure_core::http::Pager) over the pages of `P`: the first page is `request`,
         /// the next ones a `GET` of each next link (resolved against the request that returned it,
         /// with exactly one `api-version` when the operation has one), until a page has none.
+        /// `link_of` reads a page's link as the operation's `nextLinkName` says (`None` or
+        /// empty on the last page; always `None` for an operation of one page), since
+        /// operations sharing a list type may name it differently.
         pub(crate) fn pager<P, E>(
             pipeline: Pipeline,
             request: Request,
             api_version: Option<String>,
             success: &'static [u16],
+            link_of: fn(&P) -> Option<&str>,
             options: azure_core::http::pager::PagerOptions<'_>,
         ) -> azure_core::http::Pager<P>
         where
-            P: ::serde::de::DeserializeOwned + NextLink + azure_core::http::pager::Page + Send + 'static,
+            P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
             E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
         {
             use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
@@ -262,7 +260,7 @@ pub(crate) fn expand_request_rs(_ctx: &Context<'_>) -> TokenStream {
                         let (status, headers, body) = raw.deconstruct();
                         let page: P = azure_core::json::from_json(&body)?;
                         let response: azure_core::http::Response<P> = RawResponse::from_bytes(status, headers, body).into();
-                        match page.next_link() {
+                        match link_of(&page) {
                             Some(link) if !link.is_empty() => Ok(PagerResult::More {
                                 response,
                                 continuation: PagerContinuation::Link(next_link(&url, link, api_version.as_deref())?),

@@ -27,9 +27,48 @@ use crate::ir::{
 pub(crate) struct Synthesized {
     /// `parameters`, by wire name (the body under its parameter name).
     pub parameters: Map<String, Value>,
-    /// `responses`: the one success response the test serves, by status code.
+    /// `responses`: the one success response the test serves first, by status code.
     pub responses: BTreeMap<String, ExampleResponse>,
+    /// For a long-running operation that answers only `202`: the requests the poller then
+    /// sends, in order, with their answers; the last one's body is the operation's result.
+    pub follow_ups: Vec<FollowUp>,
 }
+
+/// A `GET` the poller sends after the first response, and its answer.
+pub(crate) struct FollowUp {
+    /// Where it is sent.
+    pub target: Target,
+    /// The answer's body (its status is 200).
+    pub body: Option<Value>,
+}
+
+/// Where a follow-up `GET` goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The status monitor the first response names in `Azure-AsyncOperation`.
+    Monitor,
+    /// The result the first response names in `Location`.
+    Location,
+    /// The operation's own URL.
+    Original,
+}
+
+impl Target {
+    /// The path of a monitor or location (relative, as services may send them); `None` for
+    /// the operation's own URL.
+    pub(crate) fn path(self) -> Option<&'static str> {
+        match self {
+            Target::Monitor => Some(MONITOR),
+            Target::Location => Some(RESULT),
+            Target::Original => None,
+        }
+    }
+}
+
+/// The status monitor a synthesized `202` names.
+pub(crate) const MONITOR: &str = "/synthesized/operations/1";
+/// The result location a synthesized `202` names.
+pub(crate) const RESULT: &str = "/synthesized/operationResults/1";
 
 /// How deep nested objects are filled before only required properties are (recursive types
 /// would otherwise never end).
@@ -113,10 +152,13 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
         None => {
             let mut responses = BTreeMap::new();
             responses.insert("200".to_string(), ExampleResponse { headers: Map::new(), body: None });
-            return Ok(Synthesized { parameters, responses });
+            return Ok(Synthesized { parameters, responses, follow_ups: Vec::new() });
         }
     };
     filler.terminal_state = lro;
+    if let (Some(lro), 202) = (&operation.long_running, status) {
+        return accepted(ctx, operation, lro, &mut filler, parameters);
+    }
     let body = match &response.ty {
         Some(TypeRef::Primitive(Primitive::Binary)) => {
             return Err("no example is synthesized for a binary response body".into())
@@ -135,7 +177,47 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
     };
     let mut responses = BTreeMap::new();
     responses.insert(status.to_string(), ExampleResponse { headers: Map::new(), body });
-    Ok(Synthesized { parameters, responses })
+    Ok(Synthesized { parameters, responses, follow_ups: Vec::new() })
+}
+
+/// A long-running operation that declares no terminal success: it answers `202` naming a
+/// status monitor and a result location, the monitor reports `Succeeded`, and the result is
+/// read where the operation's final state says (as `lro_output` tells the emitted poller).
+fn accepted(
+    ctx: &Context<'_>,
+    operation: &Operation,
+    lro: &crate::ir::LongRunning,
+    filler: &mut Filler<'_, '_>,
+    parameters: Map<String, Value>,
+) -> Result<Synthesized, String> {
+    let (_, _, final_state) =
+        super::operations::lro_output(ctx, operation, lro).map_err(|e| e.to_string())?;
+    let result = match super::examples::result_type(operation) {
+        Some(ty) if final_state != "None" => Some(filler.value(&ty, "value")?),
+        _ => None,
+    };
+    let mut headers = Map::new();
+    headers.insert("Azure-AsyncOperation".into(), Value::String(MONITOR.into()));
+    headers.insert("Location".into(), Value::String(RESULT.into()));
+    let mut responses = BTreeMap::new();
+    responses.insert("202".to_string(), ExampleResponse { headers, body: None });
+    let succeeded = json!({ "status": "Succeeded" });
+    let follow_ups = match (final_state.to_string().as_str(), result) {
+        // The monitor's body is the result (a missing `status` reads as done).
+        ("AsyncOperation", Some(result)) => {
+            vec![FollowUp { target: Target::Monitor, body: Some(result) }]
+        }
+        ("Location", Some(result)) => vec![
+            FollowUp { target: Target::Monitor, body: Some(succeeded) },
+            FollowUp { target: Target::Location, body: Some(result) },
+        ],
+        ("OriginalUri", Some(result)) => vec![
+            FollowUp { target: Target::Monitor, body: Some(succeeded) },
+            FollowUp { target: Target::Original, body: Some(result) },
+        ],
+        _ => vec![FollowUp { target: Target::Monitor, body: Some(succeeded) }],
+    };
+    Ok(Synthesized { parameters, responses, follow_ups })
 }
 
 /// How a parameter's location reads in a message.
