@@ -19,10 +19,10 @@ use support::{CannedResponse, Exchange, TestServer};
 fn client(server: &TestServer, subscription_id: &str) -> IotHubClient {
     let options = IotHubClientOptions {
         client_options: server.client_options(),
-        endpoint: server.endpoint().parse().unwrap(),
+        endpoint: Some(server.endpoint().parse().unwrap()),
         ..Default::default()
     };
-    IotHubClient::new(server.credential(), subscription_id, Some(options))
+    IotHubClient::new(server.credential(), subscription_id, Some(options)).unwrap()
 }
 
 /// Parses the JSON text of an example.

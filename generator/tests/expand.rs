@@ -506,8 +506,10 @@ fn the_readme_shows_the_pager_and_the_poller_of_the_spec() {
     assert!(readme.contains(".into_pages()"), "{readme}");
     assert!(readme.contains("## Waiting on a `Poller`"), "{readme}");
     assert!(readme.contains("PollerStatus::Succeeded"), "{readme}");
-    // The client is built without `?`: its constructor cannot fail.
-    assert!(readme.contains("::new(credential, \"00000000-0000-0000-0000-000000000000\", None);"), "{readme}");
+    // The constructor fails for a custom cloud without an endpoint, so the example uses `?`.
+    assert!(readme.contains("::new(credential, \"00000000-0000-0000-0000-000000000000\", None)?;"), "{readme}");
+    // And it shows the sovereign clouds.
+    assert!(readme.contains("CloudConfiguration::AzureGovernment"), "{readme}");
 }
 
 /// Every operation of the vendored specs is exercised by an example test: its example file's,

@@ -16,47 +16,95 @@ pub struct IotHubClient {
 /// Options for [`IotHubClient::new`].
 #[derive(Clone, Debug)]
 pub struct IotHubClientOptions {
-    /// azure_core's client options: retries, transport, extra policies. Their `cloud` is not
-    /// consulted: for a sovereign cloud set `endpoint` (and give the credential that cloud's
-    /// authority).
+    /// azure_core's client options: retries, transport, extra policies, and the cloud (see
+    /// `endpoint`; give the credential the same cloud, so it asks that cloud's authority).
     pub client_options: azure_core::http::ClientOptions,
-    /// The endpoint requests are sent to; `https://management.azure.com` unless changed (sovereign clouds). The token scope is derived from it.
-    pub endpoint: azure_core::http::Url,
+    /// The endpoint requests are sent to. `None` (the default): Resource Manager's endpoint in the
+    /// cloud `client_options.cloud` names: `https://management.azure.com` for the public cloud (and when no cloud is set), `https://management.usgovcloudapi.net` for `AzureGovernment`, `https://management.chinacloudapi.cn` for `AzureChina`.
+    /// A custom cloud needs the endpoint set here. The token scope is `{audience}/.default`, the audience
+    /// being the custom cloud's for [`IotHubClient`] (`Audiences::with::<IotHubClient>`) when it has one, else the endpoint's origin.
+    pub endpoint: Option<azure_core::http::Url>,
     /// The api-version sent with every request; `2023-06-30` unless changed.
     pub api_version: String,
 }
 
-/// The defaults: azure_core's client options, the spec's endpoint and api-version.
-///
-/// The default endpoint's literal was parsed as a URL by the generator before it was
-/// emitted, so parsing it again here cannot fail.
+/// The defaults: azure_core's client options, the endpoint of their cloud, the spec's
+/// api-version.
 impl Default for IotHubClientOptions {
     fn default() -> Self {
         Self {
             client_options: azure_core::http::ClientOptions::default(),
-            endpoint: azure_core::http::Url::parse("https://management.azure.com")
-                .expect("the generator checked that the default endpoint parses"),
+            endpoint: None,
             api_version: String::from("2023-06-30"),
         }
     }
 }
 
+/// The spec's endpoint. Its literal was parsed as a URL by the generator before it was
+/// emitted, so parsing it again here cannot fail.
+fn default_endpoint() -> azure_core::http::Url {
+    azure_core::http::Url::parse("https://management.azure.com")
+        .expect("the generator checked that the default endpoint parses")
+}
+
 impl IotHubClient {
-    /// Creates an `IotHubClient` that authenticates with `credential`, asking for a token for `{endpoint origin}/.default`.
+    /// Creates an `IotHubClient` that authenticates with `credential` (see [`IotHubClientOptions`] for the endpoint and the token scope).
     ///
     /// # Arguments
     ///
     /// * `credential` - The credential to get tokens from (e.g. `azure_identity::DeveloperToolsCredential`).
     /// * `subscription_id` - The subscription identifier.
     /// * `options` - Optional configuration; the defaults suit the public cloud.
+    ///
+    /// # Errors
+    ///
+    /// When `client_options.cloud` is a custom cloud and `endpoint` is not set: Resource Manager's
+    /// endpoint in a custom cloud cannot be guessed. Nothing is sent either way.
     pub fn new(
         credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
         subscription_id: impl Into<String>,
         options: Option<IotHubClientOptions>,
-    ) -> Self {
+    ) -> azure_core::Result<Self> {
         let options = options.unwrap_or_default();
-        let endpoint = options.endpoint;
-        let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
+        let cloud = options.client_options.cloud.clone();
+        let endpoint = match options.endpoint {
+            Some(endpoint) => endpoint,
+            None => {
+                match cloud.as_deref() {
+                    None | Some(azure_core::cloud::CloudConfiguration::AzurePublic) => {
+                        default_endpoint()
+                    }
+                    Some(azure_core::cloud::CloudConfiguration::AzureGovernment) => {
+                        azure_core::http::Url::parse(
+                                "https://management.usgovcloudapi.net",
+                            )
+                            .expect("`https://management.usgovcloudapi.net` is a URL")
+                    }
+                    Some(azure_core::cloud::CloudConfiguration::AzureChina) => {
+                        azure_core::http::Url::parse(
+                                "https://management.chinacloudapi.cn",
+                            )
+                            .expect("`https://management.chinacloudapi.cn` is a URL")
+                    }
+                    Some(_) => {
+                        return Err(
+                            azure_core::Error::with_message(
+                                azure_core::error::ErrorKind::Other,
+                                "a custom cloud configuration needs `endpoint` in `IotHubClientOptions`: Resource Manager's endpoint in that cloud",
+                            ),
+                        );
+                    }
+                }
+            }
+        };
+        let audience = match cloud.as_deref() {
+            Some(azure_core::cloud::CloudConfiguration::Custom(custom)) => {
+                custom.audiences.get::<Self>().map(str::to_owned)
+            }
+            _ => None,
+        }
+            .unwrap_or_else(|| endpoint.origin().ascii_serialization());
+        let scope = format!("{}/.default", audience.trim_end_matches('/'));
         let auth: ::std::sync::Arc<dyn azure_core::http::policies::Policy> = ::std::sync::Arc::new(
             azure_core::http::policies::auth::BearerTokenAuthorizationPolicy::new(
                 credential,
@@ -71,12 +119,12 @@ impl IotHubClient {
             vec![auth],
             None,
         );
-        Self {
+        Ok(Self {
             endpoint,
             api_version: options.api_version,
             pipeline,
             subscription_id: subscription_id.into(),
-        }
+        })
     }
 
     /// The endpoint requests are sent to.

@@ -69,7 +69,7 @@ fn scripted(answers: Vec<Answer>) -> (IotHubClient, Arc<Script>) {
         },
         ..Default::default()
     };
-    (IotHubClient::new(Arc::new(Credential), "sub", Some(options)), script)
+    (IotHubClient::new(Arc::new(Credential), "sub", Some(options)).unwrap(), script)
 }
 
 const HUB: &str = "https://management.azure.com/subscriptions/sub/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub";
@@ -189,4 +189,85 @@ async fn a_failed_operation_is_an_error_with_the_service_error() {
     assert_eq!(service.code(), Some("Boom"));
     assert_eq!(service.error().unwrap().message.as_deref(), Some("it broke"));
     assert_eq!(script.seen.lock().unwrap().len(), 2);
+}
+
+mod clouds {
+    use super::*;
+    use azure_core::cloud::{Audiences, CloudConfiguration, CustomConfiguration};
+
+    /// Hands out a token and records the scopes it was asked for.
+    #[derive(Debug, Default)]
+    struct ScopeRecorder(Mutex<Vec<String>>);
+
+    #[async_trait::async_trait]
+    impl TokenCredential for ScopeRecorder {
+        async fn get_token(&self, scopes: &[&str], _: Option<TokenRequestOptions<'_>>) -> azure_core::Result<AccessToken> {
+            self.0.lock().unwrap().extend(scopes.iter().map(|s| s.to_string()));
+            Ok(AccessToken::new("token", azure_core::time::OffsetDateTime::now_utc() + azure_core::time::Duration::hours(1)))
+        }
+    }
+
+    /// A client for `cloud` (and `endpoint`, if set) that answers every request with an empty
+    /// page: the URL it sent and the scopes its credential was asked for.
+    async fn first_request(cloud: Option<CloudConfiguration>, endpoint: Option<&str>) -> azure_core::Result<(String, Vec<String>)> {
+        let script = Arc::new(Script::default());
+        script.answers.lock().unwrap().push_back(answer(200, &[], r#"{"value":[]}"#));
+        let credential = Arc::new(ScopeRecorder::default());
+        let options = IotHubClientOptions {
+            client_options: ClientOptions {
+                transport: Some(Transport::new(script.clone())),
+                retry: azure_core::http::RetryOptions::none(),
+                cloud: cloud.map(Arc::new),
+                ..Default::default()
+            },
+            endpoint: endpoint.map(|e| e.parse().unwrap()),
+            ..Default::default()
+        };
+        let client = IotHubClient::new(credential.clone(), "sub", Some(options))?;
+        let hubs: Vec<_> = client.get_iot_hub_resource_client().list_by_subscription(None)?.try_collect().await?;
+        assert!(hubs.is_empty());
+        let url = script.seen.lock().unwrap()[0].clone();
+        let scopes = credential.0.lock().unwrap().clone();
+        Ok((url, scopes))
+    }
+
+    const PATH: &str = "/subscriptions/sub/providers/Microsoft.Devices/IotHubs?api-version=2023-06-30";
+
+    #[tokio::test]
+    async fn the_cloud_picks_resource_managers_endpoint_and_the_scope_follows() {
+        for (cloud, host) in [
+            (None, "https://management.azure.com"),
+            (Some(CloudConfiguration::AzurePublic), "https://management.azure.com"),
+            (Some(CloudConfiguration::AzureGovernment), "https://management.usgovcloudapi.net"),
+            (Some(CloudConfiguration::AzureChina), "https://management.chinacloudapi.cn"),
+        ] {
+            let (url, scopes) = first_request(cloud.clone(), None).await.unwrap();
+            assert_eq!(url, format!("GET {host}{PATH}"), "{cloud:?}");
+            assert_eq!(scopes, [format!("{host}/.default")], "{cloud:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_explicit_endpoint_wins_over_the_cloud() {
+        let (url, scopes) =
+            first_request(Some(CloudConfiguration::AzureChina), Some("https://arm.example.net")).await.unwrap();
+        assert_eq!(url, format!("GET https://arm.example.net{PATH}"));
+        assert_eq!(scopes, ["https://arm.example.net/.default"]);
+    }
+
+    #[tokio::test]
+    async fn a_custom_cloud_needs_an_endpoint_and_may_name_the_audience() {
+        let custom = || {
+            let mut custom = CustomConfiguration::default();
+            custom.authority_host = "https://login.mycloud.local".into();
+            custom.audiences = Audiences::new().with::<IotHubClient>("https://management.mycloud.local/".into());
+            CloudConfiguration::from(custom)
+        };
+        let error = first_request(Some(custom()), None).await.unwrap_err();
+        assert!(error.to_string().contains("a custom cloud configuration needs `endpoint`"), "{error}");
+
+        let (url, scopes) = first_request(Some(custom()), Some("https://arm.mycloud.local")).await.unwrap();
+        assert_eq!(url, format!("GET https://arm.mycloud.local{PATH}"));
+        assert_eq!(scopes, ["https://management.mycloud.local/.default"]);
+    }
 }

@@ -31,11 +31,11 @@ fn client_with(
 ) -> IotHubClient {
     let mut options = IotHubClientOptions {
         client_options: server.client_options(),
-        endpoint: server.endpoint().parse().unwrap(),
+        endpoint: Some(server.endpoint().parse().unwrap()),
         ..Default::default()
     };
     configure(&mut options);
-    IotHubClient::new(server.credential(), SUBSCRIPTION, Some(options))
+    IotHubClient::new(server.credential(), SUBSCRIPTION, Some(options)).unwrap()
 }
 
 fn client(server: &TestServer) -> IotHubClient {
@@ -537,10 +537,10 @@ mod auth {
         let credential = server.credential();
         let options = IotHubClientOptions {
             client_options: server.client_options(),
-            endpoint: server.endpoint().parse().unwrap(),
+            endpoint: Some(server.endpoint().parse().unwrap()),
             ..Default::default()
         };
-        let client = IotHubClient::new(credential.clone(), SUBSCRIPTION, Some(options));
+        let client = IotHubClient::new(credential.clone(), SUBSCRIPTION, Some(options)).unwrap();
         let path = format!("{}/jobs/j", hub_path());
         for _ in 0..2 {
             server

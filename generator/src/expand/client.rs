@@ -14,6 +14,13 @@ use crate::names;
 /// ARM's endpoint, used when the spec names none.
 pub(crate) const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
 
+/// Resource Manager's endpoint in each sovereign cloud azure_core names, for a spec on ARM's
+/// public endpoint (`azure_core::cloud::CloudConfiguration` variant → endpoint).
+const SOVEREIGN_ARM_ENDPOINTS: &[(&str, &str)] = &[
+    ("AzureGovernment", "https://management.usgovcloudapi.net"),
+    ("AzureChina", "https://management.chinacloudapi.cn"),
+];
+
 /// `src/clients/mod.rs`.
 pub(crate) fn expand_clients_mod(ctx: &Context<'_>) -> TokenStream {
     let modules: Vec<Ident> = ctx.clients.iter().map(|c| format_ident!("{}", c.module)).collect();
@@ -176,10 +183,73 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         });
     }
     let options_doc = format!(" Options for [`{}::new`].", client.name);
-    let endpoint_doc = format!(" The endpoint requests are sent to; `{endpoint}` unless changed (sovereign clouds). The token scope is derived from it.");
+    // On ARM's public endpoint, `client_options.cloud` picks the endpoint of its cloud.
+    let on_arm = endpoint == DEFAULT_ENDPOINT;
+    let cloud_endpoints = if on_arm { SOVEREIGN_ARM_ENDPOINTS } else { &[] };
+    let endpoint_doc: Vec<String> = if on_arm {
+        let mut lines = vec![
+            " The endpoint requests are sent to. `None` (the default): Resource Manager's endpoint in the".to_string(),
+            " cloud `client_options.cloud` names: ".to_string(),
+        ];
+        let clouds: Vec<String> = std::iter::once(format!("`{endpoint}` for the public cloud (and when no cloud is set)"))
+            .chain(SOVEREIGN_ARM_ENDPOINTS.iter().map(|(cloud, url)| format!("`{url}` for `{cloud}`")))
+            .collect();
+        lines[1].push_str(&clouds.join(", "));
+        lines[1].push('.');
+        lines.push(" A custom cloud needs the endpoint set here. The token scope is `{audience}/.default`, the audience".to_string());
+        lines.push(format!(
+            " being the custom cloud's for [`{}`] (`Audiences::with::<{}>`) when it has one, else the endpoint's origin.",
+            client.name, client.name
+        ));
+        lines
+    } else {
+        vec![
+            format!(" The endpoint requests are sent to; `None` (the default): `{endpoint}`. The token scope is"),
+            " `{audience}/.default`, the audience being the custom cloud's for this client when".to_string(),
+            " `client_options.cloud` is a custom cloud that has one, else the endpoint's origin.".to_string(),
+        ]
+    };
+    let cloud_arms = cloud_endpoints.iter().map(|(cloud, url)| {
+        let variant = format_ident!("{}", cloud);
+        let expect = format!("`{url}` is a URL");
+        quote! {
+            Some(azure_core::cloud::CloudConfiguration::#variant) => azure_core::http::Url::parse(#url).expect(#expect),
+        }
+    });
+    let no_endpoint = if on_arm {
+        let message = format!("a custom cloud configuration needs `endpoint` in `{}`: Resource Manager's endpoint in that cloud", ctx.root_options());
+        quote! {
+            match cloud.as_deref() {
+                None | Some(azure_core::cloud::CloudConfiguration::AzurePublic) => default_endpoint(),
+                #(#cloud_arms)*
+                Some(_) => {
+                    return Err(azure_core::Error::with_message(azure_core::error::ErrorKind::Other, #message));
+                }
+            }
+        }
+    } else {
+        quote! { default_endpoint() }
+    };
     let api_version_doc = format!(" The api-version sent with every request; `{api_version}` unless changed.");
+    let errors_doc = if on_arm {
+        vec![
+            String::new(),
+            " # Errors".to_string(),
+            String::new(),
+            " When `client_options.cloud` is a custom cloud and `endpoint` is not set: Resource Manager's".to_string(),
+            " endpoint in a custom cloud cannot be guessed. Nothing is sent either way.".to_string(),
+        ]
+    } else {
+        vec![
+            String::new(),
+            " # Errors".to_string(),
+            String::new(),
+            " None for this spec (whose endpoint is not Resource Manager's, so the cloud does not pick it);".to_string(),
+            " every generated client's `new` returns a `Result` alike. Nothing is sent.".to_string(),
+        ]
+    };
     let new_doc: Vec<String> = [
-        format!(" Creates {} `{}` that authenticates with `credential`, asking for a token for `{{endpoint origin}}/.default`.", super::article(&client.name), client.name),
+        format!(" Creates {} `{}` that authenticates with `credential` (see [`{}`] for the endpoint and the token scope).", super::article(&client.name), client.name, ctx.root_options()),
         String::new(),
         " # Arguments".to_string(),
         String::new(),
@@ -188,6 +258,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
     .into_iter()
     .chain(new_docs)
     .chain([" * `options` - Optional configuration; the defaults suit the public cloud.".to_string()])
+    .chain(errors_doc)
     .collect();
     Ok(quote! {
         #strukt
@@ -195,30 +266,33 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         #[doc = #options_doc]
         #[derive(Clone, Debug)]
         pub struct #options {
-            /// azure_core's client options: retries, transport, extra policies. Their `cloud` is not
-            /// consulted: for a sovereign cloud set `endpoint` (and give the credential that cloud's
-            /// authority).
+            /// azure_core's client options: retries, transport, extra policies, and the cloud (see
+            /// `endpoint`; give the credential the same cloud, so it asks that cloud's authority).
             pub client_options: azure_core::http::ClientOptions,
-            #[doc = #endpoint_doc]
-            pub endpoint: azure_core::http::Url,
+            #(#[doc = #endpoint_doc])*
+            pub endpoint: Option<azure_core::http::Url>,
             #[doc = #api_version_doc]
             pub api_version: String,
             #(#option_fields)*
         }
 
-        /// The defaults: azure_core's client options, the spec's endpoint and api-version.
-        ///
-        /// The default endpoint's literal was parsed as a URL by the generator before it was
-        /// emitted, so parsing it again here cannot fail.
+        /// The defaults: azure_core's client options, the endpoint of their cloud, the spec's
+        /// api-version.
         impl Default for #options {
             fn default() -> Self {
                 Self {
                     client_options: azure_core::http::ClientOptions::default(),
-                    endpoint: azure_core::http::Url::parse(#endpoint).expect("the generator checked that the default endpoint parses"),
+                    endpoint: None,
                     api_version: String::from(#api_version),
                     #(#option_defaults)*
                 }
             }
+        }
+
+        /// The spec's endpoint. Its literal was parsed as a URL by the generator before it was
+        /// emitted, so parsing it again here cannot fail.
+        fn default_endpoint() -> azure_core::http::Url {
+            azure_core::http::Url::parse(#endpoint).expect("the generator checked that the default endpoint parses")
         }
 
         impl #name {
@@ -227,10 +301,19 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
                 credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
                 #(#new_args,)*
                 options: Option<#options>,
-            ) -> Self {
+            ) -> azure_core::Result<Self> {
                 let options = options.unwrap_or_default();
-                let endpoint = options.endpoint;
-                let scope = format!("{}/.default", endpoint.origin().ascii_serialization());
+                let cloud = options.client_options.cloud.clone();
+                let endpoint = match options.endpoint {
+                    Some(endpoint) => endpoint,
+                    None => #no_endpoint,
+                };
+                let audience = match cloud.as_deref() {
+                    Some(azure_core::cloud::CloudConfiguration::Custom(custom)) => custom.audiences.get::<Self>().map(str::to_owned),
+                    _ => None,
+                }
+                .unwrap_or_else(|| endpoint.origin().ascii_serialization());
+                let scope = format!("{}/.default", audience.trim_end_matches('/'));
                 let auth: ::std::sync::Arc<dyn azure_core::http::policies::Policy> = ::std::sync::Arc::new(
                     azure_core::http::policies::auth::BearerTokenAuthorizationPolicy::new(credential, [scope]),
                 );
@@ -242,12 +325,12 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
                     vec![auth],
                     None,
                 );
-                Self {
+                Ok(Self {
                     endpoint,
                     api_version: options.api_version,
                     pipeline,
                     #(#new_inits)*
-                }
+                })
             }
 
             #accessors

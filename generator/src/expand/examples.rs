@@ -220,10 +220,10 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
             fn client(server: &TestServer, #(#client_args),*) -> #root {
                 let options = #root_options {
                     client_options: server.client_options(),
-                    endpoint: server.endpoint().parse().unwrap(),
+                    endpoint: Some(server.endpoint().parse().unwrap()),
                     ..Default::default()
                 };
-                #root::new(server.credential(), #(#client_values,)* Some(options))
+                #root::new(server.credential(), #(#client_values,)* Some(options)).unwrap()
             }
 
             #json_fn

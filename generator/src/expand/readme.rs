@@ -50,16 +50,59 @@ fn placeholder(name: &str) -> String {
     }
 }
 
+/// The constructor's arguments between the credential and the options, as placeholders
+/// (`"00000000-0000-0000-0000-000000000000", `).
+fn ctor_args(ctx: &Context<'_>) -> String {
+    let mut args = String::new();
+    for p in ctx.api.client_parameters.iter().filter(|p| p.required && p.constant.is_none() && !p.name.eq_ignore_ascii_case("api-version")) {
+        args.push_str(&format!("\"{}\", ", placeholder(&p.name)));
+    }
+    args
+}
+
+/// How the endpoint and token scope follow the client options' cloud, with an example for a
+/// spec on Resource Manager's public endpoint.
+fn cloud_text(ctx: &Context<'_>) -> String {
+    let root = &ctx.root_client;
+    let crate_name = &ctx.options.crate_name;
+    let endpoint = ctx.api.endpoint.as_deref().unwrap_or(super::client::DEFAULT_ENDPOINT).trim_end_matches('/');
+    if endpoint != super::client::DEFAULT_ENDPOINT {
+        return format!(
+            "Left unset, the endpoint is the spec's, `{endpoint}`, and the token scope is its origin followed by \
+             `/.default` (unless the options' cloud is a custom one giving an audience for `{root}`).\n\n"
+        );
+    }
+    let ctor_args = ctor_args(ctx);
+    format!(
+        "Left unset, the endpoint is Resource Manager's in the cloud of the client options (`https://management.azure.com` \
+         when none is set; `AzureGovernment` and `AzureChina` have theirs; a custom cloud needs the endpoint set, or \
+         `new` fails), and the token scope is the endpoint's origin followed by `/.default` (a custom cloud's audience \
+         for `{root}`, `Audiences::with::<{root}>`, wins). Give the credential the same cloud, so it signs in with that \
+         cloud's authority:\n\n\
+         ```rust,no_run\n\
+         use std::sync::Arc;\n\
+         use azure_core::{{cloud::CloudConfiguration, http::ClientOptions}};\n\
+         use {crate_name}::{{{root}, {root}Options}};\n\n\
+         # fn sovereign(credential: Arc<dyn azure_core::credentials::TokenCredential>) -> azure_core::Result<()> {{\n\
+         let options = {root}Options {{\n    \
+             client_options: ClientOptions {{ cloud: Some(Arc::new(CloudConfiguration::AzureGovernment)), ..Default::default() }},\n    \
+             ..Default::default()\n\
+         }};\n\
+         let client = {root}::new(credential, {ctor_args}Some(options))?;\n\
+         assert_eq!(client.endpoint().as_str(), \"https://management.usgovcloudapi.net/\");\n\
+         # Ok(())\n\
+         # }}\n\
+         ```\n\n"
+    )
+}
+
 /// The example: build the client with a developer credential and call one operation.
 fn example(ctx: &Context<'_>) -> String {
     let crate_name = &ctx.options.crate_name;
     let root = ctx.root_client.to_string();
-    let mut ctor_args = String::new();
-    for p in ctx.api.client_parameters.iter().filter(|p| p.required && p.constant.is_none() && !p.name.eq_ignore_ascii_case("api-version")) {
-        ctor_args.push_str(&format!("\"{}\", ", placeholder(&p.name)));
-    }
+    let ctor_args = ctor_args(ctx);
     let mut out = format!(
-        "```rust,no_run\nuse azure_identity::DeveloperToolsCredential;\nuse {crate_name}::{root};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let credential = DeveloperToolsCredential::new(None)?;\n    let client = {root}::new(credential, {ctor_args}None);\n"
+        "```rust,no_run\nuse azure_identity::DeveloperToolsCredential;\nuse {crate_name}::{root};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let credential = DeveloperToolsCredential::new(None)?;\n    let client = {root}::new(credential, {ctor_args}None)?;\n"
     );
     match example_operation(ctx) {
         Some((op, method, group)) => {
@@ -377,8 +420,9 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     out.push_str(&format!(
         "\n## Clients\n\n`{root}::new` takes an `Arc<dyn TokenCredential>` (any `azure_identity` credential), the \
          client-level parameters of the spec, and optional `{root}Options`: azure_core's `ClientOptions` (retries, \
-         transport, policies), the endpoint (for sovereign clouds; the token scope is `{{endpoint origin}}/.default`) \
-         and the api-version. It cannot fail and sends nothing: the first request is the first method call.\n\n\
+         transport, policies, cloud), the endpoint and the api-version. `new` sends nothing: the first request \
+         is the first method call.\n\n\
+         {cloud}\
          Operations are grouped as the spec groups them (the part of the operationId before `_`), into sub-clients \
          that share the root client's pipeline, the way the official Azure SDK for Rust crates are shaped; \
          operations of the group named like the root client are methods of the root client itself. Sub-clients: {}.\n\n\
@@ -389,7 +433,8 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          a value holding `/`, `?`, `#` or non-ASCII text cannot change the request path; an empty value, `.` or \
          `..` is refused with an error, since URL parsing would drop or resolve it. Query parameters are \
          percent-encoded the same way.\n",
-        if subs.is_empty() { "none".to_string() } else { subs.join(", ") }
+        if subs.is_empty() { "none".to_string() } else { subs.join(", ") },
+        cloud = cloud_text(ctx),
     ));
     out.push_str(
         "\n## Paging and long-running operations\n\n\
