@@ -10,8 +10,10 @@
 //! output stays deterministic, and chosen to catch lossy encodings: an int64 above 2^53, dates
 //! with seconds, base64 bytes.
 //!
-//! A long-running operation answers its terminal status (`Succeeded`), and a pageable one a
-//! single page (no next link): polling and paging have their own hand-written scenario tests.
+//! A long-running operation answers a terminal status (`Succeeded`) when it declares one; one
+//! that declares only `202` names a status monitor that reports `Succeeded`, and the result is
+//! read where its final state says. A pageable operation answers a single page (no next link).
+//! Longer polling and paging have their own hand-written scenario tests.
 
 use std::collections::BTreeMap;
 
