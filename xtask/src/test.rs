@@ -2,9 +2,10 @@
 //!
 //! The cheap checks come first so a stale `generated/` fails in seconds, not after a build.
 //! The generality crates (every vendored spec other than the product's, generated under
-//! `target/generality/`) are standalone crates, each with its own `[workspace]`, sharing one
-//! target folder so their dependencies are built once; the crates of the generator's fixture
-//! specs follow, as one more workspace on that target folder.
+//! `target/generality/`) are standalone crates, each with its own `[workspace]`; the crates of
+//! the generator's fixture specs follow, as one more workspace. All of them build into the
+//! workspace's own `target/` with its `Cargo.lock`, so the dependencies the product crate's
+//! tests built are reused, not built again.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -102,7 +103,7 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     // Pin dependencies to the versions the workspace uses, so the crates build against what
     // the product crate is tested with (cargo drops the entries they do not need).
     std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).context("copying Cargo.lock")?;
-    let target_dir = base.join("target");
+    let target_dir = root.join("target");
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
     cargo(&out, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
     // The crate's own tests too: its unit tests, its example tests (ignored where the example
@@ -116,7 +117,7 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
 const FIXTURE_DIRS: &[&str] = &["generator/tests/fixtures/lower", "generator/tests/fixtures/expand"];
 
 /// Generates the crate of every fixture spec under `target/generality/fixtures/` (one
-/// workspace, sharing the generality crates' target folder), then lints them with
+/// workspace, building into the workspace's `target/`), then lints them with
 /// `clippy -D warnings` and runs their tests: the emitted example tests, synthesized for every
 /// operation, call each fixture's operations over HTTPS. A fixture the generator refuses (an
 /// unsupported construct; its located error is snapshot-tested) is listed and left out.
@@ -153,7 +154,7 @@ fn fixture_crates(root: &Path) -> Result<()> {
     std::fs::write(base.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [{list}\n]\n"))
         .context("writing the fixtures' workspace manifest")?;
     std::fs::copy(root.join("Cargo.lock"), base.join("Cargo.lock")).context("copying Cargo.lock")?;
-    let target_dir = root.join("target").join("generality").join("target");
+    let target_dir = root.join("target");
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
     println!("{} fixture crates", members.len());
     cargo(&base, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
