@@ -195,7 +195,10 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
 
     let target = match (spec, out, crate_name) {
         (None, None, None) => Target::product(&root)?,
-        (Some(spec), Some(out), Some(crate_name)) => custom_target(&root, &spec, out, crate_name),
+        (Some(spec), Some(out), Some(crate_name)) => {
+            check_crate_name(&crate_name)?;
+            custom_target(&root, &spec, out, crate_name)
+        }
         _ => bail!("--spec, --out and --crate-name go together (or give none for the product crate)"),
     };
     let is_product = target.options.command == PRODUCT_COMMAND;
@@ -233,6 +236,16 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         println!("{out_display} ({what}): {} file(s) changed", changes.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a `--crate-name` cargo would refuse, before anything is generated.
+fn check_crate_name(name: &str) -> Result<()> {
+    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        bail!("--crate-name `{name}`: a crate name is ASCII letters, digits, `-` and `_`, starting with a letter or `_`");
+    }
+    Ok(())
 }
 
 /// A `--spec/--out/--crate-name` target. The `@generated` line names the command with the spec
@@ -281,6 +294,17 @@ mod tests {
 
     fn file(path: &str, contents: &str) -> GeneratedFile {
         GeneratedFile { path: PathBuf::from(path), contents: contents.to_string() }
+    }
+
+    #[test]
+    fn crate_names_cargo_would_refuse_are_refused_first() {
+        for good in ["azure_resourcemanager_iothub", "iotdps-2026", "_x"] {
+            assert!(check_crate_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", "bad name", "9lives", "a/b", "é"] {
+            let error = check_crate_name(bad).unwrap_err().to_string();
+            assert!(error.starts_with(&format!("--crate-name `{bad}`")), "{error}");
+        }
     }
 
     #[test]
