@@ -158,7 +158,7 @@ enum Responder {
 pub struct Exchange {
     method: Option<String>,
     path: Option<String>,
-    query: Vec<(String, String)>,
+    query: Vec<(String, Vec<String>)>,
     headers: Vec<(String, String)>,
     body: Option<ExpectedBody>,
     responder: Responder,
@@ -199,7 +199,14 @@ impl Exchange {
 
     /// Expects the query parameter `name` with exactly one value, `value` (compared decoded).
     pub fn query(mut self, name: &str, value: &str) -> Self {
-        self.query.push((name.to_owned(), value.to_owned()));
+        self.query.push((name.to_owned(), vec![value.to_owned()]));
+        self
+    }
+
+    /// Expects the query parameter `name` exactly `values.len()` times, with these values in
+    /// this order (compared decoded): a list sent as one parameter per value.
+    pub fn query_all(mut self, name: &str, values: &[&str]) -> Self {
+        self.query.push((name.to_owned(), values.iter().map(|v| (*v).to_owned()).collect()));
         self
     }
 
@@ -249,10 +256,10 @@ impl Exchange {
                 problems.push(format!("path: expected {path}, got {}", request.path));
             }
         }
-        for (name, value) in &self.query {
+        for (name, values) in &self.query {
             let got = request.query_values(name);
-            if got != [value.clone()] {
-                problems.push(format!("query {name}: expected [{value:?}], got {got:?}"));
+            if got != *values {
+                problems.push(format!("query {name}: expected {values:?}, got {got:?}"));
             }
         }
         for (name, value) in &self.headers {

@@ -28,8 +28,8 @@ use super::types::{field_is_plain, is_string_primitive};
 use super::{ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    Api, ExampleContent, ExampleResponse, HttpMethod, ObjectType, Operation, ParamLocation,
-    Primitive, StatusCode, TypeKind, TypeRef,
+    Api, CollectionFormat, ExampleContent, ExampleResponse, HttpMethod, ObjectType, Operation,
+    ParamLocation, Primitive, StatusCode, TypeKind, TypeRef,
 };
 use crate::names;
 use crate::{GeneratedFile, Options};
@@ -328,10 +328,26 @@ fn expand_example_test(
         }
         let Some(value) = value else { continue };
         let name = parameter.name.as_str();
-        let text = scalar_text(value);
-        match parameter.location {
-            ParamLocation::Query => expectations.push(quote! { .query(#name, #text) }),
-            ParamLocation::Header => expectations.push(quote! { .header(#name, #text) }),
+        // A list is joined as its collection format says, or sent once per value (`multi`).
+        let (text, each) = match value {
+            Value::Array(items) => {
+                let items: Vec<String> = items.iter().map(scalar_text).collect();
+                let separator = match parameter.collection_format.unwrap_or(CollectionFormat::Csv) {
+                    CollectionFormat::Csv => ",",
+                    CollectionFormat::Ssv => " ",
+                    CollectionFormat::Tsv => "\t",
+                    CollectionFormat::Pipes => "|",
+                    CollectionFormat::Multi => "",
+                };
+                let each = (parameter.collection_format == Some(CollectionFormat::Multi)).then(|| items.clone());
+                (items.join(separator), each)
+            }
+            other => (scalar_text(other), None),
+        };
+        match (parameter.location, each) {
+            (ParamLocation::Query, Some(each)) => expectations.push(quote! { .query_all(#name, &[#(#each),*]) }),
+            (ParamLocation::Query, None) => expectations.push(quote! { .query(#name, #text) }),
+            (ParamLocation::Header, _) => expectations.push(quote! { .header(#name, #text) }),
             _ => {}
         }
     }
@@ -696,7 +712,15 @@ fn call_arguments(
             })?;
             args.push(match argument(ctx, &parameter.ty, value) {
                 Argument::Str(s) => quote! { #s },
-                Argument::Value(v) => v,
+                // Lists, bytes and JSON are borrowed at the method's surface (`arg_type`).
+                Argument::Value(v) => match &parameter.ty {
+                    TypeRef::Array(_) => {
+                        let text_lit = raw_string(&value.to_string());
+                        quote! { &serde_json::from_value::<Vec<_>>(json(#text_lit)).unwrap()[..] }
+                    }
+                    TypeRef::Primitive(Primitive::Bytes) | TypeRef::Any => quote! { &#v },
+                    _ => v,
+                },
             });
         } else if let Some(value) = value {
             let field = ident(&parameter.rust_name, &parameter.location_in_spec)?;

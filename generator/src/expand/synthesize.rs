@@ -21,8 +21,8 @@ use serde_json::{json, Map, Value};
 
 use super::Context;
 use crate::ir::{
-    BodyKind, ExampleResponse, ObjectType, Operation, ParamLocation, Primitive, StatusCode,
-    TypeKind, TypeRef,
+    BodyKind, CollectionFormat, ExampleResponse, ObjectType, Operation, ParamLocation, Primitive,
+    StatusCode, TypeKind, TypeRef,
 };
 
 /// An example built from the spec, in the shape of an example file's content.
@@ -93,25 +93,29 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
             }
             continue;
         }
-        let scalar = match ctx.resolve_alias(&parameter.ty) {
-            TypeRef::Primitive(Primitive::Binary) => None,
-            TypeRef::Primitive(primitive) => Some(primitive_value(primitive, &parameter.name)),
-            TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
-                Some(TypeKind::Enum(e)) => e.values.first().map(|v| v.value.clone()),
-                _ => None,
-            },
-            _ => None,
+        let value = match ctx.resolve_alias(&parameter.ty) {
+            TypeRef::Array(item) => {
+                // Two values, so the test sees how they are joined (or repeated, for `multi`,
+                // which only a query can be).
+                let repeated = parameter.collection_format == Some(CollectionFormat::Multi);
+                if repeated && parameter.location != ParamLocation::Query {
+                    None
+                } else {
+                    list_values(ctx, item, &parameter.name).map(Value::Array)
+                }
+            }
+            ty => scalar_value(ctx, ty, &parameter.name, 0),
         };
-        match scalar {
+        match value {
             Some(value) => {
                 parameters.insert(parameter.name.clone(), value);
             }
-            // An optional list or object parameter is left out; a required one cannot be
-            // written as a scalar, which is all the test's expectations compare.
+            // An optional object parameter (or a list of objects or dates) is left out; a
+            // required one has no text form the test could expect.
             None if !parameter.required => {}
             None => {
                 return Err(format!(
-                    "no example can be synthesized for the {} parameter `{}` of a non-scalar type",
+                    "no example can be synthesized for the {} parameter `{}`, whose type has no plain text form",
                     location_name(parameter.location),
                     parameter.name
                 ))
@@ -220,6 +224,46 @@ fn accepted(
         _ => vec![FollowUp { target: Target::Monitor, body: Some(succeeded) }],
     };
     Ok(Synthesized { parameters, responses, follow_ups })
+}
+
+/// The `index`th sample value of a parameter (or list item) of type `ty` named `name`, if it
+/// has a plain text form the example tests can pass and expect: a string, number, boolean,
+/// UUID or enum value. Dates and bytes are left out: the tests write list items as JSON.
+fn scalar_value(ctx: &Context<'_>, ty: &TypeRef, name: &str, index: usize) -> Option<Value> {
+    match ctx.resolve_alias(ty) {
+        TypeRef::Primitive(Primitive::Binary) => None,
+        TypeRef::Primitive(primitive) if index == 0 => Some(primitive_value(primitive, name)),
+        TypeRef::Primitive(primitive) => match primitive {
+            Primitive::String | Primitive::UnknownFormat(_) => Some(Value::String(format!("{}-{index}", sample_text(name)))),
+            Primitive::Int32 | Primitive::Int64 => Some(json!(7 + index)),
+            Primitive::Float32 | Primitive::Float64 => Some(json!(1.5 + index as f64)),
+            Primitive::Bool => Some(Value::Bool(index.is_multiple_of(2))),
+            Primitive::Uuid => Some(Value::String(format!("00000000-0000-0000-0000-{:012}", index + 1))),
+            _ => None,
+        },
+        TypeRef::Named(type_name) => match ctx.api.types.get(type_name).map(|d| &d.kind) {
+            Some(TypeKind::Enum(e)) => e.values.get(index).or(e.values.first()).map(|v| v.value.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Two sample items of a list parameter, when its items have a plain text form.
+fn list_values(ctx: &Context<'_>, item: &TypeRef, name: &str) -> Option<Vec<Value>> {
+    let text_form = match ctx.resolve_alias(item) {
+        TypeRef::Primitive(p) => matches!(
+            p,
+            Primitive::String | Primitive::UnknownFormat(_) | Primitive::Int32 | Primitive::Int64
+                | Primitive::Float32 | Primitive::Float64 | Primitive::Bool | Primitive::Uuid
+        ),
+        TypeRef::Named(_) => true,
+        _ => false,
+    };
+    if !text_form {
+        return None;
+    }
+    (1..=2).map(|index| scalar_value(ctx, item, name, index)).collect()
 }
 
 /// How a parameter's location reads in a message.
@@ -549,11 +593,42 @@ mod tests {
     }
 
     #[test]
+    fn list_parameters_get_two_values_and_multi_only_in_a_query() {
+        let api = api();
+        let options = Options::new("thing", "cargo xtask codegen");
+        let ctx = Context::new(&api, &options).unwrap();
+        let strings = TypeRef::Array(Box::new(prim(Primitive::String)));
+        let states = TypeRef::Array(Box::new(named("State")));
+        let multi = |name: &str, location, ty: &TypeRef| crate::ir::Parameter {
+            collection_format: Some(CollectionFormat::Multi),
+            ..parameter(name, location, false, ty.clone())
+        };
+        let op = operation(
+            HttpMethod::Get,
+            vec![
+                path_parameter(),
+                parameter("tags", ParamLocation::Query, true, strings.clone()),
+                multi("ids", ParamLocation::Query, &TypeRef::Array(Box::new(prim(Primitive::Int32)))),
+                parameter("states", ParamLocation::Header, false, states),
+                multi("x-multi", ParamLocation::Header, &strings),
+            ],
+            &[(200, None)],
+        );
+        let example = synthesize(&ctx, &op).unwrap();
+        assert_eq!(example.parameters["tags"], json!(["my-tags-1", "my-tags-2"]));
+        assert_eq!(example.parameters["ids"], json!([8, 9]));
+        assert_eq!(example.parameters["states"], json!(["Succeeded", "Accepted"]));
+        // A header cannot be repeated per value: left out.
+        assert!(!example.parameters.contains_key("x-multi"));
+    }
+
+    #[test]
     fn what_cannot_be_written_honestly_is_refused_with_a_reason() {
         let api = api();
         let options = Options::new("thing", "cargo xtask codegen");
         let ctx = Context::new(&api, &options).unwrap();
-        let list = TypeRef::Array(Box::new(prim(Primitive::String)));
+        // Dates in a list: the tests write list items as JSON, which a date-time is not.
+        let list = TypeRef::Array(Box::new(prim(Primitive::DateTime)));
         let op = operation(
             HttpMethod::Get,
             vec![path_parameter(), parameter("names", ParamLocation::Query, true, list.clone())],
@@ -561,7 +636,7 @@ mod tests {
         );
         assert_eq!(
             synthesize(&ctx, &op).err().unwrap(),
-            "no example can be synthesized for the query parameter `names` of a non-scalar type"
+            "no example can be synthesized for the query parameter `names`, whose type has no plain text form"
         );
         // Left out when optional.
         let op = operation(
