@@ -39,7 +39,7 @@ commands:
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
       --build also times `cargo build -p <product crate>` once its dependencies are built.
   test
-      Everything CI runs: cargo test, clippy, docs, codegen --check, generality crates.
+      Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
       Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
   diff OLD NEW [--format markdown|json]
