@@ -6,6 +6,11 @@
 //! Everything is read and checked before anything is written: a spec whose references do not
 //! resolve, or a vendored file that would change without `--force`, stops the import with
 //! nothing copied.
+//!
+//! With `--make-current` it is the whole api-version bump in one command: the spec must first
+//! generate (in memory, from the checkout), then it is vendored and made current, `generated/`
+//! is regenerated, and the report of what changed for users of the crate, from the spec that
+//! was current, is written to `target/api-changes-<old>-to-<new>.md` and summed up.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -14,6 +19,7 @@ use anyhow::{bail, Context, Result};
 use generator::load::ExampleFile;
 
 use crate::args::Args;
+use crate::codegen::{self, Target};
 use crate::manifest::{sha256_hex, FileEntry, Manifest, SpecEntry};
 use crate::paths;
 
@@ -68,6 +74,10 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     };
     let root = crate::enter_workspace_root()?;
     let request = Request { from, spec, make_current, force, source };
+    let previous = Target::product(&root)?;
+    if make_current {
+        check_generates(&request, &previous.options)?;
+    }
     let outcome = import(&root.join("specs"), &request)?;
     for path in &outcome.written {
         println!("copied specs/{path}");
@@ -89,11 +99,76 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         }
     }
     if make_current {
-        println!("specs/manifest.toml now names it as the product's spec: run `cargo xtask codegen`, then review `cargo xtask diff`");
+        println!("specs/manifest.toml now names it as the product's spec");
+        let bumped = bump(&root, &previous.spec, &Target::product(&root)?)?;
+        for line in bumped.lines() {
+            println!("{line}");
+        }
+        println!("review the report and `git diff generated/` as README.md's \"Bumping the api-version\" says, then run `cargo xtask test`");
     } else {
         println!("recorded in specs/manifest.toml; `--make-current` would make it the product's spec");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The product must still generate from a spec made current: checked in memory, from the
+/// checkout, before anything is copied.
+fn check_generates(request: &Request, options: &generator::Options) -> Result<()> {
+    generator::generate(&request.from.join(&request.spec), options)
+        .map(drop)
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("the spec does not generate the product crate, so nothing was imported")
+}
+
+/// What [`bump`] did.
+#[derive(Debug)]
+pub struct Bumped {
+    /// Files of the product crate created, updated or removed, relative to it.
+    pub changed: Vec<String>,
+    /// The report of what changed for users of the crate, when the spec changed.
+    pub report: Option<(PathBuf, generator::diff::Report)>,
+}
+
+impl Bumped {
+    /// What to print, a line each.
+    fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!("regenerated generated/: {} file(s) changed", self.changed.len())];
+        if let Some((path, report)) = &self.report {
+            let count = |impact| report.changes.iter().filter(|c| c.impact == impact).count();
+            use generator::diff::Impact;
+            lines.push(format!(
+                "api changes {} → {}: {} breaking, {} addition(s), {} compatible; implied bump: {}",
+                report.old_version,
+                report.new_version,
+                count(Impact::Breaking),
+                count(Impact::Addition),
+                count(Impact::Compatible),
+                report.bump
+            ));
+            lines.push(format!("the full report: {}", paths::display(path)));
+        }
+        lines
+    }
+}
+
+/// Regenerates the product crate `target` (whose spec was just made current) and writes the
+/// report of the changes from `old_spec` under `root/target/`.
+pub fn bump(root: &Path, old_spec: &Path, target: &Target) -> Result<Bumped> {
+    let changes = codegen::plan(target)?;
+    codegen::apply(&target.out, &changes)?;
+    let changed = changes.iter().map(|c| paths::slashed(c.path())).collect();
+    let report = if old_spec == target.spec {
+        None
+    } else {
+        let report = crate::diff::report(old_spec, &target.spec)?;
+        let folder = root.join("target");
+        std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
+        let path = folder.join(format!("api-changes-{}-to-{}.md", report.old_version, report.new_version));
+        std::fs::write(&path, generator::diff::render_markdown(&report))
+            .with_context(|| format!("writing {}", path.display()))?;
+        Some((path, report))
+    };
+    Ok(Bumped { changed, report })
 }
 
 /// Imports `request` into `specs_dir` (which holds `manifest.toml`).
@@ -241,6 +316,69 @@ mod tests {
     const IDENTITY: &str = "specification/common-types/resource-management/v3/managedidentity.json";
     const GETJOB: &str =
         "specification/iothub/resource-manager/Microsoft.Devices/stable/2023-06-30/examples/iothub_getjob.json";
+    const PREVIEW: &str =
+        "specification/iothub/resource-manager/Microsoft.Devices/IoTHub/preview/2025-08-01-preview/iothub.json";
+
+    #[test]
+    fn a_spec_that_does_not_generate_is_refused_before_anything_is_copied() {
+        let from = tempfile::tempdir().unwrap();
+        let spec = "specification/x/multipart.yaml";
+        std::fs::create_dir_all(from.path().join("specification/x")).unwrap();
+        std::fs::copy(
+            crate::workspace_root().join("generator/tests/fixtures/lower/body.yaml"),
+            from.path().join(spec),
+        )
+        .unwrap();
+        let refused = Request { make_current: true, ..request(from.path(), spec) };
+        let options = generator::Options::new("x", "cargo xtask codegen");
+        let error = format!("{:#}", check_generates(&refused, &options).unwrap_err());
+        assert!(error.starts_with("the spec does not generate the product crate, so nothing was imported: "), "{error}");
+        assert!(error.contains("multipart.yaml#/paths/~1multipart/post/requestBody: unsupported"), "{error}");
+        // The vendored specs load and generate.
+        let ok = Request { make_current: true, ..request(&crate::workspace_root().join("specs"), STABLE) };
+        check_generates(&ok, &options).unwrap();
+    }
+
+    /// The bump a maintainer runs, end to end in a workspace of its own: import the next
+    /// api-version as current, then `bump` regenerates the product crate from it and writes the
+    /// report of the changes from the spec that was current.
+    #[test]
+    fn a_bump_regenerates_the_product_crate_and_writes_the_report() {
+        let root = tempfile::tempdir().unwrap();
+        let specs = root.path().join("specs");
+        std::fs::create_dir_all(&specs).unwrap();
+        let mut manifest = Manifest::read(&crate::workspace_root().join("specs")).unwrap();
+        manifest.file.clear();
+        manifest.spec.retain(|s| s.path == STABLE);
+        manifest.write(&specs).unwrap();
+        let from = checkout(&[STABLE, PREVIEW, TYPES, IDENTITY]);
+        import(&specs, &request(from.path(), STABLE)).unwrap();
+        import(&specs, &Request { make_current: true, ..request(from.path(), PREVIEW) }).unwrap();
+        let manifest = Manifest::read(&specs).unwrap();
+        assert_eq!(manifest.product.spec, PREVIEW);
+        let target = Target {
+            spec: specs.join(PREVIEW),
+            out: root.path().join("generated"),
+            options: generator::Options::new(manifest.product.crate_name.clone(), "cargo xtask codegen"),
+        };
+
+        let bumped = bump(root.path(), &specs.join(STABLE), &target).unwrap();
+        assert!(bumped.changed.iter().any(|f| f == "Cargo.toml"), "{:?}", bumped.changed);
+        let cargo = std::fs::read_to_string(root.path().join("generated/Cargo.toml")).unwrap();
+        assert!(cargo.contains("api-version 2025-08-01-preview"), "{cargo}");
+        let (path, report) = bumped.report.as_ref().expect("a report");
+        assert_eq!(*path, root.path().join("target/api-changes-2023-06-30-to-2025-08-01-preview.md"));
+        assert_eq!(report.bump, generator::diff::Bump::Major);
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains("`JobResponseListResult.value`"), "{text}");
+        let lines = bumped.lines();
+        assert!(lines[1].starts_with("api changes 2023-06-30 → 2025-08-01-preview: "), "{lines:?}");
+        assert!(lines[1].ends_with("; implied bump: major"), "{lines:?}");
+
+        // Made current again: nothing to regenerate, nothing to report.
+        let again = bump(root.path(), &target.spec, &target).unwrap();
+        assert!(again.changed.is_empty() && again.report.is_none(), "{again:?}");
+    }
 
     /// A checkout laid out as upstream, built from the project's own vendored copies.
     fn checkout(files: &[&str]) -> tempfile::TempDir {

@@ -42,6 +42,8 @@ commands:
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
       Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
+      --make-current also makes it the product's spec, regenerates generated/ and writes
+      the report of what changed to target/api-changes-<old>-to-<new>.md.
   diff OLD NEW [--format markdown|json]
       Compare two specs through the IR: what changes for users of the generated crate.
       OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
