@@ -91,8 +91,8 @@ fn codegen_check(root: &Path) -> Result<()> {
 }
 
 /// Generates the spec at `spec` (relative to `specs/`) as crate `name` under
-/// `target/generality/name`, lints it with `clippy -D warnings` (which also type-checks it) and
-/// runs its tests, doc-tests included.
+/// `target/generality/name`, lints it with `clippy -D warnings` (which also type-checks it),
+/// builds its docs with `-D warnings` and runs its tests, doc-tests included.
 fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     let base = root.join("target").join("generality");
     let out = base.join(name);
@@ -106,6 +106,7 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     let target_dir = root.join("target");
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
     cargo(&out, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
+    cargo(&out, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
     // The crate's own tests too: its unit tests, its example tests (ignored where the example
     // file is missing) and the README's doc-tests, which clippy does not compile.
     cargo(&out, &["test"], &env)
@@ -118,9 +119,10 @@ const FIXTURE_DIRS: &[&str] = &["generator/tests/fixtures/lower", "generator/tes
 
 /// Generates the crate of every fixture spec under `target/generality/fixtures/` (one
 /// workspace, building into the workspace's `target/`), then lints them with
-/// `clippy -D warnings` and runs their tests: the emitted example tests, synthesized for every
-/// operation, call each fixture's operations over HTTPS. A fixture the generator refuses (an
-/// unsupported construct; its located error is snapshot-tested) is listed and left out.
+/// `clippy -D warnings`, builds their docs with `-D warnings` and runs their tests: the
+/// emitted example tests, synthesized for every operation, call each fixture's operations over
+/// HTTPS. A fixture the generator refuses (an unsupported construct; its located error is
+/// snapshot-tested) is listed and left out.
 fn fixture_crates(root: &Path) -> Result<()> {
     let base = root.join("target").join("generality").join("fixtures");
     let mut members = Vec::new();
@@ -158,6 +160,7 @@ fn fixture_crates(root: &Path) -> Result<()> {
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
     println!("{} fixture crates", members.len());
     cargo(&base, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
+    cargo(&base, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
     cargo(&base, &["test"], &env)
 }
 
