@@ -908,3 +908,14 @@ fn swagger_locations_point_into_the_swagger_file() {
     assert_eq!(op.parameters[3].location_in_spec, at("parameters.yaml", &format!("{}/parameters/3", op.location.pointer)));
     assert!(op.location.pointer.starts_with("/paths/~1subscriptions~1{subscriptionId}"), "{}", op.location);
 }
+
+#[test]
+fn read_only_on_a_referenced_schema_makes_its_properties_read_only() {
+    let api = lower("read_only_refs.yaml");
+    let TypeKind::Object(thing) = &api.types["Thing"].kind else { panic!("Thing is an object") };
+    let read_only: Vec<_> = thing.fields.iter().map(|f| (f.wire_name.as_str(), f.read_only)).collect();
+    assert_eq!(
+        read_only,
+        [("name", false), ("state", true), ("aliasedState", true), ("systemData", true), ("settings", false)]
+    );
+}

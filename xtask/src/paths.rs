@@ -37,9 +37,21 @@ pub fn relative_to(path: &Path, base: &Path) -> Option<String> {
     Some(slashed(&rel))
 }
 
-/// A relative path with `/` separators.
+/// A path with `/` separators (an absolute one keeps its single leading `/`).
 pub fn slashed(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    let mut out = String::new();
+    for component in path.components() {
+        match component {
+            Component::RootDir => out.push('/'),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
 }
 
 /// How to show `path` to the user: relative to the workspace root when inside it.
@@ -57,5 +69,13 @@ mod tests {
         assert_eq!(normalize(Path::new("a/../../b")), PathBuf::from("../b"));
         assert_eq!(relative_to(Path::new("/r/specs/x/../y.json"), Path::new("/r/specs")).as_deref(), Some("y.json"));
         assert_eq!(relative_to(Path::new("/elsewhere/y.json"), Path::new("/r/specs")), None);
+    }
+
+    #[test]
+    fn slashed_paths_have_one_separator_each() {
+        assert_eq!(slashed(Path::new("specs/a/b.json")), "specs/a/b.json");
+        assert_eq!(slashed(Path::new("/tmp/specs/b.json")), "/tmp/specs/b.json");
+        assert_eq!(slashed(Path::new("/")), "/");
+        assert_eq!(slashed(Path::new("")), "");
     }
 }

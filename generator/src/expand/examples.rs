@@ -307,6 +307,25 @@ fn expand_example_test(
     let mut expectations = Vec::new();
     for parameter in &operation.parameters {
         let value = parameters.get(&parameter.name);
+        if let Some(constant) = &parameter.constant {
+            // The client always sends the spec's one value (an operation's own fixed
+            // api-version among them).
+            if value.is_some_and(|v| v != constant) {
+                disagreements.push(format!(
+                    "the example gives `{}` the value {}, the spec allows only {constant} (the client sends that)",
+                    parameter.name,
+                    value.map(Value::to_string).unwrap_or_default()
+                ));
+            }
+            let name = parameter.name.as_str();
+            let text = scalar_text(constant);
+            match parameter.location {
+                ParamLocation::Query => expectations.push(quote! { .query(#name, #text) }),
+                ParamLocation::Header => expectations.push(quote! { .header(#name, #text) }),
+                _ => {}
+            }
+            continue;
+        }
         if parameter.client_level {
             // The client sends its own api-version; other client-level parameters are the
             // constructor's (in the path) or the client options' (none in the examples).

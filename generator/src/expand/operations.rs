@@ -680,6 +680,23 @@ fn returns_doc(ctx: &Context<'_>, op: &Operation) -> Result<Option<String>> {
              `Response<`[`{name}`](crate::models::{name})`>`. Nothing is sent until it is polled."
         )));
     }
+    // A plain operation whose successes differ in having a body: the model may be absent.
+    let success: Vec<_> = op.responses.iter().filter(|r| !r.is_error).collect();
+    let empty: Vec<String> = success
+        .iter()
+        .filter(|r| r.ty.is_none())
+        .filter_map(|r| match r.status {
+            crate::ir::StatusCode::Code(code) => Some(code.to_string()),
+            crate::ir::StatusCode::Default => None,
+        })
+        .collect();
+    if success.iter().any(|r| r.ty.is_some()) && !empty.is_empty() {
+        return Ok(Some(format!(
+            "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
+             fails on an empty body.",
+            empty.join(" or ")
+        )));
+    }
     Ok(None)
 }
 

@@ -256,7 +256,10 @@ impl<'a> Lowerer<'a> {
             SchemaUse::Inline(schema) => Some(SchemaView::new(schema)),
             SchemaUse::Ref(_) => None,
         };
-        // AutoRest's constant: a required enum of one value that is not modelled as a string.
+        let is_api_version = data.name == "api-version" && location == ParamLocation::Query;
+        // AutoRest's constant: a required enum of one value that is not modelled as a string. An
+        // operation's own `api-version` of one value pins that operation to it (as Key Vault's
+        // `Vaults_List` is to 2015-11-01), however its enum is modelled.
         let constant = view.as_ref().and_then(|view| {
             let model_as_string = view
                 .extension("x-ms-enum")
@@ -264,7 +267,7 @@ impl<'a> Lowerer<'a> {
                 .and_then(Value::as_bool)
                 .unwrap_or(true);
             match view.enumeration.as_slice() {
-                [only] if data.required && !model_as_string => Some(only.clone()),
+                [only] if data.required && (!model_as_string || is_api_version) => Some(only.clone()),
                 _ => None,
             }
         });
@@ -278,7 +281,6 @@ impl<'a> Lowerer<'a> {
             (Some(view), None) => self.lower_inline(view, hint, &schema_at)?,
             (None, _) => self.lower_use(schema, hint, &schema_at)?,
         };
-        let is_api_version = data.name == "api-version" && location == ParamLocation::Query;
         let placement = ext_str(&data.extensions, "x-ms-parameter-location");
         // api-version is the client's to send whatever the spec's layout, unless a spec says
         // otherwise explicitly; every other parameter follows AutoRest's rule.

@@ -167,6 +167,22 @@ impl<'a> Lowerer<'a> {
         self.component_name(key, at)
     }
 
+    /// Whether the component schema a `$ref` names (through aliases of one `$ref`) is marked
+    /// `readOnly`.
+    fn component_read_only(&self, reference: &str, at: &str) -> Result<bool> {
+        let schemas = self.document().components.as_ref().map(|c| &c.schemas);
+        let mut reference = reference;
+        // A chain of aliases is short; a cycle of them was refused when bundling.
+        for _ in 0..16 {
+            let (_, schema) = self.component_key(reference, "schemas", schemas, at)?;
+            match schema {
+                ReferenceOr::Reference { reference: next } => reference = next,
+                ReferenceOr::Item(schema) => return Ok(schema.schema_data.read_only),
+            }
+        }
+        Ok(false)
+    }
+
     /// The Rust name reserved for component schema `key`.
     fn component_name(&self, key: &str, at: &str) -> Result<String> {
         self.names
@@ -485,12 +501,20 @@ impl<'a> Lowerer<'a> {
         };
         let view = view.as_ref();
         let client_name = view.and_then(|v| v.extension("x-ms-client-name")).and_then(Value::as_str);
+        // `readOnly` on the referenced schema itself (common-types' `SystemData`, a provisioning
+        // state enum) makes every property holding it read-only too: the property's schema is
+        // that schema.
+        let read_only = view.is_some_and(|v| v.data.read_only)
+            || match property {
+                SchemaUse::Ref(reference) => self.component_read_only(reference, pointer)?,
+                SchemaUse::Inline(_) => false,
+            };
         Ok(Field {
             wire_name: key.to_string(),
             rust_name: names::snake(client_name.unwrap_or(key)),
             ty,
             required,
-            read_only: view.is_some_and(|v| v.data.read_only),
+            read_only,
             mutability,
             secret: view.is_some_and(|v| v.flag("x-ms-secret")),
             nullable: view.is_some_and(SchemaView::nullable),
