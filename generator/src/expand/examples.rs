@@ -300,6 +300,8 @@ fn expand_example_test(
     let operation = call.operation;
     let at = operation.location.join("x-ms-examples");
     let mut disagreements = Vec::new();
+    let coerced = coerce_scalars(ctx, operation, parameters, &mut disagreements);
+    let parameters = &coerced;
 
     // The request the server expects.
     let path = expected_path(operation, parameters, &mut disagreements)?;
@@ -453,6 +455,19 @@ fn expand_example_test(
     for (name, value) in &response.headers {
         let value = scalar_text(value);
         canned = quote! { #canned.header(#name, #value) };
+    }
+    // A long-running PUT or PATCH whose example answers a state still in progress is polled at
+    // its own URL until it ends: the test answers that poll with the same resource, ended.
+    let derived;
+    let follow_ups = if follow_ups.is_empty() {
+        derived = still_provisioning(operation, response);
+        derived.as_slice()
+    } else {
+        follow_ups
+    };
+    // The poller waits `Retry-After` (its default frequency, 30 s, without one) before a poll.
+    if !follow_ups.is_empty() && !response.headers.keys().any(|k| k.eq_ignore_ascii_case("retry-after")) {
+        canned = quote! { #canned.header("Retry-After", "0") };
     }
 
     // The call, and what is checked of its result.
@@ -630,6 +645,32 @@ fn pick_response<'r>(
         })
 }
 
+/// The poll a long-running `PUT`/`PATCH` answered with `body` still needs: none when the body
+/// reports no state or a terminal one (as the emitted poller reads `status` or
+/// `properties.provisioningState`), else a `GET` of the operation's URL answering the same body
+/// with the state `Succeeded`.
+fn still_provisioning(operation: &Operation, response: &ExampleResponse) -> Vec<synthesize::FollowUp> {
+    let (Some(_), HttpMethod::Put | HttpMethod::Patch, Some(body)) =
+        (&operation.long_running, operation.method, &response.body)
+    else {
+        return Vec::new();
+    };
+    let mut ended = body.clone();
+    let state = match ended.get("status").and_then(Value::as_str) {
+        Some(_) => ended.get_mut("status"),
+        None => ended.get_mut("properties").and_then(|p| p.get_mut("provisioningState")),
+    };
+    let Some(state) = state else { return Vec::new() };
+    let terminal = state
+        .as_str()
+        .is_some_and(|s| ["succeeded", "failed", "canceled"].iter().any(|t| s.eq_ignore_ascii_case(t)));
+    if terminal || !state.is_string() {
+        return Vec::new();
+    }
+    *state = Value::String("Succeeded".into());
+    vec![synthesize::FollowUp { target: synthesize::Target::Original, body: Some(ended) }]
+}
+
 /// The type of the value the call yields, as the emitter types it: for a long-running
 /// operation the poller's output (nothing for `DELETE`; else the final-state schema, or the body
 /// of `200`, or of `201`), otherwise the one body type the success responses share.
@@ -781,6 +822,41 @@ enum Argument {
     Str(String),
     /// An expression of the parameter's owned type.
     Value(TokenStream),
+}
+
+/// The example's parameters with numbers and booleans written as strings (`"history": "5000"`,
+/// as examples often give query values) turned into the JSON type the spec declares, each one
+/// reported.
+fn coerce_scalars(
+    ctx: &Context<'_>,
+    operation: &Operation,
+    parameters: &Map<String, Value>,
+    disagreements: &mut Vec<String>,
+) -> Map<String, Value> {
+    let mut out = parameters.clone();
+    for parameter in &operation.parameters {
+        let Some(Value::String(text)) = parameters.get(&parameter.name) else { continue };
+        let TypeRef::Primitive(primitive) = ctx.resolve_alias(&parameter.ty) else { continue };
+        let parsed = match primitive {
+            Primitive::Int32 | Primitive::Int64 | Primitive::UnixTime => text.parse::<i64>().ok().map(Value::from),
+            // An integral number stays an integer, so it reads as the client writes it (`5000`).
+            Primitive::Float32 | Primitive::Float64 => text
+                .parse::<i64>()
+                .ok()
+                .map(Value::from)
+                .or_else(|| text.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number)),
+            Primitive::Bool => text.parse::<bool>().ok().map(Value::Bool),
+            _ => None,
+        };
+        if let Some(parsed) = parsed {
+            disagreements.push(format!(
+                "the example writes `{}` as the string {text:?}, the spec says {primitive:?} (the test passes {parsed})",
+                parameter.name
+            ));
+            out.insert(parameter.name.clone(), parsed);
+        }
+    }
+    out
 }
 
 /// A value of type `ty` from its example JSON: strings as literals, dates and bytes parsed from
