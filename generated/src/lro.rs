@@ -258,8 +258,9 @@ where
                                 body_status, Some(PollerStatus::InProgress |
                                 PollerStatus::UnknownValue(_))
                             );
+                        let accepted = raw.status() == StatusCode::Accepted;
                         let next = async_url
-                            .or(location)
+                            .or(location.filter(|_| accepted))
                             .or_else(|| still_provisioning.then(|| original.clone()));
                         match next {
                             Some(next_link) => {

@@ -918,4 +918,6 @@ fn read_only_on_a_referenced_schema_makes_its_properties_read_only() {
         read_only,
         [("name", false), ("state", true), ("aliasedState", true), ("systemData", true), ("settings", false)]
     );
+    let TypeKind::Object(settings) = &api.types["Settings"].kind else { panic!("Settings is an object") };
+    assert_eq!(settings.fields[0].description.as_deref(), Some("The level (a title, no description)."));
 }

@@ -271,3 +271,26 @@ mod clouds {
         assert_eq!(scopes, ["https://management.mycloud.local/.default"]);
     }
 }
+
+/// Some services send `Location` on their final 200 too (Quota does): the operation is over when
+/// the body says so, and nothing is polled.
+#[tokio::test]
+async fn a_final_200_with_a_location_header_is_not_polled() {
+    let (client, script) = scripted(vec![answer(
+        200,
+        &[("location", "https://management.azure.com/operationResults/1")],
+        r#"{"location":"westus","sku":{"name":"S1","capacity":1},"properties":{"provisioningState":"Succeeded"}}"#,
+    )]);
+    let body = RequestContent::from(br#"{"location":"westus","sku":{"name":"S1","capacity":1}}"#.to_vec());
+    let options = IotHubResourceClientCreateOrUpdateOptions { method_options: fast(), ..Default::default() };
+    let hub = client
+        .get_iot_hub_resource_client()
+        .create_or_update("rg", "hub", body, Some(options))
+        .unwrap()
+        .await
+        .unwrap()
+        .into_model()
+        .unwrap();
+    assert_eq!(hub.location, "westus");
+    assert_eq!(*script.seen.lock().unwrap(), [format!("PUT {HUB}?api-version=2023-06-30")]);
+}

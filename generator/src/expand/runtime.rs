@@ -531,7 +531,12 @@ pub(crate) fn expand_lro_rs(_ctx: &Context<'_>) -> TokenStream {
                                 let body_status = ::serde_json::from_slice::<::serde_json::Value>(raw.body()).ok().and_then(|v| status_in(&v));
                                 let still_provisioning = matches!(method, Method::Put | Method::Patch)
                                     && matches!(body_status, Some(PollerStatus::InProgress | PollerStatus::UnknownValue(_)));
-                                let next = async_url.or(location).or_else(|| still_provisioning.then(|| original.clone()));
+                                // `Location` alone means "poll me" on a 202 only: services also send it on
+                                // their final 200 or 201 (Quota does), which the status and body decide.
+                                let accepted = raw.status() == StatusCode::Accepted;
+                                let next = async_url
+                                    .or(location.filter(|_| accepted))
+                                    .or_else(|| still_provisioning.then(|| original.clone()));
                                 match next {
                                     Some(next_link) => {
                                         let (status, headers, _) = raw.deconstruct();

@@ -519,7 +519,8 @@ impl<'a> Lowerer<'a> {
             secret: view.is_some_and(|v| v.flag("x-ms-secret")),
             nullable: view.is_some_and(SchemaView::nullable),
             default: view.and_then(|v| v.data.default.clone()),
-            description: view.and_then(|v| v.data.description.clone()),
+            // A property with only a `title` (Batch has fifty) is described by it, as a type is.
+            description: view.and_then(|v| v.data.description.clone().or_else(|| v.data.title.clone())),
             client_flatten: view.is_some_and(|v| v.flag("x-ms-client-flatten")),
             inherited_from: None,
         })
