@@ -428,11 +428,13 @@ for azure_core::http::RequestContent<EndpointHealthDataListResult> {
 #[non_exhaustive]
 pub struct EnrichmentProperties {
     /// The key or name for the enrichment property.
+    #[serde(default)]
     pub key: String,
     /// The value for the enrichment property.
+    #[serde(default)]
     pub value: String,
     /// The list of endpoints for which the enrichment is applied to the message.
-    #[serde(rename = "endpointNames")]
+    #[serde(rename = "endpointNames", default)]
     pub endpoint_names: Vec<String>,
 }
 
@@ -499,6 +501,7 @@ impl TryFrom<ErrorDetails> for azure_core::http::RequestContent<ErrorDetails> {
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
+    #[serde(default)]
     pub properties: EventHubConsumerGroupName,
 }
 
@@ -563,6 +566,7 @@ for azure_core::http::RequestContent<EventHubConsumerGroupInfo> {
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
+    #[serde(default)]
     pub name: String,
 }
 
@@ -650,10 +654,10 @@ for azure_core::http::RequestContent<EventHubProperties> {
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
-    #[serde(rename = "exportBlobContainerUri")]
+    #[serde(rename = "exportBlobContainerUri", default)]
     pub export_blob_container_uri: String,
     /// The value indicating whether keys should be excluded during export.
-    #[serde(rename = "excludeKeys")]
+    #[serde(rename = "excludeKeys", default)]
     pub exclude_keys: bool,
     /// The name of the blob that will be created in the provided output blob container. This blob will contain the exported device registry information for the IoT Hub.
     #[serde(rename = "exportBlobName", default, skip_serializing_if = "Option::is_none")]
@@ -716,7 +720,7 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
-    #[serde(rename = "failoverRegion")]
+    #[serde(rename = "failoverRegion", default)]
     pub failover_region: String,
 }
 
@@ -750,10 +754,10 @@ pub struct FallbackRouteProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// The list of endpoints to which the messages that satisfy the condition are routed to. Currently only 1 endpoint is allowed.
-    #[serde(rename = "endpointNames")]
+    #[serde(rename = "endpointNames", default)]
     pub endpoint_names: Vec<String>,
     /// Used to specify whether the fallback route is enabled.
-    #[serde(rename = "isEnabled")]
+    #[serde(rename = "isEnabled", default)]
     pub is_enabled: bool,
 }
 
@@ -835,6 +839,7 @@ pub struct GroupIdInformation {
     #[serde(rename = "type", default, skip_serializing)]
     pub type_: Option<String>,
     /// The `properties` property.
+    #[serde(default)]
     pub properties: GroupIdInformationProperties,
 }
 
@@ -896,10 +901,10 @@ for azure_core::http::RequestContent<GroupIdInformationProperties> {
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
-    #[serde(rename = "inputBlobContainerUri")]
+    #[serde(rename = "inputBlobContainerUri", default)]
     pub input_blob_container_uri: String,
     /// The output blob container URI.
-    #[serde(rename = "outputBlobContainerUri")]
+    #[serde(rename = "outputBlobContainerUri", default)]
     pub output_blob_container_uri: String,
     /// The blob name to be used when importing from the provided input blob container.
     #[serde(rename = "inputBlobName", default, skip_serializing_if = "Option::is_none")]
@@ -1015,6 +1020,7 @@ pub struct IotHubDescription {
     #[serde(rename = "type", default, skip_serializing)]
     pub type_: Option<String>,
     /// The resource location.
+    #[serde(default)]
     pub location: String,
     /// The resource tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1356,6 +1362,7 @@ pub struct IotHubSkuDescription {
     /// The type of the resource.
     pub sku: IotHubSkuInfo,
     /// IotHub capacity
+    #[serde(default)]
     pub capacity: IotHubCapacity,
 }
 
@@ -1442,12 +1449,12 @@ impl TryFrom<IotHubSkuInfo> for azure_core::http::RequestContent<IotHubSkuInfo> 
 #[non_exhaustive]
 pub struct IpFilterRule {
     /// The name of the IP filter rule.
-    #[serde(rename = "filterName")]
+    #[serde(rename = "filterName", default)]
     pub filter_name: String,
     /// The desired action for requests captured by this rule.
     pub action: IpFilterActionType,
     /// A string that contains the IP address range in CIDR notation for the rule.
-    #[serde(rename = "ipMask")]
+    #[serde(rename = "ipMask", default)]
     pub ip_mask: String,
 }
 
@@ -1656,13 +1663,13 @@ impl TryFrom<Name> for azure_core::http::RequestContent<Name> {
 #[non_exhaustive]
 pub struct NetworkRuleSetIpRule {
     /// Name of the IP filter rule.
-    #[serde(rename = "filterName")]
+    #[serde(rename = "filterName", default)]
     pub filter_name: String,
     /// IP Filter Action
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<NetworkRuleIpAction>,
     /// A string that contains the IP address range in CIDR notation for the rule.
-    #[serde(rename = "ipMask")]
+    #[serde(rename = "ipMask", default)]
     pub ip_mask: String,
 }
 
@@ -1694,10 +1701,10 @@ pub struct NetworkRuleSetProperties {
     #[serde(rename = "defaultAction", default, skip_serializing_if = "Option::is_none")]
     pub default_action: Option<DefaultAction>,
     /// If True, then Network Rule Set is also applied to BuiltIn EventHub EndPoint of IotHub
-    #[serde(rename = "applyToBuiltInEventHubEndpoint")]
+    #[serde(rename = "applyToBuiltInEventHubEndpoint", default)]
     pub apply_to_built_in_event_hub_endpoint: bool,
     /// List of IP Rules
-    #[serde(rename = "ipRules")]
+    #[serde(rename = "ipRules", default)]
     pub ip_rules: Vec<NetworkRuleSetIpRule>,
 }
 
@@ -1785,6 +1792,7 @@ impl TryFrom<OperationDisplay> for azure_core::http::RequestContent<OperationDis
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
+    #[serde(default)]
     pub name: String,
 }
 
@@ -1956,6 +1964,7 @@ pub struct PrivateLinkServiceConnectionState {
     /// The status of a private endpoint connection
     pub status: PrivateLinkServiceConnectionStatus,
     /// The description for the current state of a private endpoint connection
+    #[serde(default)]
     pub description: String,
     /// Actions required for a private endpoint connection
     #[serde(
@@ -2039,6 +2048,7 @@ pub struct Resource {
     #[serde(rename = "type", default, skip_serializing)]
     pub type_: Option<String>,
     /// The resource location.
+    #[serde(default)]
     pub location: String,
     /// The resource tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2136,6 +2146,7 @@ impl TryFrom<RouteErrorRange> for azure_core::http::RequestContent<RouteErrorRan
 #[non_exhaustive]
 pub struct RouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
+    #[serde(default)]
     pub name: String,
     /// The source that the routing rule is to be applied to, such as DeviceMessages.
     pub source: RoutingSource,
@@ -2143,10 +2154,10 @@ pub struct RouteProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// The list of endpoints to which messages that satisfy the condition are routed. Currently only one endpoint is allowed.
-    #[serde(rename = "endpointNames")]
+    #[serde(rename = "endpointNames", default)]
     pub endpoint_names: Vec<String>,
     /// Used to specify whether a route is enabled.
-    #[serde(rename = "isEnabled")]
+    #[serde(rename = "isEnabled", default)]
     pub is_enabled: bool,
 }
 
@@ -2181,6 +2192,7 @@ impl TryFrom<RouteProperties> for azure_core::http::RequestContent<RouteProperti
 #[non_exhaustive]
 pub struct RoutingCosmosDbSqlApiProperties {
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
+    #[serde(default)]
     pub name: String,
     /// Id of the cosmos DB sql container endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2192,7 +2204,7 @@ pub struct RoutingCosmosDbSqlApiProperties {
     #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// The url of the cosmos DB account. It must include the protocol <https://>
-    #[serde(rename = "endpointUri")]
+    #[serde(rename = "endpointUri", default)]
     pub endpoint_uri: String,
     /// Method used to authenticate against the cosmos DB sql container endpoint
     #[serde(
@@ -2215,10 +2227,10 @@ pub struct RoutingCosmosDbSqlApiProperties {
     #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The name of the cosmos DB database in the cosmos DB account.
-    #[serde(rename = "databaseName")]
+    #[serde(rename = "databaseName", default)]
     pub database_name: String,
     /// The name of the cosmos DB sql container in the cosmos DB database.
-    #[serde(rename = "containerName")]
+    #[serde(rename = "containerName", default)]
     pub container_name: String,
     /// The name of the partition key associated with this cosmos DB sql container if one exists. This is an optional parameter.
     #[serde(
@@ -2367,6 +2379,7 @@ pub struct RoutingEventHubProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
+    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the event hub endpoint.
     #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
@@ -2486,6 +2499,7 @@ pub struct RoutingServiceBusQueueEndpointProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types. The name need not be the same as the actual queue name.
+    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the service bus queue endpoint.
     #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
@@ -2554,6 +2568,7 @@ pub struct RoutingServiceBusTopicEndpointProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.  The name need not be the same as the actual topic name.
+    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the service bus topic endpoint.
     #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
@@ -2619,6 +2634,7 @@ pub struct RoutingStorageContainerProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
+    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the storage account.
     #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
@@ -2627,7 +2643,7 @@ pub struct RoutingStorageContainerProperties {
     #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// The name of storage container in the storage account.
-    #[serde(rename = "containerName")]
+    #[serde(rename = "containerName", default)]
     pub container_name: String,
     /// File name format for the blob. Default format is {iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm}. All parameters are mandatory but can be reordered.
     #[serde(rename = "fileNameFormat", default, skip_serializing_if = "Option::is_none")]
@@ -2727,7 +2743,7 @@ for azure_core::http::RequestContent<RoutingTwinProperties> {
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRule {
     /// The name of the shared access policy.
-    #[serde(rename = "keyName")]
+    #[serde(rename = "keyName", default)]
     pub key_name: String,
     /// The primary key.
     #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
@@ -2799,10 +2815,10 @@ pub struct StorageEndpointProperties {
     )]
     pub sas_ttl_as_iso8601: Option<String>,
     /// The connection string for the Azure Storage account to which files are uploaded.
-    #[serde(rename = "connectionString")]
+    #[serde(rename = "connectionString", default)]
     pub connection_string: String,
     /// The name of the root container where you upload files. The container need not exist but should be creatable using the connectionString specified.
-    #[serde(rename = "containerName")]
+    #[serde(rename = "containerName", default)]
     pub container_name: String,
     /// Specifies authentication type being used for connecting to the storage account.
     #[serde(

@@ -71,3 +71,18 @@ fn secrets_are_not_in_debug_output() {
     // The secret is still there to send.
     assert_eq!(properties.primary_key.as_deref(), Some("s3cr3t-primary"));
 }
+
+/// A service may leave a required field out of a response (Batch never returns a user's
+/// password): the rest still decodes, the field taking its default; a required field without a
+/// default (an enum, a date) still fails loudly.
+#[test]
+fn a_required_field_left_out_of_a_response_takes_its_default() {
+    let enrichment: azure_resourcemanager_iothub::models::EnrichmentProperties =
+        serde_json::from_str(r#"{"endpointNames":["events"]}"#).unwrap();
+    assert_eq!(enrichment.key, "");
+    assert_eq!(enrichment.value, "");
+    assert_eq!(enrichment.endpoint_names, ["events"]);
+
+    let sku: Result<azure_resourcemanager_iothub::models::IotHubSkuInfo, _> = serde_json::from_str(r#"{"capacity":1}"#);
+    assert!(sku.unwrap_err().to_string().contains("missing field `name`"));
+}

@@ -103,7 +103,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if let Some(with) = serde_with(&field.ty, !plain) {
             serde_args.push(quote! { with = #with });
         }
-        if !plain {
+        // A required field the service leaves out (Batch never returns a user's `password`)
+        // decodes to its default rather than failing the whole response, where it has one.
+        if !plain || (!boxed && has_default(ctx, &field.ty, &mut Vec::new())) {
             serde_args.push(quote! { default });
         }
         if field.read_only {

@@ -468,6 +468,8 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     out.push_str(
         "\n## Models\n\n\
          `models` has one type per schema, with serde wire names. Fields the spec does not require are `Option`s; \
+         a required field the service leaves out of a response decodes to its default (an empty string, zero, an \
+         empty list) where its type has one, rather than failing the whole response; \
          read-only fields are decoded but never sent; date-times are `time::OffsetDateTime` (RFC 3339, or RFC 1123 \
          where the spec says so; either form is accepted when reading, as services send both), also in arrays and \
          maps. Structs are `#[non_exhaustive]`, so that a new api-version can add fields without breaking callers: \
