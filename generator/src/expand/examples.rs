@@ -123,6 +123,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                 method,
                 operation,
             };
+            let mut covered = false;
             for example in &operation.examples {
                 let stem = example.file.rsplit('/').next().unwrap_or(&example.file);
                 let stem = stem.strip_suffix(".json").unwrap_or(stem);
@@ -138,7 +139,7 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     ExampleContent::Found {
                         parameters,
                         responses,
-                    } => Ok(expand_example_test(ctx, &call, &example.file, parameters, responses, &[])?),
+                    } => expand_example_test(ctx, &call, &example.file, parameters, responses, &[])?,
                     ExampleContent::Missing => {
                         Err(format!("example file {} is missing", example.file))
                     }
@@ -148,13 +149,11 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                     )),
                 };
                 found |= body.is_ok();
+                covered |= body.is_ok();
                 tests.push(test_fn(&name, &title, body, operation)?);
             }
-            // An operation no example file covers gets an example built from its schemas.
-            let covered = operation
-                .examples
-                .iter()
-                .any(|e| matches!(e.content, ExampleContent::Found { .. }));
+            // An operation no example file covers with a runnable test gets an example built
+            // from its schemas.
             if covered {
                 continue;
             }
@@ -167,14 +166,14 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
                 operation.id
             );
             let body = match synthesize::synthesize(ctx, operation) {
-                Ok(example) => Ok(expand_example_test(
+                Ok(example) => expand_example_test(
                     ctx,
                     &call,
                     SYNTHESIZED,
                     &example.parameters,
                     &example.responses,
                     &example.follow_ups,
-                )?),
+                )?,
                 Err(reason) => Err(reason),
             };
             found |= body.is_ok();
@@ -296,7 +295,7 @@ fn expand_example_test(
     parameters: &Map<String, Value>,
     responses: &std::collections::BTreeMap<String, ExampleResponse>,
     follow_ups: &[synthesize::FollowUp],
-) -> Result<TokenStream> {
+) -> Result<std::result::Result<TokenStream, String>> {
     let operation = call.operation;
     let at = operation.location.join("x-ms-examples");
     let mut disagreements = Vec::new();
@@ -423,13 +422,10 @@ fn expand_example_test(
                 expectations.push(quote! { .header("content-type", #content_type).json_body(json(#expected_text_lit)) });
             }
             None if body.required => {
-                return Err(Error::invalid(
-                    at,
-                    format!(
-                        "example {file} to give the required body parameter `{}`",
-                        body.name
-                    ),
-                ));
+                return Ok(Err(format!(
+                    "example {file} does not give the required body parameter `{}`",
+                    body.name
+                )));
             }
             None => expectations.push(quote! { .no_body() }),
         }
@@ -438,7 +434,9 @@ fn expand_example_test(
     }
 
     // The response the server sends: the operation's final answer among the example's.
-    let (status, response) = pick_response(operation, responses, file, &at)?;
+    let Some((status, response)) = pick_response(operation, responses) else {
+        return Ok(Err(format!("example {file} lists no success (2xx) response")));
+    };
     // The test serves one page: an example's next link names the live service, so it is left
     // out of the page served (and so of the page expected).
     let one_page;
@@ -508,7 +506,10 @@ fn expand_example_test(
     }
 
     // The call, and what is checked of its result.
-    let args = call_arguments(ctx, call, parameters, &at)?;
+    let args = match call_arguments(ctx, call, parameters)? {
+        Ok(args) => args,
+        Err(reason) => return Ok(Err(format!("example {file} {reason}"))),
+    };
     let accessor = match &call.client_accessor {
         Some(accessor) => quote! { .#accessor() },
         None => quote! {},
@@ -569,7 +570,7 @@ fn expand_example_test(
     } else {
         quote! { support::report_disagreements(#file, &[#(#disagreements),*]); }
     };
-    Ok(quote! {
+    Ok(Ok(quote! {
         #report
         let server = TestServer::start().await;
         server.expect(Exchange::new(#method, #path) #(#expectations)* .respond(#canned));
@@ -578,7 +579,7 @@ fn expand_example_test(
         #body_setup
         #checks
         server.finish();
-    })
+    }))
 }
 
 /// `azure_core` method names of the IR's methods.
@@ -660,9 +661,7 @@ fn scalar_text(value: &Value) -> String {
 fn pick_response<'r>(
     operation: &Operation,
     responses: &'r std::collections::BTreeMap<String, ExampleResponse>,
-    file: &str,
-    at: &Location,
-) -> Result<(u16, &'r ExampleResponse)> {
+) -> Option<(u16, &'r ExampleResponse)> {
     let declared = |code: u16| {
         operation
             .responses
@@ -674,12 +673,6 @@ fn pick_response<'r>(
         .filter_map(|(code, response)| code.parse::<u16>().ok().map(|c| (c, response)))
         .filter(|(code, _)| (200..300).contains(code))
         .min_by_key(|(code, _)| (!declared(*code), *code))
-        .ok_or_else(|| {
-            Error::invalid(
-                at.clone(),
-                format!("example {file} to list a success (2xx) response"),
-            )
-        })
 }
 
 /// The poll a long-running `PUT`/`PATCH` answered with `body` still needs: none when the body
@@ -787,8 +780,7 @@ fn call_arguments(
     ctx: &Context<'_>,
     call: &CallSite<'_>,
     parameters: &Map<String, Value>,
-    at: &Location,
-) -> Result<Vec<TokenStream>> {
+) -> Result<std::result::Result<Vec<TokenStream>, String>> {
     let operation = call.operation;
     let mut args = Vec::new();
     let mut optional = Vec::new();
@@ -798,15 +790,9 @@ fn call_arguments(
         }
         let value = parameters.get(&parameter.name);
         if parameter.required {
-            let value = value.ok_or_else(|| {
-                Error::invalid(
-                    at.clone(),
-                    format!(
-                        "the example to give the required parameter `{}`",
-                        parameter.name
-                    ),
-                )
-            })?;
+            let Some(value) = value else {
+                return Ok(Err(format!("does not give the required parameter `{}`", parameter.name)));
+            };
             args.push(match argument(ctx, &parameter.ty, value) {
                 Argument::Str(s) => quote! { #s },
                 // Lists, bytes and JSON are borrowed at the method's surface (`arg_type`).
@@ -850,7 +836,7 @@ fn call_arguments(
         );
         args.push(quote! { Some(#crate_name::clients::#options { #(#optional,)* ..Default::default() }) });
     }
-    Ok(args)
+    Ok(Ok(args))
 }
 
 /// An argument built from example JSON.
