@@ -226,6 +226,19 @@ fn accepted(
     Ok(Synthesized { parameters, responses, follow_ups })
 }
 
+/// The answer to a long-running operation's `202` that an example file gives only with headers
+/// naming the live service: the monitor headers of a synthesized `202`, and the polls that
+/// follow, the result built from the schemas (the example has none).
+pub(crate) fn accepted_polls(ctx: &Context<'_>, operation: &Operation) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
+    let Some(lro) = &operation.long_running else {
+        return Err("not a long-running operation".into());
+    };
+    let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: true };
+    let synthesized = accepted(ctx, operation, lro, &mut filler, Map::new())?;
+    let headers = synthesized.responses.into_values().next().map(|r| r.headers).unwrap_or_default();
+    Ok((headers, synthesized.follow_ups))
+}
+
 /// The `index`th sample value of a parameter (or list item) of type `ty` named `name`, if it
 /// has a plain text form the example tests can pass and expect: a string, number, boolean,
 /// UUID or enum value. Dates and bytes are left out: the tests write list items as JSON.
