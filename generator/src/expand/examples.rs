@@ -1121,8 +1121,49 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
                 out.insert(key.clone(), normalized);
             }
         }
+        // A required field the example leaves out decodes to its default (where the model gives
+        // it one), and is then written like any other.
+        for field in object.fields.iter().filter(|f| field_is_plain(f) && !entries.contains_key(&f.wire_name)) {
+            if let Some(default) = default_json(self.ctx, &field.ty, 0) {
+                let child = format!("{pointer}/{}", pointer_segment(&field.wire_name));
+                self.disagree(
+                    &child,
+                    format!("the required `{}` is missing (the model decodes it as its default, {default})", field.wire_name),
+                );
+                out.insert(field.wire_name.clone(), default);
+            }
+        }
         Ok(Value::Object(out))
     }
+}
+
+/// The JSON a value of `ty` that serde filled with `Default::default()` is written as, when the
+/// model gives fields of `ty` that default (see `has_default`): empty strings, lists and maps,
+/// zero, `false`, and for an object its required fields' defaults.
+fn default_json(ctx: &Context<'_>, ty: &TypeRef, depth: usize) -> Option<Value> {
+    if depth > 8 || !super::types::has_default(ctx, ty, &mut Vec::new()) {
+        return None;
+    }
+    Some(match ctx.resolve_alias(ty) {
+        TypeRef::Primitive(Primitive::Bool) => Value::Bool(false),
+        TypeRef::Primitive(Primitive::Int32 | Primitive::Int64) => Value::from(0),
+        TypeRef::Primitive(Primitive::Float32 | Primitive::Float64) => Value::from(0.0),
+        TypeRef::Primitive(_) => Value::String(String::new()),
+        TypeRef::Array(_) => Value::Array(Vec::new()),
+        TypeRef::Map(_) => Value::Object(Map::new()),
+        TypeRef::Any => Value::Null,
+        TypeRef::Named(name) => match ctx.api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Object(object)) => Value::Object(
+                object
+                    .fields
+                    .iter()
+                    .filter(|f| field_is_plain(f))
+                    .filter_map(|f| default_json(ctx, &f.ty, depth + 1).map(|d| (f.wire_name.clone(), d)))
+                    .collect(),
+            ),
+            _ => return None,
+        },
+    })
 }
 
 /// The wire form of the value `place` refers to (a read-only field is an `Option`, so `place`
