@@ -146,6 +146,20 @@ pub enum CollectionFormat {
     Multi,
 }
 
+impl CollectionFormat {
+    /// What joins the values into one parameter; `None` for `Multi`, which repeats the
+    /// parameter instead.
+    pub fn separator(self) -> Option<&'static str> {
+        match self {
+            CollectionFormat::Csv => Some(","),
+            CollectionFormat::Ssv => Some(" "),
+            CollectionFormat::Tsv => Some("\t"),
+            CollectionFormat::Pipes => Some("|"),
+            CollectionFormat::Multi => None,
+        }
+    }
+}
+
 /// A non-body parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Parameter {

@@ -352,15 +352,10 @@ fn expand_example_test(
         let (text, each) = match value {
             Value::Array(items) => {
                 let items: Vec<String> = items.iter().map(scalar_text).collect();
-                let separator = match parameter.collection_format.unwrap_or(CollectionFormat::Csv) {
-                    CollectionFormat::Csv => ",",
-                    CollectionFormat::Ssv => " ",
-                    CollectionFormat::Tsv => "\t",
-                    CollectionFormat::Pipes => "|",
-                    CollectionFormat::Multi => "",
-                };
-                let each = (parameter.collection_format == Some(CollectionFormat::Multi)).then(|| items.clone());
-                (items.join(separator), each)
+                match parameter.collection_format.unwrap_or(CollectionFormat::Csv).separator() {
+                    Some(separator) => (items.join(separator), None),
+                    None => (items.concat(), Some(items)),
+                }
             }
             other => (scalar_text(other), None),
         };

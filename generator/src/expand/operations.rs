@@ -200,16 +200,10 @@ fn param_strings(ctx: &Context<'_>, param: &Parameter, value: TokenStream, by_re
         TypeRef::Array(item) => {
             let item = ctx.resolve_alias(item);
             let each = to_param_string(item, quote! { v }, true);
-            let sep = match param.collection_format.unwrap_or(CollectionFormat::Csv) {
-                CollectionFormat::Csv => ",",
-                CollectionFormat::Ssv => " ",
-                CollectionFormat::Tsv => "\t",
-                CollectionFormat::Pipes => "|",
-                CollectionFormat::Multi => {
-                    return Strings::Many(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>() });
-                }
-            };
-            Strings::One(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>().join(#sep) })
+            match param.collection_format.unwrap_or(CollectionFormat::Csv).separator() {
+                Some(sep) => Strings::One(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>().join(#sep) }),
+                None => Strings::Many(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>() }),
+            }
         }
         TypeRef::Any => Strings::One(quote! { #value.to_string() }),
         ty => Strings::One(to_param_string(ty, value, by_ref)),
