@@ -100,16 +100,21 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     let changes = codegen::plan(&target)?;
     codegen::apply(&out, &changes)?;
     make_standalone(&out)?;
-    // Pin dependencies to the versions the workspace uses, so the crates build against what
-    // the product crate is tested with (cargo drops the entries they do not need).
-    std::fs::copy(root.join("Cargo.lock"), out.join("Cargo.lock")).context("copying Cargo.lock")?;
+    check_generated(root, &out)
+}
+
+/// Lints, documents and tests the generated crate (or workspace of them) in `dir`, against the
+/// workspace's `Cargo.lock` and in its `target/`, so the dependencies the product crate's tests
+/// built are reused at the versions it is tested with (cargo drops the entries it does not need).
+fn check_generated(root: &Path, dir: &Path) -> Result<()> {
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).context("copying Cargo.lock")?;
     let target_dir = root.join("target");
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
-    cargo(&out, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
-    cargo(&out, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
-    // The crate's own tests too: its unit tests, its example tests (ignored where the example
-    // file is missing) and the README's doc-tests, which clippy does not compile.
-    cargo(&out, &["test"], &env)
+    cargo(dir, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
+    cargo(dir, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
+    // The tests too: unit tests, example tests (ignored where the example file is missing) and
+    // the README's doc-tests, which clippy does not compile.
+    cargo(dir, &["test"], &env)
 }
 
 /// The folders of fixture specs whose crates are built and tested: the generator's own
@@ -155,13 +160,8 @@ fn fixture_crates(root: &Path) -> Result<()> {
     let list = members.iter().map(|m| format!("\n    \"{m}\",")).collect::<String>();
     std::fs::write(base.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [{list}\n]\n"))
         .context("writing the fixtures' workspace manifest")?;
-    std::fs::copy(root.join("Cargo.lock"), base.join("Cargo.lock")).context("copying Cargo.lock")?;
-    let target_dir = root.join("target");
-    let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
     println!("{} fixture crates", members.len());
-    cargo(&base, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
-    cargo(&base, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
-    cargo(&base, &["test"], &env)
+    check_generated(root, &base)
 }
 
 /// Gives a generated crate its own `[workspace]`, so cargo does not take it for an unlisted
