@@ -42,12 +42,23 @@ fn client_params<'a>(ctx: &Context<'a>) -> Vec<&'a Parameter> {
         .collect()
 }
 
+/// The spec's endpoint as written, without a trailing `/` (ARM's when it names none).
+pub(crate) fn spec_endpoint<'a>(ctx: &Context<'a>) -> &'a str {
+    ctx.api.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT).trim_end_matches('/')
+}
+
+/// Whether the spec is on Resource Manager's public endpoint, so that `client_options.cloud`
+/// picks the endpoint of its cloud.
+pub(crate) fn on_resource_manager(ctx: &Context<'_>) -> bool {
+    spec_endpoint(ctx) == DEFAULT_ENDPOINT
+}
+
 /// The default endpoint: the spec's, checked here, at generation time, to be an `http(s)://host[/path]`
 /// URL that the `url` crate (the one behind `azure_core::http::Url`) parses, so the generated
 /// `Url::parse` of the same literal cannot fail and its `expect` cannot panic.
 fn default_endpoint(ctx: &Context<'_>) -> Result<String> {
-    let endpoint = ctx.api.endpoint.clone().unwrap_or_else(|| DEFAULT_ENDPOINT.to_string());
-    let trimmed = endpoint.trim_end_matches('/').to_string();
+    let endpoint = ctx.api.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
+    let trimmed = spec_endpoint(ctx).to_string();
     let rest = trimmed
         .strip_prefix("https://")
         .or_else(|| trimmed.strip_prefix("http://"))
@@ -183,8 +194,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         });
     }
     let options_doc = format!(" Options for [`{}::new`].", client.name);
-    // On ARM's public endpoint, `client_options.cloud` picks the endpoint of its cloud.
-    let on_arm = endpoint == DEFAULT_ENDPOINT;
+    let on_arm = on_resource_manager(ctx);
     let cloud_endpoints = if on_arm { SOVEREIGN_ARM_ENDPOINTS } else { &[] };
     let endpoint_doc: Vec<String> = if on_arm {
         let mut lines = vec![

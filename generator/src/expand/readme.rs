@@ -65,8 +65,8 @@ fn ctor_args(ctx: &Context<'_>) -> String {
 fn cloud_text(ctx: &Context<'_>) -> String {
     let root = &ctx.root_client;
     let crate_name = &ctx.options.crate_name;
-    let endpoint = ctx.api.endpoint.as_deref().unwrap_or(super::client::DEFAULT_ENDPOINT).trim_end_matches('/');
-    if endpoint != super::client::DEFAULT_ENDPOINT {
+    if !super::client::on_resource_manager(ctx) {
+        let endpoint = super::client::spec_endpoint(ctx);
         return format!(
             "Left unset, the endpoint is the spec's, `{endpoint}`, and the token scope is its origin followed by \
              `/.default` (unless the options' cloud is a custom one giving an audience for `{root}`).\n\n"
