@@ -196,6 +196,31 @@ fn accepted(
     filler: &mut Filler<'_, '_>,
     parameters: Map<String, Value>,
 ) -> Result<Synthesized, String> {
+    let (headers, follow_ups) = polls_after_accepted(ctx, operation, lro, filler)?;
+    let mut responses = BTreeMap::new();
+    responses.insert("202".to_string(), ExampleResponse { headers, body: None });
+    Ok(Synthesized { parameters, responses, follow_ups })
+}
+
+/// The answer to a long-running operation's `202` that an example file gives only with headers
+/// naming the live service: the monitor headers of a synthesized `202`, and the polls that
+/// follow, the result built from the schemas (the example has none).
+pub(crate) fn accepted_polls(ctx: &Context<'_>, operation: &Operation) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
+    let Some(lro) = &operation.long_running else {
+        return Err("not a long-running operation".into());
+    };
+    let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: true };
+    polls_after_accepted(ctx, operation, lro, &mut filler)
+}
+
+/// The headers of a `202` naming the synthesized monitor and result location, and the polls
+/// that follow it, as the operation's final state says.
+fn polls_after_accepted(
+    ctx: &Context<'_>,
+    operation: &Operation,
+    lro: &crate::ir::LongRunning,
+    filler: &mut Filler<'_, '_>,
+) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
     let (_, _, final_state) =
         super::operations::lro_output(ctx, operation, lro).map_err(|e| e.to_string())?;
     let result = match super::examples::result_type(operation) {
@@ -205,8 +230,6 @@ fn accepted(
     let mut headers = Map::new();
     headers.insert("Azure-AsyncOperation".into(), Value::String(MONITOR.into()));
     headers.insert("Location".into(), Value::String(RESULT.into()));
-    let mut responses = BTreeMap::new();
-    responses.insert("202".to_string(), ExampleResponse { headers, body: None });
     let succeeded = json!({ "status": "Succeeded" });
     let follow_ups = match (final_state.to_string().as_str(), result) {
         // The monitor's body is the result (a missing `status` reads as done).
@@ -223,20 +246,7 @@ fn accepted(
         ],
         _ => vec![FollowUp { target: Target::Monitor, body: Some(succeeded) }],
     };
-    Ok(Synthesized { parameters, responses, follow_ups })
-}
-
-/// The answer to a long-running operation's `202` that an example file gives only with headers
-/// naming the live service: the monitor headers of a synthesized `202`, and the polls that
-/// follow, the result built from the schemas (the example has none).
-pub(crate) fn accepted_polls(ctx: &Context<'_>, operation: &Operation) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
-    let Some(lro) = &operation.long_running else {
-        return Err("not a long-running operation".into());
-    };
-    let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: true };
-    let synthesized = accepted(ctx, operation, lro, &mut filler, Map::new())?;
-    let headers = synthesized.responses.into_values().next().map(|r| r.headers).unwrap_or_default();
-    Ok((headers, synthesized.follow_ups))
+    Ok((headers, follow_ups))
 }
 
 /// The `index`th sample value of a parameter (or list item) of type `ty` named `name`, if it
