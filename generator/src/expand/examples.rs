@@ -432,38 +432,8 @@ fn expand_example_test(
     let Some((status, response)) = pick_response(operation, responses) else {
         return Ok(Err(format!("example {file} lists no success (2xx) response")));
     };
-    // The test serves one page: an example's next link names the live service, so it is left
-    // out of the page served (and so of the page expected).
-    let one_page;
-    let response = match (&operation.pageable, &response.body) {
-        (Some(pageable), Some(Value::Object(page))) => match &pageable.next_link_name {
-            Some(next) if page.get(next).is_some_and(|v| !v.is_null()) => {
-                let mut page = page.clone();
-                page.remove(next);
-                one_page = ExampleResponse { headers: response.headers.clone(), body: Some(Value::Object(page)) };
-                &one_page
-            }
-            _ => response,
-        },
-        _ => response,
-    };
-    // Nor can the test follow a long-running operation's monitor headers that name the live
-    // service: they are left out, and the poller goes by the status and body, as it does for an
-    // answer without them (polling is covered by the scenario tests and synthesized examples).
-    let local;
-    let names_live_service = |(name, value): (&String, &Value)| {
-        ["azure-asyncoperation", "operation-location", "location"].iter().any(|h| name.eq_ignore_ascii_case(h))
-            && value.as_str().is_some_and(|v| v.starts_with("http://") || v.starts_with("https://"))
-    };
-    let response = if operation.long_running.is_some() && response.headers.iter().any(names_live_service) {
-        local = ExampleResponse {
-            headers: response.headers.iter().filter(|h| !names_live_service(*h)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-            body: response.body.clone(),
-        };
-        &local
-    } else {
-        response
-    };
+    let served = served(operation, response);
+    let response = &served;
     let status_lit = proc_macro2::Literal::u16_unsuffixed(status);
     let declared = operation
         .responses
@@ -683,6 +653,28 @@ fn pick_response<'r>(
         .filter_map(|(code, response)| code.parse::<u16>().ok().map(|c| (c, response)))
         .filter(|(code, _)| (200..300).contains(code))
         .min_by_key(|(code, _)| (!declared(*code), *code))
+}
+
+/// The example's response as the test serves it, less what names the live service: a page's
+/// next link (the test serves one page, and so expects one), and a long-running operation's
+/// monitor headers with absolute URLs (the poller then goes by the status and body, as it does
+/// for an answer without them; polling is covered by the scenario tests and synthesized
+/// examples).
+fn served(operation: &Operation, response: &ExampleResponse) -> ExampleResponse {
+    let mut served = response.clone();
+    if let (Some(pageable), Some(Value::Object(page))) = (&operation.pageable, &mut served.body) {
+        if let Some(next) = pageable.next_link_name.as_ref().filter(|next| page.get(*next).is_some_and(|v| !v.is_null())) {
+            page.remove(next);
+        }
+    }
+    if operation.long_running.is_some() {
+        served.headers.retain(|name, value| {
+            let monitor = ["azure-asyncoperation", "operation-location", "location"].iter().any(|h| name.eq_ignore_ascii_case(h));
+            let absolute = value.as_str().is_some_and(|v| v.starts_with("http://") || v.starts_with("https://"));
+            !(monitor && absolute)
+        });
+    }
+    served
 }
 
 /// The poll a long-running `PUT`/`PATCH` answered with `body` still needs: none when the body
