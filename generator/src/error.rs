@@ -52,7 +52,7 @@ pub fn unescape_pointer_segment(segment: &str) -> String {
 }
 
 /// What went wrong, without the where; tests match on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum ErrorKind {
     /// The file could not be read.
     Io,
@@ -81,7 +81,7 @@ pub enum ErrorKind {
 }
 
 /// A generator error: what went wrong and where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[error("{location}: {message}")]
 pub struct Error {
     /// What kind of error this is.

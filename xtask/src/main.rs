@@ -30,9 +30,11 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--check] [--spec PATH --out DIR --crate-name NAME]
+  codegen [--check] [--spec PATH --out DIR --crate-name NAME [--strict]]
       Regenerate generated/ from the spec specs/manifest.toml names (or any spec into any
       folder). --check writes nothing, prints a diff, and fails when the output is stale.
+      An operation the generator cannot express is left out with a located warning, or is
+      an error with --strict (always for the product crate).
   model [--spec PATH]
       Summarise the IR of a spec (default: the product spec).
   bench [--runs N] [--spec PATH] [--build]
