@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{arrow, diff_type_use, rust_shape, spec_primitive, spec_type, Area, Changes, Impact};
+use super::{arrow, diff_type_use, rust_shape, spec_primitive, spec_type, wire, Area, Changes, Impact};
 use crate::ir::{Api, EnumType, Field, ObjectType, Primitive, TypeDef, TypeKind, TypeRef};
 use crate::rust_types::field_is_plain;
 
@@ -361,17 +361,10 @@ fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes<'_>) 
     }
 }
 
-fn wire(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{api, find};
-    use super::super::{diff_apis, Bump, Impact};
+    use super::super::testing::{api, diff, find};
+    use super::super::{Bump, Impact};
     use crate::ir::testing::{field, object, string_enum as enumeration};
     use crate::ir::{Field, Primitive, TypeRef};
 
@@ -399,7 +392,7 @@ mod tests {
                 field("nested", TypeRef::Array(Box::new(dates(Primitive::String))), false, false),
             ],
         )]);
-        let report = diff_apis(&old, &new);
+        let report = diff(&old, &new);
         assert_eq!(find(&report, "Job.reformatted", "type changed").impact, Impact::Compatible);
         let stringly = find(&report, "Job.stringly", "type changed");
         assert_eq!(stringly.impact, Impact::Breaking);
@@ -439,7 +432,7 @@ mod tests {
                 field("mandatory", s.clone(), true, false),
             ],
         )]);
-        let report = diff_apis(&old, &new);
+        let report = diff(&old, &new);
         assert_eq!(find(&report, "Job.gone", "removed").impact, Impact::Breaking);
         assert_eq!(find(&report, "Job.extra", "added").impact, Impact::Addition);
         assert_eq!(find(&report, "Job.mandatory", "added").impact, Impact::Breaking);
@@ -471,7 +464,7 @@ mod tests {
             "Job",
             vec![described("startTimeUtc"), field("another", TypeRef::Primitive(Primitive::String), false, false)],
         )]);
-        let report = diff_apis(&old, &new);
+        let report = diff(&old, &new);
         let rename = find(&report, "Job.start_time_utc", "renamed");
         assert_eq!(rename.impact, Impact::Breaking);
         assert_eq!(rename.detail, "`startTime` → `startTimeUtc` (Rust `start_time` → `start_time_utc`)");
@@ -487,12 +480,11 @@ mod tests {
         old.types.extend([enumeration("JobStatus", &["running", "failed", "old"]), object("Gone", vec![])]);
         let mut new = api("1");
         new.types.extend([enumeration("JobStatus", &["running", "failed", "cancelled"]), object("Fresh", vec![])]);
-        let report = diff_apis(&old, &new);
+        let report = diff(&old, &new);
         assert_eq!(find(&report, "JobStatus::Cancelled", "added").impact, Impact::Addition);
         assert_eq!(find(&report, "JobStatus::Old", "removed").impact, Impact::Breaking);
         assert_eq!(find(&report, "Gone", "removed").impact, Impact::Breaking);
         assert_eq!(find(&report, "Fresh", "added").impact, Impact::Addition);
         assert_eq!(report.bump, Bump::Major);
     }
-
 }
