@@ -3,6 +3,13 @@
 //! [`OptionalMap`] apply it to a field of that shape, as in
 //! `#[serde(with = "crate::time::Optional::<crate::time::Rfc7231>")]`.
 
+// RFC 3339 and RFC 7231 formats read either form, because services (and the specs' own
+// examples, such as IoT Hub's `iothub_routingendpointhealth.json`) send RFC 3339 in fields
+// declared `date-time-rfc1123`; a client that refused them would fail on real responses.
+// Parsing and writing are azure_core's (`azure_core::time`); what is the crate's own is that
+// leniency, the conversion to UTC before writing RFC 7231 (azure_core writes the local time
+// followed by `GMT`), and the shapes, which azure_core has only for a value and an `Option`.
+
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
