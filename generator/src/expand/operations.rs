@@ -14,7 +14,7 @@ use super::types::{is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    BodyKind, Client, CollectionFormat, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
+    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
 use crate::rust_types::rust_text;
@@ -130,6 +130,7 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         MethodKind::Poller(poller) => expand_lro_call(ctx, op, method, poller, prelude, &error_ty)?,
         MethodKind::Pager(pager) => expand_pager_call(op, method, pager, prelude, &error_ty)?,
         MethodKind::Plain(plain) => expand_plain_call(ctx, op, plain, prelude, &error_ty)?,
+        MethodKind::Exists(exists) => expand_exists_call(exists, prelude, &error_ty),
     };
     let returns = returns_doc(ctx, method);
     let error_text = match &method.error.ty {
@@ -137,7 +138,8 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         None => "serde_json::Value".to_string(),
     };
     let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &error_text);
-    let asyncness = if matches!(method.kind, MethodKind::Plain(_)) { quote! { async } } else { quote! {} };
+    let asyncness =
+        if matches!(method.kind, MethodKind::Plain(_) | MethodKind::Exists(_)) { quote! { async } } else { quote! {} };
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
     // Clippy counts `&self` and `options` too: more than 7 in all is too many for it.
     let too_many = if surface.args.len() + 2 > 7 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
@@ -488,6 +490,30 @@ fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prel
     Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
 }
 
+/// A `HEAD` that answers whether the resource exists.
+fn expand_exists_call(exists: &ExistsModel, prelude: TokenStream, error_ty: &TokenStream) -> Call {
+    let accepted: Vec<u16> = exists.true_codes.iter().chain(&exists.false_codes).copied().collect();
+    let accepted = literals(&accepted);
+    let absent = literals(&exists.false_codes);
+    let send = quote! {
+        crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#accepted),*]).await?
+    };
+    let body = if absent.is_empty() {
+        quote! {
+            #prelude
+            #send;
+            Ok(true)
+        }
+    } else {
+        quote! {
+            #prelude
+            let response = #send;
+            Ok(!matches!(u16::from(response.status()), #(#absent)|*))
+        }
+    };
+    (quote! { -> azure_core::Result<bool> }, body, quote! { azure_core::http::ClientMethodOptions<'a> })
+}
+
 /// Statements appending the operation's path to `path`: literal text as written, each path
 /// parameter as one encoded segment (unless `x-ms-skip-url-encoding`).
 fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<TokenStream>> {
@@ -619,6 +645,18 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
             ))
         }
         MethodKind::Plain(_) => None,
+        MethodKind::Exists(exists) => {
+            let codes = |codes: &[u16]| codes.iter().map(u16::to_string).collect::<Vec<_>>().join(" or ");
+            Some(if exists.false_codes.is_empty() {
+                format!("`true` when the service answers {}.", codes(&exists.true_codes))
+            } else {
+                format!(
+                    "`true` when the service answers {} (it exists), `false` when it answers {} (it does not).",
+                    codes(&exists.true_codes),
+                    codes(&exists.false_codes)
+                )
+            })
+        }
     }
 }
 

@@ -234,6 +234,17 @@ pub enum MethodKind {
     Pager(PagerModel),
     /// A `Poller` of a long-running operation.
     Poller(PollerModel),
+    /// A `HEAD` that answers whether the resource exists: `Result<bool>`.
+    Exists(ExistsModel),
+}
+
+/// A `HEAD` method's outcome: `true` for a success, `false` for an absence the spec declares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExistsModel {
+    /// The status codes that mean it exists.
+    pub true_codes: Vec<u16>,
+    /// The status codes that mean it does not (a declared `404`); any other status is an error.
+    pub false_codes: Vec<u16>,
 }
 
 /// A plain method's outcome.

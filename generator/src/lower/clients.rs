@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
-    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
+    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
     MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
     Refusal, RootClient, StatusCode, TypeKind, TypeRef, ValueSource,
 };
@@ -256,6 +256,8 @@ fn lower_method(
         MethodKind::Poller(lower_poller(op, lro, given.resume))
     } else if let Some(pageable) = &op.pageable {
         MethodKind::Pager(lower_pager(api, op, pageable, lists)?)
+    } else if op.method == HttpMethod::Head {
+        MethodKind::Exists(lower_exists(op))
     } else {
         MethodKind::Plain(lower_plain(op))
     };
@@ -338,6 +340,14 @@ fn lower_plain(op: &Operation) -> PlainModel {
         Vec::new()
     };
     PlainModel { result, success_codes: success_codes(op), bodiless_codes }
+}
+
+/// A `HEAD`'s outcome: it exists on a success, not on a `404` the spec declares (as AutoRest's
+/// generators read `HEAD` operations); any other answer is an error.
+fn lower_exists(op: &Operation) -> ExistsModel {
+    let declared_404 = op.responses.iter().any(|r| r.status == StatusCode::Code(404));
+    let true_codes = success_codes(op).into_iter().filter(|c| *c != 404).collect();
+    ExistsModel { true_codes, false_codes: if declared_404 { vec![404] } else { Vec::new() } }
 }
 
 /// A long-running operation's outcome: its result type (nothing for a `DELETE`; else
