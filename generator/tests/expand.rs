@@ -349,11 +349,64 @@ fn output_is_deterministic() {
     assert_eq!(generate_small(), generate_small());
 }
 
+/// The support modules, the files of `generator/runtime/src/` but `lib.rs`: the path each has in
+/// a generated crate (`src/error.rs`) and its source, sorted by path.
+fn runtime_modules() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
+    let mut modules: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs") && !path.ends_with("lib.rs"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            (format!("src/{name}"), std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    modules.sort();
+    modules
+}
+
+/// Whether `path` is one of the files every crate carries verbatim (the support modules and the
+/// test server), which the snapshots leave out.
+fn is_verbatim(path: &std::path::Path) -> bool {
+    path.to_str() == Some("tests/support/mod.rs") || runtime_modules().iter().any(|(module, _)| path.to_str() == Some(module))
+}
+
+#[test]
+fn runtime_modules_are_emitted_byte_for_byte_after_the_preamble() {
+    let files = generate_small();
+    let preamble = file(&files, "src/lib.rs").lines().next().unwrap();
+    let modules = runtime_modules();
+    assert!(!modules.is_empty());
+    for (path, source) in &modules {
+        assert!(file(&files, path) == format!("{preamble}\n\n{source}"), "{path} is not the preamble and generator/runtime/{path}");
+    }
+}
+
+#[test]
+fn lib_rs_declares_the_runtime_modules_as_the_runtime_crate_does() {
+    let files = generate_small();
+    let lib = file(&files, "src/lib.rs");
+    let runtime_lib = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src/lib.rs")).unwrap();
+    let declarations: Vec<&str> = runtime_lib.lines().filter(|line| line.starts_with("mod ") || line.starts_with("pub mod ")).collect();
+    let declared: Vec<String> = declarations
+        .iter()
+        .map(|line| format!("src/{}.rs", line.trim_start_matches("pub ").trim_start_matches("mod ").trim_end_matches(';')))
+        .collect();
+    let modules: Vec<String> = runtime_modules().into_iter().map(|(path, _)| path).collect();
+    let mut sorted = declared.clone();
+    sorted.sort();
+    assert_eq!(sorted, modules, "generator/runtime/src/lib.rs declares every file of its src/ but lib.rs");
+    for declaration in declarations {
+        assert!(lib.lines().any(|line| line == declaration), "the generated lib.rs lacks `{declaration}`:\n{lib}");
+    }
+}
+
 #[test]
 fn small_api_snapshots() {
     let files = generate_small();
-    // The test server is the template verbatim, the same for every spec.
-    for f in files.iter().filter(|f| f.path.to_str() != Some("tests/support/mod.rs")) {
+    // The support modules and the test server are source files verbatim, the same for every spec.
+    for f in files.iter().filter(|f| !is_verbatim(&f.path)) {
         let name = format!("small_api__{}", f.path.to_string_lossy().replace(['/', '.'], "_"));
         insta::assert_snapshot!(name, &f.contents);
     }
@@ -405,8 +458,8 @@ fn unknown_types_are_located_errors() {
     assert!(error.message.contains("Missing"), "{error}");
 }
 
-/// The crate a fixture spec emits, as one text (the fixed support files left out: they are the
-/// same for every spec and snapshotted with `small_api`), or the located error it fails with.
+/// The crate a fixture spec emits, as one text (the files every crate carries verbatim left out),
+/// or the located error it fails with.
 fn expand_fixture(path: &std::path::Path) -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let relative = path.strip_prefix(root).unwrap_or(path);
@@ -419,10 +472,7 @@ fn expand_fixture(path: &std::path::Path) -> String {
         Ok(files) => refused
             + &files
             .iter()
-            .filter(|f| {
-                !["src/error.rs", "src/lro.rs", "src/request.rs", "src/time.rs", "tests/support/mod.rs"]
-                    .contains(&f.path.to_str().unwrap_or_default())
-            })
+            .filter(|f| !is_verbatim(&f.path))
             .map(|f| format!("==> {} <==\n{}", f.path.display(), f.contents))
             .collect::<Vec<_>>()
             .join("\n"),

@@ -203,9 +203,47 @@ impl PrivateEndpointConnectionsClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: false,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "PrivateEndpointConnections_Update",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::update`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `PrivateEndpointConnections_Update`.
+    pub fn resume_update(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<
+                crate::models::PrivateEndpointConnection,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        crate::lro::resume::<
+            crate::models::PrivateEndpointConnection,
+            azure_core::http::JsonFormat,
+            crate::models::ErrorDetails,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::OriginalUri,
+                error_envelope: false,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "PrivateEndpointConnections_Update",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 
@@ -275,9 +313,44 @@ impl PrivateEndpointConnectionsClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::None,
                     error_envelope: false,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "PrivateEndpointConnections_Delete",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::delete`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `PrivateEndpointConnections_Delete`.
+    pub fn resume_delete(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
+        >,
+    > {
+        crate::lro::resume::<
+            (),
+            azure_core::http::NoFormat,
+            crate::models::ErrorDetails,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::None,
+                error_envelope: false,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "PrivateEndpointConnections_Delete",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::params::{diff_params, method_params};
 use super::returns::{diff_returns, status};
 use super::{arrow, diff_type_use, rust_shape, spec_type, Area, Changes, Impact};
-use crate::ir::{Api, BodyKind, Client, Method, MethodBody, Operation, Passing, Refusal, TypeDef, TypeRef};
+use crate::ir::{Api, BodyKind, Client, Method, MethodBody, MethodKind, Operation, Passing, Refusal, TypeDef, TypeRef};
 
 /// What an operation is in one crate.
 #[derive(Clone, Copy)]
@@ -239,6 +239,18 @@ fn diff_method(id: &str, old: At<'_>, new: At<'_>, out: &mut Changes<'_>) {
             Impact::Breaking,
             "options types are unique in the crate, taken in spec order; code naming the old one no longer compiles",
         );
+    }
+    if let (MethodKind::Poller(a), MethodKind::Poller(b)) = (&old.method.kind, &new.method.kind) {
+        if old_name == new_name && a.resume_method != b.resume_method {
+            out.push(
+                Area::Operation,
+                id,
+                "resume method renamed",
+                arrow(format!("{}::{}", old.client.name, a.resume_method), format!("{}::{}", new.client.name, b.resume_method)),
+                Impact::Breaking,
+                "names are unique in a client, taken in spec order; code resuming the poller by the old name no longer compiles",
+            );
+        }
     }
     if old.method.http_method != new.method.http_method {
         out.push(
@@ -493,5 +505,22 @@ mod tests {
         let change = find(&report, "Jobs_Get", "error type changed");
         assert_eq!(change.impact, Impact::Breaking);
         assert!(change.reason.contains("`service_error::<serde_json::Value>`"), "{}", change.reason);
+    }
+
+    #[test]
+    fn a_resume_method_the_model_renames_breaks() {
+        // Names are taken in spec order: a new `Jobs_ResumeCreate` listed first takes
+        // `resume_create` from the poller of `Jobs_Create`.
+        let mut old = api("1");
+        let mut create = op("Jobs_Create", "/jobs/{id}");
+        create.method = crate::ir::HttpMethod::Put;
+        create.long_running = Some(crate::ir::LongRunning { final_state_via: None, final_state_schema: None });
+        old.operations = vec![create];
+        let mut new = old.clone();
+        new.operations.insert(0, op("Jobs_ResumeCreate", "/resume"));
+        let report = diff(&old, &new);
+        let change = find(&report, "Jobs_Create", "resume method renamed");
+        assert_eq!(change.impact, Impact::Breaking);
+        assert_eq!(change.detail, "`JobsClient::resume_create` → `JobsClient::resume_create2`");
     }
 }

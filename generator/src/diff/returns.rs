@@ -1,12 +1,15 @@
 //! What a method returns, as the client model says and the signature spells it: a
-//! `Response<T>` (`Response<(), NoFormat>` without a body), a `Pager` over a list type, or a
-//! `Poller` of a result; with the statuses each accepts as success, and for pagers and pollers
-//! where the items, next page and final result are read.
+//! `Response<T>` (`Response<(), NoFormat>` without a body), a `Pager` over a list type, a
+//! `Poller` of a result, or a `bool` for a `HEAD` asking whether a resource exists; with the
+//! statuses each accepts as success, and for pagers and pollers where the items, next page and
+//! final result are read.
 
 use std::collections::BTreeMap;
 
 use super::{arrow, diff_type_use, rust_shape, spec_type, Area, Changes, Impact};
-use crate::ir::{FinalState, MethodKind, Operation, PagerModel, PollerModel, StatusCode, TypeDef, TypeRef};
+use crate::ir::{
+    ExistsModel, FinalState, MethodKind, Operation, PagerModel, PollerModel, StatusCode, TypeDef, TypeRef,
+};
 use crate::rust_types::{self, RustShape};
 
 /// What the method returns, and the statuses it accepts as success (`new_op` is the new
@@ -20,17 +23,21 @@ pub(super) fn diff_returns(id: &str, old: &MethodKind, new: &MethodKind, new_op:
         }
         (MethodKind::Pager(a), MethodKind::Pager(b)) => diff_pager(id, a, b, out),
         (MethodKind::Poller(a), MethodKind::Poller(b)) => diff_poller(id, a, b, new_op, out),
+        (MethodKind::Exists(a), MethodKind::Exists(b)) => diff_exists(id, a, b, out),
         (a, b) => {
-            let (change, what) = match (a, b) {
-                (_, MethodKind::Pager(_)) => ("now pageable", "a pager of items"),
-                (_, MethodKind::Poller(_)) => ("now long-running", "a poller"),
-                (MethodKind::Pager(_), _) => ("no longer pageable", "one response"),
-                _ => ("no longer long-running", "one response"),
+            let change = match (a, b) {
+                (_, MethodKind::Pager(_)) => "now pageable",
+                (_, MethodKind::Poller(_)) => "now long-running",
+                (_, MethodKind::Exists(_)) => "now answers whether it exists",
+                (MethodKind::Pager(_), _) => "no longer pageable",
+                (MethodKind::Poller(_), _) => "no longer long-running",
+                _ => "no longer answers whether it exists",
             };
-            let was = match a {
+            let what = |kind: &MethodKind| match kind {
                 MethodKind::Plain(_) => "one response",
                 MethodKind::Pager(_) => "a pager of items",
                 MethodKind::Poller(_) => "a poller",
+                MethodKind::Exists(_) => "whether the resource exists",
             };
             out.push(
                 Area::Operation,
@@ -38,7 +45,7 @@ pub(super) fn diff_returns(id: &str, old: &MethodKind, new: &MethodKind, new_op:
                 change,
                 arrow(returns(a), returns(b)),
                 Impact::Breaking,
-                format!("the method now returns {what} instead of {was}"),
+                format!("the method now returns {} instead of {}", what(b), what(a)),
             );
         }
     }
@@ -72,6 +79,7 @@ fn returns(kind: &MethodKind) -> String {
         MethodKind::Plain(plain) => Wrap::Response.text(plain.result.as_ref().map(spelled)),
         MethodKind::Pager(pager) => format!("Pager<{}>", pager.list_type),
         MethodKind::Poller(poller) => Wrap::Poller.text(poller.result.as_ref().map(spelled)),
+        MethodKind::Exists(_) => "bool".into(),
     }
 }
 
@@ -214,6 +222,32 @@ fn diff_poller(id: &str, old: &PollerModel, new: &PollerModel, new_op: &Operatio
         );
     }
     diff_statuses(id, &old.initial_codes, &new.initial_codes, &[], out);
+}
+
+/// A `HEAD` answering whether the resource exists: the statuses that mean it does, and whether a
+/// `404` means it does not (`Ok(false)`) or is an error.
+fn diff_exists(id: &str, old: &ExistsModel, new: &ExistsModel, out: &mut Changes<'_>) {
+    diff_statuses(id, &old.true_codes, &new.true_codes, &[], out);
+    for &code in new.false_codes.iter().filter(|c| !old.false_codes.contains(c)) {
+        out.push(
+            Area::Operation,
+            format!("{id} response {code}"),
+            "now means absent",
+            "",
+            Impact::Compatible,
+            "the method answers `false` where it returned an error",
+        );
+    }
+    for &code in old.false_codes.iter().filter(|c| !new.false_codes.contains(c)) {
+        out.push(
+            Area::Operation,
+            format!("{id} response {code}"),
+            "no longer means absent",
+            "",
+            Impact::Breaking,
+            "the method returns an error where it answered `false`",
+        );
+    }
 }
 
 /// Where a poller reads its final result, for reasons.
@@ -390,5 +424,22 @@ mod tests {
         assert_eq!(response.impact, Impact::Compatible, "`JobList` is `Vec<Job>` in Rust");
         assert_eq!(response.detail, "`Response<JobList>` → `Response<Vec<Job>>`");
         assert_eq!(find(&report, "JobList", "removed").impact, Impact::Breaking);
+    }
+
+    #[test]
+    fn a_head_answers_whether_the_resource_exists() {
+        let mut old = api("1");
+        let mut exists = testing::operation("Jobs_Exists", HttpMethod::Head, "/jobs/{id}");
+        exists.responses.push(testing::response(204, None));
+        old.operations = vec![exists, op("Jobs_Check", "/check/{id}")];
+        let mut new = old.clone();
+        new.operations[0].responses.push(testing::response(404, None));
+        new.operations[1].method = HttpMethod::Head;
+        let report = diff(&old, &new);
+        assert_eq!(find(&report, "Jobs_Exists response 404", "now means absent").impact, Impact::Compatible);
+        let check = find(&report, "Jobs_Check", "now answers whether it exists");
+        assert_eq!((check.impact, check.detail.as_str()), (Impact::Breaking, "`Response<Job>` → `bool`"));
+        let report = diff(&new, &old);
+        assert_eq!(find(&report, "Jobs_Exists response 404", "no longer means absent").impact, Impact::Breaking);
     }
 }

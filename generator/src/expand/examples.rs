@@ -694,6 +694,7 @@ pub(super) fn result_type(method: &Method) -> Option<TypeRef> {
         MethodKind::Plain(plain) => plain.result.clone(),
         MethodKind::Pager(pager) => Some(TypeRef::Named(pager.list_type.clone())),
         MethodKind::Poller(poller) => poller.result.clone(),
+        MethodKind::Exists(_) => None,
     }
 }
 

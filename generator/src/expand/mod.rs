@@ -3,8 +3,9 @@
 //! One module per output file or concern: `models` and `enums` (the `models` module of the
 //! crate), `client` (the root client and its options), `operations` (one method per operation,
 //! grouped into sub-clients), `runtime` (the crate's fixed support code: errors, URLs, long-running
-//! operations), `cargo` and `readme` (the non-Rust files), `examples` (tests emitted from the
-//! spec's examples). This module holds what they share: name resolution, doc text and formatting.
+//! operations, date-times; not tokens but the source files of the `generator/runtime` crate,
+//! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (tests emitted from
+//! the spec's examples). This module holds what they share: name resolution, doc text and formatting.
 
 mod cargo;
 mod client;
@@ -44,16 +45,15 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     let first_half = || -> Result<Vec<GeneratedFile>> {
         let sources: Vec<(PathBuf, TokenStream)> = vec![
             ("src/lib.rs".into(), expand_lib_rs(&ctx)?),
-            ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
-            ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
-            ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
-            ("src/time.rs".into(), runtime::expand_time_rs(&ctx)),
             ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
             ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
             ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
             ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
         ];
-        sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect()
+        let mut files = sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect::<Result<Vec<_>>>()?;
+        // The support modules are source already, copied rather than formatted; they follow lib.rs.
+        files.splice(1..1, runtime::expand_runtime_files(&ctx));
+        Ok(files)
     };
     let second_half = || -> Result<Vec<GeneratedFile>> {
         ctx.api

@@ -14,7 +14,7 @@ use super::types::{is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    BodyKind, Client, CollectionFormat, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
+    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
 use crate::rust_types::rust_text;
@@ -128,8 +128,9 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
     let prelude = quote! { #options_binding #build_request };
     let (signature_tail, body, method_options_ty) = match &method.kind {
         MethodKind::Poller(poller) => expand_lro_call(ctx, op, method, poller, prelude, &error_ty)?,
-        MethodKind::Pager(pager) => expand_pager_call(op, pager, prelude, &error_ty)?,
+        MethodKind::Pager(pager) => expand_pager_call(op, method, pager, prelude, &error_ty)?,
         MethodKind::Plain(plain) => expand_plain_call(ctx, op, plain, prelude, &error_ty)?,
+        MethodKind::Exists(exists) => expand_exists_call(exists, prelude, &error_ty),
     };
     let returns = returns_doc(ctx, method);
     let error_text = match &method.error.ty {
@@ -137,11 +138,16 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         None => "serde_json::Value".to_string(),
     };
     let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &error_text);
-    let asyncness = if matches!(method.kind, MethodKind::Plain(_)) { quote! { async } } else { quote! {} };
+    let asyncness =
+        if matches!(method.kind, MethodKind::Plain(_) | MethodKind::Exists(_)) { quote! { async } } else { quote! {} };
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
     // Clippy counts `&self` and `options` too: more than 7 in all is too many for it.
     let too_many = if surface.args.len() + 2 > 7 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
     let args = &surface.args;
+    let resume = match &method.kind {
+        MethodKind::Poller(poller) => expand_resume_method(ctx, op, method, poller)?,
+        _ => quote! {},
+    };
     let method_tokens = quote! {
         #docs
         #deprecated
@@ -149,6 +155,8 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
             #body
         }
+
+        #resume
     };
     let options_doc = format!(" Optional parameters of [`{}::{}`].", client.name, method.name);
     let option_fields = &surface.option_fields;
@@ -349,6 +357,8 @@ fn expand_lro_call(
     let final_state = format_ident!("{}", poller.final_state.name());
     let error_envelope = method.error.envelope;
     let codes = literals(&poller.initial_codes);
+    let api_version = client_api_version(method);
+    let operation_id = method.operation_id.as_str();
     let body = quote! {
         #prelude
         Ok(crate::lro::poller::<#output, #format, #error_ty>(
@@ -358,6 +368,8 @@ fn expand_lro_call(
                 success: &[#(#codes),*],
                 final_state: crate::lro::FinalState::#final_state,
                 error_envelope: #error_envelope,
+                api_version: #api_version,
+                operation_id: #operation_id,
             },
             options.method_options.into_owned(),
         ))
@@ -369,11 +381,66 @@ fn expand_lro_call(
     ))
 }
 
+/// `Some(self.api_version.clone())` when the method sends the client's api-version (so the
+/// requests that follow it do too), else `None`.
+fn client_api_version(method: &Method) -> TokenStream {
+    if method.client_api_version {
+        quote! { Some(self.api_version.clone()) }
+    } else {
+        quote! { None }
+    }
+}
+
+/// The `resume_*` counterpart of a long-running method: its poller rebuilt from a resume token.
+fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poller: &PollerModel) -> Result<TokenStream> {
+    let (output, format) = poller_output(ctx, op, poller)?;
+    let error_ty = match &method.error.ty {
+        Some(ty) => rust_type(ctx, ty, Scope::Crate, &op.location)?,
+        None => quote! { ::serde_json::Value },
+    };
+    let name = ident(&poller.resume_method, &op.location)?;
+    let final_state = format_ident!("{}", poller.final_state.name());
+    let error_envelope = method.error.envelope;
+    let api_version = client_api_version(method);
+    let operation_id = method.operation_id.as_str();
+    let docs = [
+        format!(" Resumes the poller of [`Self::{}`] from a resume token", method.name),
+        " ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or".to_string(),
+        " another: the operation's request is not sent again; polling goes on where the token stood.".to_string(),
+        String::new(),
+        " # Errors".to_string(),
+        String::new(),
+        format!(" When `token` is not a resume token of `{operation_id}`."),
+    ];
+    let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
+    Ok(quote! {
+        #(#[doc = #docs])*
+        #deprecated
+        pub fn #name(
+            &self,
+            token: &str,
+            options: Option<azure_core::http::poller::PollerOptions<'_>>,
+        ) -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> {
+            crate::lro::resume::<#output, #format, #error_ty>(
+                crate::lro::Resumable {
+                    pipeline: self.pipeline.clone(),
+                    final_state: crate::lro::FinalState::#final_state,
+                    error_envelope: #error_envelope,
+                    api_version: #api_version,
+                    operation_id: #operation_id,
+                },
+                token,
+                options.unwrap_or_default().into_owned(),
+            )
+        }
+    })
+}
+
 /// A pageable operation: a `Pager` over its list type.
-fn expand_pager_call(op: &Operation, pager: &PagerModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
+fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
     let page_ident = ident(&pager.list_type, &op.location)?;
     let codes = literals(&pager.success_codes);
-    let api_version = if pager.api_version_on_next { quote! { Some(self.api_version.clone()) } } else { quote! { None } };
+    let api_version = client_api_version(method);
     // This operation's `nextLinkName`: another operation listing the same type may name
     // another field, or none.
     let link_of = match &pager.next_link {
@@ -421,6 +488,30 @@ fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prel
         Ok(response.into())
     };
     Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
+}
+
+/// A `HEAD` that answers whether the resource exists.
+fn expand_exists_call(exists: &ExistsModel, prelude: TokenStream, error_ty: &TokenStream) -> Call {
+    let accepted: Vec<u16> = exists.true_codes.iter().chain(&exists.false_codes).copied().collect();
+    let accepted = literals(&accepted);
+    let absent = literals(&exists.false_codes);
+    let send = quote! {
+        crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#accepted),*]).await?
+    };
+    let body = if absent.is_empty() {
+        quote! {
+            #prelude
+            #send;
+            Ok(true)
+        }
+    } else {
+        quote! {
+            #prelude
+            let response = #send;
+            Ok(!matches!(u16::from(response.status()), #(#absent)|*))
+        }
+    };
+    (quote! { -> azure_core::Result<bool> }, body, quote! { azure_core::http::ClientMethodOptions<'a> })
 }
 
 /// Statements appending the operation's path to `path`: literal text as written, each path
@@ -554,6 +645,18 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
             ))
         }
         MethodKind::Plain(_) => None,
+        MethodKind::Exists(exists) => {
+            let codes = |codes: &[u16]| codes.iter().map(u16::to_string).collect::<Vec<_>>().join(" or ");
+            Some(if exists.false_codes.is_empty() {
+                format!("`true` when the service answers {}.", codes(&exists.true_codes))
+            } else {
+                format!(
+                    "`true` when the service answers {} (it exists), `false` when it answers {} (it does not).",
+                    codes(&exists.true_codes),
+                    codes(&exists.false_codes)
+                )
+            })
+        }
     }
 }
 

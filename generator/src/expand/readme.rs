@@ -443,10 +443,13 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          next link (with the client's api-version, exactly once); `into_pages()` gives the pages. \
          `x-ms-long-running-operation` operations return an azure_core `Poller` of `lro::OperationStatus<T>`: \
          awaiting it sends the request once, then polls the status monitor the service names \
-         (`Azure-AsyncOperation`, `Location`, or the resource itself), honouring `Retry-After`, and resolves to the \
-         final `Response<T>` as the spec's `final-state-via` says (the ARM default otherwise). Deletes resolve to \
+         (`Azure-AsyncOperation`, `Operation-Location`, `Location`, or the resource itself), honouring `Retry-After`, \
+         and resolves to the final `Response<T>` as the spec's `final-state-via` says (the ARM default otherwise), by \
+         the rules of Azure's official runtimes (the `lro` module's docs list them). Deletes resolve to \
          `Response<(), NoFormat>`. Without `Retry-After` the poller waits its `frequency` (30 s by default; set \
-         `method_options: lro::PollerOptions { frequency, ..Default::default() }` in the method's options to change it).\n",
+         `method_options: lro::PollerOptions { frequency, ..Default::default() }` in the method's options to change it). \
+         Each status of a running operation carries a `resume_token()`; the method's `resume_*` counterpart \
+         rebuilds the poller from it, in this process or another, without sending the request again.\n",
     );
     let error_type = common_error_type(ctx);
     let error_path = if error_type.contains("::") { error_type.clone() } else { format!("{crate_name}::models::{error_type}") };

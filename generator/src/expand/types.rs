@@ -2,7 +2,7 @@
 //!
 //! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
 //! (`unix_time`) and the crate's own `time` module (`Rfc3339`, `Rfc7231`: written as the spec
-//! says, read in either form, see `runtime::expand_time_rs`). Those helpers cover a value, an
+//! says, read in either form, see `generator/runtime/src/time.rs`). Those helpers cover a value, an
 //! array of values or a map of them, each optional or not; a date-time nested deeper (an array
 //! of arrays) is kept as its string form, as are byte strings inside containers.
 

@@ -104,6 +104,9 @@ pub struct Method {
     pub body: Option<MethodBody>,
     /// Whether the request asks for JSON (`Accept: application/json`).
     pub accept_json: bool,
+    /// Whether it sends the client's api-version; then so do the requests that follow it
+    /// (next pages, polls of a status monitor that lacks one).
+    pub client_api_version: bool,
     /// What the method returns.
     pub kind: MethodKind,
     /// The error type of its failures.
@@ -231,6 +234,17 @@ pub enum MethodKind {
     Pager(PagerModel),
     /// A `Poller` of a long-running operation.
     Poller(PollerModel),
+    /// A `HEAD` that answers whether the resource exists: `Result<bool>`.
+    Exists(ExistsModel),
+}
+
+/// A `HEAD` method's outcome: `true` for a success, `false` for an absence the spec declares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExistsModel {
+    /// The status codes that mean it exists.
+    pub true_codes: Vec<u16>,
+    /// The status codes that mean it does not (a declared `404`); any other status is an error.
+    pub false_codes: Vec<u16>,
 }
 
 /// A plain method's outcome.
@@ -259,8 +273,6 @@ pub struct PagerModel {
     pub item_type: TypeRef,
     /// The next-link field, if the pages are linked.
     pub next_link: Option<NextLink>,
-    /// Whether next-page requests carry the client's api-version.
-    pub api_version_on_next: bool,
     /// The status codes that mean success.
     pub success_codes: Vec<u16>,
 }
@@ -277,6 +289,9 @@ pub struct NextLink {
 /// A long-running method's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PollerModel {
+    /// The name of the method that rebuilds the poller from a resume token
+    /// (`resume_create_or_update`), unique in its client.
+    pub resume_method: String,
     /// The final result's type; `None` when the operation returns nothing (a `DELETE`, or no
     /// success response with a body).
     pub result: Option<TypeRef>,

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
-    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
+    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
     MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
     Refusal, RootClient, StatusCode, TypeKind, TypeRef, ValueSource,
 };
@@ -77,8 +77,14 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         for index in operations {
             let operation = &api.operations[index];
             let method_name = names::unique(operation.name.clone(), &mut taken);
+            let resume_method = operation
+                .long_running
+                .as_ref()
+                .map(|_| names::unique(format!("resume_{method_name}"), &mut taken))
+                .unwrap_or_default();
             let options_type = names::unique(format!("{name}{}Options", names::pascal(&method_name)), &mut options_taken);
-            match lower_method(api, &root, index, method_name, options_type, &mut lists) {
+            let given = MethodNames { method: method_name, resume: resume_method, options_type };
+            match lower_method(api, &root, index, given, &mut lists) {
                 Ok(method) => methods.push(method),
                 Err(error) if refusable(&error) => {
                     refused.push(Refusal { operation: operation.id.clone(), error });
@@ -154,13 +160,23 @@ fn checked_endpoint(api: &Api) -> Result<String> {
     }
 }
 
+/// The names a method is given before its operation is lowered (so that refusing one renames
+/// none of the others).
+struct MethodNames {
+    /// The method's.
+    method: String,
+    /// Its `resume_*` counterpart's, for a long-running operation (empty otherwise).
+    resume: String,
+    /// Its options type's.
+    options_type: String,
+}
+
 /// One method, or the error that refuses its operation.
 fn lower_method(
     api: &Api,
     root: &RootClient,
     index: usize,
-    name: String,
-    options_type: String,
+    given: MethodNames,
     lists: &mut BTreeMap<String, (String, String)>,
 ) -> Result<Method> {
     let op = &api.operations[index];
@@ -235,23 +251,26 @@ fn lower_method(
             })
         }
     };
+    let client_api_version = params.iter().any(|p| p.source == ValueSource::ApiVersion);
     let kind = if let Some(lro) = &op.long_running {
-        MethodKind::Poller(lower_poller(op, lro))
+        MethodKind::Poller(lower_poller(op, lro, given.resume))
     } else if let Some(pageable) = &op.pageable {
-        let api_version_on_next = params.iter().any(|p| p.source == ValueSource::ApiVersion);
-        MethodKind::Pager(lower_pager(api, op, pageable, api_version_on_next, lists)?)
+        MethodKind::Pager(lower_pager(api, op, pageable, lists)?)
+    } else if op.method == HttpMethod::Head {
+        MethodKind::Exists(lower_exists(op))
     } else {
         MethodKind::Plain(lower_plain(op))
     };
     Ok(Method {
         operation_id: op.id.clone(),
         operation: index,
-        name,
-        options_type,
+        name: given.method,
+        options_type: given.options_type,
         http_method: op.method,
         params,
         body,
         accept_json: op.produces.is_empty() || op.produces.iter().any(|p| p.contains("json")),
+        client_api_version,
         kind,
         error: ErrorModel { ty: op.error.clone(), envelope: error_is_envelope(api, op) },
     })
@@ -323,11 +342,19 @@ fn lower_plain(op: &Operation) -> PlainModel {
     PlainModel { result, success_codes: success_codes(op), bodiless_codes }
 }
 
+/// A `HEAD`'s outcome: it exists on a success, not on a `404` the spec declares (as AutoRest's
+/// generators read `HEAD` operations); any other answer is an error.
+fn lower_exists(op: &Operation) -> ExistsModel {
+    let declared_404 = op.responses.iter().any(|r| r.status == StatusCode::Code(404));
+    let true_codes = success_codes(op).into_iter().filter(|c| *c != 404).collect();
+    ExistsModel { true_codes, false_codes: if declared_404 { vec![404] } else { Vec::new() } }
+}
+
 /// A long-running operation's outcome: its result type (nothing for a `DELETE`; else
 /// `final-state-schema`, else the body of 200, of 201, or what the successes share) and where
 /// the result is read (`final-state-via`, else the ARM default: `PUT`/`PATCH` read the original
 /// URI, others `Location`).
-fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning) -> PollerModel {
+fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning, resume_method: String) -> PollerModel {
     let mut initial_codes = success_codes(op);
     for code in LRO_INITIAL {
         if !initial_codes.contains(&code) {
@@ -349,7 +376,7 @@ fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning) -> PollerModel {
         (_, None, HttpMethod::Put | HttpMethod::Patch) => FinalState::OriginalUri,
         (_, None, _) => FinalState::Location,
     };
-    PollerModel { result, final_state, initial_codes }
+    PollerModel { resume_method, result, final_state, initial_codes }
 }
 
 /// A pageable operation's outcome: its list type, with the item and next-link fields checked.
@@ -359,7 +386,6 @@ fn lower_pager(
     api: &Api,
     op: &Operation,
     pageable: &Pageable,
-    api_version_on_next: bool,
     lists: &mut BTreeMap<String, (String, String)>,
 ) -> Result<PagerModel> {
     let at = op.location.join("x-ms-pageable");
@@ -412,7 +438,6 @@ fn lower_pager(
         item_type: (**item_type).clone(),
         list_type,
         next_link,
-        api_version_on_next,
         success_codes: success_codes(op),
     })
 }
