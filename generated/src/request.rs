@@ -116,17 +116,17 @@ pub(crate) fn form_body<T: ::serde::Serialize>(fields: &T) -> azure_core::Result
 /// `link_of` reads a page's link as the operation's `nextLinkName` says (`None` or
 /// empty on the last page; always `None` for an operation of one page), since
 /// operations sharing a list type may name it differently.
-pub(crate) fn pager<P, E>(
+pub(crate) fn pager<P>(
     pipeline: Pipeline,
     request: Request,
     api_version: Option<String>,
     success: &'static [u16],
+    error: crate::error::ErrorMapper,
     link_of: fn(&P) -> Option<&str>,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
     use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
     let options = PagerOptions {
@@ -149,7 +149,7 @@ where
                     PagerState::Initial => first,
                 };
                 let url = request.url().clone();
-                let raw = send::<E>(&pipeline, &options.context, &mut request, success).await?;
+                let raw = send(&pipeline, &options.context, &mut request, success, error).await?;
                 let (status, headers, body) = raw.deconstruct();
                 let page: P = azure_core::json::from_json(&body)?;
                 let response: azure_core::http::Response<P> =
@@ -172,16 +172,14 @@ where
 }
 
 /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the
-/// error, decoded as `E` (see [`crate::error`]).
-pub(crate) async fn send<E>(
+/// error `error` makes of the response (see [`crate::error`]).
+pub(crate) async fn send(
     pipeline: &Pipeline,
     ctx: &Context<'_>,
     request: &mut Request,
     success: &[u16],
-) -> azure_core::Result<RawResponse>
-where
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
-{
+    error: crate::error::ErrorMapper,
+) -> azure_core::Result<RawResponse> {
     let options = PipelineSendOptions {
         skip_checks: true,
         ..Default::default()
@@ -196,7 +194,7 @@ where
     if ok {
         Ok(response)
     } else {
-        Err(crate::error::from_response::<E>(response))
+        Err(error(response))
     }
 }
 

@@ -259,7 +259,6 @@ impl IotHubClient {
             crate::lro::poller::<
                 (),
                 azure_core::http::NoFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -267,6 +266,7 @@ impl IotHubClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::None,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
                     api_version: Some(self.api_version.clone()),
                     operation_id: "IotHub_ManualFailover",
                 },
@@ -294,12 +294,12 @@ impl IotHubClient {
         crate::lro::resume::<
             (),
             azure_core::http::NoFormat,
-            crate::models::ErrorDetails,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
                 final_state: crate::lro::FinalState::None,
                 error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
                 api_version: Some(self.api_version.clone()),
                 operation_id: "IotHub_ManualFailover",
             },

@@ -63,9 +63,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -131,7 +135,6 @@ impl IotHubResourceClient {
             crate::lro::poller::<
                 crate::models::IotHubDescription,
                 azure_core::http::JsonFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -139,6 +142,7 @@ impl IotHubResourceClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
                     api_version: Some(self.api_version.clone()),
                     operation_id: "IotHubResource_CreateOrUpdate",
                 },
@@ -169,12 +173,12 @@ impl IotHubResourceClient {
         crate::lro::resume::<
             crate::models::IotHubDescription,
             azure_core::http::JsonFormat,
-            crate::models::ErrorDetails,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
                 final_state: crate::lro::FinalState::OriginalUri,
                 error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
                 api_version: Some(self.api_version.clone()),
                 operation_id: "IotHubResource_CreateOrUpdate",
             },
@@ -230,7 +234,6 @@ impl IotHubResourceClient {
             crate::lro::poller::<
                 (),
                 azure_core::http::NoFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -238,6 +241,7 @@ impl IotHubResourceClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::None,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
                     api_version: Some(self.api_version.clone()),
                     operation_id: "IotHubResource_Delete",
                 },
@@ -265,12 +269,12 @@ impl IotHubResourceClient {
         crate::lro::resume::<
             (),
             azure_core::http::NoFormat,
-            crate::models::ErrorDetails,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
                 final_state: crate::lro::FinalState::None,
                 error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
                 api_version: Some(self.api_version.clone()),
                 operation_id: "IotHubResource_Delete",
             },
@@ -335,7 +339,6 @@ impl IotHubResourceClient {
             crate::lro::poller::<
                 crate::models::IotHubDescription,
                 azure_core::http::JsonFormat,
-                ::serde_json::Value,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -343,6 +346,7 @@ impl IotHubResourceClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: true,
+                    error: crate::error::from_response::<::serde_json::Value>,
                     api_version: Some(self.api_version.clone()),
                     operation_id: "IotHubResource_Update",
                 },
@@ -373,12 +377,12 @@ impl IotHubResourceClient {
         crate::lro::resume::<
             crate::models::IotHubDescription,
             azure_core::http::JsonFormat,
-            ::serde_json::Value,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
                 final_state: crate::lro::FinalState::OriginalUri,
                 error_envelope: true,
+                error: crate::error::from_response::<::serde_json::Value>,
                 api_version: Some(self.api_version.clone()),
                 operation_id: "IotHubResource_Update",
             },
@@ -419,12 +423,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubDescriptionListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -472,12 +476,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubDescriptionListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -522,9 +526,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -574,12 +582,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubSkuDescriptionListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -640,12 +648,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::EventHubConsumerGroupsListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -702,9 +710,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -765,9 +777,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(consumer_group_body);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -820,9 +836,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Delete,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -872,12 +892,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::JobResponseListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -923,9 +943,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -975,12 +999,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubQuotaMetricInfoListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -1032,12 +1056,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::EndpointHealthDataListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -1078,9 +1102,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(operation_inputs);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1129,9 +1157,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(input);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1178,9 +1210,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(input);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1232,12 +1268,12 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::SharedAccessSignatureAuthorizationRuleListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),
@@ -1286,9 +1322,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1335,9 +1375,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(export_devices_parameters);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1384,9 +1428,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(import_devices_parameters);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }

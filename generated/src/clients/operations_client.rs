@@ -54,12 +54,12 @@ impl OperationsClient {
         Ok(
             crate::request::pager::<
                 crate::models::OperationListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
                 Some(self.api_version.clone()),
                 &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
                 options.method_options,
             ),

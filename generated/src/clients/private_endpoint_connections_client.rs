@@ -66,9 +66,13 @@ impl PrivateEndpointConnectionsClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -121,9 +125,13 @@ impl PrivateEndpointConnectionsClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -195,7 +203,6 @@ impl PrivateEndpointConnectionsClient {
             crate::lro::poller::<
                 crate::models::PrivateEndpointConnection,
                 azure_core::http::JsonFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -203,6 +210,7 @@ impl PrivateEndpointConnectionsClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
                     api_version: Some(self.api_version.clone()),
                     operation_id: "PrivateEndpointConnections_Update",
                 },
@@ -233,12 +241,12 @@ impl PrivateEndpointConnectionsClient {
         crate::lro::resume::<
             crate::models::PrivateEndpointConnection,
             azure_core::http::JsonFormat,
-            crate::models::ErrorDetails,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
                 final_state: crate::lro::FinalState::OriginalUri,
                 error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
                 api_version: Some(self.api_version.clone()),
                 operation_id: "PrivateEndpointConnections_Update",
             },
@@ -305,7 +313,6 @@ impl PrivateEndpointConnectionsClient {
             crate::lro::poller::<
                 (),
                 azure_core::http::NoFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -313,6 +320,7 @@ impl PrivateEndpointConnectionsClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::None,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
                     api_version: Some(self.api_version.clone()),
                     operation_id: "PrivateEndpointConnections_Delete",
                 },
@@ -340,12 +348,12 @@ impl PrivateEndpointConnectionsClient {
         crate::lro::resume::<
             (),
             azure_core::http::NoFormat,
-            crate::models::ErrorDetails,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
                 final_state: crate::lro::FinalState::None,
                 error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
                 api_version: Some(self.api_version.clone()),
                 operation_id: "PrivateEndpointConnections_Delete",
             },

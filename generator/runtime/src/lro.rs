@@ -44,6 +44,7 @@
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
+use crate::error::ErrorMapper;
 use azure_core::http::headers::{
     HeaderName, Headers, RETRY_AFTER, RETRY_AFTER_MS, X_MS_RETRY_AFTER_MS,
 };
@@ -160,6 +161,8 @@ pub(crate) struct Operation {
     pub final_state: FinalState,
     /// Whether the operation's error type wraps the error in an `error` field.
     pub error_envelope: bool,
+    /// How an unexpected answer becomes the operation's error.
+    pub error: ErrorMapper,
     /// The client's api-version, when the operation sends one: given to polling URLs that
     /// lack one.
     pub api_version: Option<String>,
@@ -175,6 +178,8 @@ pub(crate) struct Resumable {
     pub final_state: FinalState,
     /// Whether the operation's error type wraps the error in an `error` field.
     pub error_envelope: bool,
+    /// How an unexpected answer becomes the operation's error.
+    pub error: ErrorMapper,
     /// The client's api-version, when the operation sends one.
     pub api_version: Option<String>,
     /// The operation's `operationId`, which the token must name.
@@ -189,6 +194,7 @@ struct Shared {
     success: &'static [u16],
     final_state: FinalState,
     error_envelope: bool,
+    error: ErrorMapper,
     api_version: Option<String>,
     operation_id: &'static str,
     /// How the operation is followed, once the first answer said (or a token did).
@@ -319,10 +325,13 @@ fn status_response<T, F>(
 
 /// The error for an operation that ended `Failed` or `Canceled`: the service's error, from the
 /// `error` of the monitor's body when it has one, else the body itself.
-fn failed<E>(code: StatusCode, headers: Headers, body: &[u8], envelope: bool) -> azure_core::Error
-where
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
-{
+fn failed(
+    code: StatusCode,
+    headers: Headers,
+    body: &[u8],
+    envelope: bool,
+    mapper: ErrorMapper,
+) -> azure_core::Error {
     let error = ::serde_json::from_slice::<::serde_json::Value>(body)
         .ok()
         .and_then(|v| v.get("error").cloned())
@@ -341,7 +350,7 @@ where
     } else {
         code
     };
-    crate::error::from_response::<E>(RawResponse::from_bytes(code, headers, error))
+    mapper(RawResponse::from_bytes(code, headers, error))
 }
 
 /// Where a successful operation's result comes from.
@@ -361,14 +370,13 @@ enum Step {
 }
 
 /// Starts `operation` as a [`Poller`] (nothing is sent until it is awaited or polled).
-pub(crate) fn poller<T, F, E>(
+pub(crate) fn poller<T, F>(
     operation: Operation,
     options: PollerOptions<'static>,
 ) -> Poller<OperationStatus<T, F>>
 where
     T: Send + 'static,
     F: azure_core::http::Format + Send + 'static,
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
     let shared = Shared {
         pipeline: operation.pipeline,
@@ -376,15 +384,16 @@ where
         success: operation.success,
         final_state: operation.final_state,
         error_envelope: operation.error_envelope,
+        error: operation.error,
         api_version: operation.api_version,
         operation_id: operation.operation_id,
         tracking: Mutex::new(None),
     };
-    start::<T, F, E>(Arc::new(shared), options)
+    start::<T, F>(Arc::new(shared), options)
 }
 
 /// Rebuilds the poller of `operation` from a resume token: nothing is sent again but polls.
-pub(crate) fn resume<T, F, E>(
+pub(crate) fn resume<T, F>(
     operation: Resumable,
     token: &str,
     options: PollerOptions<'static>,
@@ -392,7 +401,6 @@ pub(crate) fn resume<T, F, E>(
 where
     T: Send + 'static,
     F: azure_core::http::Format + Send + 'static,
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
     let tracking = Tracking::from_token(token, operation.operation_id)?;
     let shared = Shared {
@@ -401,23 +409,23 @@ where
         success: &[],
         final_state: operation.final_state,
         error_envelope: operation.error_envelope,
+        error: operation.error,
         api_version: operation.api_version,
         operation_id: operation.operation_id,
         tracking: Mutex::new(Some(tracking)),
     };
-    Ok(start::<T, F, E>(Arc::new(shared), options))
+    Ok(start::<T, F>(Arc::new(shared), options))
 }
 
 /// The poller over `shared`: the first call sends the request (or, resumed, polls), the later
 /// ones poll.
-fn start<T, F, E>(
+fn start<T, F>(
     shared: Arc<Shared>,
     options: PollerOptions<'static>,
 ) -> Poller<OperationStatus<T, F>>
 where
     T: Send + 'static,
     F: azure_core::http::Format + Send + 'static,
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
     Poller::new(
         move |state: PollerState, options: PollerOptions<'static>| {
@@ -426,9 +434,9 @@ where
                 let tracked = shared.tracking.lock().map(|t| t.clone()).unwrap_or(None);
                 let step = match (state, tracked, &shared.request) {
                     (PollerState::Initial, None, Some(request)) => {
-                        first::<E>(&shared, request.clone(), &options).await?
+                        first(&shared, request.clone(), &options).await?
                     }
-                    (_, Some(tracking), _) => poll::<E>(&shared, tracking, &options).await?,
+                    (_, Some(tracking), _) => poll(&shared, tracking, &options).await?,
                     _ => {
                         return Err(protocol_error(
                             "the poller has no request to send and nothing to poll".into(),
@@ -461,6 +469,7 @@ where
                         let response =
                             status_response(code, headers, &PollerStatus::Succeeded, None);
                         let pipeline = shared.pipeline.clone();
+                        let error = shared.error;
                         let context = options.context.clone();
                         let target = move || -> Target<T, F> {
                             Box::pin(async move {
@@ -468,11 +477,12 @@ where
                                     Final::Get(url) => {
                                         let mut request = Request::new(url, Method::Get);
                                         request.insert_header("accept", "application/json");
-                                        let raw = crate::request::send::<E>(
+                                        let raw = crate::request::send(
                                             &pipeline,
                                             &context,
                                             &mut request,
                                             &[],
+                                            error,
                                         )
                                         .await?;
                                         Ok(raw.into())
@@ -504,21 +514,19 @@ type Target<T, F> = ::std::pin::Pin<
 >;
 
 /// Sends the first request and decides from its answer how the operation is followed.
-async fn first<E>(
+async fn first(
     shared: &Shared,
     mut request: Request,
     options: &PollerOptions<'static>,
-) -> azure_core::Result<Step>
-where
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
-{
+) -> azure_core::Result<Step> {
     let original = request.url().clone();
     let method = request.method();
-    let raw = crate::request::send::<E>(
+    let raw = crate::request::send(
         &shared.pipeline,
         &options.context,
         &mut request,
         shared.success,
+        shared.error,
     )
     .await?;
     let (code, headers, body) = raw.deconstruct();
@@ -578,9 +586,13 @@ where
             headers.clone(),
             Final::Answer(code, headers, body.into()),
         )),
-        PollerStatus::Failed | PollerStatus::Canceled => {
-            Err(failed::<E>(code, headers, &body, shared.error_envelope))
-        }
+        PollerStatus::Failed | PollerStatus::Canceled => Err(failed(
+            code,
+            headers,
+            &body,
+            shared.error_envelope,
+            shared.error,
+        )),
         status => {
             if let Ok(mut slot) = shared.tracking.lock() {
                 *slot = Some(tracking);
@@ -605,14 +617,11 @@ fn with_api_version(url: Url, api_version: Option<&str>) -> Url {
 }
 
 /// Polls once where `tracking` says, and decides what the answer means.
-async fn poll<E>(
+async fn poll(
     shared: &Shared,
     mut tracking: Tracking,
     options: &PollerOptions<'static>,
-) -> azure_core::Result<Step>
-where
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
-{
+) -> azure_core::Result<Step> {
     let polled = Url::parse(&tracking.poll)
         .map_err(|e| protocol_error(format!("invalid polling URL {}: {e}", tracking.poll)))?;
     let url = with_api_version(polled.clone(), shared.api_version.as_deref());
@@ -640,7 +649,7 @@ where
         code,
         StatusCode::Ok | StatusCode::Created | StatusCode::Accepted | StatusCode::NoContent
     ) {
-        return Err(crate::error::from_response::<E>(raw));
+        return Err((shared.error)(raw));
     }
     let (code, headers, body) = raw.deconstruct();
     // A later header of the kind followed replaces the URL polled.
@@ -707,9 +716,13 @@ where
             }
             Ok(Step::Succeeded(code, headers, result))
         }
-        PollerStatus::Failed | PollerStatus::Canceled => {
-            Err(failed::<E>(code, headers, &body, shared.error_envelope))
-        }
+        PollerStatus::Failed | PollerStatus::Canceled => Err(failed(
+            code,
+            headers,
+            &body,
+            shared.error_envelope,
+            shared.error,
+        )),
         status => {
             if let Ok(mut slot) = shared.tracking.lock() {
                 *slot = Some(tracking);

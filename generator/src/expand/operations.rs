@@ -113,10 +113,7 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
     let options_ident = ident(&method.options_type, at)?;
     let mut surface = expand_params(ctx, method)?;
     let body_set = expand_body(ctx, op, method, &mut surface)?;
-    let error_ty = match &method.error.ty {
-        Some(ty) => rust_type(ctx, ty, Scope::Crate, &at.join("responses").join("default"))?,
-        None => quote! { ::serde_json::Value },
-    };
+    let error_ty = error_mapper(ctx, op, method)?;
     let build_request = expand_request(ctx, op, method, body_set)?;
     let needs_mut_options =
         method.body.as_ref().is_some_and(|b| matches!(b.passing, Passing::Optional { .. }) && b.kind != BodyKind::Form);
@@ -133,11 +130,7 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         MethodKind::Exists(exists) => expand_exists_call(exists, prelude, &error_ty),
     };
     let returns = returns_doc(ctx, method);
-    let error_text = match &method.error.ty {
-        Some(ty) => rust_text(&ctx.api.types, ty, true),
-        None => "serde_json::Value".to_string(),
-    };
-    let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &error_text);
+    let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &errors_doc(ctx, method));
     let asyncness =
         if matches!(method.kind, MethodKind::Plain(_) | MethodKind::Exists(_)) { quote! { async } } else { quote! {} };
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
@@ -361,13 +354,14 @@ fn expand_lro_call(
     let operation_id = method.operation_id.as_str();
     let body = quote! {
         #prelude
-        Ok(crate::lro::poller::<#output, #format, #error_ty>(
+        Ok(crate::lro::poller::<#output, #format>(
             crate::lro::Operation {
                 pipeline: self.pipeline.clone(),
                 request,
                 success: &[#(#codes),*],
                 final_state: crate::lro::FinalState::#final_state,
                 error_envelope: #error_envelope,
+                error: #error_ty,
                 api_version: #api_version,
                 operation_id: #operation_id,
             },
@@ -379,6 +373,59 @@ fn expand_lro_call(
         body,
         quote! { azure_core::http::poller::PollerOptions<'a> },
     ))
+}
+
+/// How the method makes its error of an unexpected response (`crate::error::ErrorMapper`): the
+/// body decoded into the type the spec gives the status, else the method's error type.
+fn error_mapper(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<TokenStream> {
+    let at = op.location.join("responses");
+    let decode = |ty: Option<&TypeRef>, at: &Location| -> Result<TokenStream> {
+        let ty = match ty {
+            Some(ty) => rust_type(ctx, ty, Scope::Crate, at)?,
+            None => quote! { ::serde_json::Value },
+        };
+        Ok(quote! { crate::error::from_response::<#ty> })
+    };
+    let default = decode(method.error.ty.as_ref(), &at.join("default"))?;
+    if method.error.by_status.is_empty() {
+        return Ok(default);
+    }
+    let mut arms = Vec::new();
+    for error in &method.error.by_status {
+        let code = proc_macro2::Literal::u16_unsuffixed(error.status);
+        let decode = decode(Some(&error.ty), &at.join(error.status))?;
+        arms.push(quote! { #code => #decode(response), });
+    }
+    Ok(quote! {
+        |response: azure_core::http::RawResponse| match u16::from(response.status()) {
+            #(#arms)*
+            _ => #default(response),
+        }
+    })
+}
+
+/// The error types of a method, for its docs: `ServiceError<T>` per status, then the rest.
+fn errors_doc(ctx: &Context<'_>, method: &Method) -> String {
+    let text = |ty: Option<&TypeRef>| match ty {
+        Some(ty) => rust_text(&ctx.api.types, ty, true),
+        None => "serde_json::Value".to_string(),
+    };
+    let link = |ty: String| format!("[`ServiceError<{ty}>`](crate::ServiceError)");
+    let default = link(text(method.error.ty.as_ref()));
+    if method.error.by_status.is_empty() {
+        return format!(
+            "A response with another status is an error whose {default} is reachable with [`service_error`](crate::service_error)."
+        );
+    }
+    let mut lines = vec![
+        "A response with another status is an error whose decoded body is reachable with [`service_error`](crate::service_error), as the type the spec gives its status:".to_string(),
+        String::new(),
+    ];
+    for error in &method.error.by_status {
+        lines.push(format!("* {}: {}", error.status, link(text(Some(&error.ty)))));
+    }
+    lines.push(format!("* any other: {default}"));
+    lines.join("\n")
 }
 
 /// `Some(self.api_version.clone())` when the method sends the client's api-version (so the
@@ -394,10 +441,7 @@ fn client_api_version(method: &Method) -> TokenStream {
 /// The `resume_*` counterpart of a long-running method: its poller rebuilt from a resume token.
 fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poller: &PollerModel) -> Result<TokenStream> {
     let (output, format) = poller_output(ctx, op, poller)?;
-    let error_ty = match &method.error.ty {
-        Some(ty) => rust_type(ctx, ty, Scope::Crate, &op.location)?,
-        None => quote! { ::serde_json::Value },
-    };
+    let error_ty = error_mapper(ctx, op, method)?;
     let name = ident(&poller.resume_method, &op.location)?;
     let final_state = format_ident!("{}", poller.final_state.name());
     let error_envelope = method.error.envelope;
@@ -421,11 +465,12 @@ fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poll
             token: &str,
             options: Option<azure_core::http::poller::PollerOptions<'_>>,
         ) -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> {
-            crate::lro::resume::<#output, #format, #error_ty>(
+            crate::lro::resume::<#output, #format>(
                 crate::lro::Resumable {
                     pipeline: self.pipeline.clone(),
                     final_state: crate::lro::FinalState::#final_state,
                     error_envelope: #error_envelope,
+                    error: #error_ty,
                     api_version: #api_version,
                     operation_id: #operation_id,
                 },
@@ -456,11 +501,12 @@ fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelud
     };
     let body = quote! {
         #prelude
-        Ok(crate::request::pager::<crate::models::#page_ident, #error_ty>(
+        Ok(crate::request::pager::<crate::models::#page_ident>(
             self.pipeline.clone(),
             request,
             #api_version,
             &[#(#codes),*],
+            #error_ty,
             #link_of,
             options.method_options,
         ))
@@ -484,7 +530,7 @@ fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prel
     };
     let body = quote! {
         #prelude
-        let response = crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*]).await?;
+        let response = crate::request::send(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*], #error_ty).await?;
         Ok(response.into())
     };
     Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
@@ -496,7 +542,7 @@ fn expand_exists_call(exists: &ExistsModel, prelude: TokenStream, error_ty: &Tok
     let accepted = literals(&accepted);
     let absent = literals(&exists.false_codes);
     let send = quote! {
-        crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#accepted),*]).await?
+        crate::request::send(&self.pipeline, &options.method_options.context, &mut request, &[#(#accepted),*], #error_ty).await?
     };
     let body = if absent.is_empty() {
         quote! {
@@ -662,7 +708,7 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
 
 /// A method's docs: summary, description, arguments, what it returns when the signature does
 /// not say it plainly, and how errors come back.
-fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Option<&str>, error: &str) -> TokenStream {
+fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Option<&str>, errors: &str) -> TokenStream {
     let mut text = String::new();
     let summary = op.summary.as_deref().and_then(super::doc_text);
     let description = op.description.as_deref().and_then(super::doc_text);
@@ -689,9 +735,7 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Optio
     if let Some(returns) = returns {
         text.push_str(&format!("\n\n# Returns\n\n{returns}"));
     }
-    text.push_str(&format!(
-        "\n\n# Errors\n\nA response with another status is an error whose [`ServiceError<{error}>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error)."
-    ));
+    text.push_str(&format!("\n\n# Errors\n\n{errors}"));
     let lines = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect::<Vec<_>>();
     quote! { #( #[doc = #lines] )* }
 }
@@ -709,7 +753,7 @@ mod tests {
     }
 
     fn first_paragraph(op: &Operation) -> String {
-        let docs = method_docs(op, &[], None, "ErrorDetails").to_string();
+        let docs = method_docs(op, &[], None, "Errors.").to_string();
         let mut lines = Vec::new();
         for part in docs.split("# [doc = \"").skip(1) {
             let line = part.split("\"]").next().unwrap_or_default().trim().to_string();

@@ -327,11 +327,24 @@ impl FinalState {
     }
 }
 
-/// The error type of a method's failures.
+/// An error status with a body type of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusError {
+    /// The status code.
+    pub status: u16,
+    /// The body's type.
+    pub ty: TypeRef,
+}
+
+/// The error types of a method's failures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorModel {
-    /// The decoded error body's type; `None`: `serde_json::Value`.
+    /// The decoded error body's type for any status not in `by_status`; `None`:
+    /// `serde_json::Value`.
     pub ty: Option<TypeRef>,
+    /// Statuses whose error body the spec gives a type of its own (`x-ms-error-response`, or a
+    /// 4xx/5xx response with a schema other than the default's), in status order.
+    pub by_status: Vec<StatusError>,
     /// Whether it wraps the error in an `error` field (common-types `ErrorResponse`), rather
     /// than being the error itself (IoT Hub's `ErrorDetails`). An untyped error keeps the ARM
     /// envelope.

@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
     Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
     MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
-    Refusal, RootClient, StatusCode, TypeKind, TypeRef, ValueSource,
+    Refusal, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
 };
 use crate::names;
 use crate::rust_types::{field_is_plain, resolve_alias};
@@ -272,7 +272,7 @@ fn lower_method(
         accept_json: op.produces.is_empty() || op.produces.iter().any(|p| p.contains("json")),
         client_api_version,
         kind,
-        error: ErrorModel { ty: op.error.clone(), envelope: error_is_envelope(api, op) },
+        error: lower_error(api, op),
     })
 }
 
@@ -440,6 +440,24 @@ fn lower_pager(
         next_link,
         success_codes: success_codes(op),
     })
+}
+
+/// The error types of an operation: its error type for any status, and the statuses whose
+/// error response has a body type of its own.
+fn lower_error(api: &Api, op: &Operation) -> ErrorModel {
+    let mut by_status: Vec<StatusError> = op
+        .responses
+        .iter()
+        .filter(|r| r.is_error)
+        .filter_map(|r| match (r.status, &r.ty) {
+            (StatusCode::Code(status), Some(ty)) if Some(ty) != op.error.as_ref() => {
+                Some(StatusError { status, ty: ty.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    by_status.sort_by_key(|e| e.status);
+    ErrorModel { ty: op.error.clone(), by_status, envelope: error_is_envelope(api, op) }
 }
 
 /// Whether the operation's error type wraps the error in an `error` field (common-types
