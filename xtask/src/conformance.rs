@@ -14,8 +14,10 @@
 //!    guard that kills it by pid however this command ends.
 //! 4. The drivers (`generator/conformance`, one test per scenario) linted with
 //!    `clippy -D warnings` and built, against the workspace's `Cargo.lock` and into its
-//!    `target/`, then each spec's test binary run against the server. Failing tests do not stop
-//!    the step before the report.
+//!    `target/`; the support library's unit tests run; then, spec by spec, the tests of the
+//!    spec's module of the one driver binary (`tests/drivers.rs`, modules `tests/<crate>.rs`)
+//!    run against the server, each spec timed. Failing tests do not stop the step before the
+//!    report.
 //! 5. The server's reports (`/report/azure`, `/report`, `/report/optional`): `N/M` for the Azure
 //!    report and, for the other two, over the listed specs' scenarios, per spec too; every missed
 //!    scenario with what went wrong. A scenario passes when the server counted it and every
@@ -44,6 +46,9 @@ const SOURCE_DIR: &str = "generator/conformance";
 
 /// The drivers' crate, whose library holds the HTTPS front and the helpers.
 const SUPPORT_CRATE: &str = "conformance_drivers";
+
+/// The test binary of every spec's drivers, one module per spec.
+const DRIVERS_BINARY: &str = "drivers";
 
 /// The package whose server and specs are used.
 const PACKAGE: &str = "@microsoft.azure/autorest.testserver";
@@ -146,12 +151,22 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
             println!("drivers {name}: the server has no scenario for {} (its crate is generated and compiled only)", spec.file);
             continue;
         }
-        let Some(binary) = binaries.get(&name) else {
-            bail!("no driver test binary `{name}`: add {SOURCE_DIR}/tests/{name}.rs");
+        let Some(binary) = binaries.get(DRIVERS_BINARY) else {
+            bail!("no driver test binary `{DRIVERS_BINARY}` ({SOURCE_DIR}/tests/drivers.rs)");
         };
+        // libtest filters by substring: skip the other modules whose name ends in this one's
+        // (`custom_baseurl_paging::` holds `paging::`).
+        let prefix = format!("{name}::");
+        let mut command = Command::new(binary);
+        command.arg(&prefix).args(["--test-threads", TEST_THREADS]);
+        for other in list.spec.iter().map(Spec::crate_name).filter(|o| *o != name) {
+            let other = format!("{other}::");
+            if other.contains(&prefix) {
+                command.args(["--skip", &other]);
+            }
+        }
         let t = Instant::now();
-        let output = Command::new(binary)
-            .args(["--test-threads", TEST_THREADS])
+        let output = command
             .env(SERVER_ENV, server.url())
             .env("RUST_BACKTRACE", "0")
             .current_dir(&source)
@@ -161,9 +176,16 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
         let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         let log = work.join(format!("tests-{name}.log"));
         std::fs::write(&log, &text).with_context(|| format!("writing {}", log.display()))?;
-        let tests = parse_test_output(&text);
+        let tests: BTreeMap<String, TestResult> = parse_test_output(&text)
+            .into_iter()
+            .filter_map(|(test, result)| test.strip_prefix(&prefix).map(|t| (t.to_string(), result)))
+            .collect();
         if tests.is_empty() {
-            bail!("the driver binary `{name}` ran no test (exit {}); its output is in {}", output.status, paths::display(&log));
+            bail!(
+                "no driver test of `{name}` ran (exit {}): add {SOURCE_DIR}/tests/{name}.rs and `mod {name};` to tests/drivers.rs; the output is in {}",
+                output.status,
+                paths::display(&log)
+            );
         }
         let failed = tests.values().filter(|t| !t.passed).count();
         println!("drivers {name}: {} passed, {failed} failed ({})", tests.len() - failed, secs(took));
