@@ -9,6 +9,7 @@ mod alloc;
 mod args;
 mod bench;
 mod codegen;
+mod conformance;
 mod diff;
 mod import;
 mod manifest;
@@ -41,7 +42,12 @@ commands:
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
       --build also times `cargo build -p <product crate>` once its dependencies are built.
   test
-      Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates.
+      Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates,
+      then the conformance step.
+  conformance [--spec NAME]...
+      Generate the crates of the AutoRest test server's specs (generator/conformance/scenarios.toml),
+      drive every scenario against the server (installed with npm ci), print the report's counts
+      and every missed scenario; fail when one not on the exclusion list was missed.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
       Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
       --make-current also makes it the product's spec, regenerates generated/ and writes
@@ -62,6 +68,7 @@ fn main() -> ExitCode {
         "model" => model::run(args),
         "bench" => bench::run(args),
         "test" => test::run(args),
+        "conformance" => conformance::run(args),
         "import" => import::run(args),
         "diff" => diff::run(args),
         "help" | "--help" | "-h" => {

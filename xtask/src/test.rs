@@ -5,7 +5,9 @@
 //! `target/generality/`) are standalone crates, each with its own `[workspace]`; the crates of
 //! the generator's fixture specs follow, as one more workspace. All of them build into the
 //! workspace's own `target/` with its `Cargo.lock`, so the dependencies the product crate's
-//! tests built are reused, not built again.
+//! tests built are reused, not built again. The last step is `cargo xtask conformance`: the
+//! crates of the AutoRest test server's specs driven against that server (see
+//! [`crate::conformance`]).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -57,6 +59,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         step(format!("fixture crates: {} → target/generality/fixtures", FIXTURE_DIRS.join(", ")), &mut || {
             fixture_crates(&root)
+        })?;
+        step("conformance: the AutoRest test server's scenarios (cargo xtask conformance)".into(), &mut || {
+            if crate::conformance::check(&root, &[])?.passed {
+                Ok(())
+            } else {
+                bail!("scenarios were missed or driver tests failed (see the report above)")
+            }
         })?;
         Ok(())
     })();
@@ -166,7 +175,7 @@ fn fixture_crates(root: &Path) -> Result<()> {
 
 /// Gives a generated crate its own `[workspace]`, so cargo does not take it for an unlisted
 /// member of the workspace it sits in.
-fn make_standalone(out: &Path) -> Result<()> {
+pub(crate) fn make_standalone(out: &Path) -> Result<()> {
     let manifest = out.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest).with_context(|| format!("reading {}", manifest.display()))?;
     let has_workspace = text.lines().any(|l| l.trim() == "[workspace]");
@@ -187,7 +196,7 @@ pub fn generality_crate_name(spec: &str, api_version: &str) -> String {
 }
 
 /// `text` as a crate name: lowercase ASCII letters and digits, anything else `_`.
-fn crate_ident(text: &str) -> String {
+pub(crate) fn crate_ident(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect()
 }
 
