@@ -391,8 +391,7 @@ fn expand_example_test(
                 let expected_text = expected.to_string();
                 let expected_text_lit = raw_string(&expected_text);
                 let body_ty =
-                    super::types::rust_type(ctx, &body.ty, super::types::Scope::Crate, &at)?;
-                let body_ty = qualify_models(body_ty);
+                    super::types::rust_type(ctx, &body.ty, super::types::Scope::Tests, &at)?;
                 body_setup = quote! {
                     let request_body: #body_ty = serde_json::from_value(json(#example_text_lit)).unwrap();
                 };
@@ -695,15 +694,6 @@ pub(super) fn result_type(method: &Method) -> Option<TypeRef> {
         MethodKind::Pager(pager) => Some(TypeRef::Named(pager.list_type.clone())),
         MethodKind::Poller(poller) => poller.result.clone(),
     }
-}
-
-/// Rewrites `crate::models::` (how the emitter names models outside `models`) into the path a
-/// test crate uses.
-fn qualify_models(tokens: TokenStream) -> TokenStream {
-    let text = tokens
-        .to_string()
-        .replace("crate :: models ::", "models ::");
-    text.parse().unwrap_or(tokens)
 }
 
 /// Statements that run the call and bind `decoded` to the decoded success body.
