@@ -2,9 +2,10 @@
 //! OpenAPI 3.0) and generates a Rust client crate on `azure_core`.
 //!
 //! The pipeline, one module per stage, one direction of data:
-//! `load` (file → bundled `openapiv3` document) → `lower` (document → `ir`) →
-//! `expand` (IR → formatted Rust files). The library does no I/O beyond reading the spec:
-//! it returns files in memory, and only the xtask writes them.
+//! `load` (file → bundled `openapiv3` document) → `lower` (document → `ir`, with its client
+//! model) → `plan` (IR → the example tests as data) → `expand` (IR and test plan → formatted
+//! Rust files). The library does no I/O beyond reading the spec: it returns files in memory,
+//! and only the xtask writes them.
 #![deny(missing_docs)]
 
 pub mod diff;
@@ -14,6 +15,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod names;
+pub mod plan;
 pub mod rust_types;
 
 use std::path::{Path, PathBuf};

@@ -1,8 +1,9 @@
 //! The one mapping from IR types to the Rust types the emitted crate uses, as plain data.
 //!
 //! `expand` turns a `RustShape` into tokens, `diff` into text when it judges whether a change
-//! breaks callers, and `lower::clients` asks it which fields are `Option`s; none of them maps a
-//! type on its own.
+//! breaks callers, `lower::clients` asks it which fields are `Option`s, and the example tests'
+//! plan (`plan`) how a method takes each argument and which values decode to a default; none of
+//! them maps a type on its own.
 
 use std::collections::BTreeMap;
 
@@ -108,6 +109,62 @@ pub fn is_string_primitive(p: &Primitive) -> bool {
 /// (not read-only) and not nullable.
 pub fn field_is_plain(field: &Field) -> bool {
     field.required && !field.read_only && !field.nullable
+}
+
+/// How a method takes a required parameter as an argument. (An options field holds the owned
+/// type, whatever the parameter.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgumentForm<'t> {
+    /// `&str`: a string (as `is_string_primitive` says).
+    Str,
+    /// `&[u8]`: bytes.
+    Bytes,
+    /// `&[T]`: a list, borrowed as a slice of its owned items (of this type).
+    Slice(&'t TypeRef),
+    /// `&serde_json::Value`: any JSON.
+    Json,
+    /// The owned type itself (numbers, dates, enums, aliases).
+    Owned,
+}
+
+/// How a method takes a required parameter of type `ty` (as written, aliases not followed): the
+/// emitted signature and the example tests' calls both ask here.
+pub fn argument_form(ty: &TypeRef) -> ArgumentForm<'_> {
+    match ty {
+        TypeRef::Primitive(p) if is_string_primitive(p) => ArgumentForm::Str,
+        TypeRef::Primitive(Primitive::Bytes) => ArgumentForm::Bytes,
+        TypeRef::Array(item) => ArgumentForm::Slice(item),
+        TypeRef::Any => ArgumentForm::Json,
+        _ => ArgumentForm::Owned,
+    }
+}
+
+/// Whether values of `ty` implement `Default` (so a struct of them can derive it, and serde
+/// can fill a missing required field with it). `seen` holds the named types being asked about,
+/// outermost first.
+pub fn has_default(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
+    match ty {
+        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime) => false,
+        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => true,
+        TypeRef::Named(name) => {
+            if seen.contains(name) {
+                // A cycle goes through an `Option`, `Vec` or `Box` somewhere, which is `Default`.
+                return true;
+            }
+            let Some(def) = types.get(name) else { return false };
+            seen.push(name.clone());
+            let result = match &def.kind {
+                TypeKind::Enum(_) => false,
+                TypeKind::Alias(target) => has_default(types, target, seen),
+                TypeKind::Object(object) => {
+                    object.discriminator.is_none()
+                        && object.fields.iter().all(|f| !field_is_plain(f) || has_default(types, &f.ty, seen))
+                }
+            };
+            seen.pop();
+            result
+        }
+    }
 }
 
 /// What `ty` names once aliases are followed (through a chain of at most 16, so a cycle the IR

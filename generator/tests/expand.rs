@@ -583,34 +583,6 @@ fn the_readme_shows_the_pager_and_the_poller_of_the_spec() {
     assert!(readme.contains("CloudConfiguration::AzureGovernment"), "{readme}");
 }
 
-/// Every operation of the vendored specs is exercised by an example test: its example file's,
-/// or one synthesized from its schemas that agrees with the spec (a disagreement there would
-/// be the synthesizer's bug, so none may be reported).
-#[test]
-fn every_operation_of_the_vendored_specs_has_a_runnable_example_test() {
-    let specs = [
-        IOTHUB,
-        "../specs/specification/iothub/resource-manager/Microsoft.Devices/IoTHub/preview/2025-08-01-preview/iothub.json",
-        "../specs/specification/deviceprovisioningservices/resource-manager/Microsoft.Devices/DeviceProvisioningServices/stable/2026-11-01/iotdps.json",
-    ];
-    for spec in specs {
-        let api = generator::model(std::path::Path::new(spec)).unwrap();
-        let files = expand_crate(&api, &options()).unwrap();
-        let tests = file(&files, "tests/examples.rs");
-        let found = api
-            .operations
-            .iter()
-            .filter(|op| op.examples.iter().any(|e| matches!(e.content, generator::ir::ExampleContent::Found { .. })))
-            .count();
-        let synthesized = tests.matches("_synthesized() {").count();
-        let ignored_synthesized = tests.matches("_synthesized() {}").count();
-        assert!(synthesized > 0, "{spec}: nothing synthesized");
-        assert_eq!(ignored_synthesized, 0, "{spec}: a synthesized test is ignored");
-        assert_eq!(found + synthesized, api.operations.len(), "{spec}: operations without a test");
-        assert!(!tests.contains("report_disagreements(\"a synthesized example\""), "{spec}: a synthesized example disagrees with the spec");
-    }
-}
-
 /// A list type has one `Page` impl, so operations listing it must agree on its item field; they
 /// may differ on the next link, which each operation reads itself.
 #[test]

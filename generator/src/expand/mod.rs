@@ -1,11 +1,13 @@
-//! Stage 3: the IR to the files of a Rust client crate (tokens, formatted by prettyplease).
+//! Stage 4: the IR (and the plan of the example tests, `plan`) to the files of a Rust client crate
+//! (tokens, formatted by prettyplease).
 //!
 //! One module per output file or concern: `models` and `enums` (the `models` module of the
 //! crate), `client` (the root client and its options), `operations` (one method per operation,
 //! grouped into sub-clients), `runtime` (the crate's fixed support code: errors, URLs, long-running
 //! operations, date-times; not tokens but the source files of the `generator/runtime` crate,
-//! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (tests emitted from
-//! the spec's examples). This module holds what they share: name resolution, doc text and formatting.
+//! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (the example tests,
+//! printed from the plan that `plan` makes of them). This module holds what they share: name
+//! resolution, doc text and formatting.
 
 mod cargo;
 mod client;
@@ -16,7 +18,6 @@ mod models;
 mod operations;
 mod readme;
 mod runtime;
-mod synthesize;
 pub(crate) mod types;
 
 use std::path::PathBuf;
@@ -76,7 +77,9 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
         Ok(second) => files.extend(second?),
         Err(_) => return Err(Error::unsupported(api.title_location.clone(), "the emitter's worker thread panicked (a generator bug)")),
     }
-    files.extend(examples::expand_example_tests(api, options)?);
+    if let Some(plan) = crate::plan::plan_tests(api)? {
+        files.extend(examples::expand_example_tests(&ctx, &plan)?);
+    }
     Ok(files)
 }
 

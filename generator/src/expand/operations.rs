@@ -17,7 +17,7 @@ use crate::ir::{
     BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
-use crate::rust_types::rust_text;
+use crate::rust_types::{argument_form, rust_text, ArgumentForm};
 
 /// Status codes as unsuffixed literals (`200`, not `200u16`).
 fn literals(codes: &[u16]) -> Vec<proc_macro2::Literal> {
@@ -50,15 +50,15 @@ pub(crate) fn expand_client_file(ctx: &Context<'_>, client: &Client) -> Result<T
 
 /// The parameter type at the method's surface: borrowed for strings, slices and JSON.
 fn arg_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
-    Ok(match ty {
-        TypeRef::Primitive(p) if is_string_primitive(p) => quote! { &str },
-        TypeRef::Primitive(Primitive::Bytes) => quote! { &[u8] },
-        TypeRef::Array(item) => {
+    Ok(match argument_form(ty) {
+        ArgumentForm::Str => quote! { &str },
+        ArgumentForm::Bytes => quote! { &[u8] },
+        ArgumentForm::Slice(item) => {
             let item = owned_param_type(ctx, item, at)?;
             quote! { &[#item] }
         }
-        TypeRef::Any => quote! { &::serde_json::Value },
-        other => owned_param_type(ctx, other, at)?,
+        ArgumentForm::Json => quote! { &::serde_json::Value },
+        ArgumentForm::Owned => owned_param_type(ctx, ty, at)?,
     })
 }
 

@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::{ident, Context};
 use crate::error::{Location, Result};
-use crate::ir::{Primitive, TypeKind, TypeRef};
+use crate::ir::{Primitive, TypeRef};
 pub(crate) use crate::rust_types::{field_is_plain, is_string, is_string_primitive};
 use crate::rust_types::{rust_shape, RustShape, Scalar};
 
@@ -22,6 +22,8 @@ pub(crate) enum Scope {
     Models,
     /// Elsewhere: model names are `crate::models::Name`.
     Crate,
+    /// In the crate's integration tests, which import `models`: model names are `models::Name`.
+    Tests,
 }
 
 /// The Rust type of a value of `ty`.
@@ -46,6 +48,7 @@ fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &
             match scope {
                 Scope::Models => quote! { #name },
                 Scope::Crate => quote! { crate::models::#name },
+                Scope::Tests => quote! { models::#name },
             }
         }
         RustShape::Json => quote! { ::serde_json::Value },
@@ -89,28 +92,7 @@ pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
 
 /// Whether values of `ty` implement `Default` (so a struct of them can derive it).
 pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
-    match ty {
-        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime) => false,
-        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => true,
-        TypeRef::Named(name) => {
-            if seen.contains(name) {
-                // A cycle goes through an `Option`, `Vec` or `Box` somewhere, which is `Default`.
-                return true;
-            }
-            let Some(def) = ctx.api.types.get(name) else { return false };
-            seen.push(name.clone());
-            let result = match &def.kind {
-                TypeKind::Enum(_) => false,
-                TypeKind::Alias(target) => has_default(ctx, target, seen),
-                TypeKind::Object(object) => {
-                    object.discriminator.is_none()
-                        && object.fields.iter().all(|f| !field_is_plain(f) || has_default(ctx, &f.ty, seen))
-                }
-            };
-            seen.pop();
-            result
-        }
-    }
+    crate::rust_types::has_default(&ctx.api.types, ty, seen)
 }
 
 /// An expression turning `value` into the `String` sent in a path, query or header; `by_ref`
