@@ -299,7 +299,12 @@ fn expand_check(check: &Check, invoke: &TokenStream, at: &Location) -> Result<To
     let decode = match check {
         Check::Plain(None) => return Ok(quote! { #invoke.await.unwrap(); }),
         Check::Poller(None) => return Ok(quote! { #invoke.unwrap().await.unwrap(); }),
-        Check::Exists => return Ok(quote! { assert!(#invoke.await.unwrap(), "a success means it exists"); }),
+        Check::Exists => {
+            return Ok(quote! {
+                let exists = #invoke.await.unwrap();
+                assert!(exists, "a success means it exists");
+            })
+        }
         Check::Plain(Some(_)) => quote! {
             let decoded = #invoke.await.unwrap().into_model().unwrap();
         },
