@@ -15,7 +15,9 @@
 //!   with none of these is an error: there is nothing to follow. Any other answer is final.
 //!   `Location` alone is followed on a `202`, or when the body says the operation is still
 //!   running: some services send it on a final `200`/`201` too (Quota does).
-//! - A first answer whose body already holds a terminal `provisioningState` ends without polling.
+//! - A first answer other than `202` whose body already holds a terminal `provisioningState`
+//!   ends without polling (a `202` is running, whatever its body says). Followed on the resource
+//!   itself, a first answer whose body is not JSON is an error.
 //! - Each poll honours `Retry-After` (`retry-after-ms`, `x-ms-retry-after-ms`), falling back to
 //!   the poller's `frequency`. A monitor that answers a status other than 2xx (a `404`
 //!   included), a body that is not JSON, or a monitor body without `status` is an error; a later
@@ -26,8 +28,9 @@
 //! - When the operation succeeds, the result is read where the spec's `final-state-via` says,
 //!   with the ARM default when it says nothing: `PUT`/`PATCH` `GET` the original URI; `POST` `GET`s
 //!   the first answer's `Location` when there was one, else takes the monitor's body; `DELETE`
-//!   returns nothing. An `Operation-Location` monitor's `resourceLocation` names the result when
-//!   given. Followed through `Location` or the resource itself, the last answer is the result.
+//!   takes its last answer (a result only when the spec gives its success a body). An
+//!   `Operation-Location` monitor's `resourceLocation` names the result when given. Followed
+//!   through `Location` or the resource itself, the last answer is the result.
 //! - A failed or canceled operation is an error carrying the service's error: the monitor's
 //!   `error` (see [`crate::error`]).
 //! - A polling URL without `api-version` gets the client's, as the .NET runtime adds it; the Go,
@@ -561,16 +564,24 @@ async fn first(
             Final::Answer(code, headers, body.into()),
         ));
     };
-    // The first answer's state: its provisioning state (an Operation-Location monitor may also
-    // answer with its `status`); for the resource itself, what the status code says.
-    let status = match kind {
-        Kind::Resource => match (code, state) {
-            (StatusCode::NoContent, _) => PollerStatus::Succeeded,
-            (StatusCode::Ok | StatusCode::Created, Some(state)) => state,
-            (StatusCode::Ok, None) => PollerStatus::Succeeded,
-            _ => PollerStatus::InProgress,
-        },
-        _ => state.unwrap_or(PollerStatus::InProgress),
+    // Followed on the resource itself, its body must be JSON (the state is read from it).
+    if kind == Kind::Resource
+        && !body.is_empty()
+        && ::serde_json::from_slice::<::serde_json::Value>(&body).is_err()
+    {
+        return Err(protocol_error(format!(
+            "the {method} of {original} answered {} with a body that is not JSON",
+            u16::from(code)
+        )));
+    }
+    // The first answer's state: a 202 is running whatever its body says; otherwise its
+    // provisioning state; for the resource itself, what the status code says without one.
+    let status = match (kind, code, state) {
+        (_, StatusCode::Accepted, _) => PollerStatus::InProgress,
+        (Kind::Resource, StatusCode::NoContent, _) => PollerStatus::Succeeded,
+        (_, _, Some(state)) => state,
+        (Kind::Resource, StatusCode::Ok, None) => PollerStatus::Succeeded,
+        (_, _, None) => PollerStatus::InProgress,
     };
     let tracking = Tracking {
         operation: shared.operation_id.to_string(),

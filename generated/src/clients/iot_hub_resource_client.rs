@@ -196,7 +196,7 @@ impl IotHubResourceClient {
     ///
     /// # Returns
     ///
-    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<()>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<IotHubDescription>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
     ///
     /// # Errors
     ///
@@ -208,7 +208,10 @@ impl IotHubResourceClient {
         options: Option<IotHubResourceClientDeleteOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Poller<
-            crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
+            crate::lro::OperationStatus<
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
+            >,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -232,14 +235,14 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         Ok(
             crate::lro::poller::<
-                (),
-                azure_core::http::NoFormat,
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
                     request,
                     success: &[200, 201, 202, 204],
-                    final_state: crate::lro::FinalState::None,
+                    final_state: crate::lro::FinalState::AsyncOperation,
                     error_envelope: false,
                     error: crate::error::from_response::<crate::models::ErrorDetails>,
                     api_version: Some(self.api_version.clone()),
@@ -263,16 +266,19 @@ impl IotHubResourceClient {
         options: Option<azure_core::http::poller::PollerOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Poller<
-            crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
+            crate::lro::OperationStatus<
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
+            >,
         >,
     > {
         crate::lro::resume::<
-            (),
-            azure_core::http::NoFormat,
+            crate::models::IotHubDescription,
+            azure_core::http::JsonFormat,
         >(
             crate::lro::Resumable {
                 pipeline: self.pipeline.clone(),
-                final_state: crate::lro::FinalState::None,
+                final_state: crate::lro::FinalState::AsyncOperation,
                 error_envelope: false,
                 error: crate::error::from_response::<crate::models::ErrorDetails>,
                 api_version: Some(self.api_version.clone()),

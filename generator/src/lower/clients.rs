@@ -350,10 +350,10 @@ fn lower_exists(op: &Operation) -> ExistsModel {
     ExistsModel { true_codes, false_codes: if declared_404 { vec![404] } else { Vec::new() } }
 }
 
-/// A long-running operation's outcome: its result type (nothing for a `DELETE`; else
-/// `final-state-schema`, else the body of 200, of 201, or what the successes share) and where
-/// the result is read (`final-state-via`, else the ARM default: `PUT`/`PATCH` read the original
-/// URI, others `Location`).
+/// A long-running operation's outcome: its result type (`final-state-schema`, else the body of
+/// 200, of 201, or what the successes share; nothing when none has a body) and where the
+/// result is read (`final-state-via`, else the ARM default: `PUT`/`PATCH` read the original URI,
+/// `POST` its `Location`, `DELETE` its last answer).
 fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning, resume_method: String) -> PollerModel {
     let mut initial_codes = success_codes(op);
     for code in LRO_INITIAL {
@@ -362,18 +362,17 @@ fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning, resume_method: Str
         }
     }
     initial_codes.sort_unstable();
-    let result = if op.method == HttpMethod::Delete {
-        None
-    } else {
-        let body_of = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
-        lro.final_state_schema.clone().or_else(|| body_of(200)).or_else(|| body_of(201)).or_else(|| shared_success_type(op))
-    };
+    let body_of = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
+    let result =
+        lro.final_state_schema.clone().or_else(|| body_of(200)).or_else(|| body_of(201)).or_else(|| shared_success_type(op));
     let final_state = match (&result, lro.final_state_via, op.method) {
         (None, _, _) => FinalState::None,
         (_, Some(FinalStateVia::OriginalUri), _) => FinalState::OriginalUri,
         (_, Some(FinalStateVia::Location), _) => FinalState::Location,
         (_, Some(FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation), _) => FinalState::AsyncOperation,
         (_, None, HttpMethod::Put | HttpMethod::Patch) => FinalState::OriginalUri,
+        // A DELETE with a result reads it from the last answer, as Azure's Go runtime does.
+        (_, None, HttpMethod::Delete) => FinalState::AsyncOperation,
         (_, None, _) => FinalState::Location,
     };
     PollerModel { resume_method, result, final_state, initial_codes }
