@@ -382,6 +382,7 @@ mod tests {
         old.operations[0].long_running = Some(lro.clone());
         old.operations[1].method = HttpMethod::Delete;
         old.operations[1].long_running = Some(lro.clone());
+        old.operations[1].responses = vec![crate::ir::testing::response(202, None), crate::ir::testing::response(204, None)];
         let mut new = old.clone();
         new.operations[0].long_running =
             Some(LongRunning { final_state_schema: Some(TypeRef::Named("Job".into())), ..lro.clone() });
@@ -389,7 +390,8 @@ mod tests {
         let via = Some(crate::ir::FinalStateVia::Location);
         new.operations[0].long_running =
             Some(LongRunning { final_state_schema: Some(TypeRef::Named("Other".into())), final_state_via: via });
-        // A DELETE has no result, so where it would be read changes nothing the crate does.
+        // A DELETE without a result body has no result, so where it would be read changes
+        // nothing the crate does.
         new.operations[1].long_running = Some(LongRunning { final_state_via: via, ..lro });
         let report = diff(&old, &new);
         let change = find(&report, "Jobs_Create long-running result", "type changed");
