@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use azure_core::http::headers::{HeaderName, Headers};
 use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
 use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 
@@ -167,6 +168,34 @@ where
         },
         Some(options),
     )
+}
+
+/// The text of response header `name` (lower case), when the response has it.
+pub(crate) fn header_text(headers: &Headers, name: &'static str) -> Option<String> {
+    headers
+        .get_optional_str(&HeaderName::from_static(name))
+        .map(str::to_string)
+}
+
+/// Response header `name` (lower case) read by `parse`: `None` when it is absent or empty, an
+/// error naming the header when `parse` finds its text is not a value of its type.
+pub(crate) fn header<T>(
+    headers: &Headers,
+    name: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> azure_core::Result<Option<T>> {
+    match headers.get_optional_str(&HeaderName::from_static(name)) {
+        None => Ok(None),
+        Some(text) if text.trim().is_empty() => Ok(None),
+        Some(text) => parse(text.trim()).map(Some).ok_or_else(|| {
+            azure_core::Error::with_message(
+                azure_core::error::ErrorKind::DataConversion,
+                format!(
+                    "response header `{name}` is not a value of its type: {text:?}"
+                ),
+            )
+        }),
+    }
 }
 
 /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the

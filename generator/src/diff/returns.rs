@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::{arrow, diff_type_use, rust_shape, spec_type, Area, Changes, Impact};
 use crate::ir::{
-    ExistsModel, FinalState, MethodKind, Operation, PagerModel, PollerModel, StatusCode, TypeDef, TypeRef,
+    ExistsModel, FinalState, MethodKind, Operation, PagerModel, PlainModel, PollerModel, StatusCode, TypeDef, TypeRef,
 };
 use crate::rust_types::{self, RustShape};
 
@@ -19,6 +19,8 @@ pub(super) fn diff_returns(id: &str, old: &MethodKind, new: &MethodKind, new_op:
         (MethodKind::Plain(a), MethodKind::Plain(b)) => {
             let (ta, tb) = (a.result.as_ref(), b.result.as_ref());
             diff_result(&format!("{id} response"), Wrap::Response, ta, tb, new_op, out);
+            diff_marker(id, a, b, out);
+            diff_typed_headers(id, a, b, out);
             diff_statuses(id, &a.success_codes, &b.success_codes, &b.bodiless_codes, out);
         }
         (MethodKind::Pager(a), MethodKind::Pager(b)) => diff_pager(id, a, b, out),
@@ -51,6 +53,77 @@ pub(super) fn diff_returns(id: &str, old: &MethodKind, new: &MethodKind, new_op:
     }
 }
 
+/// The marker type a bodiless method's `Response` carries when it has typed headers: gaining,
+/// losing or renaming it changes the return type.
+fn diff_marker(id: &str, old: &PlainModel, new: &PlainModel, out: &mut Changes<'_>) {
+    if old.result.is_some() || new.result.is_some() {
+        return;
+    }
+    let marker = |p: &PlainModel| p.headers.as_ref().and_then(|h| h.marker.clone());
+    let (a, b) = (marker(old), marker(new));
+    if a == b {
+        return;
+    }
+    let spelled = |m: &Option<String>| match m {
+        Some(m) => format!("Response<{m}, NoFormat>"),
+        None => "Response<(), NoFormat>".into(),
+    };
+    let detail = arrow(spelled(&a), spelled(&b));
+    let reason = format!(
+        "the method returns `{}` instead of `{}` (the type its typed headers trait is implemented for); code naming the old type no longer compiles",
+        spelled(&b),
+        spelled(&a)
+    );
+    out.push(Area::Operation, format!("{id} response"), "type changed", detail, Impact::Breaking, reason);
+}
+
+/// The typed response headers of a plain method: an accessor added is an addition, one removed
+/// or retyped breaks the code calling it.
+fn diff_typed_headers(id: &str, old: &PlainModel, new: &PlainModel, out: &mut Changes<'_>) {
+    let empty = Vec::new();
+    let accessors = |p: &PlainModel| p.headers.as_ref().map(|h| &h.accessors).unwrap_or(&empty).clone();
+    let trait_of = |p: &PlainModel| p.headers.as_ref().map(|h| h.trait_name.clone()).unwrap_or_default();
+    let (a, b) = (accessors(old), accessors(new));
+    for header in &b {
+        let subject = format!("{id} response header {}", header.wire_name);
+        match a.iter().find(|h| h.wire_name.eq_ignore_ascii_case(&header.wire_name)) {
+            None => out.push(
+                Area::Operation,
+                subject,
+                "added",
+                format!("`{}::{}`", trait_of(new), header.method),
+                Impact::Addition,
+                "a new typed accessor of the response",
+            ),
+            Some(was) => {
+                let (ta, tb) = (rust_shape(&out.old.types, &was.ty, true), rust_shape(&out.new.types, &header.ty, true));
+                if ta != tb || was.method != header.method {
+                    out.push(
+                        Area::Operation,
+                        subject,
+                        "accessor changed",
+                        arrow(format!("{}() -> Option<{ta}>", was.method), format!("{}() -> Option<{tb}>", header.method)),
+                        Impact::Breaking,
+                        "code calling the old accessor no longer compiles",
+                    );
+                }
+            }
+        }
+    }
+    for header in &a {
+        if !b.iter().any(|h| h.wire_name.eq_ignore_ascii_case(&header.wire_name)) {
+            out.push(
+                Area::Operation,
+                format!("{id} response header {}", header.wire_name),
+                "removed",
+                format!("`{}::{}`", trait_of(old), header.method),
+                Impact::Breaking,
+                "the typed accessor is gone; code calling it no longer compiles",
+            );
+        }
+    }
+}
+
 /// How a result type is wrapped in a method's return type.
 #[derive(Debug, Clone, Copy)]
 enum Wrap {
@@ -76,7 +149,10 @@ impl Wrap {
 /// `Response<JobResponse>`, `Pager<JobResponseListResult>`, `Poller<OperationStatus<Job>>`.
 fn returns(kind: &MethodKind) -> String {
     match kind {
-        MethodKind::Plain(plain) => Wrap::Response.text(plain.result.as_ref().map(spelled)),
+        MethodKind::Plain(plain) => match (&plain.result, plain.headers.as_ref().and_then(|h| h.marker.as_ref())) {
+            (None, Some(marker)) => format!("Response<{marker}, NoFormat>"),
+            (result, _) => Wrap::Response.text(result.as_ref().map(spelled)),
+        },
         MethodKind::Pager(pager) => format!("Pager<{}>", pager.list_type),
         MethodKind::Poller(poller) => Wrap::Poller.text(poller.result.as_ref().map(spelled)),
         MethodKind::Exists(_) => "bool".into(),

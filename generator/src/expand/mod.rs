@@ -14,6 +14,7 @@ mod client;
 mod docs;
 mod enums;
 mod examples;
+mod headers;
 mod models;
 mod operations;
 mod readme;
@@ -44,13 +45,16 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     // Token streams are not `Send`: each thread builds its own and hands back text. The order of
     // `files` is fixed whatever the threads do.
     let first_half = || -> Result<Vec<GeneratedFile>> {
-        let sources: Vec<(PathBuf, TokenStream)> = vec![
+        let mut sources: Vec<(PathBuf, TokenStream)> = vec![
             ("src/lib.rs".into(), expand_lib_rs(&ctx)?),
             ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
             ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
             ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
-            ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
         ];
+        if let Some(headers) = headers::expand_headers_rs(&ctx)? {
+            sources.push(("src/models/headers.rs".into(), headers));
+        }
+        sources.push(("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)));
         let mut files = sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect::<Result<Vec<_>>>()?;
         // The support modules are source already, copied rather than formatted; they follow lib.rs.
         files.splice(1..1, runtime::expand_runtime_files(&ctx));
@@ -134,7 +138,8 @@ fn space_items(code: &str) -> String {
         if let Some(previous) = previous {
             let indent = line.len() - line.trim_start().len();
             let previous_indent = previous.len() - previous.trim_start().len();
-            let closes = matches!(previous.trim_start(), "}" | "};") || previous.ends_with(';');
+            let comment = previous.trim_start().starts_with("//");
+            let closes = !comment && (matches!(previous.trim_start(), "}" | "};") || previous.ends_with(';'));
             let opens = ITEM_STARTS.iter().any(|start| line.trim_start().starts_with(start));
             let after_module_docs = previous.starts_with("//!") && !line.starts_with("//!");
             if (closes && opens && indent == previous_indent) || after_module_docs {

@@ -270,7 +270,9 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
             }
             ValueSource::Positional { name } => {
                 let name = ident(name, at)?;
-                (param_strings(ctx, param, quote! { #name }, false), None)
+                // Bytes, lists and JSON arrive borrowed (`arg_type`).
+                let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
+                (param_strings(ctx, param, quote! { #name }, borrowed), None)
             }
             ValueSource::Optional { field } => {
                 let name = ident(field, at)?;
@@ -521,12 +523,17 @@ fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelud
 /// A plain operation: one request, one `Response`.
 fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
     let codes = literals(&plain.success_codes);
-    let output = match &plain.result {
-        Some(ty) => {
+    let marker = plain.headers.as_ref().and_then(|h| h.marker.as_ref());
+    let output = match (&plain.result, marker) {
+        (Some(ty), _) => {
             let ty = rust_type(ctx, ty, Scope::Crate, &op.location)?;
             quote! { azure_core::http::Response<#ty> }
         }
-        None => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
+        (None, Some(marker)) => {
+            let marker = ident(marker, &op.location)?;
+            quote! { azure_core::http::Response<crate::models::#marker, azure_core::http::NoFormat> }
+        }
+        (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
     };
     let body = quote! {
         #prelude
@@ -610,7 +617,8 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
                 } else if stringy {
                     quote! { #name }
                 } else {
-                    let s = to_param_string(ty, quote! { #name }, false);
+                    let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
+                    let s = to_param_string(ty, quote! { #name }, borrowed);
                     quote! { &#s }
                 }
             }
@@ -681,16 +689,27 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
                  `Response<`[`{name}`](crate::models::{name})`>`. Nothing is sent until it is polled."
             ))
         }
-        // A plain operation whose successes differ in having a body: the model may be absent.
-        MethodKind::Plain(plain) if !plain.bodiless_codes.is_empty() => {
-            let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();
-            Some(format!(
-                "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
-                 fails on an empty body.",
-                empty.join(" or ")
-            ))
+        MethodKind::Plain(plain) => {
+            let mut text = Vec::new();
+            // Successes that differ in having a body: the model may be absent.
+            if !plain.bodiless_codes.is_empty() {
+                let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();
+                text.push(format!(
+                    "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
+                     fails on an empty body.",
+                    empty.join(" or ")
+                ));
+            }
+            if let Some(headers) = &plain.headers {
+                let names: Vec<String> = headers.accessors.iter().map(|a| format!("`{}`", a.wire_name)).collect();
+                text.push(format!(
+                    "Its headers {} are typed by [`{trait_name}`](crate::models::{trait_name}) (bring the trait into scope).",
+                    names.join(", "),
+                    trait_name = headers.trait_name
+                ));
+            }
+            (!text.is_empty()).then(|| text.join(" "))
         }
-        MethodKind::Plain(_) => None,
         MethodKind::Exists(exists) => {
             let codes = |codes: &[u16]| codes.iter().map(u16::to_string).collect::<Vec<_>>().join(" or ");
             Some(if exists.false_codes.is_empty() {

@@ -258,6 +258,34 @@ pub struct PlainModel {
     /// Success codes whose response has no body while another's has one (the docs say to
     /// check the status first).
     pub bodiless_codes: Vec<u16>,
+    /// The response headers the spec declares, typed, when it declares any.
+    pub headers: Option<ResponseHeaders>,
+}
+
+/// A method's typed response headers: a trait of `models` with one accessor per header,
+/// implemented for the method's `Response` (the official crates' `*ResultHeaders` pattern).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseHeaders {
+    /// The trait's name (`HeaderClientResponseIntegerResultHeaders`).
+    pub trait_name: String,
+    /// For a method without a result body: the empty type its `Response` carries, so that its
+    /// headers trait is its own (`HeaderClientResponseIntegerResult`).
+    pub marker: Option<String>,
+    /// The accessors, in the spec's order.
+    pub accessors: Vec<HeaderAccessor>,
+}
+
+/// One typed response header.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderAccessor {
+    /// The header's wire name, as written (`x-ms-request-id`).
+    pub wire_name: String,
+    /// The accessor's name, clear of `Response`'s own methods (`request_id`).
+    pub method: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// `description`.
+    pub description: Option<String>,
 }
 
 /// A pageable method's outcome.

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
-    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
+    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HeaderAccessor, HttpMethod, Method, MethodBody,
     MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
-    Refusal, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
+    Refusal, ResponseHeaders, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
 };
 use crate::names;
 use crate::rust_types::{field_is_plain, resolve_alias};
@@ -64,6 +64,8 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         .collect();
 
     let mut options_taken: BTreeSet<String> = BTreeSet::from([root.options_type.clone()]);
+    // Header traits and result markers live in `models`, beside the spec's types.
+    let mut models_taken: BTreeSet<String> = api.types.keys().cloned().collect();
     let mut lists: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut refused = Vec::new();
     let mut clients = Vec::new();
@@ -83,8 +85,9 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
                 .map(|_| names::unique(format!("resume_{method_name}"), &mut taken))
                 .unwrap_or_default();
             let options_type = names::unique(format!("{name}{}Options", names::pascal(&method_name)), &mut options_taken);
-            let given = MethodNames { method: method_name, resume: resume_method, options_type };
-            match lower_method(api, &root, index, given, &mut lists) {
+            let result_type = format!("{name}{}Result", names::pascal(&method_name));
+            let given = MethodNames { method: method_name, resume: resume_method, options_type, result_type };
+            match lower_method(api, &root, index, given, &mut lists, &mut models_taken) {
                 Ok(method) => methods.push(method),
                 Err(error) if refusable(&error) => {
                     refused.push(Refusal { operation: operation.id.clone(), error });
@@ -169,6 +172,8 @@ struct MethodNames {
     resume: String,
     /// Its options type's.
     options_type: String,
+    /// The stem of its result marker and headers trait (`{Client}{Method}Result`).
+    result_type: String,
 }
 
 /// One method, or the error that refuses its operation.
@@ -178,6 +183,7 @@ fn lower_method(
     index: usize,
     given: MethodNames,
     lists: &mut BTreeMap<String, (String, String)>,
+    models_taken: &mut BTreeSet<String>,
 ) -> Result<Method> {
     let op = &api.operations[index];
     if matches!(op.method, HttpMethod::Options | HttpMethod::Trace) {
@@ -259,7 +265,7 @@ fn lower_method(
     } else if op.method == HttpMethod::Head {
         MethodKind::Exists(lower_exists(op))
     } else {
-        MethodKind::Plain(lower_plain(op))
+        MethodKind::Plain(lower_plain(api, op, &given.result_type, models_taken))
     };
     Ok(Method {
         operation_id: op.id.clone(),
@@ -324,8 +330,9 @@ fn shared_success_type(op: &Operation) -> Option<TypeRef> {
 }
 
 /// A plain operation's outcome.
-fn lower_plain(op: &Operation) -> PlainModel {
+fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut BTreeSet<String>) -> PlainModel {
     let result = shared_success_type(op);
+    let headers = lower_headers(api, op, result.is_none(), result_type, models_taken);
     let success: Vec<_> = op.responses.iter().filter(|r| !r.is_error).collect();
     let bodiless_codes = if result.is_some() {
         success
@@ -339,7 +346,48 @@ fn lower_plain(op: &Operation) -> PlainModel {
     } else {
         Vec::new()
     };
-    PlainModel { result, success_codes: success_codes(op), bodiless_codes }
+    PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers }
+}
+
+/// `Response`'s own methods, which a header accessor must not shadow.
+const RESPONSE_METHODS: &[&str] =
+    &["status", "headers", "body", "deconstruct", "into_body", "to_raw_response", "into_model"];
+
+/// The typed headers of a plain method's successes (each header once, by wire name, the first
+/// declaration's type), with the names of their trait and, without a result body, the marker
+/// type its `Response` carries.
+fn lower_headers(
+    api: &Api,
+    op: &Operation,
+    bodiless: bool,
+    result_type: &str,
+    models_taken: &mut BTreeSet<String>,
+) -> Option<ResponseHeaders> {
+    let mut seen = BTreeSet::new();
+    let mut methods: BTreeSet<String> = RESPONSE_METHODS.iter().map(|s| s.to_string()).collect();
+    let mut accessors = Vec::new();
+    for header in op.responses.iter().filter(|r| !r.is_error).flat_map(|r| &r.headers) {
+        if !seen.insert(header.name.to_ascii_lowercase()) {
+            continue;
+        }
+        let name = if RESPONSE_METHODS.contains(&header.rust_name.as_str()) {
+            format!("{}_header", header.rust_name)
+        } else {
+            header.rust_name.clone()
+        };
+        accessors.push(HeaderAccessor {
+            wire_name: header.name.clone(),
+            method: names::unique(name, &mut methods),
+            ty: resolve_alias(&api.types, &header.ty).clone(),
+            description: header.description.clone(),
+        });
+    }
+    if accessors.is_empty() {
+        return None;
+    }
+    let marker = bodiless.then(|| names::unique(result_type.to_string(), models_taken));
+    let trait_name = names::unique(format!("{result_type}Headers"), models_taken);
+    Some(ResponseHeaders { trait_name, marker, accessors })
 }
 
 /// A `HEAD`'s outcome: it exists on a success, not on a `404` the spec declares (as AutoRest's
