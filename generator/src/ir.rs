@@ -206,8 +206,14 @@ pub struct Parameter {
     pub skip_url_encoding: bool,
     /// Client-level (a constructor argument or client option) rather than a method argument.
     pub client_level: bool,
+    /// It carries the api-version: `x-ms-api-version: true`, or a query parameter named
+    /// `api-version` without `x-ms-api-version: false`. A client-level one is the client's
+    /// api-version setting; a method-level one is an ordinary argument.
+    pub api_version: bool,
     /// `default`, or for `api-version` the spec's `info.version`.
     pub default: Option<serde_json::Value>,
+    /// `x-ms-client-default`: what the client sends when the caller gives nothing.
+    pub client_default: Option<serde_json::Value>,
     /// A value the parameter always has: a required enum of one value with
     /// `modelAsString: false` (AutoRest's constant). Sent without the caller passing it.
     pub constant: Option<serde_json::Value>,
@@ -623,7 +629,9 @@ pub(crate) mod testing {
             description: None,
             skip_url_encoding: false,
             client_level: false,
+            api_version: name == "api-version" && location == ParamLocation::Query,
             default: None,
+            client_default: None,
             constant: None,
             collection_format: None,
             location_in_spec: at(),

@@ -57,6 +57,17 @@ pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
     url
 }
 
+/// Appends `name=value` to the query of `url` with `value` as it is (`x-ms-skip-url-encoding`:
+/// the caller gives it encoded, or wants its `&` and `=` to stay separators).
+pub(crate) fn append_raw_query(url: &mut Url, name: &str, value: &str) {
+    let pair = format!("{}={value}", encode(name));
+    let query = match url.query() {
+        Some(existing) if !existing.is_empty() => format!("{existing}&{pair}"),
+        _ => pair,
+    };
+    url.set_query(Some(&query));
+}
+
 /// `url` with exactly one `api-version`: any the URL has (a next link usually has one) are
 /// removed and `api_version` is appended. Other query parameters keep their exact bytes, so
 /// continuation tokens are not re-encoded.
@@ -257,6 +268,16 @@ mod tests {
             url.as_str(),
             "https://h/x?$skipToken=a%3Db&api-version=2023-06-30"
         );
+    }
+
+    #[test]
+    fn raw_query_values_are_appended_as_they_are() {
+        let mut url = url(&Url::parse("https://h/").unwrap(), "/a", &[("x", "1 2".to_string())]);
+        append_raw_query(&mut url, "q1", "value1&q2=value2");
+        assert_eq!(url.as_str(), "https://h/a?x=1%202&q1=value1&q2=value2");
+        let mut bare = Url::parse("https://h/b").unwrap();
+        append_raw_query(&mut bare, "q", "a%20b");
+        assert_eq!(bare.as_str(), "https://h/b?q=a%20b");
     }
 
     #[test]

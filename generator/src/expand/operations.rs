@@ -181,7 +181,11 @@ fn expand_params(ctx: &Context<'_>, method: &Method) -> Result<Surface> {
                 let name = ident(field, p_at)?;
                 let ty = owned_param_type(ctx, &param.ty, p_at)?;
                 let doc = doc_attrs(param.description.as_deref(), &format!("The `{}` parameter.", param.wire_name));
-                surface.option_fields.push(quote! { #doc pub #name: Option<#ty>, });
+                let default_doc = param.client_default.as_ref().map(|d| {
+                    let line = format!(" When `None`, the client sends its default, `{d}`.");
+                    quote! { #[doc = ""] #[doc = #line] }
+                });
+                surface.option_fields.push(quote! { #doc #default_doc pub #name: Option<#ty>, });
             }
             ValueSource::Constant(_) | ValueSource::ApiVersion | ValueSource::Client { .. } => {}
         }
@@ -253,6 +257,7 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
     let mut query_required = Vec::new();
     let mut query_many = Vec::new();
     let mut query_optional = Vec::new();
+    let mut query_raw = Vec::new();
     let mut header_sets = Vec::new();
     for param in &method.params {
         let wire = param.wire_name.as_str();
@@ -274,12 +279,39 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
                 let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
                 (param_strings(ctx, param, quote! { #name }, borrowed), None)
             }
+            // A client default is sent when the caller gives nothing: the value is never absent.
+            ValueSource::Optional { field } if param.client_default.is_some() => {
+                let name = ident(field, at)?;
+                let default = param.client_default.as_deref().unwrap_or_default();
+                let given = param_strings(ctx, param, quote! { v }, true);
+                match given {
+                    Strings::One(given) => (
+                        Strings::One(quote! { match &options.#name { Some(v) => #given, None => #default.to_string() } }),
+                        None,
+                    ),
+                    Strings::Many(given) => (
+                        Strings::Many(quote! { match &options.#name { Some(v) => #given, None => vec![#default.to_string()] } }),
+                        None,
+                    ),
+                }
+            }
             ValueSource::Optional { field } => {
                 let name = ident(field, at)?;
                 (param_strings(ctx, param, quote! { v }, true), Some(quote! { &options.#name }))
             }
         };
         match param.location {
+            // `x-ms-skip-url-encoding`: the value goes into the query as it is.
+            ParamLocation::Query if param.skip_url_encoding => {
+                let append = match values {
+                    Strings::One(v) => quote! { crate::request::append_raw_query(&mut url, #wire, &#v); },
+                    Strings::Many(v) => quote! { for value in #v { crate::request::append_raw_query(&mut url, #wire, &value); } },
+                };
+                match optional_ident {
+                    Some(src) => query_raw.push(quote! { if let Some(v) = #src { #append } }),
+                    None => query_raw.push(append),
+                }
+            }
             ParamLocation::Query => match (values, optional_ident) {
                 (Strings::One(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.push((#wire, #v)); } }),
                 (Strings::Many(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.extend(#v.into_iter().map(|value| (#wire, value))); } }),
@@ -309,6 +341,14 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
             #(#query_optional)*
         }
     };
+    let url_decl = if query_raw.is_empty() {
+        quote! { let url = crate::request::url(&self.endpoint, &path, &query); }
+    } else {
+        quote! {
+            let mut url = crate::request::url(&self.endpoint, &path, &query);
+            #(#query_raw)*
+        }
+    };
     // (`lower::clients` refused OPTIONS and TRACE, which azure_core cannot send.)
     let http_method = match method.http_method {
         HttpMethod::Get | HttpMethod::Options | HttpMethod::Trace => quote! { Get },
@@ -327,7 +367,7 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
         let mut path = String::new();
         #(#path_pushes)*
         #query_decl
-        let url = crate::request::url(&self.endpoint, &path, &query);
+        #url_decl
         let mut request = azure_core::http::Request::new(url, azure_core::http::Method::#http_method);
         #accept
         #(#header_sets)*

@@ -158,6 +158,9 @@ pub struct MethodParam {
     pub collection_format: Option<CollectionFormat>,
     /// `x-ms-skip-url-encoding`: inserted as is.
     pub skip_url_encoding: bool,
+    /// For an optional parameter with `x-ms-client-default`: the text sent when the caller
+    /// gives nothing.
+    pub client_default: Option<String>,
     /// `description`.
     pub description: Option<String>,
     /// Where it is declared.

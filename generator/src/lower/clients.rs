@@ -121,7 +121,7 @@ fn lower_root(api: &Api) -> Result<RootClient> {
     let fields = api
         .client_parameters
         .iter()
-        .filter(|p| !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
+        .filter(|p| !p.api_version && p.constant.is_none())
         .map(|p| ClientField {
             wire_name: p.name.clone(),
             field: names::unique(p.rust_name.clone(), &mut taken),
@@ -208,7 +208,7 @@ fn lower_method(
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             })
-        } else if param.client_level && param.name.eq_ignore_ascii_case("api-version") {
+        } else if param.client_level && param.api_version {
             ValueSource::ApiVersion
         } else if param.client_level {
             let field = root
@@ -222,6 +222,11 @@ fn lower_method(
         } else {
             ValueSource::Optional { field: names::unique(param.rust_name.clone(), &mut fields) }
         };
+        let client_default = match (&source, &param.client_default) {
+            (ValueSource::Optional { .. }, Some(serde_json::Value::String(text))) => Some(text.clone()),
+            (ValueSource::Optional { .. }, Some(other)) => Some(other.to_string()),
+            _ => None,
+        };
         params.push(MethodParam {
             wire_name: param.name.clone(),
             location: param.location,
@@ -229,6 +234,7 @@ fn lower_method(
             source,
             collection_format: param.collection_format,
             skip_url_encoding: param.skip_url_encoding,
+            client_default,
             description: param.description.clone(),
             location_in_spec: at.clone(),
         });

@@ -256,7 +256,11 @@ impl<'a> Lowerer<'a> {
             SchemaUse::Inline(schema) => Some(SchemaView::new(schema)),
             SchemaUse::Ref(_) => None,
         };
-        let is_api_version = data.name == "api-version" && location == ParamLocation::Query;
+        // The api-version: `x-ms-api-version` says so either way, else a query parameter named so.
+        let is_api_version = match data.extensions.get("x-ms-api-version").and_then(Value::as_bool) {
+            Some(flag) => flag,
+            None => data.name == "api-version" && location == ParamLocation::Query,
+        };
         // AutoRest's constant: a required enum of one value that is not modelled as a string. An
         // operation's own `api-version` of one value pins that operation to it (as Key Vault's
         // `Vaults_List` is to 2015-11-01), however its enum is modelled.
@@ -318,6 +322,8 @@ impl<'a> Lowerer<'a> {
             description: data.description.clone(),
             skip_url_encoding: ext_flag(&data.extensions, "x-ms-skip-url-encoding"),
             client_level,
+            api_version: is_api_version,
+            client_default: data.extensions.get("x-ms-client-default").cloned(),
             default,
             constant,
             collection_format,
