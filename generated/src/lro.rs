@@ -397,6 +397,45 @@ where
     start::<T, F>(Arc::new(shared), options)
 }
 
+/// Starts `operation`, which is also `x-ms-pageable`, waits for it to end, and returns a
+/// [`Pager`](azure_core::http::Pager) over the list it resolved to: its result is the first
+/// page, the next pages follow its next links (`link_of`).
+pub(crate) async fn pages<P>(
+    operation: Operation,
+    options: PollerOptions<'static>,
+    link_of: fn(&P) -> Option<&str>,
+) -> azure_core::Result<azure_core::http::Pager<P>>
+where
+    P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
+{
+    let pipeline = operation.pipeline.clone();
+    let api_version = operation.api_version.clone();
+    let error = operation.error;
+    // Next links are resolved against the operation's URL (they are absolute in practice).
+    let url = operation.request.url().clone();
+    let context = options.context.clone();
+    let done: azure_core::http::Response<P> = poller::<P, JsonFormat>(operation, options).await?;
+    let (status, headers, body) = done.deconstruct();
+    Ok(crate::request::pager_from(
+        pipeline,
+        crate::request::FirstPage::Received {
+            url,
+            status,
+            headers,
+            body: body.into(),
+        },
+        api_version,
+        &[],
+        error,
+        link_of,
+        None,
+        azure_core::http::pager::PagerOptions {
+            context,
+            ..Default::default()
+        },
+    ))
+}
+
 /// Rebuilds the poller of `operation` from a resume token: nothing is sent again but polls.
 pub(crate) fn resume<T, F>(
     operation: Resumable,

@@ -122,9 +122,15 @@ pub(crate) fn form_body<T: ::serde::Serialize>(fields: &T) -> azure_core::Result
     Ok(form.finish())
 }
 
+/// How a pager whose spec names an `operationName` requests a next page: the request of that
+/// operation, built from the first call's arguments and the next link as the page wrote it.
+pub(crate) type NextRequest =
+    std::sync::Arc<dyn Fn(&str) -> azure_core::Result<Request> + Send + Sync>;
+
 /// A [`Pager`](azure_core::http::Pager) over the pages of `P`: the first page is `request`,
 /// the next ones a `GET` of each next link (resolved against the request that returned it,
-/// with exactly one `api-version` when the operation has one), until a page has none.
+/// with exactly one `api-version` when the operation has one), or with `next`, the request
+/// `next` builds from the link, until a page has none.
 /// `link_of` reads a page's link as the operation's `nextLinkName` says (`None` or
 /// empty on the last page; always `None` for an operation of one page), since
 /// operations sharing a list type may name it differently.
@@ -135,6 +141,51 @@ pub(crate) fn pager<P>(
     success: &'static [u16],
     error: crate::error::ErrorMapper,
     link_of: fn(&P) -> Option<&str>,
+    next: Option<NextRequest>,
+    options: azure_core::http::pager::PagerOptions<'_>,
+) -> azure_core::http::Pager<P>
+where
+    P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
+{
+    pager_from(
+        pipeline,
+        FirstPage::Request(request),
+        api_version,
+        success,
+        error,
+        link_of,
+        next,
+        options,
+    )
+}
+
+/// Where a pager's first page comes from.
+#[derive(Clone)]
+pub(crate) enum FirstPage {
+    /// This request's answer.
+    Request(Request),
+    /// This answer, already received from `url` (a long-running operation's result).
+    Received {
+        /// Where it came from (next links are resolved against it).
+        url: Url,
+        /// Its status.
+        status: azure_core::http::StatusCode,
+        /// Its headers.
+        headers: Headers,
+        /// Its body.
+        body: azure_core::Bytes,
+    },
+}
+
+/// [`pager`], from a first page given either way.
+pub(crate) fn pager_from<P>(
+    pipeline: Pipeline,
+    first: FirstPage,
+    api_version: Option<String>,
+    success: &'static [u16],
+    error: crate::error::ErrorMapper,
+    link_of: fn(&P) -> Option<&str>,
+    next: Option<NextRequest>,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
@@ -148,17 +199,52 @@ where
     azure_core::http::Pager::new(
         move |state: PagerState, options: PagerOptions<'static>| {
             let pipeline = pipeline.clone();
-            let first = request.clone();
+            let first = first.clone();
             let api_version = api_version.clone();
+            let next = next.clone();
             Box::pin(async move {
                 let mut request = match state {
+                    // The next operation's request, from the link as the page wrote it.
+                    PagerState::More(PagerContinuation::Token(link)) => match &next {
+                        Some(next) => next(&link)?,
+                        None => {
+                            return Err(azure_core::Error::with_message(
+                                azure_core::error::ErrorKind::Other,
+                                "a next-page token for a pager that follows links",
+                            ))
+                        }
+                    },
                     PagerState::More(continuation) => {
                         let url: Url = continuation.try_into()?;
                         let mut request = Request::new(url, azure_core::http::Method::Get);
                         request.insert_header("accept", "application/json");
                         request
                     }
-                    PagerState::Initial => first,
+                    PagerState::Initial => match first {
+                        FirstPage::Request(request) => request,
+                        // The page is here already: no request.
+                        FirstPage::Received {
+                            url,
+                            status,
+                            headers,
+                            body,
+                        } => {
+                            let page: P = azure_core::json::from_json(&body)?;
+                            let response: azure_core::http::Response<P> =
+                                RawResponse::from_bytes(status, headers, body).into();
+                            return Ok(match link_of(&page) {
+                                Some(link) if !link.is_empty() => PagerResult::More {
+                                    response,
+                                    continuation: PagerContinuation::Link(next_link(
+                                        &url,
+                                        link,
+                                        api_version.as_deref(),
+                                    )?),
+                                },
+                                _ => PagerResult::Done { response },
+                            });
+                        }
+                    },
                 };
                 let url = request.url().clone();
                 let raw = send(&pipeline, &options.context, &mut request, success, error).await?;
@@ -167,6 +253,10 @@ where
                 let response: azure_core::http::Response<P> =
                     RawResponse::from_bytes(status, headers, body).into();
                 match link_of(&page) {
+                    Some(link) if !link.is_empty() && next.is_some() => Ok(PagerResult::More {
+                        response,
+                        continuation: PagerContinuation::Token(link.to_string()),
+                    }),
                     Some(link) if !link.is_empty() => Ok(PagerResult::More {
                         response,
                         continuation: PagerContinuation::Link(next_link(
@@ -203,9 +293,7 @@ pub(crate) fn header<T>(
         Some(text) => parse(text.trim()).map(Some).ok_or_else(|| {
             azure_core::Error::with_message(
                 azure_core::error::ErrorKind::DataConversion,
-                format!(
-                    "response header `{name}` is not a value of its type: {text:?}"
-                ),
+                format!("response header `{name}` is not a value of its type: {text:?}"),
             )
         }),
     }
@@ -274,7 +362,11 @@ mod tests {
 
     #[test]
     fn raw_query_values_are_appended_as_they_are() {
-        let mut url = url(&Url::parse("https://h/").unwrap(), "/a", &[("x", "1 2".to_string())]);
+        let mut url = url(
+            &Url::parse("https://h/").unwrap(),
+            "/a",
+            &[("x", "1 2".to_string())],
+        );
         append_raw_query(&mut url, "q1", "value1&q2=value2");
         assert_eq!(url.as_str(), "https://h/a?x=1%202&q1=value1&q2=value2");
         let mut bare = Url::parse("https://h/b").unwrap();

@@ -436,6 +436,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -489,6 +490,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -595,6 +597,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -661,6 +664,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -905,6 +909,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -1012,6 +1017,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -1069,6 +1075,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )
@@ -1281,6 +1288,7 @@ impl IotHubResourceClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )

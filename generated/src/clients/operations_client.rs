@@ -61,6 +61,7 @@ impl OperationsClient {
                 &[200],
                 crate::error::from_response::<crate::models::ErrorDetails>,
                 |page| page.next_link.as_deref(),
+                None,
                 options.method_options,
             ),
         )

@@ -154,6 +154,7 @@ fn returns(kind: &MethodKind) -> String {
             (result, _) => Wrap::Response.text(result.as_ref().map(spelled)),
         },
         MethodKind::Pager(pager) => format!("Pager<{}>", pager.list_type),
+        MethodKind::Poller(PollerModel { pages: Some(pages), .. }) => format!("async Pager<{}>", pages.list_type),
         MethodKind::Poller(poller) => Wrap::Poller.text(poller.result.as_ref().map(spelled)),
         MethodKind::Exists(_) => "bool".into(),
     }
@@ -280,6 +281,22 @@ fn diff_pager(id: &str, old: &PagerModel, new: &PagerModel, out: &mut Changes<'_
 }
 
 fn diff_poller(id: &str, old: &PollerModel, new: &PollerModel, new_op: &Operation, out: &mut Changes<'_>) {
+    // A long-running operation that becomes (or stops being) pageable changes what it returns.
+    if old.pages.is_some() != new.pages.is_some() {
+        let (a, b) = (MethodKind::Poller(old.clone()), MethodKind::Poller(new.clone()));
+        out.push(
+            Area::Operation,
+            id,
+            if new.pages.is_some() { "now pageable" } else { "no longer pageable" },
+            arrow(returns(&a), returns(&b)),
+            Impact::Breaking,
+            "the method now returns a different type",
+        );
+        return;
+    }
+    if let (Some(a), Some(b)) = (&old.pages, &new.pages) {
+        diff_pager(id, a, b, out);
+    }
     let subject = format!("{id} long-running result");
     diff_result(&subject, Wrap::Poller, old.result.as_ref(), new.result.as_ref(), new_op, out);
     // Without a result there is nowhere to read it from: `FinalState::None` follows the result.
@@ -440,13 +457,10 @@ mod tests {
         assert_eq!(polled.detail, "`Response<Job>` → `Poller<OperationStatus<Job>>`");
         // The kind change says it all: no separate response type change.
         assert!(!report.changes.iter().any(|c| c.subject == "Jobs_List response"));
-        // A pageable operation that is also long-running is a poller, as the crate emits it.
+        // A pageable operation that is also long-running waits, then pages, as the crate emits it.
         new.operations[0].long_running = Some(LongRunning { final_state_via: None, final_state_schema: None });
         let report = diff(&old, &new);
-        assert_eq!(
-            find(&report, "Jobs_List", "now long-running").detail,
-            "`Response<Job>` → `Poller<OperationStatus<JobList>>`"
-        );
+        assert_eq!(find(&report, "Jobs_List", "now long-running").detail, "`Response<Job>` → `async Pager<JobList>`");
     }
 
     #[test]

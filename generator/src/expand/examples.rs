@@ -319,6 +319,14 @@ fn expand_check(check: &Check, invoke: &TokenStream, at: &Location) -> Result<To
         Check::Poller(Some(_)) => quote! {
             let decoded = #invoke.unwrap().await.unwrap().into_model().unwrap();
         },
+        Check::PollerPages(_) => quote! {
+            use futures::TryStreamExt as _;
+            let mut pages = #invoke.await.unwrap().into_pages();
+            let page = pages.try_next().await.unwrap().expect("one page");
+            let decoded = page.into_model().unwrap();
+            let next = pages.try_next().await.unwrap();
+            assert!(next.is_none(), "the example has one page");
+        },
     };
     let Some(comparison) = check.comparison() else { return Ok(decode) };
     let expected = json(&comparison.expected);

@@ -358,6 +358,7 @@ fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
         .flat_map(|c| &c.methods)
         .filter_map(|m| match &m.kind {
             MethodKind::Pager(pager) => Some((m, pager)),
+            MethodKind::Poller(poller) => poller.pages.as_ref().map(|pager| (m, pager)),
             _ => None,
         })
         .collect();

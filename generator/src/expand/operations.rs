@@ -14,7 +14,7 @@ use super::types::{is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
+    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, NextLink, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
 use crate::rust_types::{argument_form, rust_text, ArgumentForm};
@@ -115,6 +115,23 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
     let body_set = expand_body(ctx, op, method, &mut surface)?;
     let error_ty = error_mapper(ctx, op, method)?;
     let build_request = expand_request(ctx, op, method, body_set)?;
+    // The request builder another method's pager calls for its next pages (`operationName`).
+    let request_fn = match &method.request_fn {
+        Some(name) => {
+            let name = ident(name, at)?;
+            let args = &surface.args;
+            let doc = format!(" Builds the request of [`Self::{}`], for the pagers whose next pages it fetches.", method.name);
+            quote! {
+                #[doc = #doc]
+                #[allow(clippy::too_many_arguments)]
+                pub(crate) fn #name(&self, #(#args,)* options: &#options_ident<'_>) -> azure_core::Result<azure_core::http::Request> {
+                    #build_request
+                    Ok(request)
+                }
+            }
+        }
+        None => quote! {},
+    };
     let needs_mut_options =
         method.body.as_ref().is_some_and(|b| matches!(b.passing, Passing::Optional { .. }) && b.kind != BodyKind::Form);
     let options_binding = if needs_mut_options {
@@ -131,14 +148,18 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
     };
     let returns = returns_doc(ctx, method);
     let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &errors_doc(ctx, method));
-    let asyncness =
-        if matches!(method.kind, MethodKind::Plain(_) | MethodKind::Exists(_)) { quote! { async } } else { quote! {} };
+    let waits = match &method.kind {
+        MethodKind::Plain(_) | MethodKind::Exists(_) => true,
+        MethodKind::Poller(poller) => poller.pages.is_some(),
+        MethodKind::Pager(_) => false,
+    };
+    let asyncness = if waits { quote! { async } } else { quote! {} };
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
     // Clippy counts `&self` and `options` too: more than 7 in all is too many for it.
     let too_many = if surface.args.len() + 2 > 7 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
     let args = &surface.args;
     let resume = match &method.kind {
-        MethodKind::Poller(poller) => expand_resume_method(ctx, op, method, poller)?,
+        MethodKind::Poller(poller) if poller.pages.is_none() => expand_resume_method(ctx, op, method, poller)?,
         _ => quote! {},
     };
     let method_tokens = quote! {
@@ -150,6 +171,8 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         }
 
         #resume
+
+        #request_fn
     };
     let options_doc = format!(" Optional parameters of [`{}::{}`].", client.name, method.name);
     let option_fields = &surface.option_fields;
@@ -394,21 +417,35 @@ fn expand_lro_call(
     let codes = literals(&poller.initial_codes);
     let api_version = client_api_version(method);
     let operation_id = method.operation_id.as_str();
+    let operation = quote! {
+        crate::lro::Operation {
+            pipeline: self.pipeline.clone(),
+            request,
+            success: &[#(#codes),*],
+            final_state: crate::lro::FinalState::#final_state,
+            error_envelope: #error_envelope,
+            error: #error_ty,
+            api_version: #api_version,
+            operation_id: #operation_id,
+        }
+    };
+    // Also pageable: wait for the list, then page through it.
+    if let Some(pages) = &poller.pages {
+        let page_ident = ident(&pages.list_type, &op.location)?;
+        let link_of = link_of(op, pages)?;
+        let body = quote! {
+            #prelude
+            crate::lro::pages::<crate::models::#page_ident>(#operation, options.method_options.into_owned(), #link_of).await
+        };
+        return Ok((
+            quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
+            body,
+            quote! { azure_core::http::poller::PollerOptions<'a> },
+        ));
+    }
     let body = quote! {
         #prelude
-        Ok(crate::lro::poller::<#output, #format>(
-            crate::lro::Operation {
-                pipeline: self.pipeline.clone(),
-                request,
-                success: &[#(#codes),*],
-                final_state: crate::lro::FinalState::#final_state,
-                error_envelope: #error_envelope,
-                error: #error_ty,
-                api_version: #api_version,
-                operation_id: #operation_id,
-            },
-            options.method_options.into_owned(),
-        ))
+        Ok(crate::lro::poller::<#output, #format>(#operation, options.method_options.into_owned()))
     };
     Ok((
         quote! { -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> },
@@ -523,14 +560,10 @@ fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poll
     })
 }
 
-/// A pageable operation: a `Pager` over its list type.
-fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
-    let page_ident = ident(&pager.list_type, &op.location)?;
-    let codes = literals(&pager.success_codes);
-    let api_version = client_api_version(method);
-    // This operation's `nextLinkName`: another operation listing the same type may name
-    // another field, or none.
-    let link_of = match &pager.next_link {
+/// How a page names the next: this operation's `nextLinkName` (another operation listing the
+/// same type may name another field, or none).
+fn link_of(op: &Operation, pager: &PagerModel) -> Result<TokenStream> {
+    Ok(match &pager.next_link {
         Some(NextLink { field, optional }) => {
             let field = ident(field, &op.location)?;
             if *optional {
@@ -540,6 +573,24 @@ fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelud
             }
         }
         None => quote! { |_| None },
+    })
+}
+
+/// A pageable operation: a `Pager` over its list type.
+fn expand_pager_call(
+    op: &Operation,
+    method: &Method,
+    pager: &PagerModel,
+    prelude: TokenStream,
+    error_ty: &TokenStream,
+) -> Result<Call> {
+    let page_ident = ident(&pager.list_type, &op.location)?;
+    let codes = literals(&pager.success_codes);
+    let api_version = client_api_version(method);
+    let link_of = link_of(op, pager)?;
+    let next = match &pager.next_operation {
+        Some(next) => expand_next_request(op, next)?,
+        None => quote! { None },
     };
     let body = quote! {
         #prelude
@@ -550,6 +601,7 @@ fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelud
             &[#(#codes),*],
             #error_ty,
             #link_of,
+            #next,
             options.method_options,
         ))
     };
@@ -558,6 +610,47 @@ fn expand_pager_call(op: &Operation, method: &Method, pager: &PagerModel, prelud
         body,
         quote! { azure_core::http::pager::PagerOptions<'a> },
     ))
+}
+
+/// The builder of next-page requests of a pager whose spec names an `operationName`: the next
+/// method's request, from owned copies of the first call's arguments and the link.
+fn expand_next_request(op: &Operation, next: &crate::ir::NextOperation) -> Result<TokenStream> {
+    let request_fn = ident(&next.request_fn, &op.location)?;
+    let mut captures = Vec::new();
+    let mut args = Vec::new();
+    for arg in &next.args {
+        match arg {
+            NextArg::Link => args.push(quote! { link }),
+            NextArg::FromFirst { name, ty } => {
+                let name = ident(name, &op.location)?;
+                match crate::rust_types::argument_form(ty) {
+                    crate::rust_types::ArgumentForm::Str => {
+                        captures.push(quote! { let #name = #name.to_owned(); });
+                        args.push(quote! { &#name });
+                    }
+                    crate::rust_types::ArgumentForm::Bytes | crate::rust_types::ArgumentForm::Slice(_) => {
+                        captures.push(quote! { let #name = #name.to_vec(); });
+                        args.push(quote! { &#name });
+                    }
+                    crate::rust_types::ArgumentForm::Json => {
+                        captures.push(quote! { let #name = #name.clone(); });
+                        args.push(quote! { &#name });
+                    }
+                    crate::rust_types::ArgumentForm::Owned => {
+                        captures.push(quote! { let #name = #name.clone(); });
+                        args.push(quote! { #name.clone() });
+                    }
+                }
+            }
+        }
+    }
+    Ok(quote! {
+        Some({
+            let pager_client = self.clone();
+            #(#captures)*
+            ::std::sync::Arc::new(move |link: &str| pager_client.#request_fn(#(#args,)* &Default::default()))
+        })
+    })
 }
 
 /// A plain operation: one request, one `Response`.
@@ -708,6 +801,16 @@ fn type_doc(ctx: &Context<'_>, ty: &TypeRef) -> String {
 /// what awaiting the `Poller` gives, since the signature's generic types do not say it plainly.
 fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
     match &method.kind {
+        MethodKind::Poller(PollerModel { pages: Some(pages), .. }) => {
+            let item = type_doc(ctx, &pages.item_type);
+            let name = &pages.list_type;
+            Some(format!(
+                "Waits for the long-running operation to end (polling as the `lro` module says, with the \
+                 frequency of the options' `method_options`), then a [`Pager`](azure_core::http::Pager) of {item} \
+                 items across every page of the list it resolved to, each page a \
+                 `Response<`[`{name}`](crate::models::{name})`>`; the first page is the operation's result."
+            ))
+        }
         MethodKind::Poller(poller) => {
             let output = match &poller.result {
                 Some(ty) => rust_text(&ctx.api.types, ty, true),

@@ -107,6 +107,9 @@ pub struct Method {
     /// Whether it sends the client's api-version; then so do the requests that follow it
     /// (next pages, polls of a status monitor that lacks one).
     pub client_api_version: bool,
+    /// When another method's pager requests its next pages through this one: the name of the
+    /// crate-private function that builds this method's request (`next_fragment_request`).
+    pub request_fn: Option<String>,
     /// What the method returns.
     pub kind: MethodKind,
     /// The error type of its failures.
@@ -304,8 +307,37 @@ pub struct PagerModel {
     pub item_type: TypeRef,
     /// The next-link field, if the pages are linked.
     pub next_link: Option<NextLink>,
+    /// `x-ms-pageable.operationName`: the next pages are requests of another method of the same
+    /// client, rather than `GET`s of the next link.
+    pub next_operation: Option<NextOperation>,
     /// The status codes that mean success.
     pub success_codes: Vec<u16>,
+}
+
+/// How a pager requests its next pages through another method (`operationName`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextOperation {
+    /// The `operationId` of the method that fetches next pages.
+    pub operation_id: String,
+    /// The name of that method's request builder (`Method::request_fn`).
+    pub request_fn: String,
+    /// Its positional arguments in order, each taken from the first call or the next link.
+    pub args: Vec<NextArg>,
+}
+
+/// One positional argument of a next-page request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextArg {
+    /// The first call's positional argument of this name (the same parameter).
+    FromFirst {
+        /// The argument's name in the first call.
+        name: String,
+        /// Its type.
+        ty: TypeRef,
+    },
+    /// The next link, as the page wrote it.
+    Link,
 }
 
 /// Where a page names the next one.
@@ -321,7 +353,8 @@ pub struct NextLink {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PollerModel {
     /// The name of the method that rebuilds the poller from a resume token
-    /// (`resume_create_or_update`), unique in its client.
+    /// (`resume_create_or_update`), unique in its client; empty when the method returns no
+    /// poller (`pages`).
     pub resume_method: String,
     /// The final result's type; `None` when the operation returns nothing (a `DELETE`, or no
     /// success response with a body).
@@ -330,6 +363,9 @@ pub struct PollerModel {
     pub final_state: FinalState,
     /// The status codes the first response may have.
     pub initial_codes: Vec<u16>,
+    /// For an operation that is also `x-ms-pageable`: its result is the first page of a list,
+    /// and the method waits for it, then returns a `Pager` over every page.
+    pub pages: Option<PagerModel>,
 }
 
 /// Where a long-running operation's final result is read, with the ARM default applied.

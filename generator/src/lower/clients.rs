@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
     Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HeaderAccessor, HttpMethod, Method, MethodBody,
-    MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
+    MethodKind, MethodParam, NextArg, NextLink, NextOperation, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
     Refusal, ResponseHeaders, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
 };
 use crate::names;
@@ -25,7 +25,7 @@ pub const RESOURCE_MANAGER: &str = "https://management.azure.com";
 /// gets a trailing `_`, the way `names` escapes keywords.
 const LOCALS: &[&str] = &[
     "options", "path", "query", "url", "request", "response", "pipeline", "api_version", "first_request",
-    "pager_options", "v", "value",
+    "pager_options", "v", "value", "pager_client", "link",
 ];
 
 /// Method names every client already has (and, on the root, its constructor).
@@ -95,9 +95,86 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
                 Err(error) => return Err(error),
             }
         }
+        link_next_operations(api, &mut methods, &mut taken, &mut refused);
         clients.push(Client { module: names::snake(&name), name, group, accessor, methods });
     }
     Ok(ClientModel { root, clients, refused })
+}
+
+/// Gives each pager whose `x-ms-pageable` names an `operationName` the method of this client
+/// that requests its next pages, and that method a request builder. A pager whose next
+/// operation cannot be called for it (another client's, unknown, or with an argument the first
+/// call does not have) is refused.
+fn link_next_operations(api: &Api, methods: &mut Vec<Method>, taken: &mut BTreeSet<String>, refused: &mut Vec<Refusal>) {
+    let mut index = 0;
+    while index < methods.len() {
+        let op = &api.operations[methods[index].operation];
+        let Some(wanted) = op.pageable.as_ref().and_then(|p| p.operation_name.clone()) else {
+            index += 1;
+            continue;
+        };
+        let at = op.location.join("x-ms-pageable").join("operationName");
+        match next_operation(methods, index, &wanted, &at) {
+            Ok((next, args)) => {
+                let request_fn = match &methods[next].request_fn {
+                    Some(existing) => existing.clone(),
+                    None => {
+                        let name = names::unique(format!("{}_request", methods[next].name), taken);
+                        methods[next].request_fn = Some(name.clone());
+                        name
+                    }
+                };
+                if let MethodKind::Pager(pager) = &mut methods[index].kind {
+                    pager.next_operation = Some(NextOperation { operation_id: wanted, request_fn, args });
+                }
+                index += 1;
+            }
+            Err(error) => {
+                let method = methods.remove(index);
+                refused.push(Refusal { operation: method.operation_id, error });
+            }
+        }
+    }
+}
+
+/// The method named `wanted` that fetches the next pages of `methods[first]`, and its arguments.
+fn next_operation(methods: &[Method], first: usize, wanted: &str, at: &Location) -> Result<(usize, Vec<NextArg>)> {
+    let Some(next) = methods.iter().position(|m| m.operation_id == wanted) else {
+        return Err(Error::unsupported(
+            at.clone(),
+            format!("an operationName, `{wanted}`, that is not an operation of the same client (or is refused)"),
+        ));
+    };
+    let next_method = &methods[next];
+    if next_method.body.is_some() {
+        return Err(Error::unsupported(at.clone(), format!("a next-page operation, `{wanted}`, with a request body")));
+    }
+    let first_method = &methods[first];
+    let mut args = Vec::new();
+    for param in &next_method.params {
+        let ValueSource::Positional { .. } = &param.source else { continue };
+        if param.wire_name == "nextLink" {
+            args.push(NextArg::Link);
+            continue;
+        }
+        let given = first_method.params.iter().find_map(|p| match &p.source {
+            ValueSource::Positional { name } if p.wire_name == param.wire_name => Some((name.clone(), p.ty.clone())),
+            _ => None,
+        });
+        match given {
+            Some((name, ty)) if ty == param.ty => args.push(NextArg::FromFirst { name, ty }),
+            _ => {
+                return Err(Error::unsupported(
+                    at.clone(),
+                    format!(
+                        "a next-page operation, `{wanted}`, whose required parameter `{}` the first call does not take (with the same type)",
+                        param.wire_name
+                    ),
+                ))
+            }
+        }
+    }
+    Ok((next, args))
 }
 
 /// Whether an error stops only the operation it is in (the spec is otherwise usable), rather
@@ -265,7 +342,13 @@ fn lower_method(
     };
     let client_api_version = params.iter().any(|p| p.source == ValueSource::ApiVersion);
     let kind = if let Some(lro) = &op.long_running {
-        MethodKind::Poller(lower_poller(op, lro, given.resume))
+        let mut poller = lower_poller(op, lro, given.resume);
+        if let Some(pageable) = &op.pageable {
+            poller.pages = Some(lower_pager(api, op, pageable, lists)?);
+            // The method waits and returns the pages: no poller to resume.
+            poller.resume_method.clear();
+        }
+        MethodKind::Poller(poller)
     } else if let Some(pageable) = &op.pageable {
         MethodKind::Pager(lower_pager(api, op, pageable, lists)?)
     } else if op.method == HttpMethod::Head {
@@ -283,6 +366,7 @@ fn lower_method(
         body,
         accept_json: op.produces.is_empty() || op.produces.iter().any(|p| p.contains("json")),
         client_api_version,
+        request_fn: None,
         kind,
         error: lower_error(api, op),
     })
@@ -429,7 +513,7 @@ fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning, resume_method: Str
         (_, None, HttpMethod::Delete) => FinalState::AsyncOperation,
         (_, None, _) => FinalState::Location,
     };
-    PollerModel { resume_method, result, final_state, initial_codes }
+    PollerModel { resume_method, result, final_state, initial_codes, pages: None }
 }
 
 /// A pageable operation's outcome: its list type, with the item and next-link fields checked.
@@ -491,6 +575,7 @@ fn lower_pager(
         item_type: (**item_type).clone(),
         list_type,
         next_link,
+        next_operation: None,
         success_codes: success_codes(op),
     })
 }

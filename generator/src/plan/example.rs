@@ -137,6 +137,10 @@ pub(super) fn plan_example(
         (MethodKind::Pager(_), None) => {
             return Ok(TestBody::Ignored(format!("example {file} answers a page without a body")));
         }
+        (MethodKind::Poller(poller), Some(comparison)) if poller.pages.is_some() => Check::PollerPages(comparison),
+        (MethodKind::Poller(poller), None) if poller.pages.is_some() => {
+            return Ok(TestBody::Ignored(format!("example {file} answers a page without a body")));
+        }
         (MethodKind::Poller(_), comparison) => Check::Poller(comparison),
         (MethodKind::Exists(_), _) => Check::Exists,
     };

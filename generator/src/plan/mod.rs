@@ -312,6 +312,8 @@ pub enum Check {
     Poller(Option<Comparison>),
     /// Await a `HEAD`'s answer: `true`, since the test serves a success.
     Exists,
+    /// Await a long-running, pageable method's pager, then read it as `Pager` does.
+    PollerPages(Comparison),
 }
 
 impl Check {
@@ -319,7 +321,7 @@ impl Check {
     pub fn comparison(&self) -> Option<&Comparison> {
         match self {
             Check::Plain(comparison) | Check::Poller(comparison) => comparison.as_ref(),
-            Check::Pager(comparison) => Some(comparison),
+            Check::Pager(comparison) | Check::PollerPages(comparison) => Some(comparison),
             Check::Exists => None,
         }
     }
