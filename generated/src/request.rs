@@ -137,26 +137,27 @@ pub(crate) type NextRequest =
 pub(crate) fn pager<P>(
     pipeline: Pipeline,
     request: Request,
-    api_version: Option<String>,
-    success: &'static [u16],
-    error: crate::error::ErrorMapper,
-    link_of: fn(&P) -> Option<&str>,
-    next: Option<NextRequest>,
+    paging: Paging<P>,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
 {
-    pager_from(
-        pipeline,
-        FirstPage::Request(request),
-        api_version,
-        success,
-        error,
-        link_of,
-        next,
-        options,
-    )
+    pager_from(pipeline, FirstPage::Request(request), paging, options)
+}
+
+/// How an operation pages, as its method describes it.
+pub(crate) struct Paging<P: 'static> {
+    /// The client's api-version, when the operation sends one: next links get exactly it.
+    pub api_version: Option<String>,
+    /// The status codes of a page (any 2xx when empty).
+    pub success: &'static [u16],
+    /// How an unexpected answer becomes the operation's error.
+    pub error: crate::error::ErrorMapper,
+    /// The page's next link, as the operation's `nextLinkName` says.
+    pub link_of: fn(&P) -> Option<&str>,
+    /// The request of the next page, when the spec names an `operationName`.
+    pub next: Option<NextRequest>,
 }
 
 /// Where a pager's first page comes from.
@@ -181,16 +182,19 @@ pub(crate) enum FirstPage {
 pub(crate) fn pager_from<P>(
     pipeline: Pipeline,
     first: FirstPage,
-    api_version: Option<String>,
-    success: &'static [u16],
-    error: crate::error::ErrorMapper,
-    link_of: fn(&P) -> Option<&str>,
-    next: Option<NextRequest>,
+    paging: Paging<P>,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
 {
+    let Paging {
+        api_version,
+        success,
+        error,
+        link_of,
+        next,
+    } = paging;
     use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
     let options = PagerOptions {
         context: options.context.into_owned(),

@@ -432,11 +432,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -486,11 +488,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -593,11 +597,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -660,11 +666,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -905,11 +913,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -1013,11 +1023,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -1071,11 +1083,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -1284,11 +1298,13 @@ impl IotHubResourceClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )

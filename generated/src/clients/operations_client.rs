@@ -57,11 +57,13 @@ impl OperationsClient {
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                crate::error::from_response::<crate::models::ErrorDetails>,
-                |page| page.next_link.as_deref(),
-                None,
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )

@@ -422,11 +422,13 @@ where
             headers,
             body: body.into(),
         },
-        api_version,
-        &[],
-        error,
-        link_of,
-        None,
+        crate::request::Paging {
+            api_version,
+            success: &[],
+            error,
+            link_of,
+            next: None,
+        },
         azure_core::http::pager::PagerOptions {
             context,
             ..Default::default()

@@ -597,11 +597,13 @@ fn expand_pager_call(
         Ok(crate::request::pager::<crate::models::#page_ident>(
             self.pipeline.clone(),
             request,
-            #api_version,
-            &[#(#codes),*],
-            #error_ty,
-            #link_of,
-            #next,
+            crate::request::Paging {
+                api_version: #api_version,
+                success: &[#(#codes),*],
+                error: #error_ty,
+                link_of: #link_of,
+                next: #next,
+            },
             options.method_options,
         ))
     };
