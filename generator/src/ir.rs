@@ -32,6 +32,8 @@ pub struct Api {
     pub endpoint_location: Location,
     /// Where the title is (`#/info/title`), which names the root client.
     pub title_location: Location,
+    /// `x-ms-parameterized-host`: the endpoint is built from a template and parameters.
+    pub host: Option<HostTemplate>,
     /// OAuth2 scopes declared by the spec's security schemes, in spec order (for the docs; the
     /// client derives its token scope from the endpoint, as ARM clients do).
     pub oauth2_scopes: Vec<String>,
@@ -48,6 +50,23 @@ pub struct Api {
     pub unsupported: Vec<Unsupported>,
     /// The clients and methods of the emitted crate, and the operations it leaves out.
     pub clients: ClientModel,
+}
+
+/// `x-ms-parameterized-host`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HostTemplate {
+    /// `hostTemplate`, e.g. `{accountName}{host}`.
+    pub template: String,
+    /// The scheme written before the template (`https://`), unless `useSchemePrefix: false`.
+    pub scheme_prefix: Option<String>,
+    /// The template's variables, in the extension's order (`ParamLocation::Host`). Client-level
+    /// ones (references, as AutoRest places them) are among `Api::client_parameters`; the
+    /// others are method arguments of every operation.
+    pub parameters: Vec<Parameter>,
+    /// `positionInOperation: last`: method-level ones follow the operation's own parameters.
+    pub last: bool,
+    /// Where the extension is.
+    pub location: Location,
 }
 
 /// A construct the generator recorded but does not support.
@@ -154,6 +173,8 @@ pub enum ParamLocation {
     Header,
     /// A cookie (OpenAPI 3 only).
     Cookie,
+    /// A variable of the host template (`x-ms-parameterized-host`).
+    Host,
 }
 
 /// How an array parameter is written in a query or header (Swagger `collectionFormat`,
@@ -686,6 +707,7 @@ pub(crate) mod testing {
             unsupported: Vec::new(),
             endpoint_location: at(),
             title_location: at(),
+            host: None,
             clients: ClientModel::default(),
         }
     }

@@ -283,6 +283,7 @@ fn small_api() -> Api {
         endpoint: Some("https://management.azure.com".into()),
         endpoint_location: Location::new("iothub.json", "/host"),
         title_location: Location::new("iothub.json", "/info/title"),
+        host: None,
         oauth2_scopes: vec!["user_impersonation".into()],
         client_parameters: vec![subscription, api_version],
         operations: vec![get_job, list_jobs, create, delete, list_keys, failover, check],

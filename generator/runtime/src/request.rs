@@ -34,6 +34,17 @@ pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String
     Ok(encode(value).to_string())
 }
 
+/// The endpoint a host template filled in names (`x-ms-parameterized-host`), or an error
+/// saying what it made when that is not a URL.
+pub(crate) fn host_url(filled: String) -> azure_core::Result<Url> {
+    Url::parse(&filled).map_err(|e| {
+        azure_core::Error::with_message(
+            azure_core::error::ErrorKind::DataConversion,
+            format!("the host template filled in gives `{filled}`, which is not a URL: {e}"),
+        )
+    })
+}
+
 /// The URL of an operation: the endpoint, the path (already encoded), and the query
 /// parameters, encoded. A path template may carry a fixed query of its own (`x-ms-paths`).
 pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {

@@ -121,10 +121,12 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
             let name = ident(name, at)?;
             let args = &surface.args;
             let doc = format!(" Builds the request of [`Self::{}`], for the pagers whose next pages it fetches.", method.name);
+            // Only optional parameters are read from the options.
+            let options_arg = if surface.option_fields.is_empty() { quote! { _options } } else { quote! { options } };
             quote! {
                 #[doc = #doc]
                 #[allow(clippy::too_many_arguments)]
-                pub(crate) fn #name(&self, #(#args,)* options: &#options_ident<'_>) -> azure_core::Result<azure_core::http::Request> {
+                pub(crate) fn #name(&self, #(#args,)* #options_arg: &#options_ident<'_>) -> azure_core::Result<azure_core::http::Request> {
                     #build_request
                     Ok(request)
                 }
@@ -352,7 +354,7 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
                     None => header_sets.push(set),
                 }
             }
-            ParamLocation::Path | ParamLocation::Cookie => {}
+            ParamLocation::Path | ParamLocation::Cookie | ParamLocation::Host => {}
         }
     }
     let query_decl = if query_optional.is_empty() && query_many.is_empty() {
@@ -364,11 +366,19 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
             #(#query_optional)*
         }
     };
+    let (endpoint_decl, endpoint) = match &ctx.api.clients.root.host {
+        Some(host) => (expand_host(ctx, method, host)?, quote! { &endpoint }),
+        None => (quote! {}, quote! { &self.endpoint }),
+    };
     let url_decl = if query_raw.is_empty() {
-        quote! { let url = crate::request::url(&self.endpoint, &path, &query); }
+        quote! {
+            #endpoint_decl
+            let url = crate::request::url(#endpoint, &path, &query);
+        }
     } else {
         quote! {
-            let mut url = crate::request::url(&self.endpoint, &path, &query);
+            #endpoint_decl
+            let mut url = crate::request::url(#endpoint, &path, &query);
             #(#query_raw)*
         }
     };
@@ -395,6 +405,47 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
         #accept
         #(#header_sets)*
         #body_set
+    })
+}
+
+/// The statement binding `endpoint` for a spec with a host template: the options' endpoint when
+/// set, else the template filled in with the client's and the method's host parameters.
+fn expand_host(ctx: &Context<'_>, method: &Method, host: &crate::ir::HostModel) -> Result<TokenStream> {
+    let root = &ctx.api.clients.root;
+    let at = &ctx.operation(method).location;
+    let mut format = host.scheme_prefix.clone().unwrap_or_default().replace('{', "{{").replace('}', "}}");
+    let mut values = Vec::new();
+    for part in &host.parts {
+        match part {
+            crate::ir::HostPart::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            crate::ir::HostPart::Variable(wire) => {
+                format.push_str("{}");
+                if let Some(field) = root.fields.iter().find(|f| &f.wire_name == wire) {
+                    let name = ident(&field.field, &field.location)?;
+                    values.push(if field.required || field.default.is_some() {
+                        quote! { self.#name }
+                    } else {
+                        quote! { self.#name.as_deref().unwrap_or_default() }
+                    });
+                } else if let Some(ValueSource::Positional { name }) = method
+                    .params
+                    .iter()
+                    .find(|p| p.location == ParamLocation::Host && &p.wire_name == wire)
+                    .map(|p| &p.source)
+                {
+                    let name = ident(name, at)?;
+                    values.push(quote! { #name });
+                } else {
+                    return Err(Error::invalid(at.clone(), format!("a value for the host template's `{{{wire}}}`")));
+                }
+            }
+        }
+    }
+    Ok(quote! {
+        let endpoint = match &self.endpoint {
+            Some(endpoint) => endpoint.clone(),
+            None => crate::request::host_url(format!(#format, #(#values),*))?,
+        };
     })
 }
 

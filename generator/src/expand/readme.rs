@@ -67,6 +67,16 @@ fn ctor_args(ctx: &Context<'_>) -> String {
 fn cloud_text(ctx: &Context<'_>) -> String {
     let root = &ctx.api.clients.root.name;
     let crate_name = &ctx.options.crate_name;
+    if let Some(host) = &ctx.api.host {
+        return format!(
+            "Each request's endpoint is the spec's host template, `{}{}`, filled in with the client's host settings \
+             (options of `{root}Options`) and the method's host arguments; `endpoint` in the options, when set, replaces \
+             it for every request. The token scope is the `endpoint` option's origin followed by `/.default` (a custom \
+             cloud's audience for `{root}` wins), else the spec's own host's.\n\n",
+            host.scheme_prefix.as_deref().unwrap_or_default(),
+            host.template
+        );
+    }
     if !ctx.api.clients.root.on_resource_manager {
         let endpoint = &ctx.api.clients.root.endpoint;
         return format!(
@@ -122,7 +132,7 @@ fn example(ctx: &Context<'_>) -> String {
                 out.push_str("    let value = response.into_model()?;\n    println!(\"{value:#?}\");\n");
             }
         }
-        None => out.push_str("    println!(\"endpoint: {}\", client.endpoint());\n"),
+        None => out.push_str("    println!(\"endpoint: {:?}\", client.endpoint());\n"),
     }
     out.push_str("    Ok(())\n}\n```\n");
     out
@@ -132,7 +142,7 @@ fn example(ctx: &Context<'_>) -> String {
 /// README can pass placeholders.
 fn simple_args(m: &Method) -> bool {
     m.params.iter().filter(|p| matches!(p.source, ValueSource::Positional { .. })).all(|p| {
-        matches!(p.ty, TypeRef::Primitive(Primitive::String)) && p.location == ParamLocation::Path
+        matches!(p.ty, TypeRef::Primitive(Primitive::String)) && matches!(p.location, ParamLocation::Path | ParamLocation::Host)
     })
 }
 

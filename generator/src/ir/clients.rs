@@ -50,6 +50,29 @@ pub struct RootClient {
     /// The client-level values every client carries (api-version and constants excepted): the
     /// required ones are constructor arguments in this order, the others fields of the options.
     pub fields: Vec<ClientField>,
+    /// `x-ms-parameterized-host`: the endpoint is built from this template for each request
+    /// (unless the options give one), and `endpoint` is only the spec's fallback host.
+    pub host: Option<HostModel>,
+}
+
+/// A host template, as the client fills it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HostModel {
+    /// The template, split into text and variables.
+    pub parts: Vec<HostPart>,
+    /// Written before it (`https://`), when the spec wants a scheme prefix.
+    pub scheme_prefix: Option<String>,
+}
+
+/// A piece of a host template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HostPart {
+    /// Text as written.
+    Text(String),
+    /// The value of the host parameter of this wire name: a client field, or a method's
+    /// argument (a `MethodParam` with `ParamLocation::Host`).
+    Variable(String),
 }
 
 /// A client-level value (a constructor argument or a client option).
@@ -63,6 +86,9 @@ pub struct ClientField {
     pub ty: TypeRef,
     /// Required: a constructor argument; else an `Option` in the client options.
     pub required: bool,
+    /// A string the client uses when the options give none (a required parameter with a
+    /// `default`, which AutoRest makes optional): then the client's own field always has a value.
+    pub default: Option<String>,
     /// `description`.
     pub description: Option<String>,
     /// Where the parameter is declared.

@@ -13,7 +13,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
     Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HeaderAccessor, HttpMethod, Method, MethodBody,
     MethodKind, MethodParam, NextArg, NextLink, NextOperation, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
-    Refusal, ResponseHeaders, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
+    HostModel, HostPart, Refusal, ResponseHeaders, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
 };
 use crate::names;
 use crate::rust_types::{field_is_plain, resolve_alias};
@@ -199,22 +199,51 @@ fn lower_root(api: &Api) -> Result<RootClient> {
         .client_parameters
         .iter()
         .filter(|p| !p.api_version && p.constant.is_none())
-        .map(|p| ClientField {
-            wire_name: p.name.clone(),
-            field: names::unique(p.rust_name.clone(), &mut taken),
-            ty: p.ty.clone(),
-            required: p.required,
-            description: p.description.clone(),
-            location: p.location_in_spec.clone(),
+        .map(|p| {
+            // A string with a default is an option the client fills in.
+            let default = match (&p.default, crate::rust_types::is_string(&p.ty)) {
+                (Some(serde_json::Value::String(default)), true) => Some(default.clone()),
+                _ => None,
+            };
+            ClientField {
+                wire_name: p.name.clone(),
+                field: names::unique(p.rust_name.clone(), &mut taken),
+                ty: p.ty.clone(),
+                required: p.required && default.is_none(),
+                default,
+                description: p.description.clone(),
+                location: p.location_in_spec.clone(),
+            }
         })
         .collect();
+    let host = api.host.as_ref().map(lower_host);
     Ok(RootClient {
         options_type: format!("{name}Options"),
-        on_resource_manager: endpoint == RESOURCE_MANAGER,
+        on_resource_manager: endpoint == RESOURCE_MANAGER && host.is_none(),
         name,
         endpoint,
         fields,
+        host,
     })
+}
+
+/// A host template split into its text and its variables.
+fn lower_host(host: &crate::ir::HostTemplate) -> HostModel {
+    let mut parts = Vec::new();
+    let mut rest = host.template.as_str();
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(HostPart::Text(rest[..open].to_string()));
+        }
+        // `lower` checked every `{` is closed.
+        let close = rest[open..].find('}').map(|c| open + c).unwrap_or(rest.len() - 1);
+        parts.push(HostPart::Variable(rest[open + 1..close].to_string()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(HostPart::Text(rest.to_string()));
+    }
+    HostModel { parts, scheme_prefix: host.scheme_prefix.clone() }
 }
 
 /// The default endpoint: the spec's (Resource Manager's when it names none), checked to be an
@@ -293,7 +322,7 @@ fn lower_method(
                 .iter()
                 .find(|f| f.wire_name == param.name)
                 .ok_or_else(|| Error::invalid(at.clone(), format!("client parameter `{}` among the client's", param.name)))?;
-            ValueSource::Client { field: field.field.clone(), required: field.required }
+            ValueSource::Client { field: field.field.clone(), required: field.required || field.default.is_some() }
         } else if param.required {
             ValueSource::Positional { name: argument_name(&param.rust_name, &mut args) }
         } else {

@@ -124,6 +124,17 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.check_template(path, &used, pointer)?;
+        // The host template's method-level variables, before or after the operation's own.
+        let (host, last) = &self.host_parameters;
+        let host: Vec<Used> = host
+            .iter()
+            .map(|p| Used { parameter: p.clone(), pointer: String::from("/x-ms-parameterized-host/parameters") })
+            .collect();
+        if *last {
+            used.extend(host);
+        } else {
+            used.splice(0..0, host);
+        }
         for u in &used {
             let p = &u.parameter;
             if p.client_level && !self.client_parameters.iter().any(|c| c.name == p.name && c.location == p.location) {
@@ -198,7 +209,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers a parameter as listed by an operation: a global one (a `$ref`) once, cached.
-    fn lower_parameter_use(&mut self, parameter: &'a ReferenceOr<SpecParameter>, op_name: &str, at: &str) -> Result<Parameter> {
+    pub(super) fn lower_parameter_use(&mut self, parameter: &'a ReferenceOr<SpecParameter>, op_name: &str, at: &str) -> Result<Parameter> {
         match parameter {
             ReferenceOr::Item(parameter) => {
                 let hint = format!("{op_name}{}", names::pascal(&parameter.parameter_data_ref().name));
