@@ -56,7 +56,16 @@ pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
         None => (path, None),
     };
     let base = endpoint.path().trim_end_matches('/');
-    url.set_path(&format!("{base}{path}"));
+    // A value inserted as it is (`x-ms-skip-url-encoding`) may bring its own `/`: an ARM scope
+    // given as users hold it (`/subscriptions/s/resourceGroups/rg`) after the template's `/`,
+    // or the tenant scope (empty) between two. One `/` is meant each time.
+    let mut full = String::with_capacity(base.len() + path.len());
+    for c in base.chars().chain(path.chars()) {
+        if !(c == '/' && full.ends_with('/')) {
+            full.push(c);
+        }
+    }
+    url.set_path(&full);
     let mut pairs: Vec<String> = Vec::new();
     if let Some(fixed) = fixed_query.filter(|q| !q.is_empty()) {
         pairs.push(fixed.to_string());
@@ -373,6 +382,22 @@ mod tests {
             url.as_str(),
             "https://h/x?$skipToken=a%3Db&api-version=2023-06-30"
         );
+    }
+
+    #[test]
+    fn scopes_inserted_as_they_are_make_one_slash() {
+        let endpoint = Url::parse("https://management.azure.com").unwrap();
+        let role = |scope: &str| url(&endpoint, &format!("/{scope}/providers/Microsoft.Authorization/roleAssignments"), &[]);
+        assert_eq!(
+            role("/subscriptions/s/resourceGroups/rg").as_str(),
+            "https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/roleAssignments"
+        );
+        assert_eq!(
+            role("subscriptions/s").as_str(),
+            "https://management.azure.com/subscriptions/s/providers/Microsoft.Authorization/roleAssignments"
+        );
+        // The tenant scope.
+        assert_eq!(role("").as_str(), "https://management.azure.com/providers/Microsoft.Authorization/roleAssignments");
     }
 
     #[test]
