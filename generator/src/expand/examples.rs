@@ -192,7 +192,7 @@ fn expand_example_test(ctx: &Context<'_>, test: &ExampleTest, at: &Location) -> 
     }
     let polls = test.polls.iter().map(|poll| {
         let target = &poll.path;
-        let canned = canned_response(Literal::u16_unsuffixed(200), &poll.body);
+        let canned = canned_response(Literal::u16_unsuffixed(poll.status), &poll.body);
         quote! {
             server.expect(Exchange::new("GET", #target).no_body().respond(#canned));
         }

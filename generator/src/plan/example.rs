@@ -98,7 +98,7 @@ pub(super) fn plan_example(
             Err(reason) => return Ok(TestBody::Ignored(format!("example {file} answers 202, and {reason}"))),
         }
     } else {
-        still_provisioning(method, &served)
+        still_provisioning(method, status, &served)
     };
     // The poller waits `Retry-After` (its default frequency, 30 s, without one) before a poll.
     if !polls.is_empty() && !served.headers.keys().any(|k| k.eq_ignore_ascii_case("retry-after")) {
@@ -115,6 +115,7 @@ pub(super) fn plan_example(
         .into_iter()
         .map(|poll| Poll {
             path: poll.target.path().map(str::to_string).unwrap_or_else(|| request.path.clone()),
+            status: if poll.body.is_some() { 200 } else { 204 },
             body: poll.body,
         })
         .collect();
@@ -337,14 +338,19 @@ fn served(api: &Api, method: &Method, response: &ExampleResponse) -> ExampleResp
     served
 }
 
-/// The poll a long-running `PUT`/`PATCH` answered with `body` still needs: none when the body
-/// reports no state or a terminal one (as the emitted poller reads `status` or
+/// The poll a long-running `PUT`/`PATCH` answered with `response` (of `status`) still needs:
+/// none when the body reports no state or a terminal one (as the emitted poller reads
 /// `properties.provisioningState`), else a `GET` of the operation's URL answering the same body
-/// with the state `Succeeded`.
-fn still_provisioning(method: &Method, response: &ExampleResponse) -> Vec<FollowUp> {
-    let (MethodKind::Poller(_), HttpMethod::Put | HttpMethod::Patch, Some(body)) = (&method.kind, method.http_method, &response.body)
-    else {
+/// with the state `Succeeded`; for a `201` without a body (still creating), a `GET` answering
+/// `204`.
+fn still_provisioning(method: &Method, status: u16, response: &ExampleResponse) -> Vec<FollowUp> {
+    let (MethodKind::Poller(_), HttpMethod::Put | HttpMethod::Patch) = (&method.kind, method.http_method) else {
         return Vec::new();
+    };
+    let Some(body) = &response.body else {
+        // A 201 with no state is still creating, as the official runtimes read it: the resource
+        // is polled, and answers 204 when it is done.
+        return if status == 201 { vec![FollowUp { target: Target::Original, body: None }] } else { Vec::new() };
     };
     let mut ended = body.clone();
     let state = match ended.get("status").and_then(Value::as_str) {

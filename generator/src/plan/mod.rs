@@ -216,6 +216,9 @@ pub struct Answer {
 pub struct Poll {
     /// The path it is sent to.
     pub path: String,
+    /// The answer's status: 200 with a body, 204 without (a resource polled for its state
+    /// answers 204 once it is done and has nothing to say).
+    pub status: u16,
     /// The answer's JSON body, if any.
     pub body: Option<Value>,
 }

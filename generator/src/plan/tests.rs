@@ -239,7 +239,7 @@ fn a_long_running_put_still_provisioning_is_polled_at_its_own_url_until_it_succe
     let test = only_run(&plan);
     assert_eq!(test.answer, Answer { status: 201, headers: vec![("Retry-After".into(), "0".into())], body: Some(creating) });
     let succeeded = json!({ "name": "n", "properties": { "provisioningState": "Succeeded" } });
-    assert_eq!(test.polls, [Poll { path: "/things/a".into(), body: Some(succeeded) }]);
+    assert_eq!(test.polls, [Poll { path: "/things/a".into(), status: 200, body: Some(succeeded) }]);
     // The result is the poll's, compared as a poller's.
     assert_eq!(
         test.check,
@@ -275,7 +275,7 @@ fn a_long_running_example_that_only_accepts_is_answered_with_a_monitor_on_the_te
             body: None,
         }
     );
-    assert_eq!(test.polls, [Poll { path: MONITOR.into(), body: Some(json!({ "status": "Succeeded" })) }]);
+    assert_eq!(test.polls, [Poll { path: MONITOR.into(), status: 200, body: Some(json!({ "status": "Succeeded" })) }]);
     // Nothing to compare: the operation returns nothing.
     assert_eq!(test.check, Check::Poller(None));
     assert_eq!(test.call.args, [ArgValue::Str("a".into())]);
