@@ -31,3 +31,17 @@ mod header;
 mod incorrect_error_response;
 #[cfg(feature = "error_with_secrets")]
 mod error_with_secrets;
+#[cfg(feature = "body_boolean")]
+mod body_boolean;
+#[cfg(feature = "body_byte")]
+mod body_byte;
+#[cfg(feature = "body_date")]
+mod body_date;
+#[cfg(feature = "body_datetime")]
+mod body_datetime;
+#[cfg(feature = "body_datetime_rfc1123")]
+mod body_datetime_rfc1123;
+#[cfg(feature = "body_duration")]
+mod body_duration;
+#[cfg(feature = "body_integer")]
+mod body_integer;
