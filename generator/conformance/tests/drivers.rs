@@ -31,6 +31,8 @@ mod header;
 mod incorrect_error_response;
 #[cfg(feature = "error_with_secrets")]
 mod error_with_secrets;
+#[cfg(feature = "body_array")]
+mod body_array;
 #[cfg(feature = "body_boolean")]
 mod body_boolean;
 #[cfg(feature = "body_byte")]
@@ -45,3 +47,7 @@ mod body_datetime_rfc1123;
 mod body_duration;
 #[cfg(feature = "body_integer")]
 mod body_integer;
+#[cfg(feature = "body_dictionary")]
+mod body_dictionary;
+#[cfg(feature = "body_complex")]
+mod body_complex;
