@@ -47,7 +47,13 @@ mod body_datetime_rfc1123;
 mod body_duration;
 #[cfg(feature = "body_integer")]
 mod body_integer;
+#[cfg(feature = "body_number")]
+mod body_number;
+#[cfg(feature = "body_string")]
+mod body_string;
 #[cfg(feature = "body_dictionary")]
 mod body_dictionary;
 #[cfg(feature = "body_complex")]
 mod body_complex;
+#[cfg(feature = "non_string_enum")]
+mod non_string_enum;
