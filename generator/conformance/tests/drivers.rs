@@ -31,6 +31,10 @@ mod header;
 mod incorrect_error_response;
 #[cfg(feature = "error_with_secrets")]
 mod error_with_secrets;
+#[cfg(feature = "url")]
+mod url;
+#[cfg(feature = "url_multi_collectionformat")]
+mod url_multi_collectionformat;
 #[cfg(feature = "body_array")]
 mod body_array;
 #[cfg(feature = "body_boolean")]
