@@ -64,6 +64,10 @@ const PACKAGE: &str = "@microsoft.azure/autorest.testserver";
 /// The environment variable through which the drivers learn the server's address.
 const SERVER_ENV: &str = "AUTOREST_TESTSERVER";
 
+/// The environment variable through which the drivers learn where the server's package is (for
+/// the files it serves, which some scenarios compare with what the client received).
+const PACKAGE_ENV: &str = "AUTOREST_TESTSERVER_PACKAGE";
+
 /// How many tests of one binary run at once: they mostly wait on the network (and on the
 /// pollers' one-second minimum), not on the two cores.
 const TEST_THREADS: &str = "24";
@@ -188,6 +192,7 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
         let t = Instant::now();
         let output = command
             .env(SERVER_ENV, server.url())
+            .env(PACKAGE_ENV, &package)
             .env("RUST_BACKTRACE", "0")
             .current_dir(&source)
             .output()

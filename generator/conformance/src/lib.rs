@@ -63,6 +63,24 @@ pub use test_server::TestCredential;
 /// The environment variable holding the server's base URL.
 pub const SERVER_ENV: &str = "AUTOREST_TESTSERVER";
 
+/// The environment variable holding the path of the server's npm package.
+pub const PACKAGE_ENV: &str = "AUTOREST_TESTSERVER_PACKAGE";
+
+/// The bytes of a file of the server's package (`legacy/routes/sample.png`), which some scenarios
+/// serve; panics (failing the test) when it cannot be read.
+pub fn package_file(relative: &str) -> Vec<u8> {
+    let package = std::env::var(PACKAGE_ENV)
+        .unwrap_or_else(|_| panic!("{PACKAGE_ENV} is not set: run the drivers with `cargo xtask conformance`"));
+    let path = std::path::Path::new(&package).join(relative);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// The type a future resolves to, as a user reads it (see [`short_type_name`]), found without
+/// polling it: nothing is sent.
+pub fn output_type_name<F: std::future::Future>(_: &F) -> String {
+    short_type_name::<F::Output>()
+}
+
 /// The client request id the server expects where a scenario checks one.
 pub const CLIENT_REQUEST_ID: &str = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
 
@@ -186,7 +204,7 @@ pub fn succeeded<T>(method: &str, result: azure_core::Result<T>) -> T {
 /// The type name a user reads: `Response<bool>`, not `typespec_client_core::http::response::Response<bool>`
 /// (and `Duration`, as azure_core names it, for what `time` now calls `SignedDuration`).
 pub fn short_type_name<T: ?Sized>() -> String {
-    let full = std::any::type_name::<T>().replace("time::duration::SignedDuration", "Duration");
+    let full = std::any::type_name::<T>().replace("time::signed_duration::SignedDuration", "Duration");
     let mut out = String::with_capacity(full.len());
     let mut word = String::new();
     for c in full.chars().chain(std::iter::once(' ')) {

@@ -59,5 +59,15 @@ mod body_string;
 mod body_dictionary;
 #[cfg(feature = "body_complex")]
 mod body_complex;
+#[cfg(feature = "body_file")]
+mod body_file;
+#[cfg(feature = "body_binary")]
+mod body_binary;
+#[cfg(feature = "body_formdata")]
+mod body_formdata;
+#[cfg(feature = "body_formdata_urlencoded")]
+mod body_formdata_urlencoded;
 #[cfg(feature = "non_string_enum")]
 mod non_string_enum;
+#[cfg(feature = "media_types")]
+mod media_types;
