@@ -67,7 +67,23 @@ mod body_binary;
 mod body_formdata;
 #[cfg(feature = "body_formdata_urlencoded")]
 mod body_formdata_urlencoded;
+#[cfg(feature = "additionalproperties")]
+mod additionalproperties;
+#[cfg(feature = "any_type")]
+mod any_type;
+#[cfg(feature = "object_type")]
+mod object_type;
+#[cfg(feature = "extensible_enums_swagger")]
+mod extensible_enums_swagger;
 #[cfg(feature = "non_string_enum")]
 mod non_string_enum;
+#[cfg(feature = "client_enum")]
+mod client_enum;
+#[cfg(feature = "constants")]
+mod constants;
+#[cfg(feature = "required_optional")]
+mod required_optional;
+#[cfg(feature = "validation")]
+mod validation;
 #[cfg(feature = "media_types")]
 mod media_types;
