@@ -85,5 +85,11 @@ mod constants;
 mod required_optional;
 #[cfg(feature = "validation")]
 mod validation;
+#[cfg(feature = "model_flattening")]
+mod model_flattening;
+#[cfg(feature = "reserved_words")]
+mod reserved_words;
+#[cfg(feature = "multiple_inheritance")]
+mod multiple_inheritance;
 #[cfg(feature = "media_types")]
 mod media_types;
