@@ -93,3 +93,11 @@ mod reserved_words;
 mod multiple_inheritance;
 #[cfg(feature = "media_types")]
 mod media_types;
+#[cfg(feature = "custom_baseurl")]
+mod custom_baseurl;
+#[cfg(feature = "custom_baseurl_more_options")]
+mod custom_baseurl_more_options;
+#[cfg(feature = "parameterized_endpoint")]
+mod parameterized_endpoint;
+#[cfg(feature = "httpinfrastructure")]
+mod httpinfrastructure;
