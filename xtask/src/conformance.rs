@@ -8,21 +8,29 @@
 //!    `target/conformance/node/`, skipped when the installed lock has the same SHA-256.
 //! 2. The crate of every spec `generator/conformance/scenarios.toml` lists, generated from the
 //!    package's `swagger/` folder into `target/conformance/crates/<name>` through the same code
-//!    path as `cargo xtask codegen --spec`.
+//!    path as `cargo xtask codegen --spec` (not strict: operations the generator cannot express
+//!    are left out, and listed in the report). A spec the generator refuses gets a placeholder
+//!    crate that is never built, so the drivers' manifest still resolves.
 //! 3. The server, started on a free loopback port with `node -r loopback.cjs` (which pins every
 //!    `listen` to 127.0.0.1 and makes the server exit when its parent is gone) and held by a
 //!    guard that kills it by pid however this command ends.
 //! 4. The drivers (`generator/conformance`, one test per scenario) linted with
 //!    `clippy -D warnings` and built, against the workspace's `Cargo.lock` and into its
-//!    `target/`; the support library's unit tests run; then, spec by spec, the tests of the
-//!    spec's module of the one driver binary (`tests/drivers.rs`, modules `tests/<crate>.rs`)
-//!    run against the server, each spec timed. Failing tests do not stop the step before the
-//!    report.
+//!    `target/`. Each spec's crate is an optional dependency whose feature also compiles the
+//!    spec's driver module; the features of the selected specs whose crates generated are
+//!    enabled. A generated crate that does not compile, or a driver module that does not compile
+//!    or lint clean, is blamed from the compiler's messages, its feature dropped, and the lint run
+//!    again: one spec does not take the others down, and its scenarios are reported missed with
+//!    the compiler's errors. The support library's unit tests run; then, spec by spec, the tests
+//!    of the spec's module of the one driver binary (`tests/drivers.rs`, modules
+//!    `tests/<crate>.rs`) run against the server, each spec timed. Failing tests do not stop the
+//!    step before the report.
 //! 5. The server's reports (`/report/azure`, `/report`, `/report/optional`): `N/M` for the Azure
 //!    report and, for the other two, over the listed specs' scenarios, per spec too; every missed
 //!    scenario with what went wrong. A scenario passes when the server counted it and every
 //!    driver test named after it passed. The step fails when a scenario that is not on the
-//!    exclusion list was missed, or when any driver test failed.
+//!    exclusion list was missed, when any driver test failed, or when a selected spec did not
+//!    generate, its crate did not compile (or compiled with warnings), or its drivers did not.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -55,6 +63,10 @@ const PACKAGE: &str = "@microsoft.azure/autorest.testserver";
 
 /// The environment variable through which the drivers learn the server's address.
 const SERVER_ENV: &str = "AUTOREST_TESTSERVER";
+
+/// The environment variable through which the drivers learn where the server's package is (for
+/// the files it serves, which some scenarios compare with what the client received).
+const PACKAGE_ENV: &str = "AUTOREST_TESTSERVER_PACKAGE";
 
 /// How many tests of one binary run at once: they mostly wait on the network (and on the
 /// pollers' one-second minimum), not on the two cores.
@@ -97,20 +109,25 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
     timings.push(("npm ci".into(), t.elapsed()));
     let package = node_dir.join("node_modules").join(PACKAGE);
 
-    // Every listed crate is generated even under `--spec`: the drivers depend on all of them.
+    // Every listed crate is generated even under `--spec`: the drivers' manifest names them all.
+    // A spec that does not generate gets a placeholder crate (never built), so the others still
+    // build and run; its scenarios are reported missed with the generator's located error.
     let t = Instant::now();
     let crates = work.join("crates");
+    let mut blocked: BTreeMap<String, Blocked> = BTreeMap::new();
+    let mut left_out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for spec in &list.spec {
-        let out = crates.join(spec.crate_name());
-        let target = codegen::custom_target(
-            root,
-            &package.join("swagger").join(&spec.file),
-            out.clone(),
-            spec.crate_name(),
-        );
-        let changes = codegen::plan(&target).with_context(|| format!("generating the crate of {}", spec.file))?;
-        codegen::apply(&out, &changes)?;
-        crate::test::make_standalone(&out)?;
+        let name = spec.crate_name();
+        match generate(root, &package, spec, &crates.join(&name))? {
+            Ok(refused) if refused.is_empty() => {}
+            Ok(refused) => {
+                left_out.insert(name, refused);
+            }
+            Err(error) => {
+                println!("generate {name}: {} does not generate: {error}", spec.file);
+                blocked.insert(name, Blocked::Generate(error));
+            }
+        }
     }
     timings.push((format!("generate {} crates", list.spec.len()), t.elapsed()));
 
@@ -123,10 +140,13 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
     std::fs::copy(root.join("Cargo.lock"), source.join("Cargo.lock")).context("copying Cargo.lock")?;
     let target_dir = root.join("target");
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
-    cargo(&source, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
-    timings.push(("clippy -D warnings (the drivers; builds the crates)".into(), t.elapsed()));
+    // One feature per selected spec (its crate, an optional dependency, and its driver module).
+    let mut enabled: Vec<String> =
+        selected.iter().map(Spec::crate_name).filter(|name| !blocked.contains_key(name)).collect();
+    let warnings = lint(&source, &env, &crates, &mut enabled, &mut blocked)?;
+    timings.push(("clippy -D warnings (the drivers; checks the crates)".into(), t.elapsed()));
     let t = Instant::now();
-    let binaries = build_tests(&source, &env)?;
+    let binaries = build_tests(&source, &env, &enabled)?;
     timings.push(("build the driver tests".into(), t.elapsed()));
 
     // The support library's own unit tests (the URL rewriting, the cookie jar) need no server.
@@ -147,6 +167,10 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
     let mut results: BTreeMap<String, SpecRun> = BTreeMap::new();
     for spec in &selected {
         let name = spec.crate_name();
+        if let Some(why) = blocked.get(&name) {
+            println!("drivers {name}: not run ({}: {})", spec.file, why.summary());
+            continue;
+        }
         if CATEGORIES.iter().all(|c| spec.scenarios(*c).is_empty()) {
             println!("drivers {name}: the server has no scenario for {} (its crate is generated and compiled only)", spec.file);
             continue;
@@ -168,6 +192,7 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
         let t = Instant::now();
         let output = command
             .env(SERVER_ENV, server.url())
+            .env(PACKAGE_ENV, &package)
             .env("RUST_BACKTRACE", "0")
             .current_dir(&source)
             .output()
@@ -202,7 +227,8 @@ pub fn check(root: &Path, only: &[String]) -> Result<Outcome> {
     drop(server);
     timings.push(("read the reports".into(), t.elapsed()));
 
-    let report = Report::build(&list, &selected, &reports, &results, only.is_empty());
+    let crates_state = CrateState { blocked, left_out, warnings };
+    let report = Report::build(&list, &selected, &reports, &results, &crates_state, only.is_empty());
     print!("{}", report.render());
     println!("conformance timings:");
     for (name, took) in &timings {
@@ -479,14 +505,11 @@ fn tail(text: &str, n: usize) -> String {
     lines[lines.len().saturating_sub(n)..].join("\n")
 }
 
-/// Builds the drivers' test binaries; their paths by target name.
-fn build_tests(dir: &Path, env: &[(&str, &str)]) -> Result<BTreeMap<String, PathBuf>> {
-    let cargo = std::env::var_os("CARGO").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("cargo"));
-    let mut command = Command::new(cargo);
-    command.current_dir(dir).args(["test", "--no-run", "--message-format=json-render-diagnostics"]);
-    for (key, value) in env {
-        command.env(key, value);
-    }
+/// Builds the drivers' test binaries with the specs' `features`; their paths by target name.
+fn build_tests(dir: &Path, env: &[(&str, &str)], features: &[String]) -> Result<BTreeMap<String, PathBuf>> {
+    let mut command = cargo_command(dir, env);
+    command.args(["test", "--no-run", "--message-format=json-render-diagnostics"]);
+    command.args(feature_args(features));
     let output = command.stderr(Stdio::inherit()).output().context("running cargo test --no-run")?;
     if !output.status.success() {
         bail!("building the driver tests failed ({})", output.status);
@@ -507,19 +530,217 @@ fn build_tests(dir: &Path, env: &[(&str, &str)]) -> Result<BTreeMap<String, Path
     Ok(binaries)
 }
 
-/// Runs `cargo args...` in `dir`; an error when it fails.
-fn cargo(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
+/// `cargo` (the one running the xtask) in `dir` with `env`.
+fn cargo_command(dir: &Path, env: &[(&str, &str)]) -> Command {
     let cargo = std::env::var_os("CARGO").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("cargo"));
     let mut command = Command::new(cargo);
-    command.current_dir(dir).args(args);
+    command.current_dir(dir);
     for (key, value) in env {
         command.env(key, value);
     }
-    let status = command.status().with_context(|| format!("running cargo {}", args.join(" ")))?;
-    if !status.success() {
-        bail!("cargo {} in {} failed ({status})", args.join(" "), paths::display(dir));
+    command
+}
+
+/// `--features a,b` for the specs' crates (and driver modules) to build; nothing for none.
+fn feature_args(features: &[String]) -> Vec<String> {
+    if features.is_empty() {
+        Vec::new()
+    } else {
+        vec!["--features".to_string(), features.join(",")]
     }
+}
+
+/// Generates `spec`'s crate into `out`: the operations left out (each with its located reason),
+/// or the generator's located error, in which case `out` holds a placeholder crate instead (so
+/// the drivers' manifest, which names every spec's crate, still resolves; it is never built).
+fn generate(root: &Path, package: &Path, spec: &Spec, out: &Path) -> Result<std::result::Result<Vec<String>, String>> {
+    let name = spec.crate_name();
+    let target = codegen::custom_target(root, &package.join("swagger").join(&spec.file), out.to_path_buf(), name.clone());
+    match generator::generate(&target.spec, &target.options) {
+        Ok(generated) => {
+            let changes = codegen::compare(out, &generated.files)?;
+            codegen::apply(out, &changes)?;
+            crate::test::make_standalone(out)?;
+            Ok(Ok(generated.refused.iter().map(|r| format!("`{}`: {}", r.operation, r.error)).collect()))
+        }
+        Err(error) => {
+            let error = error.to_string();
+            write_placeholder(out, &name, &spec.file, &error)?;
+            Ok(Err(error))
+        }
+    }
+}
+
+/// A crate named `name` that stands in for one that did not generate: it satisfies the drivers'
+/// manifest, and says why should anything build it. Its first line carries the `@generated by`
+/// mark, so the next successful generation replaces it.
+fn write_placeholder(out: &Path, name: &str, file: &str, error: &str) -> Result<()> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("removing {}", out.display()))?;
+    }
+    let src = out.join("src");
+    std::fs::create_dir_all(&src).with_context(|| format!("creating {}", src.display()))?;
+    let manifest = format!(
+        "# @generated by `cargo xtask conformance`: a placeholder, because {file} did not generate. Never built.\n\n\
+         [package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n"
+    );
+    std::fs::write(out.join("Cargo.toml"), manifest).context("writing a placeholder manifest")?;
+    let lib = format!("//! A placeholder: {file} did not generate.\n\ncompile_error!({error:?});\n");
+    std::fs::write(src.join("lib.rs"), lib).context("writing a placeholder library")?;
     Ok(())
+}
+
+/// Why a spec's drivers did not run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blocked {
+    /// The generator refused the spec: its located error.
+    Generate(String),
+    /// The generated crate does not compile: the compiler's errors.
+    Compile(Vec<String>),
+    /// The spec's driver module does not compile or lint clean against its crate: the errors.
+    Drivers(Vec<String>),
+}
+
+impl Blocked {
+    /// Why, in one line that follows the spec's name.
+    pub fn summary(&self) -> String {
+        match self {
+            Blocked::Generate(_) => "does not generate".to_string(),
+            Blocked::Compile(errors) => format!("its crate does not compile ({} error(s))", errors.len()),
+            Blocked::Drivers(errors) => {
+                format!("its driver module does not compile or lint clean against its crate ({} error(s))", errors.len())
+            }
+        }
+    }
+
+    /// The full account: the generator's error, or the compiler's messages.
+    pub fn details(&self) -> String {
+        match self {
+            Blocked::Generate(error) => error.clone(),
+            Blocked::Compile(errors) | Blocked::Drivers(errors) => errors.join("\n"),
+        }
+    }
+}
+
+/// What became of the specs' crates before any driver ran.
+#[derive(Debug, Clone, Default)]
+pub struct CrateState {
+    /// Specs whose drivers could not run, and why.
+    pub blocked: BTreeMap<String, Blocked>,
+    /// Operations the generator left out of a crate (not strict), each with its located reason.
+    pub left_out: BTreeMap<String, Vec<String>>,
+    /// Compiler warnings in a generated crate (which must compile without any).
+    pub warnings: BTreeMap<String, Vec<String>>,
+}
+
+/// Lints the drivers with clippy (`-D warnings`) and the `enabled` specs' features, which checks
+/// their generated crates on the way. A generated crate that does not compile, or a spec's driver
+/// module that does not compile or lint clean, is taken out of `enabled` and recorded in `blocked`
+/// with the compiler's messages, and the lint runs again without it: one spec cannot take the
+/// others down. Returns the warnings the compiler gave in generated crates. An error for a failure
+/// that no spec explains (the support library, `tests/drivers.rs`).
+fn lint(
+    dir: &Path,
+    env: &[(&str, &str)],
+    crates: &Path,
+    enabled: &mut Vec<String>,
+    blocked: &mut BTreeMap<String, Blocked>,
+) -> Result<BTreeMap<String, Vec<String>>> {
+    loop {
+        let mut command = cargo_command(dir, env);
+        command.args(["clippy", "--all-targets", "--keep-going", "--message-format=json"]);
+        command.args(feature_args(enabled));
+        command.args(["--", "-D", "warnings"]);
+        let output = command.stderr(Stdio::inherit()).output().context("running cargo clippy")?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let diagnostics = read_diagnostics(&stdout, crates);
+        let mut warnings: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut failing: BTreeMap<String, Blocked> = BTreeMap::new();
+        let mut unexplained = Vec::new();
+        for diagnostic in diagnostics {
+            match (&diagnostic.origin, diagnostic.error) {
+                (Origin::Crate(name), false) => warnings.entry(name.clone()).or_default().push(diagnostic.rendered),
+                (Origin::Crate(name), true) => match failing.entry(name.clone()).or_insert_with(|| Blocked::Compile(Vec::new())) {
+                    Blocked::Compile(errors) | Blocked::Drivers(errors) => errors.push(diagnostic.rendered),
+                    Blocked::Generate(_) => {}
+                },
+                (Origin::Drivers(Some(module)), true) if enabled.contains(module) => {
+                    match failing.entry(module.clone()).or_insert_with(|| Blocked::Drivers(Vec::new())) {
+                        Blocked::Compile(errors) | Blocked::Drivers(errors) => errors.push(diagnostic.rendered),
+                        Blocked::Generate(_) => {}
+                    }
+                }
+                (Origin::Drivers(_), true) => unexplained.push(diagnostic.rendered),
+                (Origin::Drivers(_), false) => {}
+            }
+        }
+        if output.status.success() {
+            return Ok(warnings);
+        }
+        if failing.is_empty() || !unexplained.is_empty() {
+            bail!(
+                "cargo clippy of the drivers failed ({}) with no spec to blame:\n{}",
+                output.status,
+                if unexplained.is_empty() { tail(&stdout, 20) } else { unexplained.join("\n") }
+            );
+        }
+        for (name, why) in failing {
+            println!("lint: {name} taken out: {}", why.summary());
+            enabled.retain(|n| *n != name);
+            blocked.insert(name, why);
+        }
+    }
+}
+
+/// Where a compiler message comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Origin {
+    /// A generated crate, by name.
+    Crate(String),
+    /// The drivers' crate: the driver module (`tests/<module>.rs`) its primary span is in, if any.
+    Drivers(Option<String>),
+}
+
+/// One compiler message with a location (the `N errors` summaries are skipped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Diagnostic {
+    origin: Origin,
+    /// Whether it is an error (clippy's `-D warnings` makes the drivers' warnings errors).
+    error: bool,
+    /// As the compiler prints it.
+    rendered: String,
+}
+
+/// The located compiler messages of cargo's JSON output; a message of a crate under `crates` is
+/// that crate's, anything else the drivers'.
+fn read_diagnostics(stdout: &str, crates: &Path) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for line in stdout.lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        if message["reason"] != "compiler-message" {
+            continue;
+        }
+        let diagnostic = &message["message"];
+        let spans = diagnostic["spans"].as_array().map(Vec::as_slice).unwrap_or_default();
+        let Some(primary) = spans.iter().find(|s| s["is_primary"] == true).or(spans.first()) else { continue };
+        let error = match diagnostic["level"].as_str() {
+            Some(level) if level.starts_with("error") => true,
+            Some("warning") => false,
+            _ => continue,
+        };
+        let manifest = PathBuf::from(message["manifest_path"].as_str().unwrap_or_default());
+        let origin = match manifest.parent().and_then(|dir| dir.strip_prefix(crates).ok()) {
+            Some(name) if !name.as_os_str().is_empty() => Origin::Crate(name.to_string_lossy().into_owned()),
+            _ => {
+                let file = primary["file_name"].as_str().unwrap_or_default().replace('\\', "/");
+                let module = file.strip_prefix("tests/").and_then(|f| f.strip_suffix(".rs"));
+                Origin::Drivers(module.filter(|m| !m.contains('/')).map(str::to_string))
+            }
+        };
+        let rendered = diagnostic["rendered"].as_str().unwrap_or_default().trim_end().to_string();
+        out.push(Diagnostic { origin, error, rendered });
+    }
+    out
 }
 
 /// The outcome of one driver test.
@@ -649,6 +870,9 @@ pub struct Verdict {
     pub failed_drivers: Vec<(String, String)>,
     /// The specs listing it that have no driver test named after it.
     pub missing_drivers: Vec<String>,
+    /// The specs listing it whose drivers did not run (their crate did not generate or compile,
+    /// or their driver module did not): (spec crate, why, in one line).
+    pub blocked_drivers: Vec<(String, String)>,
     /// Why it may be missed, when it is on the exclusion list.
     pub excluded: Option<String>,
 }
@@ -656,7 +880,11 @@ pub struct Verdict {
 impl Verdict {
     /// Counted by the server, and every driver test named after it ran and passed.
     pub fn passed(&self) -> bool {
-        self.count > 0 && self.failed_drivers.is_empty() && self.missing_drivers.is_empty() && !self.specs.is_empty()
+        self.count > 0
+            && self.failed_drivers.is_empty()
+            && self.missing_drivers.is_empty()
+            && self.blocked_drivers.is_empty()
+            && !self.specs.is_empty()
     }
 }
 
@@ -673,6 +901,9 @@ pub struct Report {
     pub stray_tests: Vec<(String, String, bool)>,
     /// Whether every spec was selected (then the whole Azure report is judged).
     pub complete: bool,
+    /// The selected specs' crates that did not generate, compile or have their drivers run, the
+    /// operations left out of them, and their compiler warnings.
+    pub crates: CrateState,
 }
 
 impl Report {
@@ -683,11 +914,12 @@ impl Report {
         selected: &[Spec],
         reports: &BTreeMap<Category, BTreeMap<String, u64>>,
         runs: &BTreeMap<String, SpecRun>,
+        crates: &CrateState,
         complete: bool,
     ) -> Report {
         let tests: BTreeMap<String, BTreeMap<String, TestResult>> =
             runs.iter().map(|(name, run)| (name.clone(), run.tests.clone())).collect();
-        Report::judge(list, selected, reports, &tests, complete)
+        Report::judge(list, selected, reports, &tests, crates, complete)
     }
 
     /// [`Report::build`] on plain data (for tests).
@@ -696,6 +928,7 @@ impl Report {
         selected: &[Spec],
         reports: &BTreeMap<Category, BTreeMap<String, u64>>,
         tests: &BTreeMap<String, BTreeMap<String, TestResult>>,
+        crates: &CrateState,
         complete: bool,
     ) -> Report {
         let empty = BTreeMap::new();
@@ -722,8 +955,13 @@ impl Report {
             };
             let mut failed_drivers = Vec::new();
             let mut missing_drivers = Vec::new();
+            let mut blocked_drivers = Vec::new();
             for spec in specs {
                 let name = spec.crate_name();
+                if let Some(why) = crates.blocked.get(&name) {
+                    blocked_drivers.push((name, format!("{}: {}", spec.file, why.summary())));
+                    continue;
+                }
                 match tests.get(&name).and_then(|t| t.get(&test_name(scenario))) {
                     Some(result) if result.passed => {}
                     Some(result) => failed_drivers.push((name, result.message.clone())),
@@ -737,6 +975,7 @@ impl Report {
                 count,
                 failed_drivers,
                 missing_drivers,
+                blocked_drivers,
                 excluded: list.exclusions.get(scenario).cloned(),
             });
         }
@@ -750,19 +989,32 @@ impl Report {
                 }
             }
         }
+        let names: BTreeSet<String> = selected.iter().map(Spec::crate_name).collect();
+        let only_selected = |map: &BTreeMap<String, Vec<String>>| -> BTreeMap<String, Vec<String>> {
+            map.iter().filter(|(name, _)| names.contains(*name)).map(|(n, v)| (n.clone(), v.clone())).collect()
+        };
+        let crates = CrateState {
+            blocked: crates.blocked.iter().filter(|(name, _)| names.contains(*name)).map(|(n, b)| (n.clone(), b.clone())).collect(),
+            left_out: only_selected(&crates.left_out),
+            warnings: only_selected(&crates.warnings),
+        };
         Report {
             verdicts,
             specs: selected.iter().map(Spec::crate_name).collect(),
             unknown,
             stray_tests,
             complete,
+            crates,
         }
     }
 
-    /// Whether the step passes: nothing unknown, no failing stray test, and every scenario
+    /// Whether the step passes: every selected spec's crate generated and compiled without
+    /// warnings and its drivers ran, nothing unknown, no failing stray test, and every scenario
     /// passed or excluded.
     pub fn passed(&self) -> bool {
-        self.unknown.is_empty()
+        self.crates.blocked.is_empty()
+            && self.crates.warnings.is_empty()
+            && self.unknown.is_empty()
             && self.stray_tests.iter().all(|(_, _, passed)| *passed)
             && self.verdicts.iter().all(|v| v.passed() || v.excluded.is_some())
     }
@@ -793,7 +1045,29 @@ impl Report {
                 let (n, m) = count(&these);
                 cells.push(if m == 0 { "-".to_string() } else { format!("{n}/{m}") });
             }
-            let _ = writeln!(out, "    {spec:<32} {:>9} {:>9} {:>9}", cells[0], cells[1], cells[2]);
+            let state = match self.crates.blocked.get(spec) {
+                Some(Blocked::Generate(_)) => "  (does not generate)",
+                Some(Blocked::Compile(_)) => "  (does not compile)",
+                Some(Blocked::Drivers(_)) => "  (drivers do not compile)",
+                None => "",
+            };
+            let _ = writeln!(out, "    {spec:<32} {:>9} {:>9} {:>9}{state}", cells[0], cells[1], cells[2]);
+        }
+        for (spec, why) in &self.crates.blocked {
+            let _ = writeln!(out, "  NOT DRIVEN {spec}: {}", why.summary());
+            let _ = writeln!(out, "        {}", indent(&why.details()));
+        }
+        for (spec, warnings) in &self.crates.warnings {
+            let _ = writeln!(out, "  WARNINGS in the crate {spec} (generated crates must compile without any):");
+            for warning in warnings {
+                let _ = writeln!(out, "        {}", indent(warning));
+            }
+        }
+        for (spec, operations) in &self.crates.left_out {
+            let _ = writeln!(out, "  operations the generator left out of {spec}:");
+            for operation in operations {
+                let _ = writeln!(out, "        {operation}");
+            }
         }
         let missed: Vec<&Verdict> = self.verdicts.iter().filter(|v| !v.passed()).collect();
         let excluded = missed.iter().filter(|v| v.excluded.is_some()).count();
@@ -810,6 +1084,9 @@ impl Report {
             }
             for spec in &verdict.missing_drivers {
                 let _ = writeln!(out, "        no driver test `{}` in {SOURCE_DIR}/tests/{spec}.rs", test_name(&verdict.scenario));
+            }
+            for (spec, why) in &verdict.blocked_drivers {
+                let _ = writeln!(out, "        driver {spec}::{} not run: {why} (see NOT DRIVEN above)", test_name(&verdict.scenario));
             }
             for (spec, message) in &verdict.failed_drivers {
                 let _ = writeln!(out, "        driver {spec}::{} failed: {}", test_name(&verdict.scenario), indent(message));
@@ -896,6 +1173,30 @@ mod tests {
         assert!(list.spec.iter().any(|s| s.crate_name() == "subscriptionid_apiversion"));
         let lro = list.spec.iter().find(|s| s.file == "lro.json").unwrap();
         assert!(lro.azure.iter().any(|s| s == "LROPostDoubleHeadersFinalLocationGet"), "{:?}", lro.azure);
+    }
+
+    #[test]
+    fn the_drivers_manifest_and_modules_follow_the_list() {
+        let source = crate::workspace_root().join(SOURCE_DIR);
+        let list = Scenarios::read(&source.join("scenarios.toml")).unwrap();
+        let manifest: toml::Table = toml::from_str(&std::fs::read_to_string(source.join("Cargo.toml")).unwrap()).unwrap();
+        let dependencies = manifest["dependencies"].as_table().unwrap();
+        let generated: Vec<&String> = dependencies
+            .iter()
+            .filter(|(_, d)| d.get("path").and_then(|p| p.as_str()).is_some_and(|p| p.contains("target/conformance/crates/")))
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(generated.len(), list.spec.len(), "one optional dependency per spec of scenarios.toml: {generated:?}");
+        let drivers = std::fs::read_to_string(source.join("tests").join("drivers.rs")).unwrap();
+        for spec in &list.spec {
+            let name = spec.crate_name();
+            let dependency = &dependencies[&name];
+            assert_eq!(dependency["path"].as_str(), Some(format!("../../target/conformance/crates/{name}").as_str()));
+            assert_eq!(dependency["optional"].as_bool(), Some(true), "{name} must be optional (its feature gates its drivers)");
+            let has_scenarios = CATEGORIES.iter().any(|c| !spec.scenarios(*c).is_empty());
+            let module = format!("#[cfg(feature = \"{name}\")]\nmod {name};");
+            assert_eq!(drivers.contains(&module), has_scenarios, "tests/drivers.rs and `{module}`");
+        }
     }
 
     #[test]
@@ -989,7 +1290,7 @@ mod tests {
             ("head".to_string(), BTreeMap::from([("http_success200_head".to_string(), passed())])),
             ("head_exceptions".to_string(), BTreeMap::from([("http_success200_head".to_string(), failed("404"))])),
         ]);
-        let report = Report::judge(&list, &list.spec, &reports, &tests, true);
+        let report = Report::judge(&list, &list.spec, &reports, &tests, &CrateState::default(), true);
         let verdict = |name: &str| report.verdicts.iter().find(|v| v.scenario == name).unwrap();
         assert!(verdict("LROPutInlineComplete").passed());
         // Counted by the server, but the driver saw the wrong result.
@@ -1011,8 +1312,68 @@ mod tests {
 
         // Only `head` selected: the Azure report is judged on its (no) scenarios only.
         let head: Vec<Spec> = list.select(&["head".to_string()]).unwrap();
-        let report = Report::judge(&list, &head, &reports, &tests, false);
+        let report = Report::judge(&list, &head, &reports, &tests, &CrateState::default(), false);
         assert!(report.verdicts.iter().all(|v| v.category == Category::Vanilla));
         assert!(report.passed(), "{}", report.render());
+
+        // `head` does not compile: its scenarios are missed, saying why, and the step fails even
+        // where the server counted the scenario.
+        let crates = CrateState {
+            blocked: BTreeMap::from([("head".to_string(), Blocked::Compile(vec!["error[E0599]: no method".to_string()]))]),
+            left_out: BTreeMap::from([("head".to_string(), vec!["`op`: unsupported".to_string()])]),
+            ..CrateState::default()
+        };
+        let report = Report::judge(&list, &head, &reports, &BTreeMap::new(), &crates, false);
+        let verdict = report.verdicts.iter().find(|v| v.scenario == "HttpSuccess200Head").unwrap();
+        assert_eq!(verdict.blocked_drivers, [("head".to_string(), "head.json: its crate does not compile (1 error(s))".to_string())]);
+        assert!(!verdict.passed() && !report.passed());
+        let text = report.render();
+        assert!(text.contains("head") && text.contains("(does not compile)"), "{text}");
+        assert!(text.contains("error[E0599]: no method"), "{text}");
+        assert!(text.contains("`op`: unsupported"), "{text}");
+
+        // A spec with no scenario whose crate does not generate still fails the step.
+        let crates = CrateState {
+            blocked: BTreeMap::from([("head".to_string(), Blocked::Generate("x.json#/a: unsupported".to_string()))]),
+            ..CrateState::default()
+        };
+        let none = Scenarios::parse("[[spec]]\nfile = \"head.json\"\n").unwrap();
+        let report = Report::judge(&none, &none.spec, &reports, &BTreeMap::new(), &crates, false);
+        assert!(report.verdicts.is_empty() && !report.passed());
+        assert!(report.render().contains("x.json#/a: unsupported"));
+    }
+
+    #[test]
+    fn compiler_messages_are_blamed_on_their_crate_or_driver_module() {
+        let crates = Path::new("/w/target/conformance/crates");
+        let message = |manifest: &str, level: &str, file: &str, rendered: &str| {
+            serde_json::json!({
+                "reason": "compiler-message",
+                "manifest_path": manifest,
+                "message": {"level": level, "rendered": rendered, "spans": [{"file_name": file, "is_primary": true}]},
+            })
+            .to_string()
+        };
+        let stdout = [
+            message("/w/target/conformance/crates/url/Cargo.toml", "error", "src/clients/paths_client.rs", "error[E0599]"),
+            message("/w/target/conformance/crates/url/Cargo.toml", "warning", "src/lib.rs", "warning: unused"),
+            message("/w/generator/conformance/Cargo.toml", "error", "tests/body_date.rs", "error: needless_update"),
+            message("/w/generator/conformance/Cargo.toml", "error", "src/lib.rs", "error: in the library"),
+            r#"{"reason":"compiler-message","manifest_path":"/w/generator/conformance/Cargo.toml","message":{"level":"error","rendered":"error: aborting","spans":[]}}"#.to_string(),
+            r#"{"reason":"build-finished","success":false}"#.to_string(),
+        ]
+        .join("\n");
+        let found = read_diagnostics(&stdout, crates);
+        let origins: Vec<(Origin, bool)> = found.iter().map(|d| (d.origin.clone(), d.error)).collect();
+        assert_eq!(
+            origins,
+            [
+                (Origin::Crate("url".to_string()), true),
+                (Origin::Crate("url".to_string()), false),
+                (Origin::Drivers(Some("body_date".to_string())), true),
+                (Origin::Drivers(None), true),
+            ]
+        );
+        assert_eq!(found[0].rendered, "error[E0599]");
     }
 }

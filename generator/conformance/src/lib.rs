@@ -63,6 +63,24 @@ pub use test_server::TestCredential;
 /// The environment variable holding the server's base URL.
 pub const SERVER_ENV: &str = "AUTOREST_TESTSERVER";
 
+/// The environment variable holding the path of the server's npm package.
+pub const PACKAGE_ENV: &str = "AUTOREST_TESTSERVER_PACKAGE";
+
+/// The bytes of a file of the server's package (`legacy/routes/sample.png`), which some scenarios
+/// serve; panics (failing the test) when it cannot be read.
+pub fn package_file(relative: &str) -> Vec<u8> {
+    let package = std::env::var(PACKAGE_ENV)
+        .unwrap_or_else(|_| panic!("{PACKAGE_ENV} is not set: run the drivers with `cargo xtask conformance`"));
+    let path = std::path::Path::new(&package).join(relative);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// The type a future resolves to, as a user reads it (see [`short_type_name`]), found without
+/// polling it: nothing is sent.
+pub fn output_type_name<F: std::future::Future>(_: &F) -> String {
+    short_type_name::<F::Output>()
+}
+
 /// The client request id the server expects where a scenario checks one.
 pub const CLIENT_REQUEST_ID: &str = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
 
@@ -174,6 +192,135 @@ pub fn answered_bool<T: std::any::Any>(method: &str, result: azure_core::Result<
             "`{method}` answered an error ({error}) where the spec declares a boolean answer \
              (a HEAD operation whose spec declares 404 answers `false` for it)"
         )),
+    }
+}
+
+/// The value of a call that must succeed; the test fails naming `method` when it did not.
+#[track_caller]
+pub fn succeeded<T>(method: &str, result: azure_core::Result<T>) -> T {
+    result.unwrap_or_else(|error| panic!("`{method}` failed: {error}"))
+}
+
+/// The type name a user reads: `Response<bool>`, not `typespec_client_core::http::response::Response<bool>`
+/// (and `Duration`, as azure_core names it, for what `time` now calls `SignedDuration`).
+pub fn short_type_name<T: ?Sized>() -> String {
+    let full = std::any::type_name::<T>().replace("time::signed_duration::SignedDuration", "Duration");
+    let mut out = String::with_capacity(full.len());
+    let mut word = String::new();
+    for c in full.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            word.push(c);
+        } else {
+            out.push_str(word.rsplit("::").next().unwrap_or(&word));
+            word.clear();
+            if c != ' ' || !out.is_empty() {
+                out.push(c);
+            }
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Checks that a call answered `expected`, a value of the type `E` the spec says (or `Option<E>`
+/// holding it). The model the generated method returns (`T`) is compared at run time, so the
+/// driver compiles against what the generator emits today and, when `T` is another type, fails
+/// saying which.
+#[track_caller]
+pub fn assert_value<E, T>(method: &str, result: azure_core::Result<T>, expected: E)
+where
+    E: std::any::Any + std::fmt::Debug + PartialEq,
+    T: std::any::Any + std::fmt::Debug,
+{
+    let value = match result {
+        Ok(value) => value,
+        Err(error) => {
+            let typed = if std::any::TypeId::of::<T>() == std::any::TypeId::of::<E>() {
+                String::new()
+            } else {
+                format!(" (and it returns `{}`, where the spec says `{}`)", short_type_name::<T>(), short_type_name::<E>())
+            };
+            panic!("`{method}` failed where the service answered {expected:?}: {error}{typed}")
+        }
+    };
+    let any = &value as &dyn std::any::Any;
+    if let Some(value) = any.downcast_ref::<E>() {
+        assert_eq!(value, &expected, "`{method}`");
+    } else if let Some(value) = any.downcast_ref::<Option<E>>() {
+        assert_eq!(value.as_ref(), Some(&expected), "`{method}`");
+    } else {
+        inexpressible(&format!(
+            "`{method}` returns `{}` ({value:?}), where the spec says `{}` ({expected:?})",
+            short_type_name::<T>(),
+            short_type_name::<E>()
+        ))
+    }
+}
+
+/// Checks that a call answered no value (a `null` or empty body, which the spec allows): the
+/// method must return `Option<E>` and it must be `None`.
+#[track_caller]
+pub fn assert_absent<E, T>(method: &str, result: azure_core::Result<T>)
+where
+    E: std::any::Any + std::fmt::Debug,
+    T: std::any::Any + std::fmt::Debug,
+{
+    let value = match result {
+        Ok(value) => value,
+        Err(error) => inexpressible(&format!(
+            "`{method}` returns `{}`, which cannot be absent: the service answered no value (`null` or an empty \
+             body, which the spec allows), and decoding it failed: {error}; expected `Option<{}>`",
+            short_type_name::<T>(),
+            short_type_name::<E>()
+        )),
+    };
+    match (&value as &dyn std::any::Any).downcast_ref::<Option<E>>() {
+        Some(value) => assert!(value.is_none(), "`{method}`: the service answered no value, the client decoded {value:?}"),
+        None => inexpressible(&format!(
+            "`{method}` returns `{}` and decoded {value:?} where the service answered no value (`null` or an empty \
+             body, which the spec allows); expected `Option<{}>::None`",
+            short_type_name::<T>(),
+            short_type_name::<E>()
+        )),
+    }
+}
+
+/// Checks that decoding an answer failed (the body is not a valid `what`), as a decoding error
+/// (`ErrorKind::DataConversion`), not a failed request.
+#[track_caller]
+pub fn assert_decode_error<T: std::fmt::Debug>(method: &str, result: azure_core::Result<T>, what: &str) {
+    match result {
+        Ok(value) => panic!(
+            "`{method}` decoded {value:?} (a `{}`) where the service answered an invalid {what}: expected a decoding error",
+            short_type_name::<T>()
+        ),
+        Err(error) => assert!(
+            matches!(error.kind(), azure_core::error::ErrorKind::DataConversion),
+            "`{method}`: expected a decoding error for an invalid {what}, got a {:?} error: {error}",
+            error.kind()
+        ),
+    }
+}
+
+/// Checks that a method decodes a valid answer, before a driver counts its decoding error on an
+/// invalid one as meaningful: a method that cannot decode any value of the type fails every
+/// invalid-value scenario for the wrong reason.
+#[track_caller]
+pub fn assert_decodes<T: std::fmt::Debug>(method: &str, result: azure_core::Result<T>, what: &str) {
+    if let Err(error) = result {
+        panic!(
+            "a decoding error proves nothing here: `{method}` (returning `{}`) cannot decode a valid {what} either: {error}",
+            short_type_name::<T>()
+        );
+    }
+}
+
+/// Checks that a call succeeded with `200 OK` (the server answers `400` to a request it did not
+/// expect, saying why).
+#[track_caller]
+pub fn assert_ok<T>(method: &str, result: azure_core::Result<azure_core::http::Response<T, azure_core::http::NoFormat>>) {
+    match result {
+        Ok(response) => assert_eq!(response.status(), StatusCode::Ok, "`{method}`"),
+        Err(error) => panic!("`{method}` failed: {error}"),
     }
 }
 
@@ -438,6 +585,15 @@ mod tests {
             rewrite("a http://127.0.0.1:4000/1 b http://127.0.0.1:4000?x", up, front),
             "a https://127.0.0.1:5000/1 b https://127.0.0.1:5000?x"
         );
+    }
+
+    #[test]
+    fn type_names_are_short() {
+        assert_eq!(short_type_name::<bool>(), "bool");
+        assert_eq!(short_type_name::<Option<std::collections::BTreeMap<String, Vec<u8>>>>(), "Option<BTreeMap<String, Vec<u8>>>");
+        assert_eq!(short_type_name::<azure_core::http::Response<(), azure_core::http::NoFormat>>(), "Response<(), NoFormat>");
+        assert_eq!(short_type_name::<time::OffsetDateTime>(), "OffsetDateTime");
+        assert_eq!(short_type_name::<Option<azure_core::time::Duration>>(), "Option<Duration>");
     }
 
     #[test]
