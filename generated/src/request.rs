@@ -21,11 +21,11 @@ fn encode(value: &str) -> PercentEncode<'_> {
     utf8_percent_encode(value, RESERVED)
 }
 
-/// One path segment from a parameter's value, encoded. An empty value, `.` or `..` is
-/// refused: the URL parser would drop or resolve it and the request would reach another
-/// path (`%2E%2E` is a `..` too, per the URL standard).
+/// One path segment from a parameter's value, encoded. `.` or `..` is refused: the URL parser
+/// would resolve it and the request would reach another path (`%2E%2E` is a `..` too, per the
+/// URL standard). An empty value stays an empty segment (`/things//parts`), as the spec says.
 pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String> {
-    if value.is_empty() || value == "." || value == ".." {
+    if value == "." || value == ".." {
         return Err(azure_core::Error::with_message(
             azure_core::error::ErrorKind::DataConversion,
             format!(
@@ -34,6 +34,23 @@ pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String
         ));
     }
     Ok(encode(value).to_string())
+}
+
+/// Appends a path parameter's value as it is (`x-ms-skip-url-encoding`). Such a value may bring
+/// its own `/`: an ARM scope given as users hold it (`/subscriptions/s/resourceGroups/rg`) after
+/// the template's `/`, or the tenant scope (empty) between two `/`. One `/` is meant each time,
+/// so the value's leading `/` is dropped after one, and an empty value drops the `/` before it
+/// (the template's next `/` follows).
+pub(crate) fn push_raw(path: &mut String, value: &str) {
+    if value.is_empty() {
+        if path.ends_with('/') {
+            path.pop();
+        }
+    } else if path.ends_with('/') {
+        path.push_str(value.strip_prefix('/').unwrap_or(value));
+    } else {
+        path.push_str(value);
+    }
 }
 
 /// The endpoint a host template filled in names (`x-ms-parameterized-host`), or an error
@@ -56,16 +73,7 @@ pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
         None => (path, None),
     };
     let base = endpoint.path().trim_end_matches('/');
-    // A value inserted as it is (`x-ms-skip-url-encoding`) may bring its own `/`: an ARM scope
-    // given as users hold it (`/subscriptions/s/resourceGroups/rg`) after the template's `/`,
-    // or the tenant scope (empty) between two. One `/` is meant each time.
-    let mut full = String::with_capacity(base.len() + path.len());
-    for c in base.chars().chain(path.chars()) {
-        if !(c == '/' && full.ends_with('/')) {
-            full.push(c);
-        }
-    }
-    url.set_path(&full);
+    url.set_path(&format!("{base}{path}"));
     let mut pairs: Vec<String> = Vec::new();
     if let Some(fixed) = fixed_query.filter(|q| !q.is_empty()) {
         pairs.push(fixed.to_string());
@@ -364,7 +372,7 @@ mod tests {
         assert_eq!(path_segment("id", "a-b.c_d~e").unwrap(), "a-b.c_d~e");
         assert!(path_segment("id", ".").is_err());
         assert!(path_segment("id", "..").is_err());
-        assert!(path_segment("id", "").is_err());
+        assert_eq!(path_segment("id", "").unwrap(), "");
         let endpoint = Url::parse("https://example.com").unwrap();
         let url = url(
             &endpoint,
@@ -387,7 +395,12 @@ mod tests {
     #[test]
     fn scopes_inserted_as_they_are_make_one_slash() {
         let endpoint = Url::parse("https://management.azure.com").unwrap();
-        let role = |scope: &str| url(&endpoint, &format!("/{scope}/providers/Microsoft.Authorization/roleAssignments"), &[]);
+        let role = |scope: &str| {
+            let mut path = String::from("/");
+            push_raw(&mut path, scope);
+            path.push_str("/providers/Microsoft.Authorization/roleAssignments");
+            url(&endpoint, &path, &[])
+        };
         assert_eq!(
             role("/subscriptions/s/resourceGroups/rg").as_str(),
             "https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/roleAssignments"

@@ -11,7 +11,8 @@ fn dependencies() -> Vec<(&'static str, &'static str)> {
         ("azure_core", "\"1.1\""),
         ("percent-encoding", "\"2\""),
         ("serde", "{ version = \"1\", features = [\"derive\"] }"),
-        ("serde_json", "\"1\""),
+        // Numbers are read exactly as written (`-5e-57` stays `-5e-57`), as services mean them.
+        ("serde_json", "{ version = \"1\", features = [\"float_roundtrip\"] }"),
         ("time", "\"0.3\""),
         ("url", "\"2\""),
     ]

@@ -785,6 +785,26 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
         let string = match &param.source {
             ValueSource::Constant(s) => quote! { #s },
             ValueSource::ApiVersion => quote! { &self.api_version },
+            // A list: its values joined as its collection format says, as one segment.
+            _ if matches!(ty, TypeRef::Array(_)) => {
+                let value = match &param.source {
+                    ValueSource::Client { field, .. } => {
+                        let name = ident(field, at)?;
+                        quote! { self.#name }
+                    }
+                    ValueSource::Positional { name } => {
+                        let name = ident(name, at)?;
+                        quote! { #name }
+                    }
+                    _ => return Err(Error::invalid(at.clone(), "a required path parameter")),
+                };
+                match param_strings(ctx, param, value, true) {
+                    Strings::One(joined) => quote! { &#joined },
+                    Strings::Many(_) => {
+                        return Err(Error::unsupported(at.clone(), "a path parameter with `collectionFormat: multi`"));
+                    }
+                }
+            }
             ValueSource::Client { field, .. } => {
                 let name = ident(field, at)?;
                 if stringy {
@@ -814,7 +834,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
             }
         };
         pushes.push(if param.skip_url_encoding {
-            quote! { path.push_str(#string); }
+            quote! { crate::request::push_raw(&mut path, #string); }
         } else {
             quote! { path.push_str(&crate::request::path_segment(#wire, #string)?); }
         });

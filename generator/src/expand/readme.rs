@@ -441,9 +441,11 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          `<Client><Method>Options` struct, and returns `azure_core::Result<Response<T>>`, so status and \
          headers are available next to the model (`into_model()`).\n\n\
          Each path parameter is percent-encoded as one path segment (everything but `A-Z a-z 0-9 - . _ ~`), so \
-         a value holding `/`, `?`, `#` or non-ASCII text cannot change the request path; an empty value, `.` or \
-         `..` is refused with an error, since URL parsing would drop or resolve it. Query parameters are \
-         percent-encoded the same way.\n",
+         a value holding `/`, `?`, `#` or non-ASCII text cannot change the request path; `.` or `..` is \
+         refused with an error, since URL parsing would resolve it, and an empty value is an empty segment. \
+         A parameter with `x-ms-skip-url-encoding` (an ARM scope such as `/subscriptions/s/resourceGroups/rg`) \
+         is inserted as it is, with one `/` where the template and the value both have one. Query parameters \
+         are percent-encoded the same way.\n",
         if subs.is_empty() { "none".to_string() } else { subs.join(", ") },
         cloud = cloud_text(ctx),
     ));

@@ -309,6 +309,12 @@ fn lower_method(
             return Err(Error::unsupported(at.clone(), "a cookie parameter (azure_core clients send no cookies)"));
         }
         check_parameter_type(api, &param.ty, at)?;
+        if param.location == ParamLocation::Path && param.collection_format == Some(crate::ir::CollectionFormat::Multi) {
+            return Err(Error::unsupported(
+                at.clone(),
+                "a path parameter with `collectionFormat: multi` (a path segment holds one value; csv, ssv, tsv and pipes are joined)",
+            ));
+        }
         let source = if let Some(constant) = &param.constant {
             ValueSource::Constant(match constant {
                 serde_json::Value::String(s) => s.clone(),
