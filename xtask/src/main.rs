@@ -43,8 +43,8 @@ commands:
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
       --build also times `cargo build -p <product crate>` once its dependencies are built.
   test
-      Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates,
-      then the conformance step.
+      Everything CI runs: codegen --check, cargo test, clippy, docs, cargo package (the product
+      crate as crates.io would receive it), generality and fixture crates, then the conformance step.
   conformance [--spec NAME]...
       Generate the crates of the AutoRest test server's specs (generator/conformance/scenarios.toml),
       drive every scenario against the server (installed with npm ci), print the report's counts
