@@ -15,6 +15,7 @@ mod import;
 mod manifest;
 mod model;
 mod paths;
+mod release;
 mod test;
 
 use std::path::PathBuf;
@@ -42,16 +43,18 @@ commands:
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
       --build also times `cargo build -p <product crate>` once its dependencies are built.
   test
-      Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates,
-      then the conformance step.
+      Everything CI runs: codegen --check, cargo test, clippy, docs, cargo package (the product
+      crate as crates.io would receive it), generality and fixture crates, then the conformance step.
   conformance [--spec NAME]...
       Generate the crates of the AutoRest test server's specs (generator/conformance/scenarios.toml),
       drive every scenario against the server (installed with npm ci), print the report's counts
       and every missed scenario; fail when one not on the exclusion list was missed.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
       Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
-      --make-current also makes it the product's spec, regenerates generated/ and writes
-      the report of what changed to target/api-changes-<old>-to-<new>.md.
+      Reports the example files the spec names that the checkout lacks.
+      --make-current also makes it the product's spec, sets the crate's version and adds a
+      changelog section by the report of what changed (specs/manifest.toml, specs/CHANGELOG.md),
+      regenerates generated/ and writes the report to target/api-changes-<old>-to-<new>.md.
   diff OLD NEW [--format markdown|json]
       Compare two specs through the IR: what changes for users of the generated crate.
       OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.

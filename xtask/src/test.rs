@@ -1,6 +1,8 @@
 //! `cargo xtask test`: everything CI runs, in order, stopping at the first failure.
 //!
 //! The cheap checks come first so a stale `generated/` fails in seconds, not after a build.
+//! After the product crate's tests, lints and docs (with every feature, as docs.rs builds them),
+//! `cargo package` builds it as crates.io would receive it.
 //! The generality crates (every vendored spec other than the product's, generated under
 //! `target/generality/`) are standalone crates, each with its own `[workspace]`; the crates of
 //! the generator's fixture specs follow, as one more workspace. All of them build into the
@@ -48,8 +50,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         step("cargo clippy --workspace --all-targets -- -D warnings".into(), &mut || {
             cargo(&root, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
         })?;
-        step(format!("RUSTDOCFLAGS=\"-D warnings\" cargo doc -p {product_crate} --no-deps"), &mut || {
-            cargo(&root, &["doc", "-p", &product_crate, "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])
+        // With every feature, as docs.rs builds it (the crate's `[package.metadata.docs.rs]`).
+        step(format!("RUSTDOCFLAGS=\"-D warnings\" cargo doc -p {product_crate} --no-deps --all-features"), &mut || {
+            cargo(&root, &["doc", "-p", &product_crate, "--no-deps", "--all-features"], &[("RUSTDOCFLAGS", "-D warnings")])
+        })?;
+        // The crate as crates.io would receive it: cargo checks its metadata, packs it, and builds
+        // the unpacked `.crate` on its own. `--allow-dirty`: generated/ may not be committed yet.
+        step(format!("cargo package -p {product_crate} --allow-dirty"), &mut || {
+            cargo(&root, &["package", "-p", &product_crate, "--allow-dirty"], &[])
         })?;
         for spec in manifest.spec.iter().filter(|s| s.path != manifest.product.spec) {
             let name = generality_crate_name(&spec.path, &spec.api_version);

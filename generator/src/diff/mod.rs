@@ -36,7 +36,7 @@ mod render;
 mod returns;
 mod types;
 
-pub use render::render_markdown;
+pub use render::{render_change, render_markdown};
 
 /// The whole comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

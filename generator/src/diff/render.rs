@@ -25,8 +25,7 @@ pub fn render_markdown(report: &Report) -> String {
         }
         let _ = writeln!(md, "## {heading} ({})\n", changes.len());
         for c in changes {
-            let detail = if c.detail.is_empty() { String::new() } else { format!(": {}", c.detail) };
-            let _ = writeln!(md, "- {} `{}` {}{detail}. *{}.*", c.area, c.subject, c.change, c.reason);
+            let _ = writeln!(md, "- {}", render_change(c));
         }
         md.push('\n');
     }
@@ -40,4 +39,11 @@ pub fn render_markdown(report: &Report) -> String {
     let zero = if report.bump == Bump::Major { " For a 0.x crate, a major bump is a minor-version bump." } else { "" };
     let _ = writeln!(md, "Implied bump: **{}** ({why}).{zero}", report.bump);
     md
+}
+
+/// One change as a line of Markdown (without the list marker), as the report and the crate's
+/// changelog print it: what changed, then why it is classified so, in italics.
+pub fn render_change(c: &Change) -> String {
+    let detail = if c.detail.is_empty() { String::new() } else { format!(": {}", c.detail) };
+    format!("{} `{}` {}{detail}. *{}.*", c.area, c.subject, c.change, c.reason)
 }

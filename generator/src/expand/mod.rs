@@ -32,14 +32,17 @@ use crate::{GeneratedFile, Options};
 
 pub(crate) use docs::{doc_attrs, doc_text};
 
-/// Expands the IR into the files of a crate, in a fixed order (Cargo.toml, README.md, then the
-/// sources by path).
+/// Expands the IR into the files of a crate, in a fixed order (Cargo.toml, README.md, the
+/// CHANGELOG.md it may have, then the sources by path).
 pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> {
     let ctx = Context::new(api, options)?;
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: cargo::expand_cargo_toml(&ctx) },
         GeneratedFile { path: "README.md".into(), contents: readme::expand_readme(&ctx) },
     ];
+    if let Some(changelog) = cargo::expand_changelog(&ctx) {
+        files.push(GeneratedFile { path: "CHANGELOG.md".into(), contents: changelog });
+    }
     // Building tokens and parsing them for prettyplease dominate the time, so the two halves of
     // the crate (models and support code; clients) are expanded and formatted on two threads.
     // Token streams are not `Send`: each thread builds its own and hands back text. The order of

@@ -138,6 +138,55 @@ fn example(ctx: &Context<'_>) -> String {
     out
 }
 
+/// The way from `cargo add` to a first call: what to add (the crate, a credential, a runtime),
+/// how to sign in, and the example.
+fn getting_started(ctx: &Context<'_>) -> String {
+    let crate_name = &ctx.options.crate_name;
+    let package = &ctx.options.package;
+    let (add, links) = if package.publish {
+        (
+            format!("cargo add {crate_name}"),
+            format!(
+                "Releases go to [crates.io](https://crates.io/crates/{crate_name}), with the API reference on \
+                 [docs.rs](https://docs.rs/{crate_name}){}.\n\n",
+                if package.changelog.is_some() { "; `CHANGELOG.md` says what each version changed" } else { "" }
+            ),
+        )
+    } else {
+        // A crate that is not published is added from where it was generated.
+        (format!("cargo add --path path/to/{crate_name}"), String::new())
+    };
+    let has_placeholders =
+        !ctor_args(ctx).is_empty() || example_operation(ctx).is_some_and(|(m, _)| !placeholder_args(m).is_empty());
+    let placeholders = if has_placeholders {
+        "Replace the placeholders (`00000000-0000-0000-0000-000000000000` is your subscription id, the `my-…` \
+         strings name your resources) and run it:"
+    } else {
+        "Run it:"
+    };
+    format!(
+        "## Getting started\n\n\
+         ### Install the crate\n\n\
+         {links}\
+         Add it to your project, with `azure_identity` for a credential and `tokio` for an async runtime:\n\n\
+         ```sh\n\
+         {add}\n\
+         cargo add azure_identity\n\
+         cargo add tokio --features macros,rt-multi-thread\n\
+         ```\n\n\
+         ### Sign in\n\n\
+         You need an Azure subscription, and a role on the resources you call (Azure RBAC). The example signs in \
+         with `azure_identity::DeveloperToolsCredential`, which uses the developer tools you are signed in to: \
+         run `az login` (Azure CLI) or `azd auth login` (Azure Developer CLI) first. In production use a managed \
+         identity (`azure_identity::ManagedIdentityCredential`) or another credential: the client takes any \
+         `TokenCredential`.\n\n\
+         ### A first call\n\n\
+         {placeholders}\n\n\
+         {example}",
+        example = example(ctx),
+    )
+}
+
 /// Whether every positional argument of `m` besides the body is a string path parameter, so the
 /// README can pass placeholders.
 fn simple_args(m: &Method) -> bool {
@@ -411,8 +460,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          Every file of this crate is generated from the OpenAPI spec; do not edit it by hand.\n\n",
         api.title, api.api_version
     ));
-    out.push_str("## Example\n\n");
-    out.push_str(&example(ctx));
+    out.push_str(&getting_started(ctx));
     let lro = lro_example(ctx);
     let resource = lro.and_then(|(m, _)| poller_result(m));
     if let Some(call) = pager_example(ctx, resource) {

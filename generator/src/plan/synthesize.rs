@@ -1,7 +1,8 @@
 //! Examples synthesized from the spec, for the operations no example file covers.
 //!
-//! Azure specs often name example files that were never published (21 of the 38 the IoT Hub
-//! 2023-06-30 spec names are missing), and some operations name none. So that every operation
+//! An operation's example file may be missing from the checkout a spec was vendored from (of the
+//! 38 the IoT Hub 2023-06-30 spec names, upstream publishes all, but 21 are not in the partial
+//! checkout `specs/` was imported from), and some operations name none. So that every operation
 //! is still exercised end to end, the plan builds an example from the operation's schemas:
 //! a value for every parameter (optional ones included, so the options structs are exercised),
 //! a request body and a success response with every property filled (read-only ones too: the
