@@ -4,15 +4,17 @@
 #![deny(missing_docs)]
 pub mod clients;
 
+pub mod codec;
+
 pub mod error;
 
 pub mod lro;
 
 pub mod models;
 
-mod request;
+pub mod patch;
 
-pub mod time;
+mod request;
 
 pub use clients::{IotHubClient, IotHubClientOptions};
 

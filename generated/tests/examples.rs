@@ -119,19 +119,20 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     support::assert_json_eq(
         "read-only field /value/0/properties/expiry of the decoded response",
         &json(r#""Sat, 31 Dec 2039 23:59:59 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .expiry
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .expiry
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
@@ -155,38 +156,40 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     support::assert_json_eq(
         "read-only field /value/0/properties/created of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .created
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .created
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /value/0/properties/updated of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .updated
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .updated
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
@@ -268,11 +271,10 @@ async fn certificates_get_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -286,21 +288,19 @@ async fn certificates_get_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -396,11 +396,10 @@ async fn certificates_create_or_update_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -414,21 +413,19 @@ async fn certificates_create_or_update_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -534,11 +531,10 @@ async fn certificates_generate_verification_code_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -560,21 +556,19 @@ async fn certificates_generate_verification_code_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -680,11 +674,10 @@ async fn certificates_verify_iothub_certverify() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Sat, 31 Dec 2039 23:59:59 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -698,21 +691,19 @@ async fn certificates_verify_iothub_certverify() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:26:56 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -2794,21 +2785,19 @@ async fn iot_hub_resource_list_jobs_synthesized() {
     support::assert_json_eq(
         "read-only field /value/0/startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.value.as_ref().unwrap()[0].start_time_utc.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.value.as_ref().unwrap()[0].start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /value/0/endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.value.as_ref().unwrap()[0].end_time_utc.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.value.as_ref().unwrap()[0].end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -2894,17 +2883,19 @@ async fn iot_hub_resource_get_job_iothub_getjob() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3355,17 +3346,19 @@ async fn iot_hub_resource_export_devices_synthesized() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3454,17 +3447,19 @@ async fn iot_hub_resource_import_devices_iothub_importdevices() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(

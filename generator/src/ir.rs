@@ -451,6 +451,20 @@ pub enum TypeRef {
     Named(String),
     /// Anything (`{}`, `type: object` with no properties and no additionalProperties).
     Any,
+    /// A value that may also be JSON `null` (`x-nullable`, or OpenAPI 3 `nullable`): array
+    /// items, map values, and request and response bodies. A property's own nullability is
+    /// [`Field::nullable`], never this; lower does not nest it (`Nullable(Nullable(_))`).
+    Nullable(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The type without its `Nullable`, and whether it had one.
+    pub fn strip_nullable(&self) -> (&TypeRef, bool) {
+        match self {
+            TypeRef::Nullable(inner) => (inner, true),
+            other => (other, false),
+        }
+    }
 }
 
 /// A named type.
@@ -497,6 +511,11 @@ pub struct ObjectType {
     /// `x-ms-discriminator-value` (or, when a subtype of a discriminated base has none, its
     /// spec name, as AutoRest does).
     pub discriminator_value: Option<String>,
+    /// Only ever sent as (part of) a PATCH or `application/merge-patch+json` body, never read
+    /// from a response nor sent otherwise: its optional fields can be left out, `null` or a
+    /// value (JSON merge-patch). Decided in `lower` once every operation is known.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub patch: bool,
 }
 
 /// A discriminated hierarchy's root.
@@ -614,6 +633,7 @@ pub(crate) mod testing {
                 additional_properties: None,
                 discriminator: None,
                 discriminator_value: None,
+                patch: false,
             }),
         };
         (name.into(), def)

@@ -43,6 +43,7 @@ fn object(name: &str, fields: Vec<Field>) -> TypeDef {
             additional_properties: None,
             discriminator: None,
             discriminator_value: None,
+            patch: false,
         }),
     }
 }
@@ -325,10 +326,11 @@ fn every_file_starts_with_the_generated_preamble() {
             "Cargo.toml",
             "README.md",
             "src/lib.rs",
+            "src/codec.rs",
             "src/error.rs",
             "src/lro.rs",
+            "src/patch.rs",
             "src/request.rs",
-            "src/time.rs",
             "src/models/mod.rs",
             "src/models/types.rs",
             "src/models/enums.rs",
@@ -423,7 +425,7 @@ fn secrets_are_redacted_and_read_only_fields_not_sent() {
     let job = &types[types.find("pub struct JobResponse").unwrap()..];
     let job = &job[..job.find("\n}").unwrap()];
     assert_eq!(job.matches("skip_serializing").count(), 5, "{job}");
-    assert!(job.contains("crate::time::Optional::<crate::time::Rfc7231>"));
+    assert!(job.contains("crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>"));
 }
 
 /// `api`, changed by a test, with its client model decided again.

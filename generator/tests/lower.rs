@@ -593,6 +593,7 @@ fn show(ty: &TypeRef) -> String {
         TypeRef::Map(values) => format!("Map<{}>", show(values)),
         TypeRef::Named(name) => name.clone(),
         TypeRef::Any => "any".to_string(),
+        TypeRef::Nullable(inner) => format!("{}?", show(inner)),
     }
 }
 

@@ -152,7 +152,7 @@ pub struct CertificateProperties {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -169,7 +169,7 @@ pub struct CertificateProperties {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -178,7 +178,7 @@ pub struct CertificateProperties {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -210,7 +210,7 @@ pub struct CertificatePropertiesWithNonce {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -229,7 +229,7 @@ pub struct CertificatePropertiesWithNonce {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -238,7 +238,7 @@ pub struct CertificatePropertiesWithNonce {
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -334,10 +334,11 @@ pub struct CloudToDeviceProperties {
     /// The default time to live for cloud-to-device messages in the device queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "defaultTtlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_ttl_as_iso8601: Option<String>,
+    pub default_ttl_as_iso8601: Option<::time::Duration>,
     /// The `feedback` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<FeedbackProperties>,
@@ -368,7 +369,7 @@ pub struct EndpointHealthData {
     /// Time at which the last known error occurred
     #[serde(
         rename = "lastKnownErrorTime",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -376,7 +377,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub successfully sent a message to the endpoint
     #[serde(
         rename = "lastSuccessfulSendAttemptTime",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -384,7 +385,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub tried to send a message to the endpoint
     #[serde(
         rename = "lastSendAttemptTime",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -424,7 +425,7 @@ for azure_core::http::RequestContent<EndpointHealthDataListResult> {
 }
 
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct EnrichmentProperties {
     /// The key or name for the enrichment property.
@@ -497,11 +498,10 @@ impl TryFrom<ErrorDetails> for azure_core::http::RequestContent<ErrorDetails> {
 }
 
 /// The EventHub consumer group.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
-    #[serde(default)]
     pub properties: EventHubConsumerGroupName,
 }
 
@@ -562,7 +562,7 @@ for azure_core::http::RequestContent<EventHubConsumerGroupInfo> {
 }
 
 /// The EventHub consumer group name.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
@@ -650,7 +650,7 @@ for azure_core::http::RequestContent<EventHubProperties> {
 }
 
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
@@ -716,7 +716,7 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 }
 
 /// Use to provide failover region when requesting manual Failover for a hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
@@ -794,13 +794,19 @@ pub struct FeedbackProperties {
     /// The lock duration for the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "lockDurationAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lock_duration_as_iso8601: Option<String>,
+    pub lock_duration_as_iso8601: Option<::time::Duration>,
     /// The period of time for which a message is available to consume before it is expired by the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
-    #[serde(rename = "ttlAsIso8601", default, skip_serializing_if = "Option::is_none")]
-    pub ttl_as_iso8601: Option<String>,
+    #[serde(
+        rename = "ttlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ttl_as_iso8601: Option<::time::Duration>,
     /// The number of times the IoT hub attempts to deliver a message on the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "maxDeliveryCount",
@@ -820,7 +826,7 @@ for azure_core::http::RequestContent<FeedbackProperties> {
 }
 
 /// The group information for creating a private endpoint on an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
@@ -897,7 +903,7 @@ for azure_core::http::RequestContent<GroupIdInformationProperties> {
 }
 
 /// Use to provide parameters when requesting an import of all devices in the hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
@@ -1495,7 +1501,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "startTimeUtc",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -1505,7 +1511,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "endTimeUtc",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing
     )]
@@ -1613,13 +1619,19 @@ pub struct MessagingEndpointProperties {
     /// The lock duration. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
     #[serde(
         rename = "lockDurationAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lock_duration_as_iso8601: Option<String>,
+    pub lock_duration_as_iso8601: Option<::time::Duration>,
     /// The period of time for which a message is available to consume before it is expired by the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
-    #[serde(rename = "ttlAsIso8601", default, skip_serializing_if = "Option::is_none")]
-    pub ttl_as_iso8601: Option<String>,
+    #[serde(
+        rename = "ttlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ttl_as_iso8601: Option<::time::Duration>,
     /// The number of times the IoT hub attempts to deliver a message. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
     #[serde(
         rename = "maxDeliveryCount",
@@ -1659,7 +1671,7 @@ impl TryFrom<Name> for azure_core::http::RequestContent<Name> {
 }
 
 /// IP Rule to be applied as part of Network Rule Set
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct NetworkRuleSetIpRule {
     /// Name of the IP filter rule.
@@ -1694,7 +1706,7 @@ for azure_core::http::RequestContent<NetworkRuleSetIpRule> {
 }
 
 /// Network Rule Set Properties of IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct NetworkRuleSetProperties {
     /// Default Action for Network Rule Set
@@ -1788,7 +1800,7 @@ impl TryFrom<OperationDisplay> for azure_core::http::RequestContent<OperationDis
 }
 
 /// Input values.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
@@ -2029,7 +2041,7 @@ for azure_core::http::RequestContent<RegistryStatistics> {
 }
 
 /// The common properties of an Azure resource.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource identifier.
@@ -2188,7 +2200,7 @@ impl TryFrom<RouteProperties> for azure_core::http::RequestContent<RouteProperti
 }
 
 /// The properties related to a cosmos DB sql container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingCosmosDbSqlApiProperties {
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
@@ -2349,7 +2361,7 @@ impl TryFrom<RoutingEndpoints> for azure_core::http::RequestContent<RoutingEndpo
 }
 
 /// The properties related to an event hub endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct RoutingEventHubProperties {
     /// Id of the event hub endpoint
@@ -2469,7 +2481,7 @@ impl TryFrom<RoutingProperties> for azure_core::http::RequestContent<RoutingProp
 }
 
 /// The properties related to service bus queue endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct RoutingServiceBusQueueEndpointProperties {
     /// Id of the service bus queue endpoint
@@ -2538,7 +2550,7 @@ for azure_core::http::RequestContent<RoutingServiceBusQueueEndpointProperties> {
 }
 
 /// The properties related to service bus topic endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct RoutingServiceBusTopicEndpointProperties {
     /// Id of the service bus topic endpoint
@@ -2607,7 +2619,7 @@ for azure_core::http::RequestContent<RoutingServiceBusTopicEndpointProperties> {
 }
 
 /// The properties related to a storage container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct RoutingStorageContainerProperties {
     /// Id of the storage container endpoint
@@ -2804,16 +2816,17 @@ for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRuleListR
 }
 
 /// The properties of the Azure Storage endpoint for file upload.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
 pub struct StorageEndpointProperties {
     /// The period of time for which the SAS URI generated by IoT Hub for file upload is valid. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload#file-upload-notification-configuration-options>.
     #[serde(
         rename = "sasTtlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sas_ttl_as_iso8601: Option<String>,
+    pub sas_ttl_as_iso8601: Option<::time::Duration>,
     /// The connection string for the Azure Storage account to which files are uploaded.
     #[serde(rename = "connectionString", default)]
     pub connection_string: String,
@@ -2870,7 +2883,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "crate::time::Optional::<crate::time::Rfc3339>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2888,7 +2901,7 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "crate::time::Optional::<crate::time::Rfc3339>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2908,8 +2921,10 @@ impl TryFrom<SystemData> for azure_core::http::RequestContent<SystemData> {
 #[non_exhaustive]
 pub struct TagsResource {
     /// Resource tags
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<::std::collections::HashMap<String, String>>,
+    ///
+    /// `Patch::Keep` (the default) leaves it out of the request, so the service keeps its value; `Patch::Clear` sends `null`, which removes or resets it; a value (`value.into()`) sets it.
+    #[serde(default, skip_serializing_if = "crate::patch::Patch::is_keep")]
+    pub tags: crate::patch::Patch<::std::collections::HashMap<String, String>>,
 }
 
 impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {

@@ -408,7 +408,10 @@ mod tests {
             "https://management.azure.com/subscriptions/s/providers/Microsoft.Authorization/roleAssignments"
         );
         // The tenant scope.
-        assert_eq!(role("").as_str(), "https://management.azure.com/providers/Microsoft.Authorization/roleAssignments");
+        assert_eq!(
+            role("").as_str(),
+            "https://management.azure.com/providers/Microsoft.Authorization/roleAssignments"
+        );
     }
 
     #[test]

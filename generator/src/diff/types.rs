@@ -53,7 +53,7 @@ fn diff_type(old: &TypeDef, new: &TypeDef, out: &mut Changes<'_>) {
 }
 
 fn field_rust_type(types: &BTreeMap<String, TypeDef>, f: &Field) -> String {
-    let shape = rust_shape(types, &f.ty, true);
+    let shape = rust_shape(types, &f.ty);
     if field_is_plain(f) {
         shape
     } else {
@@ -305,7 +305,7 @@ fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
 }
 
 fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes<'_>) {
-    let base = |p: &Primitive| rust_shape(&BTreeMap::new(), &TypeRef::Primitive(p.clone()), true);
+    let base = |p: &Primitive| rust_shape(&BTreeMap::new(), &TypeRef::Primitive(p.clone()));
     if base(&old.base) != base(&new.base) {
         out.push(
             Area::Type,
@@ -397,7 +397,8 @@ mod tests {
         let stringly = find(&report, "Job.stringly", "type changed");
         assert_eq!(stringly.impact, Impact::Breaking);
         assert!(stringly.reason.contains("Vec<OffsetDateTime>"), "{}", stringly.reason);
-        assert_eq!(find(&report, "Job.nested", "type changed").impact, Impact::Compatible);
+        // Formats apply at any depth: a nested date becoming a string changes the Rust type too.
+        assert_eq!(find(&report, "Job.nested", "type changed").impact, Impact::Breaking);
     }
 
     #[test]

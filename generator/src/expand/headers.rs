@@ -7,7 +7,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{rust_type, Scope};
+use super::types::{codec_tokens, rust_type, Scope};
+use crate::rust_types::codec;
 use super::{doc_attrs, ident, Context};
 use crate::error::Result;
 use crate::ir::{HeaderAccessor, Method, MethodKind, Primitive, ResponseHeaders, TypeKind, TypeRef};
@@ -127,6 +128,9 @@ fn expected(ctx: &Context<'_>, ty: &TypeRef) -> &'static str {
         TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123) => "a date-time (RFC 3339 or RFC 1123)",
         TypeRef::Primitive(Primitive::UnixTime) => "Unix seconds",
         TypeRef::Primitive(Primitive::Bytes) => "base64",
+        TypeRef::Primitive(Primitive::Base64Url) => "base64url",
+        TypeRef::Primitive(Primitive::Date) => "a date (`YYYY-MM-DD`)",
+        TypeRef::Primitive(Primitive::Duration) => "an ISO 8601 duration",
         TypeRef::Named(name) if matches!(ctx.api.types.get(name).map(|d| &d.kind), Some(TypeKind::Enum(_))) => {
             "a value of the enum (any text is: unknown ones are kept)"
         }
@@ -154,15 +158,11 @@ fn header_parse(ctx: &Context<'_>, ty: &TypeRef, at: &crate::error::Location) ->
         TypeRef::Primitive(Primitive::Int64) => parsed(quote! { i64 }, quote! { |v: &str| v.parse().ok() }),
         TypeRef::Primitive(Primitive::Float32) => parsed(quote! { f32 }, quote! { |v: &str| v.parse().ok() }),
         TypeRef::Primitive(Primitive::Float64) => parsed(quote! { f64 }, quote! { |v: &str| v.parse().ok() }),
-        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123) => {
-            parsed(quote! { ::time::OffsetDateTime }, quote! { |v: &str| crate::time::parse(v).ok() })
-        }
-        TypeRef::Primitive(Primitive::UnixTime) => parsed(
-            quote! { ::time::OffsetDateTime },
-            quote! { |v: &str| v.parse::<i64>().ok().and_then(|s| ::time::OffsetDateTime::from_unix_timestamp(s).ok()) },
-        ),
-        TypeRef::Primitive(Primitive::Bytes) => {
-            parsed(quote! { Vec<u8> }, quote! { |v: &str| azure_core::base64::decode(v).ok() })
+        TypeRef::Primitive(_) if codec(&ctx.api.types, ty).is_some() => {
+            // Dates, durations and bytes: read by the codec that reads them in a body.
+            let codec = codec(&ctx.api.types, ty).map(|c| codec_tokens(&c));
+            let rust = rust_type(ctx, ty, Scope::Models, at)?;
+            parsed(rust, quote! { |v: &str| crate::codec::from_text::<_, #codec>(v).ok() })
         }
         TypeRef::Named(name) if matches!(ctx.api.types.get(name).map(|d| &d.kind), Some(TypeKind::Enum(_))) => {
             let ty = rust_type(ctx, ty, Scope::Models, at)?;

@@ -4,7 +4,7 @@
 //! One module per output file or concern: `models` and `enums` (the `models` module of the
 //! crate), `client` (the root client and its options), `operations` (one method per operation,
 //! grouped into sub-clients), `runtime` (the crate's fixed support code: errors, URLs, long-running
-//! operations, date-times; not tokens but the source files of the `generator/runtime` crate,
+//! operations, wire formats, PATCH properties; not tokens but the source files of the `generator/runtime` crate,
 //! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (the example tests,
 //! printed from the plan that `plan` makes of them). This module holds what they share: name
 //! resolution, doc text and formatting.
@@ -170,11 +170,12 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         #![deny(missing_docs)]
 
         pub mod clients;
+        pub mod codec;
         pub mod error;
         pub mod lro;
         pub mod models;
+        pub mod patch;
         mod request;
-        pub mod time;
 
         pub use clients::{#root, #options};
         pub use error::{service_error, ServiceError};

@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{field_is_plain, has_default, rust_type, serde_with, Scope};
+use super::types::{has_default, rust_type, serde_with, Scope};
+use crate::rust_types::{field_form, FieldForm};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Result};
 use crate::ir::{Discriminator, MethodKind, ObjectType, TypeDef, TypeKind, TypeRef};
@@ -97,20 +98,25 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         let at = def.location.join("properties").join(&field.wire_name);
         let field_name = ident(&field.rust_name, &at)?;
         taken.insert(field.rust_name.clone());
-        let plain = field_is_plain(field);
+        let form = field_form(field, object.patch);
+        let plain = form == FieldForm::Plain;
         // A struct that contains itself (even through an `Option`) needs a box to have a size.
         let boxed = contains_directly(ctx, &field.ty, &def.name);
         let mut ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
         if boxed {
             ty = quote! { Box<#ty> };
         }
-        let full_ty = if plain { ty.clone() } else { quote! { Option<#ty> } };
+        let full_ty = match form {
+            FieldForm::Plain => ty.clone(),
+            FieldForm::Optional | FieldForm::Nullable => quote! { Option<#ty> },
+            FieldForm::Patch => quote! { crate::patch::Patch<#ty> },
+        };
         let mut serde_args = Vec::new();
         if field.rust_name != field.wire_name {
             let wire = &field.wire_name;
             serde_args.push(quote! { rename = #wire });
         }
-        if let Some(with) = serde_with(&field.ty, !plain) {
+        if let Some(with) = serde_with(ctx, &field.ty, !plain) {
             serde_args.push(quote! { with = #with });
         }
         // A required field the service leaves out (Batch never returns a user's `password`)
@@ -118,10 +124,12 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if !plain || (!boxed && has_default(ctx, &field.ty, &mut Vec::new())) {
             serde_args.push(quote! { default });
         }
-        if field.read_only {
-            serde_args.push(quote! { skip_serializing });
-        } else if !plain {
-            serde_args.push(quote! { skip_serializing_if = "Option::is_none" });
+        match form {
+            _ if field.read_only => serde_args.push(quote! { skip_serializing }),
+            FieldForm::Optional => serde_args.push(quote! { skip_serializing_if = "Option::is_none" }),
+            FieldForm::Patch => serde_args.push(quote! { skip_serializing_if = "crate::patch::Patch::is_keep" }),
+            // Sent always: a value, or `null` for a required nullable field.
+            FieldForm::Plain | FieldForm::Nullable => {}
         }
         let serde_attr = if serde_args.is_empty() { quote! {} } else { quote! { #[serde(#(#serde_args),*)] } };
         let mut notes = Vec::new();
@@ -130,6 +138,12 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         }
         if field.secret {
             notes.push("A secret: redacted in `Debug` output.".to_string());
+        }
+        if form == FieldForm::Nullable {
+            notes.push("Required, and may be `null`: `None` is sent as `null`.".to_string());
+        }
+        if form == FieldForm::Patch {
+            notes.push("`Patch::Keep` (the default) leaves it out of the request, so the service keeps its value; `Patch::Clear` sends `null`, which removes or resets it; a value (`value.into()`) sets it.".to_string());
         }
         if field.client_flatten {
             notes.push("The spec asks for this object to be flattened into its parent (`x-ms-client-flatten`); this crate keeps it nested, as it is on the wire.".to_string());
@@ -141,27 +155,42 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         };
         let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
         fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
-        if plain {
-            let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
-            if !boxed && super::types::is_string(&field.ty) {
-                // `Thing::new("name")` rather than `Thing::new("name".to_string())`.
-                new_args.push(quote! { #field_name: impl Into<String> });
-                new_inits.push(quote! { #field_name: #field_name.into(), });
-            } else {
-                new_args.push(quote! { #field_name: #arg_ty });
+        match form {
+            FieldForm::Plain => {
+                let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
+                if !boxed && super::types::is_string(&field.ty) {
+                    // `Thing::new("name")` rather than `Thing::new("name".to_string())`.
+                    new_args.push(quote! { #field_name: impl Into<String> });
+                    new_inits.push(quote! { #field_name: #field_name.into(), });
+                } else {
+                    new_args.push(quote! { #field_name: #arg_ty });
+                    if boxed {
+                        new_inits.push(quote! { #field_name: Box::new(#field_name), });
+                    } else {
+                        new_inits.push(quote! { #field_name, });
+                    }
+                }
             }
-            if boxed {
-                new_inits.push(quote! { #field_name: Box::new(#field_name), });
-            } else if !super::types::is_string(&field.ty) {
-                new_inits.push(quote! { #field_name, });
+            FieldForm::Nullable => {
+                // Required: `new` takes it, `None` meaning `null`.
+                let arg_ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
+                new_args.push(quote! { #field_name: Option<#arg_ty> });
+                if boxed {
+                    new_inits.push(quote! { #field_name: #field_name.map(Box::new), });
+                } else {
+                    new_inits.push(quote! { #field_name, });
+                }
             }
-        } else {
-            new_inits.push(quote! { #field_name: None, });
+            FieldForm::Optional => new_inits.push(quote! { #field_name: None, }),
+            FieldForm::Patch => new_inits.push(quote! { #field_name: crate::patch::Patch::Keep, }),
         }
         let wire = &field.rust_name;
-        debug_fields.push(match (field.secret, plain) {
-            (true, true) => quote! { .field(#wire, &"<redacted>") },
-            (true, false) => quote! { .field(#wire, &self.#field_name.as_ref().map(|_| "<redacted>")) },
+        debug_fields.push(match (field.secret, form) {
+            (true, FieldForm::Plain) => quote! { .field(#wire, &"<redacted>") },
+            (true, FieldForm::Optional | FieldForm::Nullable) => {
+                quote! { .field(#wire, &self.#field_name.as_ref().map(|_| "<redacted>")) }
+            }
+            (true, FieldForm::Patch) => quote! { .field(#wire, &self.#field_name.as_option().map(|_| "<redacted>")) },
             (false, _) => quote! { .field(#wire, &self.#field_name) },
         });
     }

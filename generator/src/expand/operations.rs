@@ -10,14 +10,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::client::expand_client_struct;
-use super::types::{is_string_primitive, rust_type, to_param_string, Scope};
+use super::types::{codec_tokens, is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
     BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, NextLink, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
-use crate::rust_types::{argument_form, rust_text, ArgumentForm};
+use crate::rust_types::{argument_form, body_codec, body_form, rust_text, ArgumentForm, BodyForm};
 
 /// Status codes as unsuffixed literals (`200`, not `200u16`).
 fn literals(codes: &[u16]) -> Vec<proc_macro2::Literal> {
@@ -85,14 +85,14 @@ fn param_strings(ctx: &Context<'_>, param: &MethodParam, value: TokenStream, by_
     match ctx.resolve_alias(&param.ty) {
         TypeRef::Array(item) => {
             let item = ctx.resolve_alias(item);
-            let each = to_param_string(item, quote! { v }, true);
+            let each = to_param_string(ctx, item, quote! { v }, true);
             match param.collection_format.unwrap_or(CollectionFormat::Csv).separator() {
                 Some(sep) => Strings::One(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>().join(#sep) }),
                 None => Strings::Many(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>() }),
             }
         }
         TypeRef::Any => Strings::One(quote! { #value.to_string() }),
-        ty => Strings::One(to_param_string(ty, value, by_ref)),
+        ty => Strings::One(to_param_string(ctx, ty, value, by_ref)),
     }
 }
 
@@ -253,25 +253,47 @@ fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, surface: &mut
                 }
             })
         }
-        (Passing::Positional { name }, false) => {
-            let name = ident(name, &b_at)?;
-            surface.args.push(quote! { #name: azure_core::http::RequestContent<#ty> });
-            surface.arg_docs.push((name.to_string(), body.description.clone()));
-            Ok(quote! {
-                request.insert_header("content-type", #content_type);
-                request.set_body(#name);
-            })
-        }
-        (Passing::Optional { field }, false) => {
-            let name = ident(field, &b_at)?;
-            let doc = doc_attrs(body.description.as_deref(), "The request body.");
-            surface.option_fields.push(quote! { #doc pub #name: Option<azure_core::http::RequestContent<#ty>>, });
-            Ok(quote! {
-                if let Some(body) = options.#name.take() {
-                    request.insert_header("content-type", #content_type);
-                    request.set_body(body);
+        (passing, false) => {
+            let form = match body.kind {
+                BodyKind::Binary => BodyForm::Content,
+                _ => body_form(&ctx.api.types, &body.ty),
+            };
+            // The argument's type, and the body the method sends for a value of it.
+            let arg_ty = match &form {
+                BodyForm::Content => quote! { azure_core::http::RequestContent<#ty> },
+                BodyForm::Value(_) => ty.clone(),
+            };
+            let encode = |value: TokenStream| match &form {
+                BodyForm::Content => value,
+                BodyForm::Value(codec) => {
+                    let codec = codec_tokens(codec);
+                    quote! { crate::codec::to_json::<_, #codec>(&#value)? }
                 }
-            })
+            };
+            match passing {
+                Passing::Positional { name } => {
+                    let name = ident(name, &b_at)?;
+                    surface.args.push(quote! { #name: #arg_ty });
+                    surface.arg_docs.push((name.to_string(), body.description.clone()));
+                    let encode = encode(quote! { #name });
+                    Ok(quote! {
+                        request.insert_header("content-type", #content_type);
+                        request.set_body(#encode);
+                    })
+                }
+                Passing::Optional { field } => {
+                    let name = ident(field, &b_at)?;
+                    let doc = doc_attrs(body.description.as_deref(), "The request body.");
+                    surface.option_fields.push(quote! { #doc pub #name: Option<#arg_ty>, });
+                    let encode = encode(quote! { body });
+                    Ok(quote! {
+                        if let Some(body) = options.#name.take() {
+                            request.insert_header("content-type", #content_type);
+                            request.set_body(#encode);
+                        }
+                    })
+                }
+            }
         }
     }
 }
@@ -537,7 +559,7 @@ fn error_mapper(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<To
 /// The error types of a method, for its docs: `ServiceError<T>` per status, then the rest.
 fn errors_doc(ctx: &Context<'_>, method: &Method) -> String {
     let text = |ty: Option<&TypeRef>| match ty {
-        Some(ty) => rust_text(&ctx.api.types, ty, true),
+        Some(ty) => rust_text(&ctx.api.types, ty),
         None => "serde_json::Value".to_string(),
     };
     let link = |ty: String| format!("[`ServiceError<{ty}>`](crate::ServiceError)");
@@ -712,8 +734,8 @@ fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prel
     let marker = plain.headers.as_ref().and_then(|h| h.marker.as_ref());
     let output = match (&plain.result, marker) {
         (Some(ty), _) => {
-            let ty = rust_type(ctx, ty, Scope::Crate, &op.location)?;
-            quote! { azure_core::http::Response<#ty> }
+            let (ty, format) = result_type(ctx, op, ty)?;
+            quote! { azure_core::http::Response<#ty #format> }
         }
         (None, Some(marker)) => {
             let marker = ident(marker, &op.location)?;
@@ -812,7 +834,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
                 } else if string_enum {
                     quote! { self.#name.as_str() }
                 } else {
-                    let s = to_param_string(ty, quote! { self.#name }, false);
+                    let s = to_param_string(ctx, ty, quote! { self.#name }, false);
                     quote! { &#s }
                 }
             }
@@ -824,7 +846,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
                     quote! { #name }
                 } else {
                     let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
-                    let s = to_param_string(ty, quote! { #name }, borrowed);
+                    let s = to_param_string(ctx, ty, quote! { #name }, borrowed);
                     quote! { &#s }
                 }
             }
@@ -858,15 +880,37 @@ fn push_literal(literal: &str) -> Option<TokenStream> {
 pub(crate) fn poller_output(ctx: &Context<'_>, op: &Operation, poller: &PollerModel) -> Result<(TokenStream, TokenStream)> {
     match &poller.result {
         None => Ok((quote! { () }, quote! { azure_core::http::NoFormat })),
-        Some(ty) => Ok((rust_type(ctx, ty, Scope::Crate, &op.location)?, quote! { azure_core::http::JsonFormat })),
+        Some(ty) => {
+            let rust = rust_type(ctx, ty, Scope::Crate, &op.location)?;
+            match body_codec(&ctx.api.types, ty) {
+                Some(codec) => {
+                    let codec = codec_tokens(&codec);
+                    Ok((rust, quote! { crate::codec::Body<#codec> }))
+                }
+                None => Ok((rust, quote! { azure_core::http::JsonFormat })),
+            }
+        }
     }
+}
+
+/// A result body's Rust type, and `, Format` after it when azure_core's `JsonFormat` would not
+/// read it as the spec says (see `rust_types::body_codec`).
+fn result_type(ctx: &Context<'_>, op: &Operation, ty: &TypeRef) -> Result<(TokenStream, TokenStream)> {
+    let rust = rust_type(ctx, ty, Scope::Crate, &op.location)?;
+    Ok(match body_codec(&ctx.api.types, ty) {
+        Some(codec) => {
+            let codec = codec_tokens(&codec);
+            (rust, quote! { , crate::codec::Body<#codec> })
+        }
+        None => (rust, quote! {}),
+    })
 }
 
 /// A type in docs: a link to a model, else the type as code.
 fn type_doc(ctx: &Context<'_>, ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(name) => format!("[`{name}`](crate::models::{name})"),
-        other => format!("`{}`", rust_text(&ctx.api.types, other, true)),
+        other => format!("`{}`", rust_text(&ctx.api.types, other)),
     }
 }
 
@@ -886,7 +930,7 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
         }
         MethodKind::Poller(poller) => {
             let output = match &poller.result {
-                Some(ty) => rust_text(&ctx.api.types, ty, true),
+                Some(ty) => rust_text(&ctx.api.types, ty),
                 None => "()".to_string(),
             };
             Some(format!(
@@ -911,8 +955,7 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
             if !plain.bodiless_codes.is_empty() {
                 let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();
                 text.push(format!(
-                    "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
-                     fails on an empty body.",
+                    "The response; a {} answer has no body, which `into_model()` reads as `None`.",
                     empty.join(" or ")
                 ));
             }

@@ -1,19 +1,15 @@
-//! IR type references to Rust types, and the serde helpers some of them need.
-//!
-//! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
-//! (`unix_time`) and the crate's own `time` module (`Rfc3339`, `Rfc7231`: written as the spec
-//! says, read in either form, see `generator/runtime/src/time.rs`). Those helpers cover a value, an
-//! array of values or a map of them, each optional or not; a date-time nested deeper (an array
-//! of arrays) is kept as its string form, as are byte strings inside containers.
+//! IR type references to Rust types, and the codecs that write and read the ones serde's own
+//! way does not (`crate::codec`, from `generator/runtime/src/codec.rs`): date-times, dates,
+//! durations and bytes at any depth, and values that may be `null`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, Context};
 use crate::error::{Location, Result};
-use crate::ir::{Primitive, TypeRef};
+use crate::ir::TypeRef;
 pub(crate) use crate::rust_types::{field_is_plain, is_string, is_string_primitive};
-use crate::rust_types::{rust_shape, RustShape, Scalar};
+use crate::rust_types::{codec, rust_shape, Codec, RustShape, Scalar};
 
 /// Where a type is written: in `models` itself, or elsewhere in the crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +24,7 @@ pub(crate) enum Scope {
 
 /// The Rust type of a value of `ty`.
 pub(crate) fn rust_type(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location) -> Result<TokenStream> {
-    rust_type_inner(ctx, &rust_shape(ty, true), scope, at)
+    rust_type_inner(ctx, &rust_shape(ty), scope, at)
 }
 
 fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &Location) -> Result<TokenStream> {
@@ -41,6 +37,10 @@ fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &
         RustShape::Map(value) => {
             let value = rust_type_inner(ctx, value, scope, at)?;
             quote! { ::std::collections::HashMap<String, #value> }
+        }
+        RustShape::Option(inner) => {
+            let inner = rust_type_inner(ctx, inner, scope, at)?;
+            quote! { Option<#inner> }
         }
         RustShape::Named(name) => {
             ctx.type_def(name, at)?;
@@ -64,30 +64,52 @@ fn scalar_tokens(scalar: Scalar) -> TokenStream {
         Scalar::F32 => quote! { f32 },
         Scalar::F64 => quote! { f64 },
         Scalar::DateTime => quote! { ::time::OffsetDateTime },
+        Scalar::Date => quote! { ::time::Date },
+        Scalar::Duration => quote! { ::time::Duration },
         Scalar::Bytes => quote! { Vec<u8> },
         Scalar::String => quote! { String },
     }
 }
 
-/// The serde `with` path for a field of type `ty` (`optional`: the field is an `Option`): a
-/// shape of the crate's `time` module over a format (`crate::time::Optional::<crate::time::Rfc7231>`),
-/// or azure_core's own helpers where they fit (a Unix time or bytes, alone or optional).
-pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
-    let format = |ty: &TypeRef| match ty {
-        TypeRef::Primitive(Primitive::DateTime) => Some("Rfc3339"),
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => Some("Rfc7231"),
-        TypeRef::Primitive(Primitive::UnixTime) => Some("UnixTime"),
-        _ => None,
-    };
-    let azure_core = |base: &str| Some(if optional { format!("{base}::option") } else { base.to_string() });
-    let (shape, format) = match ty {
-        TypeRef::Primitive(Primitive::UnixTime) => return azure_core("azure_core::time::unix_time"),
-        TypeRef::Primitive(Primitive::Bytes) => return azure_core("azure_core::base64"),
-        TypeRef::Array(item) => (if optional { "OptionalList" } else { "List" }, format(item)?),
-        TypeRef::Map(value) => (if optional { "OptionalMap" } else { "Map" }, format(value)?),
-        other => (if optional { "Optional" } else { "Value" }, format(other)?),
-    };
-    Some(format!("crate::time::{shape}::<crate::time::{format}>"))
+/// A codec as a type of the generated crate (`crate::codec::Seq<crate::codec::Rfc1123>`).
+pub(crate) fn codec_tokens(codec: &Codec) -> TokenStream {
+    codec_tokens_in(codec, &quote! { crate::codec })
+}
+
+/// A codec as a type of the `codec` module at `module` (`crate::codec`, or the crate's name
+/// followed by `::codec` outside it).
+pub(crate) fn codec_tokens_in(codec: &Codec, module: &TokenStream) -> TokenStream {
+    let inner = |c: &Codec| codec_tokens_in(c, module);
+    match codec {
+        Codec::Serde => quote! { #module::Serde },
+        Codec::Rfc3339 => quote! { #module::Rfc3339 },
+        Codec::Rfc1123 => quote! { #module::Rfc1123 },
+        Codec::UnixTime => quote! { #module::UnixTime },
+        Codec::IsoDate => quote! { #module::IsoDate },
+        Codec::IsoDuration => quote! { #module::IsoDuration },
+        Codec::Base64 => quote! { #module::Base64 },
+        Codec::Base64Url => quote! { #module::Base64Url },
+        Codec::Seq(c) => {
+            let c = inner(c);
+            quote! { #module::Seq<#c> }
+        }
+        Codec::Dict(c) => {
+            let c = inner(c);
+            quote! { #module::Dict<#c> }
+        }
+        Codec::Nullable(c) => {
+            let c = inner(c);
+            quote! { #module::Nullable<#c> }
+        }
+    }
+}
+
+/// The serde `with` path of a field of type `ty` (`optional`: the field is an `Option`), when
+/// its values need a codec: `crate::codec::As::<C>`.
+pub(crate) fn serde_with(ctx: &Context<'_>, ty: &TypeRef, optional: bool) -> Option<String> {
+    let codec = codec(&ctx.api.types, ty)?;
+    let codec = if optional { Codec::Nullable(Box::new(codec)) } else { codec };
+    Some(format!("crate::codec::As::<{}>", codec.path("crate::codec")))
 }
 
 /// Whether values of `ty` implement `Default` (so a struct of them can derive it).
@@ -95,15 +117,16 @@ pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String
     crate::rust_types::has_default(&ctx.api.types, ty, seen)
 }
 
-/// An expression turning `value` into the `String` sent in a path, query or header; `by_ref`
-/// says whether `value` is already a reference.
-pub(crate) fn to_param_string(ty: &TypeRef, value: TokenStream, by_ref: bool) -> TokenStream {
+/// An expression turning `value` into the `String` sent in a path, query or header (`by_ref`:
+/// `value` is already a reference). A value with a format is written by its codec, as in a body
+/// (`crate::codec::to_text`, fallible: the expression ends in `?`).
+pub(crate) fn to_param_string(ctx: &Context<'_>, ty: &TypeRef, value: TokenStream, by_ref: bool) -> TokenStream {
     let reference = if by_ref { value.clone() } else { quote! { &#value } };
-    match ty {
-        TypeRef::Primitive(Primitive::DateTime) => quote! { azure_core::time::to_rfc3339(#reference) },
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => quote! { azure_core::time::to_rfc7231(#reference) },
-        TypeRef::Primitive(Primitive::UnixTime) => quote! { #value.unix_timestamp().to_string() },
-        TypeRef::Primitive(Primitive::Bytes) => quote! { azure_core::base64::encode(#reference) },
-        _ => quote! { #value.to_string() },
+    match codec(&ctx.api.types, ty) {
+        Some(codec) => {
+            let codec = codec_tokens(&codec);
+            quote! { crate::codec::to_text::<_, #codec>(#reference)? }
+        }
+        None => quote! { #value.to_string() },
     }
 }

@@ -446,12 +446,21 @@ fn success_codes(op: &Operation) -> Vec<u16> {
         .collect()
 }
 
-/// The body type the success responses share; `Any` when they disagree, `None` when none has
-/// a body.
+/// The body type the success responses share (`Nullable` when one of them may be `null`); `Any`
+/// when they disagree, `None` when none has a body.
 fn shared_success_type(op: &Operation) -> Option<TypeRef> {
-    let mut types = op.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.clone());
-    let first = types.next()?;
-    if types.all(|t| t == first) { Some(first) } else { Some(TypeRef::Any) }
+    let mut types = op.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.as_ref()).map(TypeRef::strip_nullable);
+    let (first, mut nullable) = types.next()?;
+    let mut shared = true;
+    for (ty, null) in types {
+        shared &= ty == first;
+        nullable |= null;
+    }
+    Some(match (shared, nullable) {
+        (false, _) => TypeRef::Any,
+        (true, false) => first.clone(),
+        (true, true) => TypeRef::Nullable(Box::new(first.clone())),
+    })
 }
 
 /// A plain operation's outcome.
@@ -470,6 +479,11 @@ fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut 
             .collect()
     } else {
         Vec::new()
+    };
+    // A success without a body reads as `None`: the result may be empty.
+    let result = match result {
+        Some(ty) if !bodiless_codes.is_empty() && !matches!(ty, TypeRef::Nullable(_)) => Some(TypeRef::Nullable(Box::new(ty))),
+        other => other,
     };
     PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers }
 }

@@ -98,6 +98,7 @@ impl<'a> Lowerer<'a> {
             additional_properties: None,
             discriminator: None,
             discriminator_value: None,
+            patch: false,
         };
         for base in &object.bases {
             let Some(TypeKind::Object(base_object)) = self.types.get(base).map(|def| &def.kind) else {

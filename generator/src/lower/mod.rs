@@ -12,6 +12,7 @@ mod examples;
 mod inherit;
 mod naming;
 mod operations;
+mod patch;
 mod schema;
 mod types;
 
@@ -61,6 +62,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
         unsupported,
         clients: ClientModel::default(),
     };
+    patch::mark_patch_models(&mut api);
     api.clients = clients::lower_clients(&api)?;
     Ok(api)
 }

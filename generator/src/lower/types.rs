@@ -170,6 +170,16 @@ impl<'a> Lowerer<'a> {
     /// Whether the component schema a `$ref` names (through aliases of one `$ref`) is marked
     /// `readOnly`.
     fn component_read_only(&self, reference: &str, at: &str) -> Result<bool> {
+        Ok(self.component_schema(reference, at)?.is_some_and(|schema| schema.schema_data.read_only))
+    }
+
+    /// Whether the component schema a `$ref` names (through aliases of one `$ref`) may be `null`.
+    fn component_nullable(&self, reference: &str, at: &str) -> Result<bool> {
+        Ok(self.component_schema(reference, at)?.is_some_and(|schema| SchemaView::new(schema).nullable()))
+    }
+
+    /// The component schema a `$ref` names, through aliases of one `$ref`.
+    fn component_schema(&self, reference: &str, at: &str) -> Result<Option<&'a Schema>> {
         let schemas = self.document().components.as_ref().map(|c| &c.schemas);
         let mut reference = reference;
         // A chain of aliases is short; a cycle of them was refused when bundling.
@@ -177,10 +187,10 @@ impl<'a> Lowerer<'a> {
             let (_, schema) = self.component_key(reference, "schemas", schemas, at)?;
             match schema {
                 ReferenceOr::Reference { reference: next } => reference = next,
-                ReferenceOr::Item(schema) => return Ok(schema.schema_data.read_only),
+                ReferenceOr::Item(schema) => return Ok(Some(schema)),
             }
         }
-        Ok(false)
+        Ok(None)
     }
 
     /// The Rust name reserved for component schema `key`.
@@ -231,6 +241,17 @@ impl<'a> Lowerer<'a> {
             SchemaUse::Ref(reference) => Ok(TypeRef::Named(self.named_ref(reference, pointer)?)),
             SchemaUse::Inline(schema) => self.lower_inline(&SchemaView::new(schema), hint, pointer),
         }
+    }
+
+    /// Lowers a use of a schema whose value may be `null` when the schema says so: array items,
+    /// map values, bodies. (A property's nullability is its field's; a parameter is never `null`.)
+    pub(super) fn lower_value_use(&mut self, schema: SchemaUse<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        let nullable = match schema {
+            SchemaUse::Ref(reference) => self.component_nullable(reference, pointer)?,
+            SchemaUse::Inline(schema) => SchemaView::new(schema).nullable(),
+        };
+        let ty = self.lower_use(schema, hint, pointer)?;
+        Ok(if nullable { TypeRef::Nullable(Box::new(ty)) } else { ty })
     }
 
     /// Lowers an inline schema: a named type for enums and objects, a structural type otherwise.
@@ -288,7 +309,7 @@ impl<'a> Lowerer<'a> {
         match view.typ {
             Some("array") => match view.items {
                 Some(items) => {
-                    let items = self.lower_use(items.into(), &format!("{hint}Item"), &format!("{pointer}/items"))?;
+                    let items = self.lower_value_use(items.into(), &format!("{hint}Item"), &format!("{pointer}/items"))?;
                     Ok(TypeRef::Array(Box::new(items)))
                 }
                 None => {
@@ -315,7 +336,7 @@ impl<'a> Lowerer<'a> {
             Some(AdditionalProperties::Any(true)) => Ok(Some(TypeRef::Any)),
             Some(AdditionalProperties::Schema(schema)) => {
                 let at = format!("{pointer}/additionalProperties");
-                Ok(Some(self.lower_use(schema.as_ref().into(), &format!("{hint}Value"), &at)?))
+                Ok(Some(self.lower_value_use(schema.as_ref().into(), &format!("{hint}Value"), &at)?))
             }
         }
     }
@@ -416,6 +437,7 @@ impl<'a> Lowerer<'a> {
             additional_properties: None,
             discriminator: None,
             discriminator_value: view.extension("x-ms-discriminator-value").and_then(Value::as_str).map(str::to_string),
+            patch: false,
         };
         for (i, part) in view.all_of.iter().enumerate() {
             let at = format!("{pointer}/allOf/{i}");
@@ -529,7 +551,11 @@ impl<'a> Lowerer<'a> {
             read_only,
             mutability,
             secret: view.is_some_and(|v| v.flag("x-ms-secret")),
-            nullable: view.is_some_and(SchemaView::nullable),
+            nullable: view.is_some_and(SchemaView::nullable)
+                || match property {
+                    SchemaUse::Ref(reference) => self.component_nullable(reference, pointer)?,
+                    SchemaUse::Inline(_) => false,
+                },
             default: view.and_then(|v| v.data.default.clone()),
             // A property with only a `title` (Batch has fifty) is described by it, as a type is.
             description: view.and_then(|v| v.data.description.clone().or_else(|| v.data.title.clone())),

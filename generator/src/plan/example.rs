@@ -17,7 +17,7 @@ use crate::ir::{
     Api, Client, CollectionFormat, ExampleResponse, HttpMethod, Method, MethodKind, Operation, ParamLocation, Passing, Primitive, StatusCode,
     TypeRef, ValueSource,
 };
-use crate::rust_types::{argument_form, is_string, is_string_primitive, resolve_alias, ArgumentForm};
+use crate::rust_types::{argument_form, body_codec, codec, is_string, is_string_primitive, resolve_alias, ArgumentForm};
 
 /// What an example is the example of.
 pub(super) struct Site<'a> {
@@ -128,7 +128,7 @@ pub(super) fn plan_example(
         (Some(body), Some(ty)) => {
             let mut walk = Walk::new(api, &mut disagreements, "response body".to_string(), &at);
             let expected = walk.normalize(&ty, body, "", Some(Vec::new()))?;
-            Some(Comparison { expected, read_only: walk.into_read_only() })
+            Some(Comparison { expected, read_only: walk.into_read_only(), codec: body_codec(&api.types, &ty) })
         }
         _ => None,
     };
@@ -423,25 +423,19 @@ fn positional_value(api: &Api, ty: &TypeRef, value: &Value) -> ArgValue {
     match argument_form(ty) {
         // A string as its text (an example may write a number for a string parameter).
         ArgumentForm::Str => ArgValue::Str(scalar_text(value)),
-        ArgumentForm::Slice(_) => ArgValue::Slice(value.clone()),
+        ArgumentForm::Slice(_) => ArgValue::Slice(value.clone(), codec(&api.types, ty)),
         ArgumentForm::Bytes => ArgValue::Ref(Box::new(owned_value(api, ty, value))),
-        ArgumentForm::Json => ArgValue::Ref(Box::new(ArgValue::Json(value.clone()))),
+        ArgumentForm::Json => ArgValue::Ref(Box::new(ArgValue::Json(value.clone(), None))),
         ArgumentForm::Owned => owned_value(api, ty, value),
     }
 }
 
-/// An owned value of type `ty` from its example JSON: strings as they are, dates and bytes
-/// parsed from their wire form (as the client writes them), anything else decoded.
+/// An owned value of type `ty` from its example JSON: strings as they are, anything else decoded
+/// (dates, durations and bytes by the codec that reads them off the wire).
 fn owned_value(api: &Api, ty: &TypeRef, value: &Value) -> ArgValue {
     match (resolve_alias(&api.types, ty), value) {
         (TypeRef::Primitive(p), Value::String(s)) if is_string_primitive(p) => ArgValue::String(s.clone()),
-        (TypeRef::Primitive(Primitive::DateTime), Value::String(s)) => ArgValue::Rfc3339(s.clone()),
-        (TypeRef::Primitive(Primitive::DateTimeRfc1123), Value::String(s)) => ArgValue::Rfc7231(s.clone()),
-        (TypeRef::Primitive(Primitive::UnixTime), Value::Number(n)) if n.is_i64() => {
-            ArgValue::UnixTime(n.as_i64().unwrap_or_default())
-        }
-        (TypeRef::Primitive(Primitive::Bytes), Value::String(s)) => ArgValue::Base64(s.clone()),
-        _ => ArgValue::Json(value.clone()),
+        _ => ArgValue::Json(value.clone(), codec(&api.types, ty)),
     }
 }
 

@@ -350,6 +350,7 @@ impl Filler<'_> {
                     primitive_value(primitive, name)
                 }
             }
+            TypeRef::Nullable(inner) => self.value(inner, name)?,
             TypeRef::Array(item) => Value::Array(vec![self.value(item, name)?]),
             TypeRef::Map(item) => {
                 let mut map = Map::new();
