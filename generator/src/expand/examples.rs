@@ -206,8 +206,8 @@ fn expand_example_test(ctx: &Context<'_>, test: &ExampleTest, at: &Location) -> 
         Some(body) => {
             let ty = rust_type(ctx, &body.ty, Scope::Tests, at)?;
             let value = match body_form(&ctx.api.types, &body.ty) {
-                BodyForm::Content => decoded(ctx, &body.example, None)?,
-                BodyForm::Value(codec) => decoded(ctx, &body.example, Some(&codec))?,
+                BodyForm::Content => decoded(ctx, &body.example, None, quote! { _ })?,
+                BodyForm::Value(codec) => decoded(ctx, &body.example, Some(&codec), quote! { _ })?,
             };
             quote! { let request_body: #ty = #value; }
         }
@@ -277,10 +277,10 @@ fn arg_value(ctx: &Context<'_>, value: &ArgValue, body_content: bool) -> Result<
     Ok(match value {
         ArgValue::Str(s) => quote! { #s },
         ArgValue::String(s) => quote! { #s.to_string() },
-        ArgValue::Json(value, codec) => decoded(ctx, value, codec.as_ref())?,
+        ArgValue::Json(value, codec) => decoded(ctx, value, codec.as_ref(), quote! { _ })?,
         ArgValue::Slice(value, codec) => {
-            let value = decoded(ctx, value, codec.as_ref())?;
-            quote! { &#value as &[_] }
+            let value = decoded(ctx, value, codec.as_ref(), quote! { Vec<_> })?;
+            quote! { &#value[..] }
         }
         ArgValue::Ref(inner) => {
             let inner = arg_value(ctx, inner, body_content)?;
@@ -297,17 +297,17 @@ fn codec_module(ctx: &Context<'_>) -> Result<TokenStream> {
     Ok(quote! { #crate_name::codec })
 }
 
-/// A value decoded from the JSON `value`: by `codec` (the crate's, as the client reads the type
-/// off the wire) or by serde.
-fn decoded(ctx: &Context<'_>, value: &Value, codec: Option<&Codec>) -> Result<TokenStream> {
+/// A value of type `ty` (`_` where the context says it) decoded from the JSON `value`: by
+/// `codec` (the crate's, as the client reads the type off the wire) or by serde.
+fn decoded(ctx: &Context<'_>, value: &Value, codec: Option<&Codec>, ty: TokenStream) -> Result<TokenStream> {
     let value = json(value);
     Ok(match codec {
         Some(codec) => {
             let module = codec_module(ctx)?;
             let codec = codec_tokens_in(codec, &module);
-            quote! { #module::from_value::<_, #codec>(#value).unwrap() }
+            quote! { #module::from_value::<#ty, #codec>(#value).unwrap() }
         }
-        None => quote! { serde_json::from_value(#value).unwrap() },
+        None => quote! { serde_json::from_value::<#ty>(#value).unwrap() },
     })
 }
 
