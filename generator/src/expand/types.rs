@@ -123,6 +123,12 @@ pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String
 pub(crate) fn to_param_string(ctx: &Context<'_>, ty: &TypeRef, value: TokenStream, by_ref: bool) -> TokenStream {
     let reference = if by_ref { value.clone() } else { quote! { &#value } };
     match codec(&ctx.api.types, ty) {
+        // Bytes arrive as `&[u8]` (an argument) or `Vec<u8>` (an options field): the codec
+        // writes a `Vec<u8>`.
+        Some(codec @ (Codec::Base64 | Codec::Base64Url)) => {
+            let codec = codec_tokens(&codec);
+            quote! { crate::codec::to_text::<Vec<u8>, #codec>(&(#reference).to_vec())? }
+        }
         Some(codec) => {
             let codec = codec_tokens(&codec);
             quote! { crate::codec::to_text::<_, #codec>(#reference)? }
