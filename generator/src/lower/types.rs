@@ -111,6 +111,20 @@ fn widen(existing: &mut EnumType, more: EnumType) {
     }
 }
 
+/// An object type that declares nothing (`type: object` with no properties, bases or
+/// `additionalProperties`) says nothing about its properties, so it holds whatever it is given:
+/// its values keep every property, as `additionalProperties` (an empty struct would drop them).
+pub(super) fn keep_unknown_properties_of_empty(object: &mut ObjectType) {
+    if object.fields.is_empty()
+        && object.bases.is_empty()
+        && object.discriminator.is_none()
+        && object.discriminator_value.is_none()
+        && object.additional_properties.is_none()
+    {
+        object.additional_properties = Some(TypeRef::Any);
+    }
+}
+
 /// Adds the fields of `base_object` (the type `base`) to `object`, marked as inherited from it,
 /// and its `additionalProperties` when `object` has none.
 pub(super) fn inherit(object: &mut ObjectType, base: &str, base_object: &ObjectType) {
@@ -222,7 +236,9 @@ impl<'a> Lowerer<'a> {
                 let kind = if is_enum(&view) {
                     TypeKind::Enum(self.lower_enum(&view, &pointer)?)
                 } else if view.is_object() {
-                    TypeKind::Object(self.lower_object(&view, &name, &pointer)?)
+                    let mut object = self.lower_object(&view, &name, &pointer)?;
+                    keep_unknown_properties_of_empty(&mut object);
+                    TypeKind::Object(object)
                 } else {
                     TypeKind::Alias(self.lower_shape(&view, key, &pointer)?)
                 };
@@ -280,7 +296,9 @@ impl<'a> Lowerer<'a> {
         }
         if view.properties.is_some() || !view.all_of.is_empty() || view.data.discriminator.is_some() {
             let name = self.names.inline(hint);
-            let kind = TypeKind::Object(self.lower_object(view, &name, pointer)?);
+            let mut object = self.lower_object(view, &name, pointer)?;
+            keep_unknown_properties_of_empty(&mut object);
+            let kind = TypeKind::Object(object);
             self.insert_inline(name.clone(), hint.to_string(), view, pointer, kind);
             return Ok(TypeRef::Named(name));
         }
