@@ -5,7 +5,10 @@
 #![allow(dead_code)]
 
 use azure_core::http::headers::{HeaderName, Headers};
-use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
+use azure_core::http::{
+    AsyncRawResponse, Context, Pipeline, PipelineSendOptions, PipelineStreamOptions, RawResponse,
+    Request, Url,
+};
 use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so that `/`, `?`, `#`,
@@ -343,16 +346,40 @@ pub(crate) async fn send(
         ..Default::default()
     };
     let response = pipeline.send(ctx, request, Some(options)).await?;
-    let status = u16::from(response.status());
-    let ok = if success.is_empty() {
-        (200..300).contains(&status)
-    } else {
-        success.contains(&status)
-    };
-    if ok {
+    if is_success(u16::from(response.status()), success) {
         Ok(response)
     } else {
         Err(error(response))
+    }
+}
+
+/// Whether `status` is a success: one of `success`, or any 2xx when the spec lists none.
+fn is_success(status: u16, success: &[u16]) -> bool {
+    if success.is_empty() {
+        (200..300).contains(&status)
+    } else {
+        success.contains(&status)
+    }
+}
+
+/// Sends `request` as [`send`] does, but leaves a success's body unread, to be streamed (a raw
+/// byte body, `type: file`); an error's body is read whole, for the error.
+pub(crate) async fn send_stream(
+    pipeline: &Pipeline,
+    ctx: &Context<'_>,
+    request: &mut Request,
+    success: &[u16],
+    error: crate::error::ErrorMapper,
+) -> azure_core::Result<AsyncRawResponse> {
+    let options = PipelineStreamOptions {
+        skip_checks: true,
+        ..Default::default()
+    };
+    let response = pipeline.stream(ctx, request, Some(options)).await?;
+    if is_success(u16::from(response.status()), success) {
+        Ok(response)
+    } else {
+        Err(error(response.try_into_raw_response().await?))
     }
 }
 

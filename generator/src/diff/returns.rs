@@ -18,6 +18,17 @@ pub(super) fn diff_returns(id: &str, old: &MethodKind, new: &MethodKind, new_op:
     match (old, new) {
         (MethodKind::Plain(a), MethodKind::Plain(b)) => {
             let (ta, tb) = (a.result.as_ref(), b.result.as_ref());
+            if a.streamed != b.streamed {
+                let (ra, rb) = (returns(old), returns(new));
+                out.push(
+                    Area::Operation,
+                    format!("{id} response"),
+                    "body streamed",
+                    arrow(&ra, &rb),
+                    Impact::Breaking,
+                    format!("the method returns `{rb}` instead of `{ra}`"),
+                );
+            }
             diff_result(&format!("{id} response"), Wrap::Response, ta, tb, new_op, out);
             diff_marker(id, a, b, out);
             diff_typed_headers(id, a, b, out);
@@ -150,6 +161,9 @@ impl Wrap {
 fn returns(kind: &MethodKind) -> String {
     match kind {
         MethodKind::Plain(plain) => match (&plain.result, plain.headers.as_ref().and_then(|h| h.marker.as_ref())) {
+            _ if plain.streamed => {
+                format!("AsyncResponse<{}>", plain.headers.as_ref().and_then(|h| h.marker.as_deref()).unwrap_or("()"))
+            }
             (None, Some(marker)) => format!("Response<{marker}, NoFormat>"),
             (result, _) => Wrap::Response.text(result.as_ref().map(spelled)),
         },

@@ -11,16 +11,16 @@ use super::types::{codec_tokens, rust_type, Scope};
 use crate::rust_types::codec;
 use super::{doc_attrs, ident, Context};
 use crate::error::Result;
-use crate::ir::{HeaderAccessor, Method, MethodKind, Primitive, ResponseHeaders, TypeKind, TypeRef};
+use crate::ir::{HeaderAccessor, Method, MethodKind, PlainModel, Primitive, ResponseHeaders, TypeKind, TypeRef};
 
 /// The methods with typed headers, in client then method order.
-fn with_headers<'a>(ctx: &Context<'a>) -> Vec<(&'a Method, &'a ResponseHeaders, Option<&'a TypeRef>)> {
+fn with_headers<'a>(ctx: &Context<'a>) -> Vec<(&'a Method, &'a ResponseHeaders, &'a PlainModel)> {
     let mut found = Vec::new();
     for client in &ctx.api.clients.clients {
         for method in &client.methods {
             if let MethodKind::Plain(plain) = &method.kind {
                 if let Some(headers) = &plain.headers {
-                    found.push((method, headers, plain.result.as_ref()));
+                    found.push((method, headers, plain));
                 }
             }
         }
@@ -35,30 +35,25 @@ pub(crate) fn expand_headers_rs(ctx: &Context<'_>) -> Result<Option<TokenStream>
         return Ok(None);
     }
     let mut items = Vec::new();
-    for (method, headers, result) in methods {
-        let at = &ctx.operation(method).location;
+    for (method, headers, plain) in methods {
+        let op = ctx.operation(method);
+        let at = &op.location;
         let trait_name = ident(&headers.trait_name, at)?;
-        let response = match (&headers.marker, result) {
-            (Some(marker), _) => {
-                let marker = ident(marker, at)?;
-                let doc = format!(
-                    " The result of `{}`: it has no body; its headers are read through [`{}`].",
-                    method.operation_id, headers.trait_name
-                );
-                items.push(quote! {
-                    #[doc = #doc]
-                    #[derive(Clone, Copy, Debug, Default)]
-                    #[non_exhaustive]
-                    pub struct #marker;
-                });
-                quote! { azure_core::http::Response<#marker, azure_core::http::NoFormat> }
-            }
-            (None, Some(result)) => {
-                let ty = rust_type(ctx, result, Scope::Models, at)?;
-                quote! { azure_core::http::Response<#ty> }
-            }
-            (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
-        };
+        if let Some(marker) = &headers.marker {
+            let marker = ident(marker, at)?;
+            let doc = format!(
+                " The result of `{}`: it has no body to decode; its headers are read through [`{}`].",
+                method.operation_id, headers.trait_name
+            );
+            items.push(quote! {
+                #[doc = #doc]
+                #[derive(Clone, Copy, Debug, Default)]
+                #[non_exhaustive]
+                pub struct #marker;
+            });
+        }
+        // The type the method returns, decided in one place.
+        let response = super::operations::plain_response_type(ctx, op, plain)?;
         let mut signatures = Vec::new();
         let mut bodies = Vec::new();
         for accessor in &headers.accessors {

@@ -728,24 +728,40 @@ fn expand_next_request(op: &Operation, next: &crate::ir::NextOperation) -> Resul
     })
 }
 
-/// A plain operation: one request, one `Response`.
-fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
-    let codes = literals(&plain.success_codes);
-    let marker = plain.headers.as_ref().and_then(|h| h.marker.as_ref());
-    let output = match (&plain.result, marker) {
+/// A plain method's response type (`Response<T>`, `Response<T, Format>`, `Response<Marker,
+/// NoFormat>`, `AsyncResponse<..>` for a streamed body): what the method returns, and what its
+/// headers trait is implemented for.
+pub(crate) fn plain_response_type(ctx: &Context<'_>, op: &Operation, plain: &PlainModel) -> Result<TokenStream> {
+    let marker = match plain.headers.as_ref().and_then(|h| h.marker.as_ref()) {
+        Some(marker) => {
+            let marker = ident(marker, &op.location)?;
+            Some(quote! { crate::models::#marker })
+        }
+        None => None,
+    };
+    if plain.streamed {
+        let marker = marker.unwrap_or_else(|| quote! { () });
+        return Ok(quote! { azure_core::http::AsyncResponse<#marker> });
+    }
+    Ok(match (&plain.result, marker) {
         (Some(ty), _) => {
             let (ty, format) = result_type(ctx, op, ty)?;
             quote! { azure_core::http::Response<#ty #format> }
         }
-        (None, Some(marker)) => {
-            let marker = ident(marker, &op.location)?;
-            quote! { azure_core::http::Response<crate::models::#marker, azure_core::http::NoFormat> }
-        }
+        (None, Some(marker)) => quote! { azure_core::http::Response<#marker, azure_core::http::NoFormat> },
         (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
-    };
+    })
+}
+
+/// A plain operation: one request, one `Response` (an `AsyncResponse` whose body streams, for
+/// raw bytes).
+fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
+    let codes = literals(&plain.success_codes);
+    let output = plain_response_type(ctx, op, plain)?;
+    let send = if plain.streamed { quote! { send_stream } } else { quote! { send } };
     let body = quote! {
         #prelude
-        let response = crate::request::send(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*], #error_ty).await?;
+        let response = crate::request::#send(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*], #error_ty).await?;
         Ok(response.into())
     };
     Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
@@ -951,6 +967,14 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
         }
         MethodKind::Plain(plain) => {
             let mut text = Vec::new();
+            if plain.streamed {
+                text.push(
+                    "An `AsyncResponse` whose body streams the bytes as they arrive: `into_body()` is an \
+                     `AsyncResponseBody`, a stream of byte chunks (`futures::TryStreamExt`), or `collect()` \
+                     them all."
+                        .to_string(),
+                );
+            }
             // Successes that differ in having a body: the model may be absent.
             if !plain.bodiless_codes.is_empty() {
                 let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();

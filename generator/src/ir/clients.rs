@@ -292,6 +292,11 @@ pub struct PlainModel {
     pub bodiless_codes: Vec<u16>,
     /// The response headers the spec declares, typed, when it declares any.
     pub headers: Option<ResponseHeaders>,
+    /// The success body is raw bytes (`type: file`, `format: binary`): the method returns an
+    /// `AsyncResponse` whose body streams them, never holding the whole body (`result` is then
+    /// `None`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub streamed: bool,
 }
 
 /// A method's typed response headers: a trait of `models` with one accessor per header,

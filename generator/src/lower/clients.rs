@@ -466,6 +466,9 @@ fn shared_success_type(op: &Operation) -> Option<TypeRef> {
 /// A plain operation's outcome.
 fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut BTreeSet<String>) -> PlainModel {
     let result = shared_success_type(op);
+    // Raw bytes are streamed, not decoded.
+    let streamed = matches!(result.as_ref().map(TypeRef::strip_nullable), Some((TypeRef::Primitive(crate::ir::Primitive::Binary), _)));
+    let result = if streamed { None } else { result };
     let headers = lower_headers(api, op, result.is_none(), result_type, models_taken);
     let success: Vec<_> = op.responses.iter().filter(|r| !r.is_error).collect();
     let bodiless_codes = if result.is_some() {
@@ -485,7 +488,7 @@ fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut 
         Some(ty) if !bodiless_codes.is_empty() && !matches!(ty, TypeRef::Nullable(_)) => Some(TypeRef::Nullable(Box::new(ty))),
         other => other,
     };
-    PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers }
+    PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers, streamed }
 }
 
 /// `Response`'s own methods, which a header accessor must not shadow.
