@@ -567,6 +567,11 @@ pub struct Field {
     pub client_flatten: bool,
     /// The base type this field comes from (Rust name), `None` when declared by the type itself.
     pub inherited_from: Option<String>,
+    /// A constant, as AutoRest has it: required, writable, and its type allows one value only
+    /// (an enum of one value with `modelAsString: false`, or an object whose fields are all such
+    /// constants). The client always sends it; callers never give it. Decided in `lower`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub constant: bool,
 }
 
 /// An enum type.
@@ -617,6 +622,7 @@ pub(crate) mod testing {
             description: None,
             client_flatten: false,
             inherited_from: None,
+            constant: false,
         }
     }
 

@@ -304,7 +304,8 @@ pub fn body_form(types: &BTreeMap<String, TypeDef>, ty: &TypeRef) -> BodyForm {
 }
 
 /// Whether values of `ty` implement `Default` (so serde can fill a missing required field with
-/// it). A struct has one only when it has no required field a caller sets: a model that must be
+/// it). A struct has one only when it has no required field a caller sets (constants are the
+/// client's, not the caller's): a model that must be
 /// sent with a value cannot be built without it (its `new` takes it), so an unset required field
 /// never goes out as an empty default. `seen` holds the aliases being followed.
 pub fn has_default(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
@@ -328,7 +329,7 @@ pub fn has_default(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, seen: &mut V
                     result
                 }
                 TypeKind::Object(object) => {
-                    object.discriminator.is_none() && !object.fields.iter().any(|f| f.required && !f.read_only)
+                    object.discriminator.is_none() && !object.fields.iter().any(|f| f.required && !f.read_only && !f.constant)
                 }
             }
         }

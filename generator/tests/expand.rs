@@ -28,6 +28,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef) -> Field {
         description: Some(format!("The {wire}.")),
         client_flatten: false,
         inherited_from: None,
+        constant: false,
     }
 }
 

@@ -139,6 +139,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if field.secret {
             notes.push("A secret: redacted in `Debug` output.".to_string());
         }
+        if field.constant {
+            notes.push("A constant: `new` sets it to the one value the spec allows.".to_string());
+        }
         if form == FieldForm::Nullable {
             notes.push("Required, and may be `null`: `None` is sent as `null`.".to_string());
         }
@@ -156,6 +159,11 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
         fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
         match form {
+            FieldForm::Plain if field.constant => {
+                let value = constant_value(ctx, &field.ty, &at)?;
+                let value = if boxed { quote! { Box::new(#value) } } else { value };
+                new_inits.push(quote! { #field_name: #value, });
+            }
             FieldForm::Plain => {
                 let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
                 if !boxed && super::types::is_string(&field.ty) {
@@ -208,7 +216,10 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         debug_fields.push(quote! { .field(#key, &self.#field_name) });
     }
     let any_secret = object.fields.iter().any(|f| f.secret);
-    let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
+    let has_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
+    // Constants have no `Default` of their own: `new` fills them, and `default()` is `new()`.
+    let any_constant = object.fields.iter().any(|f| f.constant);
+    let derive_default = has_default && !any_constant;
     let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
     if !any_secret {
         derives.push(quote! { Debug });
@@ -228,7 +239,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     } else {
         quote! {}
     };
-    let new_doc = if new_args.is_empty() {
+    let new_doc = if new_args.is_empty() && any_constant {
+        format!(" {} `{}` with its constants set and every other field unset.", capitalized(super::article(&def.name)), def.name)
+    } else if new_args.is_empty() {
         format!(" {} `{}` with every field unset.", capitalized(super::article(&def.name)), def.name)
     } else {
         format!(" {} `{}` with the required fields set and the others unset.", capitalized(super::article(&def.name)), def.name)
@@ -238,6 +251,17 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         // `Default` already builds it; a `new` would only trip clippy's `new_without_default`.
         quote! {}
     } else {
+        let default_impl = if has_default && any_constant {
+            quote! {
+                impl Default for #name {
+                    fn default() -> Self {
+                        Self::new()
+                    }
+                }
+            }
+        } else {
+            quote! {}
+        };
         quote! {
             impl #name {
                 #[doc = #new_doc]
@@ -246,6 +270,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
                     Self { #(#new_inits)* }
                 }
             }
+            #default_impl
         }
     };
     let request_content = request_content_impl(&name);
@@ -260,6 +285,25 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         #debug_impl
         #request_content
     })
+}
+
+/// The value of a constant field of type `ty` (`Field::constant`): its enum's one value, or a
+/// model of constants built by its `new()`.
+fn constant_value(ctx: &Context<'_>, ty: &TypeRef, at: &crate::error::Location) -> Result<TokenStream> {
+    let TypeRef::Named(name) = ctx.resolve_alias(ty) else {
+        return Err(Error::invalid(at.clone(), "a constant of a named type"));
+    };
+    let type_name = ident(name, at)?;
+    match &ctx.type_def(name, at)?.kind {
+        TypeKind::Enum(e) => match e.values.first() {
+            Some(value) => {
+                let variant = ident(&value.name, at)?;
+                Ok(quote! { #type_name::#variant })
+            }
+            None => Err(Error::invalid(at.clone(), "a constant enum with a value")),
+        },
+        _ => Ok(quote! { #type_name::new() }),
+    }
 }
 
 /// `a` → `A`, `an` → `An`.

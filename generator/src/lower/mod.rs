@@ -8,6 +8,7 @@
 //! schema kinds).
 
 pub(crate) mod clients;
+mod constants;
 mod examples;
 mod inherit;
 mod naming;
@@ -63,6 +64,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
         clients: ClientModel::default(),
     };
     patch::mark_patch_models(&mut api);
+    constants::mark_constant_fields(&mut api);
     api.clients = clients::lower_clients(&api)?;
     Ok(api)
 }

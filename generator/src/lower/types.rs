@@ -579,6 +579,7 @@ impl<'a> Lowerer<'a> {
             description: view.and_then(|v| v.data.description.clone().or_else(|| v.data.title.clone())),
             client_flatten: view.is_some_and(|v| v.flag("x-ms-client-flatten")),
             inherited_from: None,
+            constant: false,
         })
     }
 
