@@ -200,10 +200,11 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     let spec = args.path("--spec")?;
     let out = args.path("--out")?;
     let crate_name = args.value("--crate-name")?;
+    let spec_root = args.path("--root")?;
     args.finish()?;
     let root = crate::enter_workspace_root()?;
 
-    let target = match (spec, out, crate_name) {
+    let mut target = match (spec, out, crate_name) {
         (None, None, None) => Target::product(&root)?,
         (Some(spec), Some(out), Some(crate_name)) => {
             check_crate_name(&crate_name)?;
@@ -211,6 +212,7 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         }
         _ => bail!("--spec, --out and --crate-name go together (or give none for the product crate)"),
     };
+    target.options.root = spec_root;
     let is_product = target.options.command == PRODUCT_COMMAND;
     let out_display = paths::display(&target.out);
     let changes = plan(&target)?;

@@ -114,7 +114,8 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
 /// The product must still generate from a spec made current: checked in memory, from the
 /// checkout, before anything is copied.
 fn check_generates(request: &Request, options: &generator::Options) -> Result<()> {
-    generator::generate(&request.from.join(&request.spec), options)
+    let options = generator::Options { root: Some(request.from.clone()), ..options.clone() };
+    generator::generate(&request.from.join(&request.spec), &options)
         .map(drop)
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("the spec does not generate the product crate, so nothing was imported")
@@ -182,8 +183,9 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
     }
     let mut manifest = Manifest::read(specs_dir)?;
 
-    // Load first: an unresolvable reference stops everything here, before any copy.
-    let loaded = generator::load::load_spec(&spec_path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Load first: an unresolvable reference, or one that leads out of the checkout, stops
+    // everything here, before any copy.
+    let loaded = generator::load::load_spec_within(&spec_path, Some(&from)).map_err(|e| anyhow::anyhow!("{e}"))?;
     let api_version = loaded.document.info.version.clone();
 
     let mut wanted: Vec<PathBuf> = loaded.files.iter().map(|f| paths::absolute(f)).collect();
@@ -550,6 +552,34 @@ mod tests {
         let manifest = Manifest::read(specs.path()).unwrap();
         let entry = manifest.file.iter().find(|f| f.path == IDENTITY).unwrap();
         assert_eq!(entry.sha256, sha256_hex(edited.as_bytes()));
+    }
+
+    #[test]
+    fn a_reference_out_of_the_checkout_is_refused_and_nothing_is_copied() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("checkout");
+        let spec = "specification/svc/stable/2024-01-01/svc.json";
+        std::fs::create_dir_all(from.join("specification/svc/stable/2024-01-01")).unwrap();
+        std::fs::write(dir.path().join("secret.json"), r#"{"definitions": {"S": {"type": "string"}}}"#).unwrap();
+        // From the spec's folder, four levels up is the checkout; five is outside it.
+        std::fs::write(
+            from.join(spec),
+            r##"{"swagger": "2.0", "info": {"title": "svc", "version": "2024-01-01"}, "paths": {},
+                "definitions": {"Top": {"type": "object", "properties": {"s": {"$ref": "../../../../../secret.json#/definitions/S"}}}}}"##,
+        )
+        .unwrap();
+        let specs = empty_specs();
+        let manifest_before = std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap();
+        let error = import(specs.path(), &request(&from, spec)).unwrap_err().to_string();
+        assert!(error.contains("svc.json#/definitions/Top/properties/s: "), "{error}");
+        assert!(error.contains("outside the root folder"), "{error}");
+        assert!(!specs.path().join("specification").exists(), "nothing copied");
+        assert_eq!(std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap(), manifest_before);
+        // With --make-current, the check that the spec generates refuses it first.
+        let options = generator::Options::new("x", "cargo xtask codegen");
+        let refused = Request { make_current: true, ..request(&from, spec) };
+        let error = format!("{:#}", check_generates(&refused, &options).unwrap_err());
+        assert!(error.contains("outside the root folder"), "{error}");
     }
 
     #[test]

@@ -30,21 +30,25 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--check] [--spec PATH --out DIR --crate-name NAME]
+  codegen [--check] [--spec PATH --out DIR --crate-name NAME] [--root DIR]
       Regenerate generated/ from the spec specs/manifest.toml names (or any spec into any
       folder). --check writes nothing, prints a diff, and fails when the output is stale.
-  model [--spec PATH]
+      --root is the folder the spec's $refs may read from (default: the nearest ancestor of
+      the spec's folder named `specification`, else the spec's folder), as for model, bench
+      and diff.
+  model [--spec PATH] [--root DIR]
       Summarise the IR of a spec (default: the product spec).
-  bench [--runs N] [--spec PATH] [--build]
+  bench [--runs N] [--spec PATH] [--root DIR] [--build]
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
       --build also times `cargo build -p <product crate>` once its dependencies are built.
   test
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
-      Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
+      Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/
+      (references that lead out of CHECKOUT are refused).
       --make-current also makes it the product's spec, regenerates generated/ and writes
       the report of what changed to target/api-changes-<old>-to-<new>.md.
-  diff OLD NEW [--format markdown|json]
+  diff OLD NEW [--format markdown|json] [--root DIR]
       Compare two specs through the IR: what changes for users of the generated crate.
       OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
 ";
