@@ -789,8 +789,41 @@ fn unsupported_versions_are_refused_naming_what_was_found() {
 fn wrong_shape_is_invalid_at_its_pointer() {
     let e = load_err("invalid/wrong_shape.json");
     assert_eq!(e.kind, ErrorKind::Invalid);
-    assert_eq!(e.location.file, fixture("invalid/wrong_shape.json"));
-    assert!(e.location.pointer.starts_with("/definitions/A"), "{e}");
+    assert_eq!(e.location, Location::new(fixture("invalid/wrong_shape.json"), "/definitions/A/required"));
+    assert!(e.message.contains("expected a sequence"), "{e}");
+}
+
+#[test]
+fn a_wrong_shape_is_located_at_the_deepest_place_not_at_an_ancestor() {
+    let dir = scratch("deepest");
+    let spec = dir.join("spec.json");
+    let operation = serde_json::json!({
+        "operationId": "X_Get",
+        "parameters": [{ "name": "p", "in": "query", "type": "string", "description": ["not", "text"] }],
+        "responses": { "200": { "description": "ok", "schema": { "$ref": "#/definitions/A" } } }
+    });
+    let text = |operation: &serde_json::Value, a: serde_json::Value| {
+        serde_json::json!({
+            "swagger": "2.0", "info": { "title": "t", "version": "1" },
+            "paths": { "/x": { "get": operation } }, "definitions": { "A": a }
+        })
+        .to_string()
+    };
+    write(&spec, &text(&operation, serde_json::json!({ "type": "object" })));
+    let e = load_spec(&spec).expect_err("a parameter description that is a list");
+    assert_eq!(e.location, Location::new(&spec, "/paths/~1x/get/parameters/0/description"));
+    let mut fixed = operation.clone();
+    fixed["parameters"][0]["description"] = "text".into();
+    fixed["description"] = 42.into();
+    write(&spec, &text(&fixed, serde_json::json!({ "type": "object" })));
+    let e = load_spec(&spec).expect_err("an operation description that is a number");
+    assert_eq!(e.location, Location::new(&spec, "/paths/~1x/get/description"));
+    assert!(e.message.contains("invalid type: integer `42`, expected a string"), "{e}");
+    fixed["description"] = "text".into();
+    let a = serde_json::json!({ "type": "object", "properties": { "b": { "type": "array", "items": { "type": "string", "readOnly": "yes" } } } });
+    write(&spec, &text(&fixed, a));
+    let e = load_spec(&spec).expect_err("a readOnly that is text");
+    assert_eq!(e.location, Location::new(&spec, "/definitions/A/properties/b/items/readOnly"));
 }
 
 #[test]

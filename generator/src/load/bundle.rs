@@ -276,31 +276,19 @@ impl Loader {
     }
 }
 
-/// The bundled value as `openapiv3::OpenAPI`; a shape error names the pointer it was found at,
-/// traced back to the file it came from.
+/// The bundled value as `openapiv3::OpenAPI`; a shape error names the deepest pointer it can be
+/// traced to (see `shape`), traced back to the file it came from.
 fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv3::OpenAPI> {
     // openapiv3's `ReferenceOr` deserializer has an `expect` on a path its authors believe
     // unreachable; a spec must never panic the generator, so a panic there is an `Invalid` error.
-    let result = std::panic::catch_unwind(move || serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document))
+    let result = std::panic::catch_unwind(|| serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&document))
         .map_err(|_| {
             Error::invalid(Location::file(root), "a document openapiv3 can read (it panicked reading this one)")
         })?;
     result.map_err(|e| {
-        let mut pointer = String::new();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => pointer.push_str(&format!("/{}", esc(key))),
-                serde_path_to_error::Segment::Enum { .. } => {}
-                serde_path_to_error::Segment::Unknown => break,
-            }
-        }
+        let (pointer, message) = super::shape::pinpoint(&document, super::shape::pointer_of(e.path()), e.inner().to_string());
         let location = super::locate(&loader.origins, root, &pointer);
-        Error::new(
-            ErrorKind::Invalid,
-            location,
-            format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()),
-        )
+        Error::new(ErrorKind::Invalid, location, format!("the document does not have the OpenAPI 3.0 shape here: {message}"))
     })
 }
 

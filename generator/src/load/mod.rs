@@ -34,6 +34,7 @@ use crate::error::{Error, Location, Result};
 
 mod bundle;
 mod root;
+mod shape;
 mod source;
 mod swagger2;
 
