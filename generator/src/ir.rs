@@ -12,6 +12,16 @@ use serde::Serialize;
 
 use crate::error::Location;
 
+/// The deepest a value of a named type nests, counting each array or map level and each alias
+/// followed (`A: {$ref: B}` is one): `lower` refuses a deeper type, as serde_json refuses to decode
+/// a value nested more than 128 levels deep. Code that follows aliases may rely on it to end.
+pub const MAX_NESTING: usize = 128;
+
+/// The longest `allOf` chain (a type, its base, the base's base, ...) that `lower` accepts. Each
+/// type holds every field of its bases, so a chain of n types has n(n+1)/2 fields: the bound keeps
+/// the output in proportion to the spec. Azure specs nest a few levels.
+pub const MAX_ALL_OF_DEPTH: usize = 32;
+
 /// One API: a spec lowered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Api {

@@ -10,6 +10,7 @@
 pub mod diff;
 pub mod error;
 pub mod expand;
+mod graph;
 pub mod ir;
 pub mod load;
 pub mod lower;

@@ -105,9 +105,15 @@ fn kind_at(pointer: &str) -> Option<Kind> {
     }
 }
 
+/// Where a value does not read, relative to it, and why.
+type Failure = (String, String);
+
+/// A check that a value reads as some type.
+type Check = fn(&Value) -> Result<(), Failure>;
+
 /// Whether `value` reads as `T`; the path (a JSON pointer relative to `value`) and the message
 /// when not.
-fn read<T: DeserializeOwned>(value: &Value) -> Result<(), (String, String)> {
+fn read<T: DeserializeOwned>(value: &Value) -> Result<(), Failure> {
     // openapiv3's `ReferenceOr` has an `expect` its authors believe unreachable; here too a spec
     // must not panic the generator.
     let result = std::panic::catch_unwind(|| serde_path_to_error::deserialize::<_, T>(value.clone()).map(drop));
@@ -133,7 +139,7 @@ pub(super) fn pointer_of(path: &serde_path_to_error::Path) -> String {
 }
 
 /// Whether a `kind` (a `$ref` or the object itself, where the document allows a `$ref`) reads.
-fn reads(kind: Kind, value: &Value) -> Result<(), (String, String)> {
+fn reads(kind: Kind, value: &Value) -> Result<(), Failure> {
     use Kind::*;
     match kind {
         Document => read::<openapiv3::OpenAPI>(value),
@@ -159,14 +165,14 @@ fn reads(kind: Kind, value: &Value) -> Result<(), (String, String)> {
 
 /// A deeper place than `value` itself (of `kind`) where it does not read, relative to it, with
 /// the message there.
-fn deeper(kind: Kind, value: &Value) -> Option<(String, String)> {
+fn deeper(kind: Kind, value: &Value) -> Option<Failure> {
     use Kind::*;
     let object = value.as_object()?;
     if object.contains_key("$ref") {
         return None;
     }
     // Read as types whose fields serde_path_to_error can follow.
-    let plain: &[fn(&Value) -> Result<(), (String, String)>] = match kind {
+    let plain: &[Check] = match kind {
         Document => &[read::<openapiv3::OpenAPI>],
         Info => &[read::<openapiv3::Info>],
         PathItem => &[read::<openapiv3::PathItem>],
@@ -216,9 +222,7 @@ fn deeper(kind: Kind, value: &Value) -> Option<(String, String)> {
 pub(super) fn pinpoint(document: &Value, pointer: String, message: String) -> (String, String) {
     let (mut pointer, mut message) = (pointer, message);
     // Each step goes at least one segment deeper, so the document's depth bounds the loop.
-    loop {
-        let Some(kind) = kind_at(&pointer) else { break };
-        let Some(value) = document.pointer(&pointer) else { break };
+    while let (Some(kind), Some(value)) = (kind_at(&pointer), document.pointer(&pointer)) {
         match deeper(kind, value) {
             Some((path, inner)) if !path.is_empty() => {
                 pointer.push_str(&path);

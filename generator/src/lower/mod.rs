@@ -7,6 +7,7 @@
 //! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
 //! schema kinds).
 
+mod aliases;
 mod examples;
 mod inherit;
 mod naming;
