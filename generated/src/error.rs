@@ -3,9 +3,9 @@
 //! Errors returned by the service, decoded.
 //!
 //! A response with an unexpected status becomes an [`azure_core::Error`] of kind
-//! [`ErrorKind::HttpResponse`] (status, error code
-//! and raw response) whose inner error is a [`ServiceError`] holding the error body decoded into
-//! the operation's error type. [`service_error`] gets it back without parsing the body again.
+//! [`ErrorKind::HttpResponse`] (status, error code and raw response) whose inner error is a
+//! [`ServiceError`] holding the error body decoded into the operation's error type.
+//! [`service_error`] gets it back without parsing the body again.
 
 use azure_core::error::ErrorKind;
 use azure_core::http::RawResponse;
@@ -67,6 +67,7 @@ impl<E> ::std::fmt::Display for ServiceError<E> {
 }
 
 impl<E: ::std::fmt::Debug> ::std::error::Error for ServiceError<E> {}
+
 /// The decoded service error inside `error`, if it is one whose body decodes as `E` (the
 /// error type each method documents, e.g. `ServiceError<models::ErrorDetails>`).
 pub fn service_error<E: ::std::fmt::Debug + Send + Sync + 'static>(
@@ -94,9 +95,9 @@ where
     };
     let code = response
         .headers()
-        .get_optional_str(
-            &azure_core::http::headers::HeaderName::from_static("x-ms-error-code"),
-        )
+        .get_optional_str(&azure_core::http::headers::HeaderName::from_static(
+            "x-ms-error-code",
+        ))
         .map(str::to_string)
         .or_else(|| field("code"));
     let message = field("message");

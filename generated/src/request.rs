@@ -5,9 +5,8 @@
 //! The same for every spec; a spec may not need all of it.
 
 #![allow(dead_code)]
-use azure_core::http::{
-    Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url,
-};
+
+use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
 use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so that `/`, `?`, `#`,
@@ -26,14 +25,12 @@ fn encode(value: &str) -> PercentEncode<'_> {
 /// path (`%2E%2E` is a `..` too, per the URL standard).
 pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String> {
     if value.is_empty() || value == "." || value == ".." {
-        return Err(
-            azure_core::Error::with_message(
-                azure_core::error::ErrorKind::DataConversion,
-                format!(
-                    "path parameter `{name}` cannot be {value:?}: it would change the request path"
-                ),
+        return Err(azure_core::Error::with_message(
+            azure_core::error::ErrorKind::DataConversion,
+            format!(
+                "path parameter `{name}` cannot be {value:?}: it would change the request path"
             ),
-        );
+        ));
     }
     Ok(encode(value).to_string())
 }
@@ -89,20 +86,16 @@ pub(crate) fn next_link(
     api_version: Option<&str>,
 ) -> azure_core::Result<Url> {
     let url = base.join(link)?;
-    Ok(
-        match api_version {
-            Some(version) => with_api_version(&url, version),
-            None => url,
-        },
-    )
+    Ok(match api_version {
+        Some(version) => with_api_version(&url, version),
+        None => url,
+    })
 }
 
 /// An `application/x-www-form-urlencoded` body from a model whose fields are the form's
 /// fields: each field as `name=value`, strings as they are, other values as JSON, absent
 /// ones left out.
-pub(crate) fn form_body<T: ::serde::Serialize>(
-    fields: &T,
-) -> azure_core::Result<String> {
+pub(crate) fn form_body<T: ::serde::Serialize>(fields: &T) -> azure_core::Result<String> {
     let mut form = url::form_urlencoded::Serializer::new(String::new());
     if let ::serde_json::Value::Object(map) = ::serde_json::to_value(fields)? {
         for (name, value) in map {
@@ -135,9 +128,7 @@ where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
     E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
-    use azure_core::http::pager::{
-        PagerContinuation, PagerOptions, PagerResult, PagerState,
-    };
+    use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
     let options = PagerOptions {
         context: options.context.into_owned(),
         continuation: options.continuation,
@@ -151,35 +142,27 @@ where
                 let mut request = match state {
                     PagerState::More(continuation) => {
                         let url: Url = continuation.try_into()?;
-                        let mut request = Request::new(
-                            url,
-                            azure_core::http::Method::Get,
-                        );
+                        let mut request = Request::new(url, azure_core::http::Method::Get);
                         request.insert_header("accept", "application/json");
                         request
                     }
                     PagerState::Initial => first,
                 };
                 let url = request.url().clone();
-                let raw = send::<E>(&pipeline, &options.context, &mut request, success)
-                    .await?;
+                let raw = send::<E>(&pipeline, &options.context, &mut request, success).await?;
                 let (status, headers, body) = raw.deconstruct();
                 let page: P = azure_core::json::from_json(&body)?;
-                let response: azure_core::http::Response<P> = RawResponse::from_bytes(
-                        status,
-                        headers,
-                        body,
-                    )
-                    .into();
+                let response: azure_core::http::Response<P> =
+                    RawResponse::from_bytes(status, headers, body).into();
                 match link_of(&page) {
-                    Some(link) if !link.is_empty() => {
-                        Ok(PagerResult::More {
-                            response,
-                            continuation: PagerContinuation::Link(
-                                next_link(&url, link, api_version.as_deref())?,
-                            ),
-                        })
-                    }
+                    Some(link) if !link.is_empty() => Ok(PagerResult::More {
+                        response,
+                        continuation: PagerContinuation::Link(next_link(
+                            &url,
+                            link,
+                            api_version.as_deref(),
+                        )?),
+                    }),
                     _ => Ok(PagerResult::Done { response }),
                 }
             })
@@ -210,7 +193,11 @@ where
     } else {
         success.contains(&status)
     };
-    if ok { Ok(response) } else { Err(crate::error::from_response::<E>(response)) }
+    if ok {
+        Ok(response)
+    } else {
+        Err(crate::error::from_response::<E>(response))
+    }
 }
 
 #[cfg(test)]
@@ -239,24 +226,27 @@ mod tests {
 
     #[test]
     fn api_version_appears_exactly_once() {
-        let link = Url::parse("https://h/x?api-version=1&$skipToken=a%3Db&API-VERSION=2")
-            .unwrap();
+        let link = Url::parse("https://h/x?api-version=1&$skipToken=a%3Db&API-VERSION=2").unwrap();
         let url = with_api_version(&link, "2023-06-30");
-        assert_eq!(url.as_str(), "https://h/x?$skipToken=a%3Db&api-version=2023-06-30");
+        assert_eq!(
+            url.as_str(),
+            "https://h/x?$skipToken=a%3Db&api-version=2023-06-30"
+        );
     }
 
     #[test]
     fn query_values_are_encoded() {
         let endpoint = Url::parse("https://h/base/").unwrap();
         let url = url(&endpoint, "/a", &[("$filter", "x eq 'y&z'".to_string())]);
-        assert_eq!(url.as_str(), "https://h/base/a?%24filter=x%20eq%20%27y%26z%27");
+        assert_eq!(
+            url.as_str(),
+            "https://h/base/a?%24filter=x%20eq%20%27y%26z%27"
+        );
     }
 
     #[test]
     fn form_fields_are_encoded_and_absent_ones_left_out() {
-        let fields = ::serde_json::json!(
-            { "a" : "x y&z=é", "b" : 1, "c" : null, "d" : true }
-        );
-        assert_eq!(form_body(& fields).unwrap(), "a=x+y%26z%3D%C3%A9&b=1&d=true");
+        let fields = ::serde_json::json!({ "a": "x y&z=é", "b": 1, "c": null, "d": true });
+        assert_eq!(form_body(&fields).unwrap(), "a=x+y%26z%3D%C3%A9&b=1&d=true");
     }
 }

@@ -5,29 +5,31 @@
 //! [`OptionalMap`] apply it to a field of that shape, as in
 //! `#[serde(with = "crate::time::Optional::<crate::time::Rfc7231>")]`.
 
+// RFC 3339 and RFC 7231 formats read either form, because services (and the specs' own
+// examples, such as IoT Hub's `iothub_routingendpointhealth.json`) send RFC 3339 in fields
+// declared `date-time-rfc1123`; a client that refused them would fail on real responses.
+// Parsing and writing are azure_core's (`azure_core::time`); what is the crate's own is that
+// leniency, the conversion to UTC before writing RFC 7231 (azure_core writes the local time
+// followed by `GMT`), and the shapes, which azure_core has only for a value and an `Option`.
+
 use std::collections::HashMap;
 use std::marker::PhantomData;
-use azure_core::time::OffsetDateTime;
+
 use ::serde::{Deserialize, Deserializer, Serialize, Serializer};
+use azure_core::time::OffsetDateTime;
 
 /// Reads a date-time written in RFC 3339 or in RFC 7231.
 pub fn parse(text: &str) -> azure_core::Result<OffsetDateTime> {
-    azure_core::time::parse_rfc3339(text)
-        .or_else(|_| azure_core::time::parse_rfc7231(text))
+    azure_core::time::parse_rfc3339(text).or_else(|_| azure_core::time::parse_rfc7231(text))
 }
 
 /// How one date-time is written and read.
 pub trait Format {
     /// Writes `date`.
-    fn write<S: Serializer>(
-        date: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error>;
+    fn write<S: Serializer>(date: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error>;
 
     /// Reads a date-time.
-    fn read<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error>;
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error>;
 }
 
 /// `format: date-time`: written in RFC 3339 (`2017-06-15T19:20:58Z`), read in RFC 3339 or
@@ -35,16 +37,13 @@ pub trait Format {
 pub struct Rfc3339;
 
 impl Format for Rfc3339 {
-    fn write<S: Serializer>(
-        date: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn write<S: Serializer>(date: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        // azure_core's (the `time` crate's) RFC 3339 writer reports a date it cannot write
+        // (an offset with seconds) as an error, where `to_rfc3339` would panic.
         azure_core::time::rfc3339::serialize(date, serializer)
     }
 
-    fn read<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         read_either(deserializer)
     }
 }
@@ -54,21 +53,14 @@ impl Format for Rfc3339 {
 pub struct Rfc7231;
 
 impl Format for Rfc7231 {
-    fn write<S: Serializer>(
-        date: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn write<S: Serializer>(date: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         let utc = date
             .checked_to_offset(::time::UtcOffset::UTC)
-            .ok_or_else(|| ::serde::ser::Error::custom(
-                "the date-time is out of range in UTC",
-            ))?;
+            .ok_or_else(|| ::serde::ser::Error::custom("the date-time is out of range in UTC"))?;
         azure_core::time::rfc7231::serialize(&utc, serializer)
     }
 
-    fn read<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         read_either(deserializer)
     }
 }
@@ -78,24 +70,17 @@ impl Format for Rfc7231 {
 pub struct UnixTime;
 
 impl Format for UnixTime {
-    fn write<S: Serializer>(
-        date: &OffsetDateTime,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+    fn write<S: Serializer>(date: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         azure_core::time::unix_time::serialize(date, serializer)
     }
 
-    fn read<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<OffsetDateTime, D::Error> {
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         azure_core::time::unix_time::deserialize(deserializer)
     }
 }
 
 /// Reads a string holding a date-time in RFC 3339 or in RFC 7231.
-fn read_either<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<OffsetDateTime, D::Error> {
+fn read_either<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
     let text = String::deserialize(deserializer)?;
     parse(&text).map_err(::serde::de::Error::custom)
 }
@@ -127,7 +112,9 @@ fn written<F: Format>(dates: &[OffsetDateTime]) -> impl Iterator<Item = Written<
 fn written_map<F: Format>(
     dates: &HashMap<String, OffsetDateTime>,
 ) -> impl Iterator<Item = (&String, Written<'_, F>)> {
-    dates.iter().map(|(name, date)| (name, Written(date, PhantomData)))
+    dates
+        .iter()
+        .map(|(name, date)| (name, Written(date, PhantomData)))
 }
 
 /// A date-time field in format `F`.
@@ -159,7 +146,9 @@ impl<F: Format> Optional<F> {
         date: &Option<OffsetDateTime>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        date.as_ref().map(|date| Written::<F>(date, PhantomData)).serialize(serializer)
+        date.as_ref()
+            .map(|date| Written::<F>(date, PhantomData))
+            .serialize(serializer)
     }
 
     /// Reads a date-time, or nothing.
@@ -186,12 +175,10 @@ impl<F: Format> List<F> {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Vec<OffsetDateTime>, D::Error> {
-        Ok(
-            Vec::<Read<F>>::deserialize(deserializer)?
-                .into_iter()
-                .map(|read| read.0)
-                .collect(),
-        )
+        Ok(Vec::<Read<F>>::deserialize(deserializer)?
+            .into_iter()
+            .map(|read| read.0)
+            .collect())
     }
 }
 
@@ -214,10 +201,8 @@ impl<F: Format> OptionalList<F> {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
-        Ok(
-            Option::<Vec<Read<F>>>::deserialize(deserializer)?
-                .map(|dates| dates.into_iter().map(|read| read.0).collect()),
-        )
+        Ok(Option::<Vec<Read<F>>>::deserialize(deserializer)?
+            .map(|dates| dates.into_iter().map(|read| read.0).collect()))
     }
 }
 
@@ -237,12 +222,10 @@ impl<F: Format> Map<F> {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<HashMap<String, OffsetDateTime>, D::Error> {
-        Ok(
-            HashMap::<String, Read<F>>::deserialize(deserializer)?
-                .into_iter()
-                .map(|(name, read)| (name, read.0))
-                .collect(),
-        )
+        Ok(HashMap::<String, Read<F>>::deserialize(deserializer)?
+            .into_iter()
+            .map(|(name, read)| (name, read.0))
+            .collect())
     }
 }
 
@@ -266,10 +249,12 @@ impl<F: Format> OptionalMap<F> {
         deserializer: D,
     ) -> Result<Option<HashMap<String, OffsetDateTime>>, D::Error> {
         Ok(
-            Option::<HashMap<String, Read<F>>>::deserialize(deserializer)?
-                .map(|dates| {
-                    dates.into_iter().map(|(name, read)| (name, read.0)).collect()
-                }),
+            Option::<HashMap<String, Read<F>>>::deserialize(deserializer)?.map(|dates| {
+                dates
+                    .into_iter()
+                    .map(|(name, read)| (name, read.0))
+                    .collect()
+            }),
         )
     }
 }

@@ -13,7 +13,7 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
-use crate::expand::types::{self as emitted, field_is_plain, RustShape};
+use crate::rust_types::{field_is_plain, rust_text};
 use crate::ir::{
     Api, EnumType, Field, ObjectType, Operation, Parameter, Primitive, RequestBody, StatusCode, TypeDef, TypeKind,
     TypeRef,
@@ -1172,27 +1172,9 @@ fn wire(v: &serde_json::Value) -> String {
     }
 }
 
-/// The Rust type `expand` emits for `ty`, as text (`top`: a field's own type, see
-/// `expand::types::rust_shape`, the one mapping both follow). Type aliases are seen through, as
-/// Rust sees them: an alias is emitted as `type Name = <its target as a field's own type>`.
+/// The Rust type `expand` emits for `ty`, as text (the one mapping, `rust_types`).
 fn rust_shape(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, top: bool) -> String {
-    shape_text(types, &emitted::rust_shape(ty, top), 0)
-}
-
-fn shape_text(types: &BTreeMap<String, TypeDef>, shape: &RustShape<'_>, depth: usize) -> String {
-    match shape {
-        RustShape::Scalar(scalar) => scalar.name().into(),
-        RustShape::Vec(item) => format!("Vec<{}>", shape_text(types, item, depth)),
-        RustShape::Map(value) => format!("HashMap<String, {}>", shape_text(types, value, depth)),
-        RustShape::Named(name) => match types.get(*name).map(|t| &t.kind) {
-            // A cycle of aliases cannot be emitted anyway; stop at a fixed depth.
-            Some(TypeKind::Alias(target)) if depth < 16 => {
-                shape_text(types, &emitted::rust_shape(target, true), depth + 1)
-            }
-            _ => name.to_string(),
-        },
-        RustShape::Json => "serde_json::Value".into(),
-    }
+    rust_text(types, ty, top)
 }
 
 /// A type as the spec says it, for reports: `string`, `date-time`, `array<JobResponse>`.

@@ -52,7 +52,7 @@ pub fn unescape_pointer_segment(segment: &str) -> String {
 }
 
 /// What went wrong, without the where; tests match on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum ErrorKind {
     /// The file could not be read.
     Io,
@@ -85,7 +85,7 @@ pub enum ErrorKind {
 }
 
 /// A generator error: what went wrong and where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[error("{location}: {message}{}", reached_through(.via))]
 pub struct Error {
     /// What kind of error this is.
@@ -97,6 +97,7 @@ pub struct Error {
     /// When `location` is in a file the spec references: the `$ref`s that led there, the one in
     /// the spec first (`root.json#/definitions/A/properties/b`, then the `$ref` in the file that
     /// one read, ...). Empty for an error in the spec itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub via: Vec<Location>,
 }
 

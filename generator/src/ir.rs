@@ -12,6 +12,10 @@ use serde::Serialize;
 
 use crate::error::Location;
 
+pub mod clients;
+
+pub use clients::*;
+
 /// The deepest a value of a named type nests, counting each array or map level and each alias
 /// followed (`A: {$ref: B}` is one): `lower` refuses a deeper type, as serde_json refuses to decode
 /// a value nested more than 128 levels deep. Code that follows aliases may rely on it to end.
@@ -33,6 +37,11 @@ pub struct Api {
     pub api_version: String,
     /// The default endpoint (`https://management.azure.com` for ARM), from servers / host+schemes.
     pub endpoint: Option<String>,
+    /// Where the endpoint is given (`#/host` in Swagger 2.0, `#/servers/0/url` in OpenAPI 3), or
+    /// the document's root when it is not.
+    pub endpoint_location: Location,
+    /// Where the title is (`#/info/title`), which names the root client.
+    pub title_location: Location,
     /// OAuth2 scopes declared by the spec's security schemes, in spec order (for the docs; the
     /// client derives its token scope from the endpoint, as ARM clients do).
     pub oauth2_scopes: Vec<String>,
@@ -47,6 +56,8 @@ pub struct Api {
     /// Constructs the generator read but does not (yet) support, with where they are.
     /// Not fatal: the summary command lists them.
     pub unsupported: Vec<Unsupported>,
+    /// The clients and methods of the emitted crate, and the operations it leaves out.
+    pub clients: ClientModel,
 }
 
 /// A construct the generator recorded but does not support.
@@ -78,6 +89,22 @@ pub enum HttpMethod {
     Patch,
     /// TRACE
     Trace,
+}
+
+impl HttpMethod {
+    /// The method as sent (`GET`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
 }
 
 /// One operation.
@@ -659,6 +686,9 @@ pub(crate) mod testing {
             operations: Vec::new(),
             types: BTreeMap::new(),
             unsupported: Vec::new(),
+            endpoint_location: at(),
+            title_location: at(),
+            clients: ClientModel::default(),
         }
     }
 }

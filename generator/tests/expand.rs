@@ -274,17 +274,22 @@ fn small_api() -> Api {
         vec![response(200, None), response(204, None), default_error()],
     );
 
-    Api {
+    let mut api = Api {
         title: "iotHubClient".into(),
         description: Some("Use this API to manage the IoT hubs in your Azure subscription.".into()),
         api_version: "2023-06-30".into(),
         endpoint: Some("https://management.azure.com".into()),
+        endpoint_location: Location::new("iothub.json", "/host"),
+        title_location: Location::new("iothub.json", "/info/title"),
         oauth2_scopes: vec!["user_impersonation".into()],
         client_parameters: vec![subscription, api_version],
         operations: vec![get_job, list_jobs, create, delete, list_keys, failover, check],
         types,
         unsupported: Vec::new(),
-    }
+        clients: Default::default(),
+    };
+    api.clients = generator::lower::lower_client_model(&api).unwrap();
+    api
 }
 
 fn options() -> Options {
@@ -344,11 +349,64 @@ fn output_is_deterministic() {
     assert_eq!(generate_small(), generate_small());
 }
 
+/// The support modules, the files of `generator/runtime/src/` but `lib.rs`: the path each has in
+/// a generated crate (`src/error.rs`) and its source, sorted by path.
+fn runtime_modules() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
+    let mut modules: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs") && !path.ends_with("lib.rs"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            (format!("src/{name}"), std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    modules.sort();
+    modules
+}
+
+/// Whether `path` is one of the files every crate carries verbatim (the support modules and the
+/// test server), which the snapshots leave out.
+fn is_verbatim(path: &std::path::Path) -> bool {
+    path.to_str() == Some("tests/support/mod.rs") || runtime_modules().iter().any(|(module, _)| path.to_str() == Some(module))
+}
+
+#[test]
+fn runtime_modules_are_emitted_byte_for_byte_after_the_preamble() {
+    let files = generate_small();
+    let preamble = file(&files, "src/lib.rs").lines().next().unwrap();
+    let modules = runtime_modules();
+    assert!(!modules.is_empty());
+    for (path, source) in &modules {
+        assert!(file(&files, path) == format!("{preamble}\n\n{source}"), "{path} is not the preamble and generator/runtime/{path}");
+    }
+}
+
+#[test]
+fn lib_rs_declares_the_runtime_modules_as_the_runtime_crate_does() {
+    let files = generate_small();
+    let lib = file(&files, "src/lib.rs");
+    let runtime_lib = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src/lib.rs")).unwrap();
+    let declarations: Vec<&str> = runtime_lib.lines().filter(|line| line.starts_with("mod ") || line.starts_with("pub mod ")).collect();
+    let declared: Vec<String> = declarations
+        .iter()
+        .map(|line| format!("src/{}.rs", line.trim_start_matches("pub ").trim_start_matches("mod ").trim_end_matches(';')))
+        .collect();
+    let modules: Vec<String> = runtime_modules().into_iter().map(|(path, _)| path).collect();
+    let mut sorted = declared.clone();
+    sorted.sort();
+    assert_eq!(sorted, modules, "generator/runtime/src/lib.rs declares every file of its src/ but lib.rs");
+    for declaration in declarations {
+        assert!(lib.lines().any(|line| line == declaration), "the generated lib.rs lacks `{declaration}`:\n{lib}");
+    }
+}
+
 #[test]
 fn small_api_snapshots() {
     let files = generate_small();
-    // The test server is the template verbatim, the same for every spec.
-    for f in files.iter().filter(|f| f.path.to_str() != Some("tests/support/mod.rs")) {
+    // The support modules and the test server are source files verbatim, the same for every spec.
+    for f in files.iter().filter(|f| !is_verbatim(&f.path)) {
         let name = format!("small_api__{}", f.path.to_string_lossy().replace(['/', '.'], "_"));
         insta::assert_snapshot!(name, &f.contents);
     }
@@ -365,29 +423,43 @@ fn secrets_are_redacted_and_read_only_fields_not_sent() {
     assert!(job.contains("crate::time::Optional::<crate::time::Rfc7231>"));
 }
 
+/// `api`, changed by a test, with its client model decided again.
+fn relowered(mut api: Api) -> Result<Api, generator::Error> {
+    api.clients = generator::lower::lower_client_model(&api)?;
+    Ok(api)
+}
+
 #[test]
-fn unsupported_bodies_are_located_errors() {
+fn unsupported_bodies_are_located_refusals_and_the_operation_is_left_out() {
     let mut api = small_api();
     let op = &mut api.operations[2];
     if let Some(body) = &mut op.body {
         body.kind = BodyKind::Multipart;
     }
-    let error = expand_crate(&api, &options()).unwrap_err();
-    assert_eq!(error.kind, generator::ErrorKind::Unsupported);
-    assert!(error.location.pointer.ends_with("/requestBody"), "{error}");
+    let id = op.id.clone();
+    let api = relowered(api).unwrap();
+    let [refusal] = api.clients.refused.as_slice() else { panic!("{:?}", api.clients.refused) };
+    assert_eq!(refusal.operation, id);
+    assert_eq!(refusal.error.kind, generator::ErrorKind::Unsupported);
+    assert!(refusal.error.location.pointer.ends_with("/requestBody"), "{}", refusal.error);
+    let methods: Vec<_> = api.clients.clients.iter().flat_map(|c| &c.methods).map(|m| m.operation_id.as_str()).collect();
+    assert!(!methods.contains(&id.as_str()), "{methods:?}");
+    // What is left still expands.
+    expand_crate(&api, &options()).unwrap();
 }
 
 #[test]
 fn unknown_types_are_located_errors() {
     let mut api = small_api();
     api.operations[0].responses[0].ty = Some(named("Missing"));
+    let api = relowered(api).unwrap();
     let error = expand_crate(&api, &options()).unwrap_err();
     assert_eq!(error.kind, generator::ErrorKind::Invalid);
     assert!(error.message.contains("Missing"), "{error}");
 }
 
-/// The crate a fixture spec emits, as one text (the fixed support files left out: they are the
-/// same for every spec and snapshotted with `small_api`), or the located error it fails with.
+/// The crate a fixture spec emits, as one text (the files every crate carries verbatim left out),
+/// or the located error it fails with.
 fn expand_fixture(path: &std::path::Path) -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let relative = path.strip_prefix(root).unwrap_or(path);
@@ -395,13 +467,12 @@ fn expand_fixture(path: &std::path::Path) -> String {
         Ok(api) => api,
         Err(e) => return format!("model error: {e}"),
     };
+    let refused: String = api.clients.refused.iter().map(|r| format!("refused {}: {}\n", r.operation, r.error)).collect();
     match expand_crate(&api, &options()) {
-        Ok(files) => files
+        Ok(files) => refused
+            + &files
             .iter()
-            .filter(|f| {
-                !["src/error.rs", "src/lro.rs", "src/request.rs", "src/time.rs", "tests/support/mod.rs"]
-                    .contains(&f.path.to_str().unwrap_or_default())
-            })
+            .filter(|f| !is_verbatim(&f.path))
             .map(|f| format!("==> {} <==\n{}", f.path.display(), f.contents))
             .collect::<Vec<_>>()
             .join("\n"),
@@ -469,7 +540,7 @@ fn iothub_clients_follow_the_operation_groups() {
 fn a_parameterized_host_is_a_located_error() {
     let mut api = small_api();
     api.endpoint = Some("https://{accountName}.example.net".into());
-    let error = expand_crate(&api, &options()).unwrap_err();
+    let error = relowered(api).unwrap_err();
     assert_eq!(error.kind, generator::ErrorKind::Unsupported);
     assert_eq!(error.location.pointer, "/host");
     assert!(error.message.contains("{accountName}"), "{error}");
@@ -479,7 +550,7 @@ fn a_parameterized_host_is_a_located_error() {
 fn a_sovereign_endpoint_becomes_the_default_and_the_scope_follows_it() {
     let mut api = small_api();
     api.endpoint = Some("https://management.chinacloudapi.cn/".into());
-    let files = expand_crate(&api, &options()).unwrap();
+    let files = expand_crate(&relowered(api).unwrap(), &options()).unwrap();
     let root = file(&files, "src/clients/iot_hub_client.rs");
     assert!(root.contains("Url::parse(\"https://management.chinacloudapi.cn\")"), "{root}");
     assert!(root.contains("endpoint.origin().ascii_serialization()"));
@@ -491,7 +562,7 @@ fn an_endpoint_the_url_crate_refuses_is_a_located_error_not_a_runtime_panic() {
     for endpoint in ["https://management.example.net:99999", "https://:443/"] {
         let mut api = small_api();
         api.endpoint = Some(endpoint.into());
-        let error = expand_crate(&api, &options()).unwrap_err();
+        let error = relowered(api).unwrap_err();
         assert_eq!(error.kind, generator::ErrorKind::Unsupported, "{endpoint}");
         assert_eq!(error.location.pointer, "/host");
         assert!(error.message.contains(endpoint), "{error}");
@@ -543,7 +614,7 @@ fn every_operation_of_the_vendored_specs_has_a_runnable_example_test() {
 /// A list type has one `Page` impl, so operations listing it must agree on its item field; they
 /// may differ on the next link, which each operation reads itself.
 #[test]
-fn operations_sharing_a_list_type_with_different_item_fields_are_a_located_error() {
+fn operations_sharing_a_list_type_with_different_item_fields_are_a_located_refusal() {
     let dir = std::env::temp_dir().join(format!("expand-pages-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let spec = dir.join("spec.yaml");
@@ -574,8 +645,12 @@ components:
     )
     .unwrap();
     let api = generator::model(&spec).unwrap();
-    let error = expand_crate(&api, &options()).unwrap_err();
+    let strict = generator::generate(&spec, &Options { strict: true, ..options() }).unwrap_err();
     std::fs::remove_dir_all(&dir).ok();
+    let [refusal] = api.clients.refused.as_slice() else { panic!("{:?}", api.clients.refused) };
+    assert_eq!(refusal.operation, "Pages_ListItems");
+    assert_eq!(strict.location, refusal.error.location, "strict generation fails on the refusal");
+    let error = &refusal.error;
     assert_eq!(error.kind, generator::ErrorKind::Unsupported);
     assert_eq!(error.location.pointer, "/paths/~1b/get/x-ms-pageable");
     assert!(error.to_string().contains("`Pages_List` reads `value`, `Pages_ListItems` reads `items`"), "{error}");

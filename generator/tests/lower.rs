@@ -811,6 +811,8 @@ fn without_locations(api: &Api) -> serde_json::Value {
             serde_json::Value::Object(map) => {
                 map.remove("location");
                 map.remove("location_in_spec");
+                map.remove("endpoint_location");
+                map.remove("title_location");
                 map.values_mut().for_each(strip);
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(strip),

@@ -40,8 +40,10 @@ impl Target {
         Ok(Self {
             spec: PathBuf::from("specs").join(&manifest.product.spec),
             out: root.join("generated"),
+            // The product crate leaves nothing out: an operation it cannot express is an error.
             options: Options {
                 example_operation: manifest.product.example_operation,
+                strict: true,
                 ..Options::new(manifest.product.crate_name, PRODUCT_COMMAND)
             },
         })
@@ -188,15 +190,20 @@ pub fn render_check(out_display: &str, changes: &[FileChange]) -> String {
     text
 }
 
-/// Generates `target` in memory and compares it with its folder.
+/// Generates `target` in memory and compares it with its folder. Operations left out of the
+/// crate (when not strict) are printed as warnings, on stderr.
 pub fn plan(target: &Target) -> Result<Vec<FileChange>> {
-    let files = generator::generate(&target.spec, &target.options).map_err(|e| anyhow::anyhow!("{e}"))?;
-    compare(&target.out, &files)
+    let generated = generator::generate(&target.spec, &target.options).map_err(|e| anyhow::anyhow!("{e}"))?;
+    for refusal in &generated.refused {
+        eprintln!("warning: operation `{}` left out: {}", refusal.operation, refusal.error);
+    }
+    compare(&target.out, &generated.files)
 }
 
 /// `cargo xtask codegen [--check] [--spec PATH --out DIR --crate-name NAME]`.
 pub fn run(mut args: Args) -> Result<ExitCode> {
     let check = args.flag("--check");
+    let strict = args.flag("--strict");
     let spec = args.path("--spec")?;
     let out = args.path("--out")?;
     let crate_name = args.value("--crate-name")?;
@@ -208,7 +215,9 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         (None, None, None) => Target::product(&root)?,
         (Some(spec), Some(out), Some(crate_name)) => {
             check_crate_name(&crate_name)?;
-            custom_target(&root, &spec, out, crate_name)
+            let mut target = custom_target(&root, &spec, out, crate_name);
+            target.options.strict = strict;
+            target
         }
         _ => bail!("--spec, --out and --crate-name go together (or give none for the product crate)"),
     };

@@ -332,7 +332,8 @@ mod tests {
         )
         .unwrap();
         let refused = Request { make_current: true, ..request(from.path(), spec) };
-        let options = generator::Options::new("x", "cargo xtask codegen");
+        // As the product's options are: strict.
+        let options = generator::Options { strict: true, ..generator::Options::new("x", "cargo xtask codegen") };
         let error = format!("{:#}", check_generates(&refused, &options).unwrap_err());
         assert!(error.starts_with("the spec does not generate the product crate, so nothing was imported: "), "{error}");
         assert!(error.contains("multipart.yaml#/paths/~1multipart/post/requestBody: unsupported"), "{error}");

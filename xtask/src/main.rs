@@ -30,9 +30,11 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--check] [--spec PATH --out DIR --crate-name NAME] [--root DIR]
+  codegen [--check] [--spec PATH --out DIR --crate-name NAME [--strict]] [--root DIR]
       Regenerate generated/ from the spec specs/manifest.toml names (or any spec into any
       folder). --check writes nothing, prints a diff, and fails when the output is stale.
+      An operation the generator cannot express is left out with a located warning, or is
+      an error with --strict (always for the product crate).
       --root is the folder the spec's $refs may read from (default: the nearest ancestor of
       the spec's folder named `specification`, else the spec's folder), as for model, bench
       and diff.

@@ -81,6 +81,14 @@ pub fn summary(spec: &str, api: &Api) -> String {
     for u in &api.unsupported {
         let _ = writeln!(out, "  {}: {}", u.location, u.construct);
     }
+    let _ = writeln!(
+        out,
+        "operations refused: {} (left out of the crate by `codegen`, an error with `--strict`)",
+        api.clients.refused.len()
+    );
+    for refusal in &api.clients.refused {
+        let _ = writeln!(out, "  {} ({}): {}", refusal.error.location, refusal.operation, refusal.error.message);
+    }
     out
 }
 
@@ -100,5 +108,6 @@ mod tests {
         assert!(text.contains("examples: 38 referenced, 17 found, 21 missing, 0 invalid"), "{text}");
         assert!(text.contains("  missing: ./examples/iothub_listjobs.json (IotHubResource_ListJobs)"), "{text}");
         assert!(text.contains(&format!("unsupported constructs: {}", api.unsupported.len())), "{text}");
+        assert!(text.contains("operations refused: 0 "), "{text}");
     }
 }

@@ -222,7 +222,7 @@ impl IotHubResourceClient {
     ///
     /// # Errors
     ///
-    /// A response with another status is an error whose [`ServiceError<::serde_json::Value>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    /// A response with another status is an error whose [`ServiceError<serde_json::Value>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
     pub fn update(
         &self,
         resource_group_name: &str,

@@ -6,13 +6,9 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{rust_type, Scope};
-use super::{doc_attrs, ident, ClientDef, Context};
-use crate::error::{Error, Location, Result};
-use crate::ir::{Parameter, Primitive, TypeRef};
-use crate::names;
-
-/// ARM's endpoint, used when the spec names none.
-pub(crate) const DEFAULT_ENDPOINT: &str = "https://management.azure.com";
+use super::{doc_attrs, ident, Context};
+use crate::error::Result;
+use crate::ir::{Client, Primitive, TypeRef};
 
 /// Resource Manager's endpoint in each sovereign cloud azure_core names, for a spec on ARM's
 /// public endpoint (`azure_core::cloud::CloudConfiguration` variant → endpoint).
@@ -23,7 +19,7 @@ const SOVEREIGN_ARM_ENDPOINTS: &[(&str, &str)] = &[
 
 /// `src/clients/mod.rs`.
 pub(crate) fn expand_clients_mod(ctx: &Context<'_>) -> TokenStream {
-    let modules: Vec<Ident> = ctx.clients.iter().map(|c| format_ident!("{}", c.module)).collect();
+    let modules: Vec<Ident> = ctx.api.clients.clients.iter().map(|c| format_ident!("{}", c.module)).collect();
     quote! {
         //! The clients: the root client, built from a credential, and one sub-client per operation
         //! group, reached from it.
@@ -32,66 +28,16 @@ pub(crate) fn expand_clients_mod(ctx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The client-level parameters other than api-version: constructor arguments (required) or
-/// client options (optional).
-fn client_params<'a>(ctx: &Context<'a>) -> Vec<&'a Parameter> {
-    ctx.api
-        .client_parameters
-        .iter()
-        .filter(|p| !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
-        .collect()
-}
-
-/// The spec's endpoint as written, without a trailing `/` (ARM's when it names none).
-pub(crate) fn spec_endpoint<'a>(ctx: &Context<'a>) -> &'a str {
-    ctx.api.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT).trim_end_matches('/')
-}
-
-/// Whether the spec is on Resource Manager's public endpoint, so that `client_options.cloud`
-/// picks the endpoint of its cloud.
-pub(crate) fn on_resource_manager(ctx: &Context<'_>) -> bool {
-    spec_endpoint(ctx) == DEFAULT_ENDPOINT
-}
-
-/// The default endpoint: the spec's, checked here, at generation time, to be an `http(s)://host[/path]`
-/// URL that the `url` crate (the one behind `azure_core::http::Url`) parses, so the generated
-/// `Url::parse` of the same literal cannot fail and its `expect` cannot panic.
-fn default_endpoint(ctx: &Context<'_>) -> Result<String> {
-    let endpoint = ctx.api.endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT);
-    let trimmed = spec_endpoint(ctx).to_string();
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"))
-        .unwrap_or_default();
-    let host = rest.split('/').next().unwrap_or_default();
-    // A `{parameter}` in the host is not a URL error to the `url` crate, so it is refused by hand.
-    let plain = !host.is_empty()
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ':' | '_'));
-    let parses = url::Url::parse(&trimmed).is_ok_and(|url| {
-        url.host_str().is_some() && url.username().is_empty() && url.password().is_none() && url.query().is_none() && url.fragment().is_none()
-    });
-    if plain && parses {
-        Ok(trimmed)
-    } else {
-        // The IR keeps no location for the host; the first operation's file is the spec's.
-        let file = ctx.api.operations.first().map(|op| op.location.file.clone()).unwrap_or_default();
-        Err(Error::unsupported(
-            Location::new(file, "/host"),
-            format!("the endpoint `{endpoint}` (a parameterized, non-HTTP or malformed host; expected `https://host[:port][/path]`)"),
-        ))
-    }
-}
-
 /// The struct of a client; for the root client also its options, constructor and the
 /// accessors of the sub-clients.
-pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) -> Result<TokenStream> {
-    let name = ident(&client.name, &Location::file("info/title"))?;
-    let params = client_params(ctx);
+pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result<TokenStream> {
+    let root = &ctx.api.clients.root;
+    let name = ident(&client.name, &ctx.api.title_location)?;
     let mut fields = Vec::new();
     let mut copies = Vec::new();
-    for p in &params {
-        let field = ident(&p.rust_name, &p.location_in_spec)?;
-        let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location_in_spec)?;
+    for p in &root.fields {
+        let field = ident(&p.field, &p.location)?;
+        let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location)?;
         let ty = if p.required { ty } else { quote! { Option<#ty> } };
         // Every client carries every client-level value; a group may not use them all.
         fields.push(quote! { #[allow(dead_code)] pub(crate) #field: #ty, });
@@ -100,12 +46,8 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
     let struct_doc = match &client.group {
         None => doc_attrs(ctx.api.description.as_deref(), &format!("The client of `{}`.", ctx.api.title)),
         Some(group) => {
-            let text = format!(
-                " The `{group}` operations, from [`{root}::get_{}_client`](crate::{root}::get_{}_client).",
-                names::snake(group),
-                names::snake(group),
-                root = ctx.root_client
-            );
+            let accessor = client.accessor.as_deref().unwrap_or_default();
+            let text = format!(" The `{group}` operations, from [`{root}::{accessor}`](crate::{root}::{accessor}).", root = root.name);
             quote! { #[doc = #text] }
         }
     };
@@ -142,17 +84,17 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
     }
 
     // The root client.
-    let options = ctx.root_options();
-    let endpoint = default_endpoint(ctx)?;
+    let options = ctx.root_options()?;
+    let endpoint = root.endpoint.as_str();
     let api_version = &ctx.api.api_version;
     let mut new_args = Vec::new();
     let mut new_inits = Vec::new();
     let mut new_docs = Vec::new();
     let mut option_fields = Vec::new();
     let mut option_defaults = Vec::new();
-    for p in &params {
-        let field = ident(&p.rust_name, &p.location_in_spec)?;
-        let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location_in_spec)?;
+    for p in &root.fields {
+        let field = ident(&p.field, &p.location)?;
+        let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location)?;
         if p.required {
             if matches!(p.ty, TypeRef::Primitive(ref prim) if !matches!(prim, Primitive::Bool | Primitive::Int32 | Primitive::Int64 | Primitive::Float32 | Primitive::Float64 | Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime | Primitive::Bytes)) {
                 new_args.push(quote! { #field: impl Into<String> });
@@ -166,20 +108,20 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
                 .as_deref()
                 .and_then(super::doc_text)
                 .map(|d| d.replace('\n', " "))
-                .unwrap_or_else(|| format!("The `{}` parameter.", p.name));
-            new_docs.push(format!(" * `{}` - {d}", p.rust_name));
+                .unwrap_or_else(|| format!("The `{}` parameter.", p.wire_name));
+            new_docs.push(format!(" * `{}` - {d}", p.field));
         } else {
-            let doc = doc_attrs(p.description.as_deref(), &format!("The `{}` parameter.", p.name));
+            let doc = doc_attrs(p.description.as_deref(), &format!("The `{}` parameter.", p.wire_name));
             option_fields.push(quote! { #doc pub #field: Option<#ty>, });
             option_defaults.push(quote! { #field: None, });
             new_inits.push(quote! { #field: options.#field, });
         }
     }
     let mut sub_accessors = Vec::new();
-    for sub in ctx.clients.iter().filter(|c| c.group.is_some()) {
-        let sub_name = ident(&sub.name, &Location::file("info/title"))?;
+    for sub in ctx.api.clients.clients.iter().filter(|c| c.group.is_some()) {
+        let sub_name = ident(&sub.name, &ctx.api.title_location)?;
         let group = sub.group.as_deref().unwrap_or_default();
-        let accessor = format_ident!("get_{}_client", names::snake(group));
+        let accessor = ident(sub.accessor.as_deref().unwrap_or_default(), &ctx.api.title_location)?;
         let doc = format!(" The [`{0}`](crate::clients::{0}): the `{group}` operations, sharing this client's pipeline.", sub.name);
         sub_accessors.push(quote! {
             #[doc = #doc]
@@ -194,7 +136,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         });
     }
     let options_doc = format!(" Options for [`{}::new`].", client.name);
-    let on_arm = on_resource_manager(ctx);
+    let on_arm = root.on_resource_manager;
     let cloud_endpoints = if on_arm { SOVEREIGN_ARM_ENDPOINTS } else { &[] };
     let endpoint_doc: Vec<String> = if on_arm {
         let mut lines = vec![
@@ -227,7 +169,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         }
     });
     let no_endpoint = if on_arm {
-        let message = format!("a custom cloud configuration needs `endpoint` in `{}`: Resource Manager's endpoint in that cloud", ctx.root_options());
+        let message = format!("a custom cloud configuration needs `endpoint` in `{}`: Resource Manager's endpoint in that cloud", root.options_type);
         quote! {
             match cloud.as_deref() {
                 None | Some(azure_core::cloud::CloudConfiguration::AzurePublic) => default_endpoint(),
@@ -259,7 +201,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &ClientDef<'_>) ->
         ]
     };
     let new_doc: Vec<String> = [
-        format!(" Creates {} `{}` that authenticates with `credential` (see [`{}`] for the endpoint and the token scope).", super::article(&client.name), client.name, ctx.root_options()),
+        format!(" Creates {} `{}` that authenticates with `credential` (see [`{}`] for the endpoint and the token scope).", super::article(&client.name), client.name, root.options_type),
         String::new(),
         " # Arguments".to_string(),
         String::new(),

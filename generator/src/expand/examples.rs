@@ -17,7 +17,6 @@
 
 use std::collections::BTreeSet;
 
-use heck::ToPascalCase;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -28,8 +27,8 @@ use super::types::{field_is_plain, is_string_primitive};
 use super::{ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    Api, CollectionFormat, ExampleContent, ExampleResponse, HttpMethod, ObjectType, Operation,
-    ParamLocation, Primitive, StatusCode, TypeKind, TypeRef,
+    Api, CollectionFormat, ExampleContent, ExampleResponse, HttpMethod, Method, MethodKind, ObjectType, Operation,
+    ParamLocation, Passing, Primitive, StatusCode, TypeKind, TypeRef, ValueSource,
 };
 use crate::names;
 use crate::{GeneratedFile, Options};
@@ -94,16 +93,13 @@ pub(crate) fn expand_example_tests(api: &Api, options: &Options) -> Result<Vec<G
 /// The whole of `tests/examples.rs`, and whether it uses the test server (it does not when
 /// every example file is missing).
 fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
-    let crate_name = ident(
-        &ctx.options.crate_name.replace('-', "_"),
-        &Location::file("Cargo.toml"),
-    )?;
+    let crate_name = ident(&ctx.options.crate_name.replace('-', "_"), &ctx.api.title_location)?;
     let root = ctx.root_client()?;
-    let root_options = ctx.root_options();
+    let root_options = ctx.root_options()?;
     let mut client_args = Vec::new();
     let mut client_values = Vec::new();
     for parameter in constructor_parameters(ctx) {
-        let name = ident(&parameter.rust_name, &parameter.location_in_spec)?;
+        let name = ident(&parameter.field, &parameter.location)?;
         if matches!(ctx.resolve_alias(&parameter.ty), TypeRef::Primitive(p) if is_string_primitive(p)) {
             client_args.push(quote! { #name: &str });
             client_values.push(quote! { #name });
@@ -115,11 +111,11 @@ fn expand_examples_rs(ctx: &Context<'_>) -> Result<(TokenStream, bool)> {
     let mut tests = Vec::new();
     let mut found = false;
     let mut taken = BTreeSet::new();
-    for client in &ctx.clients {
-        for (method, operation) in &client.operations {
+    for client in &ctx.api.clients.clients {
+        for method in &client.methods {
+            let operation = ctx.operation(method);
             let call = CallSite {
-                client_accessor: client_accessor(client),
-                client_name: &client.name,
+                client_accessor: client.accessor.as_ref().map(|a| format_ident!("{a}")),
                 method,
                 operation,
             };
@@ -263,28 +259,15 @@ fn test_fn(
 struct CallSite<'a> {
     /// The root client's method returning the operation's sub-client (`None`: the root itself).
     client_accessor: Option<proc_macro2::Ident>,
-    /// The client's type name (`IotHubResourceClient`), which prefixes its options types.
-    client_name: &'a str,
-    /// The operation's method name.
-    method: &'a str,
+    /// The method.
+    method: &'a Method,
     /// The operation.
     operation: &'a Operation,
 }
 
-/// The required client-level parameters the root client's constructor takes, in its order
-/// (`api-version` and constants are not among them).
-fn constructor_parameters<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a crate::ir::Parameter> {
-    ctx.api.client_parameters.iter().filter(|p| {
-        p.required && !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none()
-    })
-}
-
-/// The root client's accessor for `client` (`get_iot_hub_resource_client`), `None` for the root.
-fn client_accessor(client: &super::ClientDef<'_>) -> Option<proc_macro2::Ident> {
-    client
-        .group
-        .as_ref()
-        .map(|group| format_ident!("get_{}_client", names::snake(group)))
+/// The required client-level values the root client's constructor takes, in its order.
+fn constructor_parameters<'a>(ctx: &Context<'a>) -> impl Iterator<Item = &'a crate::ir::ClientField> {
+    ctx.api.clients.root.fields.iter().filter(|p| p.required)
 }
 
 /// The body of one example's test.
@@ -371,14 +354,14 @@ fn expand_example_test(
     let mut client_args = Vec::new();
     for parameter in constructor_parameters(ctx) {
         // Only a parameter the operation uses is the example's to give.
-        let used = operation.parameters.iter().any(|p| p.name == parameter.name);
-        let value = parameters.get(&parameter.name).cloned().unwrap_or_else(|| {
+        let used = operation.parameters.iter().any(|p| p.name == parameter.wire_name);
+        let value = parameters.get(&parameter.wire_name).cloned().unwrap_or_else(|| {
             if !used {
                 return Value::String("00000000-0000-0000-0000-000000000000".into());
             }
             disagreements.push(format!(
                 "the example gives no value for client parameter `{}`",
-                parameter.name
+                parameter.wire_name
             ));
             Value::String("00000000-0000-0000-0000-000000000000".into())
         });
@@ -494,9 +477,9 @@ fn expand_example_test(
         Some(accessor) => quote! { .#accessor() },
         None => quote! {},
     };
-    let method_ident = ident(call.method, &operation.location)?;
+    let method_ident = ident(&call.method.name, &operation.location)?;
     let invoke = quote! { client #accessor .#method_ident(#(#args),*) };
-    let response_ty = result_type(operation);
+    let response_ty = result_type(call.method);
     // What the poller reads after the first response, if anything; the last answer is the result.
     let mut follow_up_exchanges = Vec::new();
     for follow_up in follow_ups {
@@ -706,33 +689,11 @@ fn still_provisioning(operation: &Operation, response: &ExampleResponse) -> Vec<
 /// The type of the value the call yields, as the emitter types it: for a long-running
 /// operation the poller's output (nothing for `DELETE`; else the final-state schema, or the body
 /// of `200`, or of `201`), otherwise the one body type the success responses share.
-pub(super) fn result_type(operation: &Operation) -> Option<TypeRef> {
-    let shared = || {
-        let mut types = operation
-            .responses
-            .iter()
-            .filter(|r| !r.is_error)
-            .filter_map(|r| r.ty.clone());
-        let first = types.next()?;
-        Some(if types.all(|t| t == first) {
-            first
-        } else {
-            TypeRef::Any
-        })
-    };
-    match &operation.long_running {
-        Some(_) if operation.method == HttpMethod::Delete => None,
-        Some(lro) => lro.final_state_schema.clone().or_else(|| {
-            let body_of = |code| {
-                operation
-                    .responses
-                    .iter()
-                    .find(|r| r.status == StatusCode::Code(code))
-                    .and_then(|r| r.ty.clone())
-            };
-            body_of(200).or_else(|| body_of(201)).or_else(shared)
-        }),
-        None => shared(),
+pub(super) fn result_type(method: &Method) -> Option<TypeRef> {
+    match &method.kind {
+        MethodKind::Plain(plain) => plain.result.clone(),
+        MethodKind::Pager(pager) => Some(TypeRef::Named(pager.list_type.clone())),
+        MethodKind::Poller(poller) => poller.result.clone(),
     }
 }
 
@@ -783,59 +744,57 @@ fn call_arguments(
     call: &CallSite<'_>,
     parameters: &Map<String, Value>,
 ) -> Result<std::result::Result<Vec<TokenStream>, String>> {
-    let operation = call.operation;
+    let method = call.method;
     let mut args = Vec::new();
     let mut optional = Vec::new();
-    for parameter in &operation.parameters {
-        if parameter.client_level || parameter.constant.is_some() {
-            continue;
-        }
-        let value = parameters.get(&parameter.name);
-        if parameter.required {
-            let Some(value) = value else {
-                return Ok(Err(format!("does not give the required parameter `{}`", parameter.name)));
-            };
-            args.push(match argument(ctx, &parameter.ty, value) {
-                Argument::Str(s) => quote! { #s },
-                // Lists, bytes and JSON are borrowed at the method's surface (`arg_type`).
-                Argument::Value(v) => match &parameter.ty {
-                    TypeRef::Array(_) => {
-                        let text_lit = raw_string(&value.to_string());
-                        quote! { &serde_json::from_value::<Vec<_>>(json(#text_lit)).unwrap()[..] }
-                    }
-                    TypeRef::Primitive(Primitive::Bytes) | TypeRef::Any => quote! { &#v },
-                    _ => v,
-                },
-            });
-        } else if let Some(value) = value {
-            let field = ident(&parameter.rust_name, &parameter.location_in_spec)?;
-            let value = match argument(ctx, &parameter.ty, value) {
-                Argument::Str(s) => quote! { #s.to_string() },
-                Argument::Value(v) => v,
-            };
-            optional.push(quote! { #field: Some(#value) });
+    for parameter in &method.params {
+        let value = parameters.get(&parameter.wire_name);
+        match &parameter.source {
+            ValueSource::Positional { .. } => {
+                let Some(value) = value else {
+                    return Ok(Err(format!("does not give the required parameter `{}`", parameter.wire_name)));
+                };
+                args.push(match argument(ctx, &parameter.ty, value) {
+                    Argument::Str(s) => quote! { #s },
+                    // Lists, bytes and JSON are borrowed at the method's surface (`arg_type`).
+                    Argument::Value(v) => match &parameter.ty {
+                        TypeRef::Array(_) => {
+                            let text_lit = raw_string(&value.to_string());
+                            quote! { &serde_json::from_value::<Vec<_>>(json(#text_lit)).unwrap()[..] }
+                        }
+                        TypeRef::Primitive(Primitive::Bytes) | TypeRef::Any => quote! { &#v },
+                        _ => v,
+                    },
+                });
+            }
+            ValueSource::Optional { field } => {
+                if let Some(value) = value {
+                    let field = ident(field, &parameter.location_in_spec)?;
+                    let value = match argument(ctx, &parameter.ty, value) {
+                        Argument::Str(s) => quote! { #s.to_string() },
+                        Argument::Value(v) => v,
+                    };
+                    optional.push(quote! { #field: Some(#value) });
+                }
+            }
+            ValueSource::Constant(_) | ValueSource::ApiVersion | ValueSource::Client { .. } => {}
         }
     }
-    if let Some(body) = &operation.body {
-        if body.required {
-            args.push(quote! { request_body.try_into().unwrap() });
-        } else if parameters.contains_key(&body.name) {
-            let field = ident(&body.rust_name, &operation.location)?;
-            optional.push(quote! { #field: Some(request_body.try_into().unwrap()) });
+    if let Some(body) = &method.body {
+        match &body.passing {
+            Passing::Positional { .. } => args.push(quote! { request_body.try_into().unwrap() }),
+            Passing::Optional { field } if parameters.contains_key(&body.wire_name) => {
+                let field = ident(field, &call.operation.location)?;
+                optional.push(quote! { #field: Some(request_body.try_into().unwrap()) });
+            }
+            Passing::Optional { .. } => {}
         }
     }
     if optional.is_empty() {
         args.push(quote! { None });
     } else {
-        let crate_name = ident(
-            &ctx.options.crate_name.replace('-', "_"),
-            &Location::file("Cargo.toml"),
-        )?;
-        let options = format_ident!(
-            "{}{}Options",
-            call.client_name,
-            call.method.to_pascal_case()
-        );
+        let crate_name = ident(&ctx.options.crate_name.replace('-', "_"), &ctx.api.title_location)?;
+        let options = ident(&method.options_type, &call.operation.location)?;
         args.push(quote! { Some(#crate_name::clients::#options { #(#optional,)* ..Default::default() }) });
     }
     Ok(Ok(args))

@@ -3,8 +3,9 @@
 //! One module per output file or concern: `models` and `enums` (the `models` module of the
 //! crate), `client` (the root client and its options), `operations` (one method per operation,
 //! grouped into sub-clients), `runtime` (the crate's fixed support code: errors, URLs, long-running
-//! operations), `cargo` and `readme` (the non-Rust files), `examples` (tests emitted from the
-//! spec's examples). This module holds what they share: name resolution, doc text and formatting.
+//! operations, date-times; not tokens but the source files of the `generator/runtime` crate,
+//! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (tests emitted from
+//! the spec's examples). This module holds what they share: name resolution, doc text and formatting.
 
 mod cargo;
 mod client;
@@ -18,15 +19,13 @@ mod runtime;
 mod synthesize;
 pub(crate) mod types;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::error::{Error, Location, Result};
-use crate::ir::{Api, Operation, TypeDef, TypeKind, TypeRef};
-use crate::names;
+use crate::ir::{Api, Method, Operation, TypeDef, TypeRef};
 use crate::{GeneratedFile, Options};
 
 pub(crate) use docs::{doc_attrs, doc_text};
@@ -46,19 +45,20 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     let first_half = || -> Result<Vec<GeneratedFile>> {
         let sources: Vec<(PathBuf, TokenStream)> = vec![
             ("src/lib.rs".into(), expand_lib_rs(&ctx)?),
-            ("src/error.rs".into(), runtime::expand_error_rs(&ctx)),
-            ("src/lro.rs".into(), runtime::expand_lro_rs(&ctx)),
-            ("src/request.rs".into(), runtime::expand_request_rs(&ctx)),
-            ("src/time.rs".into(), runtime::expand_time_rs(&ctx)),
             ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
             ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
             ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
             ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
         ];
-        sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect()
+        let mut files = sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect::<Result<Vec<_>>>()?;
+        // The support modules are source already, copied rather than formatted; they follow lib.rs.
+        files.splice(1..1, runtime::expand_runtime_files(&ctx));
+        Ok(files)
     };
     let second_half = || -> Result<Vec<GeneratedFile>> {
-        ctx.clients
+        ctx.api
+            .clients
+            .clients
             .iter()
             .map(|client| {
                 let tokens = operations::expand_client_file(&ctx, client)?;
@@ -74,7 +74,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     files.extend(first?);
     match second {
         Ok(second) => files.extend(second?),
-        Err(_) => return Err(Error::unsupported(Location::file("src/clients"), "the emitter's worker thread panicked")),
+        Err(_) => return Err(Error::unsupported(api.title_location.clone(), "the emitter's worker thread panicked (a generator bug)")),
     }
     files.extend(examples::expand_example_tests(api, options)?);
     Ok(files)
@@ -86,11 +86,12 @@ pub fn expand_types(api: &Api, options: &Options, names: &[&str]) -> Result<Stri
     let ctx = Context::new(api, options)?;
     let mut items = Vec::new();
     for name in names {
-        let def = ctx.type_def(name, &Location::file("(requested)"))?;
+        let def = ctx.type_def(name, &api.title_location)?;
         items.push(models::expand_type(&ctx, def)?);
     }
-    let file: syn::File = syn::parse2(quote! { #(#items)* })
-        .map_err(|e| Error::unsupported(Location::file("(requested)"), format!("the emitter produced Rust that does not parse ({e})")))?;
+    let file: syn::File = syn::parse2(quote! { #(#items)* }).map_err(|e| {
+        Error::unsupported(api.title_location.clone(), format!("the emitter produced Rust that does not parse ({e}); this is a generator bug"))
+    })?;
     Ok(space_items(&prettyplease::unparse(&file)))
 }
 
@@ -104,8 +105,8 @@ fn preamble(command: &str, comment: &str) -> String {
 pub(crate) fn format_rust(ctx: &Context<'_>, path: &std::path::Path, tokens: TokenStream) -> Result<String> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| {
         Error::unsupported(
-            Location::file(path),
-            format!("the emitter produced Rust that does not parse ({e}); this is a generator bug"),
+            ctx.api.title_location.clone(),
+            format!("the emitter produced Rust for {} that does not parse ({e}); this is a generator bug", path.display()),
         )
     })?;
     Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), space_items(&prettyplease::unparse(&file))))
@@ -169,72 +170,22 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     })
 }
 
-/// One client of the crate: the root client or a sub-client for an operation group.
-#[derive(Debug, Clone)]
-pub(crate) struct ClientDef<'a> {
-    /// The Rust type name (`IotHubResourceClient`).
-    pub name: String,
-    /// The module (file) name under `src/clients/` (`iot_hub_resource_client`).
-    pub module: String,
-    /// The operation group it serves, as written (`IotHubResource`); `None` for the root client.
-    pub group: Option<String>,
-    /// Its operations, in spec order, with their unique method names.
-    pub operations: Vec<(String, &'a Operation)>,
-}
-
-/// Everything the expanders share, computed once.
+/// Everything the expanders share.
 pub(crate) struct Context<'a> {
     /// The IR.
     pub api: &'a Api,
     /// The options.
     pub options: &'a Options,
-    /// The root client's type name (`IotHubClient`); a `String` so the context can be shared
-    /// between threads (`Ident` cannot).
-    pub root_client: String,
-    /// Every client, the root first, then the sub-clients sorted by name.
-    pub clients: Vec<ClientDef<'a>>,
 }
 
 impl<'a> Context<'a> {
     fn new(api: &'a Api, options: &'a Options) -> Result<Self> {
-        let root_name = root_client_name(&api.title);
-        ident(&root_name, &Location::file("info/title"))?;
-        let root_client = root_name.clone();
-        let mut by_name: BTreeMap<String, ClientDef<'a>> = BTreeMap::new();
-        for operation in &api.operations {
-            let name = match &operation.group {
-                Some(group) => {
-                    let name = format!("{}Client", names::pascal(group));
-                    if name == root_name { root_name.clone() } else { name }
-                }
-                None => root_name.clone(),
-            };
-            let client = by_name.entry(name.clone()).or_insert_with(|| ClientDef {
-                module: names::snake(&name),
-                group: if name == root_name { None } else { operation.group.clone() },
-                name,
-                operations: Vec::new(),
-            });
-            client.operations.push((operation.name.clone(), operation));
-        }
-        let root = by_name.remove(&root_name).unwrap_or_else(|| ClientDef {
-            module: names::snake(&root_name),
-            group: None,
-            name: root_name.clone(),
-            operations: Vec::new(),
-        });
-        let mut clients = vec![root];
-        clients.extend(by_name.into_values());
-        // Two operations whose names collide in one client (a group spelled two ways) get a counter.
-        for client in &mut clients {
-            let mut taken = BTreeSet::new();
-            // The accessors of sub-clients and the fixed methods live on the root client too.
-            taken.extend(["new", "endpoint", "api_version"].map(String::from));
-            for (method, _) in &mut client.operations {
-                *method = names::unique(method.clone(), &mut taken);
-            }
-        }
-        Ok(Self { api, options, root_client, clients })
+        Ok(Self { api, options })
+    }
+
+    /// The operation a method calls.
+    pub fn operation(&self, method: &Method) -> &'a Operation {
+        &self.api.operations[method.operation]
     }
 
     /// The named type `name`, or a located error when the IR does not define it.
@@ -245,33 +196,22 @@ impl<'a> Context<'a> {
             .ok_or_else(|| Error::invalid(used_at.clone(), format!("a defined type, found a reference to unknown type `{name}`")))
     }
 
-    /// What `ty` names once aliases are followed (through a chain of at most 16, so a cycle
-    /// the IR should not hold cannot loop).
+    /// What `ty` names once aliases are followed.
     pub fn resolve_alias<'t>(&self, ty: &'t TypeRef) -> &'t TypeRef
     where
         'a: 't,
     {
-        let mut ty = ty;
-        for _ in 0..16 {
-            match ty {
-                TypeRef::Named(name) => match self.api.types.get(name).map(|d| &d.kind) {
-                    Some(TypeKind::Alias(target)) => ty = target,
-                    _ => return ty,
-                },
-                _ => return ty,
-            }
-        }
-        ty
+        crate::rust_types::resolve_alias(&self.api.types, ty)
     }
 
     /// The root client's type name as an identifier.
     pub fn root_client(&self) -> Result<Ident> {
-        ident(&self.root_client, &Location::file("info/title"))
+        ident(&self.api.clients.root.name, &self.api.title_location)
     }
 
     /// The root client's options type (`IotHubClientOptions`).
-    pub fn root_options(&self) -> Ident {
-        quote::format_ident!("{}Options", self.root_client)
+    pub fn root_options(&self) -> Result<Ident> {
+        ident(&self.api.clients.root.options_type, &self.api.title_location)
     }
 }
 
@@ -279,13 +219,6 @@ impl<'a> Context<'a> {
 /// `a` otherwise.
 pub(crate) fn article(name: &str) -> &'static str {
     if name.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
-}
-
-/// The root client's name from the spec's title: `iotHubClient` → `IotHubClient`; a title that
-/// does not end in `Client` gets it appended (`IoT Hub` → `IotHubClient`).
-pub(crate) fn root_client_name(title: &str) -> String {
-    let name = names::pascal(title);
-    if name.ends_with("Client") { name } else { format!("{name}Client") }
 }
 
 /// Rust keywords, which are not plain identifiers.
@@ -327,12 +260,6 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn root_client_names_come_from_the_title() {
-        assert_eq!(root_client_name("iotHubClient"), "IotHubClient");
-        assert_eq!(root_client_name("IoT Hub"), "IoTHubClient");
-        assert_eq!(root_client_name("iotDpsClient"), "IotDpsClient");
-    }
 
     #[test]
     fn articles_follow_the_first_letter() {

@@ -15,7 +15,7 @@ use quote::{format_ident, quote};
 use super::types::{field_is_plain, has_default, rust_type, serde_with, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Result};
-use crate::ir::{Discriminator, ObjectType, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Discriminator, MethodKind, ObjectType, TypeDef, TypeKind, TypeRef};
 
 /// `src/models/mod.rs`: both files are always emitted; only those that define something are
 /// re-exported (a glob re-export of nothing is an unused import).
@@ -336,28 +336,30 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
 /// The trait is declared with `async_trait`; it is implemented here in the form that macro
 /// expands to (a boxed future), so the crate needs no `async-trait` dependency.
 fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
-    // List type → (the first operation listing it, its item field).
-    let mut done: std::collections::BTreeMap<String, (&str, String)> = std::collections::BTreeMap::new();
+    // The client model checked that the methods listing a type agree on its item field.
+    let mut done = BTreeSet::new();
     let mut impls = Vec::new();
-    for operation in &ctx.api.operations {
-        let Some(pageable) = &operation.pageable else { continue };
-        let page = super::operations::page_type(ctx, operation, pageable)?;
-        if let Some((first, items)) = done.get(&page.type_name) {
-            if *items != pageable.item_name {
-                return Err(Error::unsupported(
-                    operation.location.join("x-ms-pageable"),
-                    format!(
-                        "pageable operations listing the same type `{}` with different item fields (`{first}` reads `{items}`, `{}` reads `{}`)",
-                        page.type_name, operation.id, pageable.item_name
-                    ),
-                ));
-            }
+    // In spec order, as the operations are.
+    let mut pagers: Vec<_> = ctx
+        .api
+        .clients
+        .clients
+        .iter()
+        .flat_map(|c| &c.methods)
+        .filter_map(|m| match &m.kind {
+            MethodKind::Pager(pager) => Some((m, pager)),
+            _ => None,
+        })
+        .collect();
+    pagers.sort_by_key(|(m, _)| m.operation);
+    for (method, page) in pagers {
+        if !done.insert(page.list_type.as_str()) {
             continue;
         }
-        done.insert(page.type_name.clone(), (operation.id.as_str(), pageable.item_name.clone()));
-        let name = ident(&page.type_name, &operation.location)?;
-        let field = ident(&page.items_field, &operation.location)?;
-        let item = rust_type(ctx, &page.item_type, Scope::Models, &operation.location)?;
+        let at = &ctx.operation(method).location;
+        let name = ident(&page.list_type, at)?;
+        let field = ident(&page.item_field, at)?;
+        let item = rust_type(ctx, &page.item_type, Scope::Models, at)?;
         let items = if page.items_optional {
             quote! { self.#field.unwrap_or_default().into_iter() }
         } else {

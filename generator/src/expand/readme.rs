@@ -2,31 +2,33 @@
 //! so its example is a doc-test that must compile.
 
 use super::Context;
-use crate::ir::{BodyKind, HttpMethod, Operation, ParamLocation, Primitive, StatusCode, TypeKind, TypeRef};
+use crate::ir::{BodyKind, Client, HttpMethod, Method, MethodKind, ParamLocation, Passing, Primitive, TypeKind, TypeRef, ValueSource};
 use crate::names;
+
+/// A method with the client that has it.
+type Call<'a> = (&'a Method, &'a Client);
+
+/// Every method of the crate, client by client.
+fn calls<'a>(ctx: &Context<'a>) -> impl Iterator<Item = Call<'a>> + Clone {
+    ctx.api.clients.clients.iter().flat_map(|c| c.methods.iter().map(move |m| (m, c)))
+}
 
 /// The operation the README's example calls: the one `Options::example_operation` names, else
 /// the first plain `GET` whose required arguments are all strings, with the most of them.
-fn example_operation<'a>(ctx: &Context<'a>) -> Option<(&'a Operation, String, Option<String>)> {
-    let simple = |op: &Operation| {
-        op.method == HttpMethod::Get
-            && op.pageable.is_none()
-            && op.long_running.is_none()
-            && op.body.is_none()
-            && op.parameters.iter().filter(|p| p.required && !p.client_level && p.constant.is_none()).all(|p| {
-                matches!(p.ty, TypeRef::Primitive(Primitive::String)) && p.location == ParamLocation::Path
-            })
+fn example_operation<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
+    let simple = |m: &Method| {
+        m.http_method == HttpMethod::Get && matches!(m.kind, MethodKind::Plain(_)) && m.body.is_none() && simple_args(m)
     };
-    let all = ctx.clients.iter().flat_map(|c| c.operations.iter().map(move |(m, op)| (*op, m.clone(), c.group.clone())));
+    let all = calls(ctx);
     if let Some(wanted) = &ctx.options.example_operation {
-        if let Some(found) = all.clone().find(|(op, _, _)| &op.id == wanted && simple(op)) {
+        if let Some(found) = all.clone().find(|(m, _)| &m.operation_id == wanted && simple(m)) {
             return Some(found);
         }
     }
     // An answer with a model shows more than one without; then the most arguments.
-    let rank = |op: &Operation| (has_body(op), op.parameters.iter().filter(|p| p.required && !p.client_level).count());
-    let mut best: Option<(&'a Operation, String, Option<String>)> = None;
-    for candidate in all.filter(|(op, _, _)| simple(op)) {
+    let rank = |m: &Method| (has_body(m), placeholder_args(m).len());
+    let mut best: Option<Call<'a>> = None;
+    for candidate in all.filter(|(m, _)| simple(m)) {
         if best.as_ref().is_none_or(|b| rank(candidate.0) > rank(b.0)) {
             best = Some(candidate);
         }
@@ -34,9 +36,9 @@ fn example_operation<'a>(ctx: &Context<'a>) -> Option<(&'a Operation, String, Op
     best
 }
 
-/// Whether a success response of `op` has a body (so its `Response` has a model to read).
-fn has_body(op: &Operation) -> bool {
-    op.responses.iter().any(|r| !r.is_error && r.ty.is_some())
+/// Whether a plain method's `Response` has a model to read.
+fn has_body(m: &Method) -> bool {
+    matches!(&m.kind, MethodKind::Plain(plain) if plain.result.is_some())
 }
 
 /// A placeholder value for a string parameter in the example (`resourceGroupName` →
@@ -54,8 +56,8 @@ fn placeholder(name: &str) -> String {
 /// (`"00000000-0000-0000-0000-000000000000", `).
 fn ctor_args(ctx: &Context<'_>) -> String {
     let mut args = String::new();
-    for p in ctx.api.client_parameters.iter().filter(|p| p.required && p.constant.is_none() && !p.name.eq_ignore_ascii_case("api-version")) {
-        args.push_str(&format!("\"{}\", ", placeholder(&p.name)));
+    for p in ctx.api.clients.root.fields.iter().filter(|p| p.required) {
+        args.push_str(&format!("\"{}\", ", placeholder(&p.wire_name)));
     }
     args
 }
@@ -63,10 +65,10 @@ fn ctor_args(ctx: &Context<'_>) -> String {
 /// How the endpoint and token scope follow the client options' cloud, with an example for a
 /// spec on Resource Manager's public endpoint.
 fn cloud_text(ctx: &Context<'_>) -> String {
-    let root = &ctx.root_client;
+    let root = &ctx.api.clients.root.name;
     let crate_name = &ctx.options.crate_name;
-    if !super::client::on_resource_manager(ctx) {
-        let endpoint = super::client::spec_endpoint(ctx);
+    if !ctx.api.clients.root.on_resource_manager {
+        let endpoint = &ctx.api.clients.root.endpoint;
         return format!(
             "Left unset, the endpoint is the spec's, `{endpoint}`, and the token scope is its origin followed by \
              `/.default` (unless the options' cloud is a custom one giving an audience for `{root}`).\n\n"
@@ -99,29 +101,24 @@ fn cloud_text(ctx: &Context<'_>) -> String {
 /// The example: build the client with a developer credential and call one operation.
 fn example(ctx: &Context<'_>) -> String {
     let crate_name = &ctx.options.crate_name;
-    let root = ctx.root_client.to_string();
+    let root = &ctx.api.clients.root.name;
     let ctor_args = ctor_args(ctx);
     let mut out = format!(
         "```rust,no_run\nuse azure_identity::DeveloperToolsCredential;\nuse {crate_name}::{root};\n\n#[tokio::main]\nasync fn main() -> Result<(), Box<dyn std::error::Error>> {{\n    let credential = DeveloperToolsCredential::new(None)?;\n    let client = {root}::new(credential, {ctor_args}None)?;\n"
     );
     match example_operation(ctx) {
-        Some((op, method, group)) => {
-            let args: Vec<String> = op
-                .parameters
-                .iter()
-                .filter(|p| p.required && !p.client_level && p.constant.is_none())
-                .map(|p| format!("\"{}\"", placeholder(&p.name)))
-                .chain(["None".to_string()])
-                .collect();
-            let receiver = match group {
-                Some(g) => format!("client\n        .get_{}_client()\n        ", names::snake(&g)),
+        Some((method, client)) => {
+            let args: Vec<String> = placeholder_args(method).into_iter().chain(["None".to_string()]).collect();
+            let receiver = match &client.accessor {
+                Some(accessor) => format!("client\n        .{accessor}()\n        "),
                 None => "client\n        ".to_string(),
             };
             out.push_str(&format!(
-                "    let response = {receiver}.{method}({})\n        .await?;\n    println!(\"status: {{}}\", response.status());\n",
+                "    let response = {receiver}.{}({})\n        .await?;\n    println!(\"status: {{}}\", response.status());\n",
+                method.name,
                 args.join(", ")
             ));
-            if has_body(op) {
+            if has_body(method) {
                 out.push_str("    let value = response.into_model()?;\n    println!(\"{value:#?}\");\n");
             }
         }
@@ -131,82 +128,76 @@ fn example(ctx: &Context<'_>) -> String {
     out
 }
 
-/// Whether every required argument of `op` (besides client-level ones and the body) is a string
-/// path parameter, so the README can pass placeholders.
-fn simple_args(op: &Operation) -> bool {
-    op.parameters.iter().filter(|p| p.required && !p.client_level && p.constant.is_none()).all(|p| {
+/// Whether every positional argument of `m` besides the body is a string path parameter, so the
+/// README can pass placeholders.
+fn simple_args(m: &Method) -> bool {
+    m.params.iter().filter(|p| matches!(p.source, ValueSource::Positional { .. })).all(|p| {
         matches!(p.ty, TypeRef::Primitive(Primitive::String)) && p.location == ParamLocation::Path
     })
 }
 
-/// The placeholder arguments of a call to `op`, without the body and options.
-fn placeholder_args(op: &Operation) -> Vec<String> {
-    op.parameters
+/// The placeholder arguments of a call to `m`, without the body and options.
+fn placeholder_args(m: &Method) -> Vec<String> {
+    m.params
         .iter()
-        .filter(|p| p.required && !p.client_level && p.constant.is_none())
-        .map(|p| format!("\"{}\"", placeholder(&p.name)))
+        .filter(|p| matches!(p.source, ValueSource::Positional { .. }))
+        .map(|p| format!("\"{}\"", placeholder(&p.wire_name)))
         .collect()
 }
 
-/// The statement binding the client that has a group's operations (`let x_client =
-/// client.get_x_client();`, nothing for the root's own), and that client's variable name.
-fn receiver(group: Option<&str>) -> (String, String) {
-    match group {
-        Some(g) => {
-            let var = format!("{}_client", names::snake(g));
-            (format!("let {var} = client.get_{var}();\n"), var)
+/// The statement binding the client that has a method (`let x_client = client.get_x_client();`,
+/// nothing for the root's own), and that client's variable name.
+fn receiver(client: &Client) -> (String, String) {
+    match &client.accessor {
+        Some(accessor) => {
+            let var = accessor.strip_prefix("get_").unwrap_or(accessor).to_string();
+            (format!("let {var} = client.{accessor}();\n"), var)
         }
         None => (String::new(), "client".to_string()),
     }
 }
 
-/// The type of `op`'s first success response body (the resource a `PUT` creates).
-fn success_type(op: &Operation) -> Option<&TypeRef> {
-    op.responses
-        .iter()
-        .find(|r| !r.is_error && matches!(r.status, StatusCode::Code(200..=299)) && r.ty.is_some())
-        .and_then(|r| r.ty.as_ref())
+/// The type a long-running method's poller resolves to (the resource a `PUT` creates).
+fn poller_result(m: &Method) -> Option<&TypeRef> {
+    match &m.kind {
+        MethodKind::Poller(poller) => poller.result.as_ref(),
+        _ => None,
+    }
 }
 
-/// The item type of a pageable operation's pages (as the method's `Pager` yields them).
-fn page_item(ctx: &Context<'_>, op: &Operation) -> Option<TypeRef> {
-    let pageable = op.pageable.as_ref()?;
-    super::operations::page_type(ctx, op, pageable).ok().map(|page| page.item_type)
+/// The item type of a pageable method's pages (as its `Pager` yields them).
+fn page_item(m: &Method) -> Option<&TypeRef> {
+    match &m.kind {
+        MethodKind::Pager(pager) => Some(&pager.item_type),
+        _ => None,
+    }
 }
 
-/// The long-running operation the README shows: a `PUT` with a JSON body first (creating a
+/// The long-running method the README shows: a `PUT` with a JSON body first (creating a
 /// resource is what callers wait for most), else any other one; only with placeholder arguments.
-fn lro_example<'a>(ctx: &Context<'a>) -> Option<(&'a Operation, String, Option<String>)> {
-    let all = ctx.clients.iter().flat_map(|c| c.operations.iter().map(move |(m, op)| (*op, m.clone(), c.group.clone())));
-    let candidates: Vec<_> = all
-        .filter(|(op, _, _)| op.long_running.is_some() && simple_args(op))
-        .filter(|(op, _, _)| op.body.as_ref().is_none_or(|b| b.kind == BodyKind::Json))
+fn lro_example<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
+    let candidates: Vec<_> = calls(ctx)
+        .filter(|(m, _)| matches!(m.kind, MethodKind::Poller(_)) && simple_args(m))
+        .filter(|(m, _)| m.body.as_ref().is_none_or(|b| b.kind == BodyKind::Json))
         .collect();
-    let rank = |op: &Operation| match (op.method, op.body.is_some()) {
+    let rank = |m: &Method| match (m.http_method, m.body.is_some()) {
         (HttpMethod::Put, true) => 0,
         (HttpMethod::Put, false) => 1,
         _ => 2,
     };
-    candidates.into_iter().min_by_key(|(op, _, _)| rank(op))
+    candidates.into_iter().min_by_key(|(m, _)| rank(m))
 }
 
-/// The pageable operation the README shows: one listing the resource the long-running example
+/// The pageable method the README shows: one listing the resource the long-running example
 /// creates when there is one (the one with the most arguments: a resource group's rather than
 /// the subscription's), else the pageable `GET` with the most arguments.
-fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<(&'a Operation, String, Option<String>)> {
-    let all = ctx.clients.iter().flat_map(|c| c.operations.iter().map(move |(m, op)| (*op, m.clone(), c.group.clone())));
-    let candidates: Vec<_> = all
-        .filter(|(op, _, _)| op.pageable.is_some() && op.body.is_none() && simple_args(op) && page_item(ctx, op).is_some())
-        .collect();
-    let args = |op: &Operation| placeholder_args(op).len();
-    let mut best: Option<(&'a Operation, String, Option<String>)> = None;
+fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<Call<'a>> {
+    let candidates: Vec<_> =
+        calls(ctx).filter(|(m, _)| m.body.is_none() && simple_args(m) && page_item(m).is_some()).collect();
+    let key = |m: &Method| (resource.is_some() && page_item(m) == resource, placeholder_args(m).len());
+    let mut best: Option<Call<'a>> = None;
     for candidate in candidates {
-        let lists_resource = |op: &'a Operation| resource.is_some() && page_item(ctx, op).as_ref() == resource;
-        let better = match &best {
-            None => true,
-            Some(b) => (lists_resource(candidate.0), args(candidate.0)) > (lists_resource(b.0), args(b.0)),
-        };
-        if better {
+        if best.as_ref().is_none_or(|b| key(candidate.0) > key(b.0)) {
             best = Some(candidate);
         }
     }
@@ -249,13 +240,13 @@ fn build_expr(ctx: &Context<'_>, ty: &TypeRef, field: &str, depth: usize) -> Opt
 }
 
 /// The README's paging example, if the spec has a pageable operation it can call.
-fn pager_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option<&str>) -> String {
+fn pager_section(ctx: &Context<'_>, (method, client): Call<'_>) -> String {
     let crate_name = &ctx.options.crate_name;
-    let root = &ctx.root_client;
-    let mut args = placeholder_args(op);
+    let root = &ctx.api.clients.root.name;
+    let mut args = placeholder_args(method);
     args.push("None".to_string());
-    let (bind, var) = receiver(group);
-    let call = format!("{var}.{method}({})", args.join(", "));
+    let (bind, var) = receiver(client);
+    let call = format!("{var}.{}({})", method.name, args.join(", "));
     format!(
         "\n## Listing with a `Pager`\n\n\
          A pageable operation returns an azure_core `Pager` at once (nothing is sent until it is polled). It is a \
@@ -288,45 +279,40 @@ fn pager_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option<
 }
 
 /// The README's long-running example, if the spec has a long-running operation it can call.
-fn poller_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option<&str>) -> String {
+fn poller_section(ctx: &Context<'_>, (method, client): Call<'_>) -> String {
     let crate_name = &ctx.options.crate_name;
-    let root = &ctx.root_client;
-    let mut args = placeholder_args(op);
+    let root = &ctx.api.clients.root.name;
+    let mut args = placeholder_args(method);
     // The body: built in the example when placeholders can build it, else taken as an argument.
+    // An optional body travels in the options; the example leaves it out.
     let mut body_param = String::new();
     let mut body_setup = String::new();
-    if let Some(body) = &op.body {
-        let var = names::snake(&body.rust_name);
-        let ty = match &body.ty {
-            TypeRef::Named(name) => format!("models::{name}"),
-            _ => "serde_json::Value".to_string(),
-        };
-        match build_expr(ctx, &body.ty, &body.name, 0) {
-            Some(expr) => body_setup = format!("let {var} = {expr};\n"),
-            None => body_param = format!(", {var}: {ty}"),
-        }
-        args.push(if body.required { format!("{var}.clone().try_into()?") } else { "None".to_string() });
-        if !body.required {
-            // An optional body travels in the options; the example leaves it out.
-            body_setup.clear();
-            body_param.clear();
+    if let Some(body) = &method.body {
+        match &body.passing {
+            Passing::Positional { name: var } => {
+                let ty = match &body.ty {
+                    TypeRef::Named(name) => format!("models::{name}"),
+                    _ => "serde_json::Value".to_string(),
+                };
+                match build_expr(ctx, &body.ty, &body.wire_name, 0) {
+                    Some(expr) => body_setup = format!("let {var} = {expr};\n"),
+                    None => body_param = format!(", {var}: {ty}"),
+                }
+                args.push(format!("{var}.clone().try_into()?"));
+            }
+            Passing::Optional { .. } => args.push("None".to_string()),
         }
     }
     args.push("None".to_string());
-    let (bind, var) = receiver(group);
-    let call = format!("{var}.{method}({})", args.join(", "));
+    let (bind, var) = receiver(client);
+    let call = format!("{var}.{}({})", method.name, args.join(", "));
     let imports = if body_setup.contains("models::") || body_param.contains("models::") {
         format!("{{models, {root}}}")
     } else {
         root.to_string()
     };
     // The final response has a model exactly when the method's `Poller` has an output type.
-    let has_output = op
-        .long_running
-        .as_ref()
-        .and_then(|lro| super::operations::lro_output(ctx, op, lro).ok())
-        .is_some_and(|(output, _, _)| output.to_string() != "()");
-    let result = if has_output {
+    let result = if poller_result(method).is_some() {
         "let done = poller.await?;\nprintln!(\"{}\", done.status());\nlet value = done.into_model()?;\nprintln!(\"{value:?}\");\n"
     } else {
         "let done = poller.await?;\nprintln!(\"{}\", done.status());\n"
@@ -372,8 +358,8 @@ fn poller_section(ctx: &Context<'_>, op: &Operation, method: &str, group: Option
 /// `serde_json::Value` when none declares one.
 fn common_error_type(ctx: &Context<'_>) -> String {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for op in &ctx.api.operations {
-        if let Some(TypeRef::Named(name)) = &op.error {
+    for (method, _) in calls(ctx) {
+        if let Some(TypeRef::Named(name)) = &method.error.ty {
             *counts.entry(name.as_str()).or_default() += 1;
         }
     }
@@ -386,11 +372,24 @@ fn common_error_type(ctx: &Context<'_>) -> String {
     best.map(|(name, _)| name.to_string()).unwrap_or_else(|| "serde_json::Value".to_string())
 }
 
+/// `text` as literal Markdown text: the characters that would start markup (or an HTML tag,
+/// which rustdoc warns about) are backslash-escaped.
+fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The README.
 pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     let api = ctx.api;
     let crate_name = &ctx.options.crate_name;
-    let root = ctx.root_client.to_string();
+    let root = &ctx.api.clients.root.name;
     let mut out = format!("<!-- {} -->\n\n", super::preamble(&ctx.options.command, "").trim());
     out.push_str(&format!("# {crate_name}\n\n"));
     if let Some(description) = api.description.as_deref().and_then(super::doc_text) {
@@ -405,17 +404,19 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     out.push_str("## Example\n\n");
     out.push_str(&example(ctx));
     let lro = lro_example(ctx);
-    let resource = lro.as_ref().and_then(|(op, _, _)| success_type(op));
-    if let Some((op, method, group)) = pager_example(ctx, resource) {
-        out.push_str(&pager_section(ctx, op, &method, group.as_deref()));
+    let resource = lro.and_then(|(m, _)| poller_result(m));
+    if let Some(call) = pager_example(ctx, resource) {
+        out.push_str(&pager_section(ctx, call));
     }
-    if let Some((op, method, group)) = &lro {
-        out.push_str(&poller_section(ctx, op, method, group.as_deref()));
+    if let Some(call) = lro {
+        out.push_str(&poller_section(ctx, call));
     }
     let subs: Vec<String> = ctx
+        .api
+        .clients
         .clients
         .iter()
-        .filter_map(|c| c.group.as_ref().map(|g| format!("`get_{}_client()` → `{}`", names::snake(g), c.name)))
+        .filter_map(|c| c.accessor.as_ref().map(|a| format!("`{a}()` → `{}`", c.name)))
         .collect();
     out.push_str(&format!(
         "\n## Clients\n\n`{root}::new` takes an `Arc<dyn TokenCredential>` (any `azure_identity` credential), the \
@@ -483,6 +484,15 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          - Date-times nested more deeply than one array or map (an array of arrays), and byte strings inside \
            arrays or maps, are kept as their strings.\n",
     );
+    if !api.clients.refused.is_empty() {
+        out.push_str(
+            "\n## Operations left out\n\nThe generator cannot express these operations of the spec yet, so this crate has no \
+             method for them:\n\n",
+        );
+        for refusal in &api.clients.refused {
+            out.push_str(&format!("- `{}`: {}\n", refusal.operation, markdown_escape(&refusal.error.to_string())));
+        }
+    }
     out.push_str(&format!(
         "\n## Regenerating\n\nThis crate is the output of `{}`; change the spec or the generator, never these files.\n",
         ctx.options.command

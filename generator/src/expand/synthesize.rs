@@ -21,8 +21,8 @@ use serde_json::{json, Map, Value};
 
 use super::Context;
 use crate::ir::{
-    BodyKind, CollectionFormat, ExampleResponse, ObjectType, Operation, ParamLocation, Primitive,
-    StatusCode, TypeKind, TypeRef,
+    BodyKind, CollectionFormat, ExampleResponse, FinalState, MethodKind, ObjectType, Operation, ParamLocation,
+    Primitive, StatusCode, TypeKind, TypeRef,
 };
 
 /// An example built from the spec, in the shape of an example file's content.
@@ -162,8 +162,8 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
         }
     };
     filler.terminal_state = lro;
-    if let (Some(lro), 202) = (&operation.long_running, status) {
-        return accepted(ctx, operation, lro, &mut filler, parameters);
+    if let (Some(_), 202) = (&operation.long_running, status) {
+        return accepted(ctx, operation, &mut filler, parameters);
     }
     let body = match &response.ty {
         Some(TypeRef::Primitive(Primitive::Binary)) => {
@@ -188,15 +188,14 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
 
 /// A long-running operation that declares no terminal success: it answers `202` naming a
 /// status monitor and a result location, the monitor reports `Succeeded`, and the result is
-/// read where the operation's final state says (as `lro_output` tells the emitted poller).
+/// read where the operation's final state says (as the client model tells the emitted poller).
 fn accepted(
     ctx: &Context<'_>,
     operation: &Operation,
-    lro: &crate::ir::LongRunning,
     filler: &mut Filler<'_, '_>,
     parameters: Map<String, Value>,
 ) -> Result<Synthesized, String> {
-    let (headers, follow_ups) = polls_after_accepted(ctx, operation, lro, filler)?;
+    let (headers, follow_ups) = polls_after_accepted(ctx, operation, filler)?;
     let mut responses = BTreeMap::new();
     responses.insert("202".to_string(), ExampleResponse { headers, body: None });
     Ok(Synthesized { parameters, responses, follow_ups })
@@ -206,11 +205,8 @@ fn accepted(
 /// naming the live service: the monitor headers of a synthesized `202`, and the polls that
 /// follow, the result built from the schemas (the example has none).
 pub(crate) fn accepted_polls(ctx: &Context<'_>, operation: &Operation) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
-    let Some(lro) = &operation.long_running else {
-        return Err("not a long-running operation".into());
-    };
     let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: true };
-    polls_after_accepted(ctx, operation, lro, &mut filler)
+    polls_after_accepted(ctx, operation, &mut filler)
 }
 
 /// The headers of a `202` naming the synthesized monitor and result location, and the polls
@@ -218,35 +214,41 @@ pub(crate) fn accepted_polls(ctx: &Context<'_>, operation: &Operation) -> Result
 fn polls_after_accepted(
     ctx: &Context<'_>,
     operation: &Operation,
-    lro: &crate::ir::LongRunning,
     filler: &mut Filler<'_, '_>,
 ) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
-    let (_, _, final_state) =
-        super::operations::lro_output(ctx, operation, lro).map_err(|e| e.to_string())?;
-    let result = match super::examples::result_type(operation) {
-        Some(ty) if final_state != "None" => Some(filler.value(&ty, "value")?),
+    let Some(MethodKind::Poller(poller)) = method_of(ctx, operation).map(|m| &m.kind) else {
+        return Err("not a long-running method".into());
+    };
+    let final_state = poller.final_state;
+    let result = match &poller.result {
+        Some(ty) if final_state != FinalState::None => Some(filler.value(ty, "value")?),
         _ => None,
     };
     let mut headers = Map::new();
     headers.insert("Azure-AsyncOperation".into(), Value::String(MONITOR.into()));
     headers.insert("Location".into(), Value::String(RESULT.into()));
     let succeeded = json!({ "status": "Succeeded" });
-    let follow_ups = match (final_state.to_string().as_str(), result) {
+    let follow_ups = match (final_state, result) {
         // The monitor's body is the result (a missing `status` reads as done).
-        ("AsyncOperation", Some(result)) => {
+        (FinalState::AsyncOperation, Some(result)) => {
             vec![FollowUp { target: Target::Monitor, body: Some(result) }]
         }
-        ("Location", Some(result)) => vec![
+        (FinalState::Location, Some(result)) => vec![
             FollowUp { target: Target::Monitor, body: Some(succeeded) },
             FollowUp { target: Target::Location, body: Some(result) },
         ],
-        ("OriginalUri", Some(result)) => vec![
+        (FinalState::OriginalUri, Some(result)) => vec![
             FollowUp { target: Target::Monitor, body: Some(succeeded) },
             FollowUp { target: Target::Original, body: Some(result) },
         ],
         _ => vec![FollowUp { target: Target::Monitor, body: Some(succeeded) }],
     };
     Ok((headers, follow_ups))
+}
+
+/// The method of `operation` in the client model.
+fn method_of<'a>(ctx: &Context<'a>, operation: &Operation) -> Option<&'a crate::ir::Method> {
+    ctx.api.clients.clients.iter().flat_map(|c| &c.methods).find(|m| m.operation_id == operation.id)
 }
 
 /// The `index`th sample value of a parameter (or list item) of type `ty` named `name`, if it

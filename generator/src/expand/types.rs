@@ -2,7 +2,7 @@
 //!
 //! Date-times are `time::OffsetDateTime`, read and written through azure_core's serde helpers
 //! (`unix_time`) and the crate's own `time` module (`Rfc3339`, `Rfc7231`: written as the spec
-//! says, read in either form, see `runtime::expand_time_rs`). Those helpers cover a value, an
+//! says, read in either form, see `generator/runtime/src/time.rs`). Those helpers cover a value, an
 //! array of values or a map of them, each optional or not; a date-time nested deeper (an array
 //! of arrays) is kept as its string form, as are byte strings inside containers.
 
@@ -12,6 +12,8 @@ use quote::quote;
 use super::{ident, Context};
 use crate::error::{Location, Result};
 use crate::ir::{Primitive, TypeKind, TypeRef};
+pub(crate) use crate::rust_types::{field_is_plain, is_string, is_string_primitive};
+use crate::rust_types::{rust_shape, RustShape, Scalar};
 
 /// Where a type is written: in `models` itself, or elsewhere in the crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +31,7 @@ pub(crate) fn rust_type(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Loca
 
 fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &Location) -> Result<TokenStream> {
     Ok(match shape {
-        RustShape::Scalar(scalar) => scalar.tokens(),
+        RustShape::Scalar(scalar) => scalar_tokens(*scalar),
         RustShape::Vec(item) => {
             let item = rust_type_inner(ctx, item, scope, at)?;
             quote! { Vec<#item> }
@@ -50,116 +52,18 @@ fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &
     })
 }
 
-/// The Rust type the emitter writes for a type reference, before it becomes tokens. It is the
-/// one mapping from spec types to Rust types: the emitter turns it into tokens (`rust_type`),
-/// and `crate::diff` into text when it judges whether a change breaks callers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum RustShape<'t> {
-    /// A scalar.
-    Scalar(Scalar),
-    /// `Vec<item>`.
-    Vec(Box<RustShape<'t>>),
-    /// `HashMap<String, value>`.
-    Map(Box<RustShape<'t>>),
-    /// A type of `models`, by name.
-    Named(&'t str),
-    /// `serde_json::Value`.
-    Json,
-}
-
-/// The scalar Rust types of the emitted models.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scalar {
-    /// `bool`.
-    Bool,
-    /// `i32`.
-    I32,
-    /// `i64`.
-    I64,
-    /// `f32`.
-    F32,
-    /// `f64`.
-    F64,
-    /// `time::OffsetDateTime`.
-    DateTime,
-    /// `Vec<u8>`.
-    Bytes,
-    /// `String`.
-    String,
-}
-
-impl Scalar {
-    /// As the emitter writes it.
-    fn tokens(self) -> TokenStream {
-        match self {
-            Scalar::Bool => quote! { bool },
-            Scalar::I32 => quote! { i32 },
-            Scalar::I64 => quote! { i64 },
-            Scalar::F32 => quote! { f32 },
-            Scalar::F64 => quote! { f64 },
-            Scalar::DateTime => quote! { ::time::OffsetDateTime },
-            Scalar::Bytes => quote! { Vec<u8> },
-            Scalar::String => quote! { String },
-        }
+/// A scalar as the emitter writes it.
+fn scalar_tokens(scalar: Scalar) -> TokenStream {
+    match scalar {
+        Scalar::Bool => quote! { bool },
+        Scalar::I32 => quote! { i32 },
+        Scalar::I64 => quote! { i64 },
+        Scalar::F32 => quote! { f32 },
+        Scalar::F64 => quote! { f64 },
+        Scalar::DateTime => quote! { ::time::OffsetDateTime },
+        Scalar::Bytes => quote! { Vec<u8> },
+        Scalar::String => quote! { String },
     }
-
-    /// Its short name, for reports.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Scalar::Bool => "bool",
-            Scalar::I32 => "i32",
-            Scalar::I64 => "i64",
-            Scalar::F32 => "f32",
-            Scalar::F64 => "f64",
-            Scalar::DateTime => "OffsetDateTime",
-            Scalar::Bytes => "Vec<u8>",
-            Scalar::String => "String",
-        }
-    }
-}
-
-/// The Rust type of a value of `ty` (`top`: a field's own type, where the serde helpers for
-/// dates and bytes apply; a date-time directly in a top-level array or map has them too,
-/// `time::List`/`time::Map`, anything nested deeper keeps its string form).
-pub(crate) fn rust_shape(ty: &TypeRef, top: bool) -> RustShape<'_> {
-    match ty {
-        TypeRef::Primitive(p) => RustShape::Scalar(scalar(p, top)),
-        TypeRef::Array(item) => RustShape::Vec(Box::new(rust_shape(item, top && is_date_time(item)))),
-        TypeRef::Map(value) => RustShape::Map(Box::new(rust_shape(value, top && is_date_time(value)))),
-        TypeRef::Named(name) => RustShape::Named(name),
-        TypeRef::Any => RustShape::Json,
-    }
-}
-
-/// A primitive's Rust type; `top` says whether serde helpers can apply (not inside a container).
-fn scalar(p: &Primitive, top: bool) -> Scalar {
-    match p {
-        Primitive::Bool => Scalar::Bool,
-        Primitive::Int32 => Scalar::I32,
-        Primitive::Int64 => Scalar::I64,
-        Primitive::Float32 => Scalar::F32,
-        Primitive::Float64 => Scalar::F64,
-        Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime if top => Scalar::DateTime,
-        Primitive::Bytes if top => Scalar::Bytes,
-        _ => Scalar::String,
-    }
-}
-
-/// Whether `ty` is a date-time of a format the crate reads into `OffsetDateTime`.
-fn is_date_time(ty: &TypeRef) -> bool {
-    matches!(ty, TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime))
-}
-
-/// Whether a top-level value of `ty` is a Rust `String` (so a constructor can take `impl Into<String>`).
-pub(crate) fn is_string(ty: &TypeRef) -> bool {
-    matches!(ty, TypeRef::Primitive(p) if is_string_primitive(p))
-}
-
-/// Whether values of `p` are Rust `String`s: plain strings and the string formats kept as
-/// strings. Methods take these parameters as `&str`, and the example tests pass them as literals,
-/// so both ask here.
-pub(crate) fn is_string_primitive(p: &Primitive) -> bool {
-    scalar(p, true) == Scalar::String
 }
 
 /// The serde `with` path for a field of type `ty` (`optional`: the field is an `Option`): a
@@ -207,12 +111,6 @@ pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String
             result
         }
     }
-}
-
-/// A field held as its plain type rather than an `Option`: required, written by clients
-/// (not read-only) and not nullable.
-pub(crate) fn field_is_plain(field: &crate::ir::Field) -> bool {
-    field.required && !field.read_only && !field.nullable
 }
 
 /// An expression turning `value` into the `String` sent in a path, query or header; `by_ref`

@@ -8,6 +8,7 @@
 //! schema kinds).
 
 mod aliases;
+pub(crate) mod clients;
 mod examples;
 mod inherit;
 mod naming;
@@ -21,7 +22,7 @@ use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};
 use serde_json::Value;
 
 use crate::error::{escape_pointer_segment, unescape_pointer_segment, Error, Location, Result};
-use crate::ir::{Api, Parameter, TypeDef, Unsupported};
+use crate::ir::{Api, ClientModel, Parameter, TypeDef, Unsupported};
 use crate::load::LoadedSpec;
 
 /// Lowers a loaded spec into the IR.
@@ -37,17 +38,34 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     let mut unsupported = lowerer.unsupported;
     unsupported.sort();
     unsupported.dedup();
-    Ok(Api {
+    let endpoint = spec.document.servers.first().map(|server| server.url.trim_end_matches('/').to_string());
+    let endpoint_pointer = match (&endpoint, spec.source_version) {
+        (None, _) => "",
+        (Some(_), crate::load::SourceVersion::Swagger2) => "/host",
+        (Some(_), _) => "/servers/0/url",
+    };
+    let mut api = Api {
         title: info.title.clone(),
         description: info.description.clone(),
         api_version: info.version.clone(),
-        endpoint: spec.document.servers.first().map(|server| server.url.trim_end_matches('/').to_string()),
+        endpoint,
+        endpoint_location: spec.locate(endpoint_pointer),
+        title_location: spec.locate("/info/title"),
         oauth2_scopes: oauth2_scopes(&spec.document),
         client_parameters: lowerer.client_parameters,
         operations,
         types: lowerer.types,
         unsupported,
-    })
+        clients: ClientModel::default(),
+    };
+    api.clients = clients::lower_clients(&api)?;
+    Ok(api)
+}
+
+/// The client model of an API whose other parts are lowered (or built by hand, as tests do):
+/// what `lower_spec` stores in `Api::clients`.
+pub fn lower_client_model(api: &Api) -> Result<ClientModel> {
+    clients::lower_clients(api)
 }
 
 /// The OAuth2 scopes of every security scheme, in spec order, each once.

@@ -1,0 +1,18 @@
+//! The support modules every generated crate carries, the same for every spec: `error`
+//! (service errors, decoded once), `request` (URLs, sending, status checks, pagers), `lro`
+//! (long-running operations on azure_core's `Poller`, the Azure Resource Manager way) and
+//! `time` (the serde helpers of date-time fields).
+//!
+//! The generator embeds each file of `src/` other than this one verbatim, after its
+//! `@generated` preamble, as the module of the same name of the generated crate
+//! (`generator/src/expand/runtime.rs`). They live in this crate so that they are source: the
+//! compiler, clippy and their unit tests see them here, and their comments survive. So they
+//! refer to each other as `crate::error`, `crate::request`, ..., which the generated crate
+//! declares at its root with the same names and visibility as below.
+
+#![deny(missing_docs)]
+
+pub mod error;
+pub mod lro;
+mod request;
+pub mod time;

@@ -1,0 +1,431 @@
+//! The client model (`ir::ClientModel`): which client serves each operation, and every fact
+//! about each method the crate emits, decided here once from the lowered operations and types.
+//!
+//! An operation the generator cannot express (a cookie parameter, a multipart body, an object as
+//! a query parameter, an invalid `x-ms-pageable`, ...) is refused here, located at the construct
+//! that stops it, and left out of the clients; `generate` decides whether a refusal is fatal
+//! (`Options::strict`). Names are given before refusals are taken out, so leaving an operation
+//! out never renames another.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::ir::{
+    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
+    MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
+    Refusal, RootClient, StatusCode, TypeKind, TypeRef, ValueSource,
+};
+use crate::names;
+use crate::rust_types::{field_is_plain, resolve_alias};
+
+/// Resource Manager's endpoint in the public cloud.
+pub const RESOURCE_MANAGER: &str = "https://management.azure.com";
+
+/// Names the emitted method bodies use for their own variables: an argument with one of them
+/// gets a trailing `_`, the way `names` escapes keywords.
+const LOCALS: &[&str] = &[
+    "options", "path", "query", "url", "request", "response", "pipeline", "api_version", "first_request",
+    "pager_options", "v", "value",
+];
+
+/// Method names every client already has (and, on the root, its constructor).
+const CLIENT_METHODS: &[&str] = &["new", "endpoint", "api_version"];
+
+/// The status codes a long-running operation's first response may have, whatever the spec
+/// lists: Resource Manager answers with any of them.
+const LRO_INITIAL: [u16; 4] = [200, 201, 202, 204];
+
+/// The client model of `api` (whose `clients` field is not read).
+pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
+    let root = lower_root(api)?;
+    // Group operations into clients: the root for operations without a group (or whose group
+    // names the root), a sub-client per group otherwise.
+    let mut by_name: BTreeMap<String, (Option<String>, Vec<usize>)> = BTreeMap::new();
+    for (index, operation) in api.operations.iter().enumerate() {
+        let name = match &operation.group {
+            Some(group) => {
+                let name = format!("{}Client", names::pascal(group));
+                if name == root.name { root.name.clone() } else { name }
+            }
+            None => root.name.clone(),
+        };
+        let group = if name == root.name { None } else { operation.group.clone() };
+        by_name.entry(name).or_insert_with(|| (group, Vec::new())).1.push(index);
+    }
+    let root_operations = by_name.remove(&root.name).map(|(_, ops)| ops).unwrap_or_default();
+    let mut grouped: Vec<(String, Option<String>, Vec<usize>)> = vec![(root.name.clone(), None, root_operations)];
+    grouped.extend(by_name.into_iter().map(|(name, (group, ops))| (name, group, ops)));
+
+    // Accessors live on the root, beside its own methods.
+    let mut root_taken: BTreeSet<String> = CLIENT_METHODS.iter().map(|s| s.to_string()).collect();
+    let accessors: Vec<Option<String>> = grouped
+        .iter()
+        .map(|(_, group, _)| group.as_ref().map(|g| names::unique(format!("get_{}_client", names::snake(g)), &mut root_taken)))
+        .collect();
+
+    let mut options_taken: BTreeSet<String> = BTreeSet::from([root.options_type.clone()]);
+    let mut lists: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut refused = Vec::new();
+    let mut clients = Vec::new();
+    for ((name, group, operations), accessor) in grouped.into_iter().zip(accessors) {
+        let mut taken = if group.is_none() {
+            root_taken.clone()
+        } else {
+            CLIENT_METHODS.iter().map(|s| s.to_string()).collect()
+        };
+        let mut methods = Vec::new();
+        for index in operations {
+            let operation = &api.operations[index];
+            let method_name = names::unique(operation.name.clone(), &mut taken);
+            let options_type = names::unique(format!("{name}{}Options", names::pascal(&method_name)), &mut options_taken);
+            match lower_method(api, &root, index, method_name, options_type, &mut lists) {
+                Ok(method) => methods.push(method),
+                Err(error) if refusable(&error) => {
+                    refused.push(Refusal { operation: operation.id.clone(), error });
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        clients.push(Client { module: names::snake(&name), name, group, accessor, methods });
+    }
+    Ok(ClientModel { root, clients, refused })
+}
+
+/// Whether an error stops only the operation it is in (the spec is otherwise usable), rather
+/// than the whole spec.
+fn refusable(error: &Error) -> bool {
+    matches!(error.kind, ErrorKind::Unsupported | ErrorKind::Invalid)
+}
+
+/// The root client's name from the spec's title: `iotHubClient` → `IotHubClient`; a title that
+/// does not end in `Client` gets it appended (`IoT Hub` → `IoTHubClient`).
+pub(crate) fn root_client_name(title: &str) -> String {
+    let name = names::pascal(title);
+    if name.ends_with("Client") { name } else { format!("{name}Client") }
+}
+
+/// The root client: name, options, endpoint and client-level fields.
+fn lower_root(api: &Api) -> Result<RootClient> {
+    let name = root_client_name(&api.title);
+    let endpoint = checked_endpoint(api)?;
+    let mut taken: BTreeSet<String> = ["client_options", "endpoint", "api_version", "pipeline"].map(String::from).into();
+    let fields = api
+        .client_parameters
+        .iter()
+        .filter(|p| !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
+        .map(|p| ClientField {
+            wire_name: p.name.clone(),
+            field: names::unique(p.rust_name.clone(), &mut taken),
+            ty: p.ty.clone(),
+            required: p.required,
+            description: p.description.clone(),
+            location: p.location_in_spec.clone(),
+        })
+        .collect();
+    Ok(RootClient {
+        options_type: format!("{name}Options"),
+        on_resource_manager: endpoint == RESOURCE_MANAGER,
+        name,
+        endpoint,
+        fields,
+    })
+}
+
+/// The default endpoint: the spec's (Resource Manager's when it names none), checked to be an
+/// `http(s)://host[/path]` URL that the `url` crate (the one behind `azure_core::http::Url`)
+/// parses, so the emitted `Url::parse` of the same literal cannot fail.
+fn checked_endpoint(api: &Api) -> Result<String> {
+    let endpoint = api.endpoint.as_deref().unwrap_or(RESOURCE_MANAGER);
+    let trimmed = endpoint.trim_end_matches('/').to_string();
+    let rest = trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://")).unwrap_or_default();
+    let host = rest.split('/').next().unwrap_or_default();
+    // A `{parameter}` in the host is not a URL error to the `url` crate, so it is refused by hand.
+    let plain = !host.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ':' | '_'));
+    let parses = url::Url::parse(&trimmed).is_ok_and(|url| {
+        url.host_str().is_some() && url.username().is_empty() && url.password().is_none() && url.query().is_none() && url.fragment().is_none()
+    });
+    if plain && parses {
+        Ok(trimmed)
+    } else {
+        Err(Error::unsupported(
+            api.endpoint_location.clone(),
+            format!("the endpoint `{endpoint}` (a parameterized, non-HTTP or malformed host; expected `https://host[:port][/path]`)"),
+        ))
+    }
+}
+
+/// One method, or the error that refuses its operation.
+fn lower_method(
+    api: &Api,
+    root: &RootClient,
+    index: usize,
+    name: String,
+    options_type: String,
+    lists: &mut BTreeMap<String, (String, String)>,
+) -> Result<Method> {
+    let op = &api.operations[index];
+    if matches!(op.method, HttpMethod::Options | HttpMethod::Trace) {
+        return Err(Error::unsupported(
+            op.location.clone(),
+            format!("the HTTP method {} (azure_core 1.x sends GET, PUT, POST, DELETE, HEAD and PATCH only)", op.method.as_str()),
+        ));
+    }
+    // Arguments are locals of the method; options fields live in their own struct, beside
+    // `method_options`.
+    let mut args: BTreeSet<String> = BTreeSet::new();
+    let mut fields: BTreeSet<String> = BTreeSet::from(["method_options".to_string()]);
+    let mut params = Vec::new();
+    for param in &op.parameters {
+        let at = &param.location_in_spec;
+        if param.location == ParamLocation::Cookie {
+            return Err(Error::unsupported(at.clone(), "a cookie parameter (azure_core clients send no cookies)"));
+        }
+        check_parameter_type(api, &param.ty, at)?;
+        let source = if let Some(constant) = &param.constant {
+            ValueSource::Constant(match constant {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+        } else if param.client_level && param.name.eq_ignore_ascii_case("api-version") {
+            ValueSource::ApiVersion
+        } else if param.client_level {
+            let field = root
+                .fields
+                .iter()
+                .find(|f| f.wire_name == param.name)
+                .ok_or_else(|| Error::invalid(at.clone(), format!("client parameter `{}` among the client's", param.name)))?;
+            ValueSource::Client { field: field.field.clone(), required: field.required }
+        } else if param.required {
+            ValueSource::Positional { name: argument_name(&param.rust_name, &mut args) }
+        } else {
+            ValueSource::Optional { field: names::unique(param.rust_name.clone(), &mut fields) }
+        };
+        params.push(MethodParam {
+            wire_name: param.name.clone(),
+            location: param.location,
+            ty: param.ty.clone(),
+            source,
+            collection_format: param.collection_format,
+            skip_url_encoding: param.skip_url_encoding,
+            description: param.description.clone(),
+            location_in_spec: at.clone(),
+        });
+    }
+    let body = match &op.body {
+        None => None,
+        Some(body) => {
+            if body.kind == BodyKind::Multipart {
+                return Err(Error::unsupported(
+                    op.location.join("requestBody"),
+                    "a multipart/form-data request body (JSON, form and binary bodies are supported)",
+                ));
+            }
+            let passing = if body.required {
+                Passing::Positional { name: argument_name(&body.rust_name, &mut args) }
+            } else {
+                Passing::Optional { field: names::unique(body.rust_name.clone(), &mut fields) }
+            };
+            Some(MethodBody {
+                wire_name: body.name.clone(),
+                kind: body.kind,
+                content_type: body.content_type.clone(),
+                ty: body.ty.clone(),
+                description: body.description.clone(),
+                passing,
+            })
+        }
+    };
+    let kind = if let Some(lro) = &op.long_running {
+        MethodKind::Poller(lower_poller(op, lro))
+    } else if let Some(pageable) = &op.pageable {
+        let api_version_on_next = params.iter().any(|p| p.source == ValueSource::ApiVersion);
+        MethodKind::Pager(lower_pager(api, op, pageable, api_version_on_next, lists)?)
+    } else {
+        MethodKind::Plain(lower_plain(op))
+    };
+    Ok(Method {
+        operation_id: op.id.clone(),
+        operation: index,
+        name,
+        options_type,
+        http_method: op.method,
+        params,
+        body,
+        accept_json: op.produces.is_empty() || op.produces.iter().any(|p| p.contains("json")),
+        kind,
+        error: ErrorModel { ty: op.error.clone(), envelope: error_is_envelope(api, op) },
+    })
+}
+
+/// An argument's name, clear of the method body's own variables (`options` → `options_`) and
+/// of the other arguments (a path and a query parameter may share a name).
+fn argument_name(rust_name: &str, taken: &mut BTreeSet<String>) -> String {
+    let name = if LOCALS.contains(&rust_name) { format!("{rust_name}_") } else { rust_name.to_string() };
+    names::unique(name, taken)
+}
+
+/// A path, query or header parameter's type must be a scalar, an enum, or an array of them.
+fn check_parameter_type(api: &Api, ty: &TypeRef, at: &Location) -> Result<()> {
+    match resolve_alias(&api.types, ty) {
+        TypeRef::Named(name) => match api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Object(_)) => Err(Error::unsupported(at.clone(), "an object as a path, query or header parameter")),
+            _ => Ok(()),
+        },
+        TypeRef::Map(_) => Err(Error::unsupported(at.clone(), "a map as a path, query or header parameter")),
+        TypeRef::Array(item) => match resolve_alias(&api.types, item) {
+            TypeRef::Array(_) => Err(Error::unsupported(at.clone(), "a nested array as a path, query or header parameter")),
+            TypeRef::Map(_) => Err(Error::unsupported(at.clone(), "an array of maps as a path, query or header parameter")),
+            TypeRef::Named(name) if matches!(api.types.get(name).map(|d| &d.kind), Some(TypeKind::Object(_))) => {
+                Err(Error::unsupported(at.clone(), "an array of objects as a path, query or header parameter"))
+            }
+            _ => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// The status codes that mean success.
+fn success_codes(op: &Operation) -> Vec<u16> {
+    op.responses
+        .iter()
+        .filter(|r| !r.is_error)
+        .filter_map(|r| match r.status {
+            StatusCode::Code(c) => Some(c),
+            StatusCode::Default => None,
+        })
+        .collect()
+}
+
+/// The body type the success responses share; `Any` when they disagree, `None` when none has
+/// a body.
+fn shared_success_type(op: &Operation) -> Option<TypeRef> {
+    let mut types = op.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.clone());
+    let first = types.next()?;
+    if types.all(|t| t == first) { Some(first) } else { Some(TypeRef::Any) }
+}
+
+/// A plain operation's outcome.
+fn lower_plain(op: &Operation) -> PlainModel {
+    let result = shared_success_type(op);
+    let success: Vec<_> = op.responses.iter().filter(|r| !r.is_error).collect();
+    let bodiless_codes = if result.is_some() {
+        success
+            .iter()
+            .filter(|r| r.ty.is_none())
+            .filter_map(|r| match r.status {
+                StatusCode::Code(code) => Some(code),
+                StatusCode::Default => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    PlainModel { result, success_codes: success_codes(op), bodiless_codes }
+}
+
+/// A long-running operation's outcome: its result type (nothing for a `DELETE`; else
+/// `final-state-schema`, else the body of 200, of 201, or what the successes share) and where
+/// the result is read (`final-state-via`, else the ARM default: `PUT`/`PATCH` read the original
+/// URI, others `Location`).
+fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning) -> PollerModel {
+    let mut initial_codes = success_codes(op);
+    for code in LRO_INITIAL {
+        if !initial_codes.contains(&code) {
+            initial_codes.push(code);
+        }
+    }
+    initial_codes.sort_unstable();
+    let result = if op.method == HttpMethod::Delete {
+        None
+    } else {
+        let body_of = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
+        lro.final_state_schema.clone().or_else(|| body_of(200)).or_else(|| body_of(201)).or_else(|| shared_success_type(op))
+    };
+    let final_state = match (&result, lro.final_state_via, op.method) {
+        (None, _, _) => FinalState::None,
+        (_, Some(FinalStateVia::OriginalUri), _) => FinalState::OriginalUri,
+        (_, Some(FinalStateVia::Location), _) => FinalState::Location,
+        (_, Some(FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation), _) => FinalState::AsyncOperation,
+        (_, None, HttpMethod::Put | HttpMethod::Patch) => FinalState::OriginalUri,
+        (_, None, _) => FinalState::Location,
+    };
+    PollerModel { result, final_state, initial_codes }
+}
+
+/// A pageable operation's outcome: its list type, with the item and next-link fields checked.
+/// Operations listing the same type must agree on its item field (a type has one `Page` impl);
+/// `lists` holds, per list type, the first operation listing it and its item field.
+fn lower_pager(
+    api: &Api,
+    op: &Operation,
+    pageable: &Pageable,
+    api_version_on_next: bool,
+    lists: &mut BTreeMap<String, (String, String)>,
+) -> Result<PagerModel> {
+    let at = op.location.join("x-ms-pageable");
+    let Some(TypeRef::Named(list_type)) = shared_success_type(op) else {
+        return Err(Error::unsupported(at, "a pageable operation whose success response is not a named object type"));
+    };
+    let Some(TypeKind::Object(object)) = api.types.get(&list_type).map(|d| &d.kind) else {
+        return Err(Error::unsupported(at, format!("a pageable operation whose list type `{list_type}` is not an object")));
+    };
+    let items = object
+        .fields
+        .iter()
+        .find(|f| f.wire_name == pageable.item_name)
+        .ok_or_else(|| Error::invalid(at.clone(), format!("list type `{list_type}` to have the item field `{}`", pageable.item_name)))?;
+    let TypeRef::Array(item_type) = &items.ty else {
+        return Err(Error::invalid(at, format!("the item field `{}` of `{list_type}` to be an array", pageable.item_name)));
+    };
+    let next_link = match &pageable.next_link_name {
+        Some(name) => {
+            let field = object
+                .fields
+                .iter()
+                .find(|f| &f.wire_name == name)
+                .ok_or_else(|| Error::invalid(at.clone(), format!("list type `{list_type}` to have the next-link field `{name}`")))?;
+            if !matches!(field.ty, TypeRef::Primitive(_)) {
+                return Err(Error::invalid(at, format!("the next-link field `{name}` of `{list_type}` to be a string")));
+            }
+            Some(NextLink { field: field.rust_name.clone(), optional: !field_is_plain(field) })
+        }
+        None => None,
+    };
+    match lists.get(&list_type) {
+        Some((first, item_name)) if *item_name != pageable.item_name => {
+            return Err(Error::unsupported(
+                at,
+                format!(
+                    "pageable operations listing the same type `{list_type}` with different item fields (`{first}` reads `{item_name}`, `{}` reads `{}`)",
+                    op.id, pageable.item_name
+                ),
+            ));
+        }
+        Some(_) => {}
+        None => {
+            lists.insert(list_type.clone(), (op.id.clone(), pageable.item_name.clone()));
+        }
+    }
+    Ok(PagerModel {
+        item_field: items.rust_name.clone(),
+        items_optional: !field_is_plain(items),
+        item_type: (**item_type).clone(),
+        list_type,
+        next_link,
+        api_version_on_next,
+        success_codes: success_codes(op),
+    })
+}
+
+/// Whether the operation's error type wraps the error in an `error` field (common-types
+/// `ErrorResponse`) rather than being the error itself (IoT Hub's `ErrorDetails`). An untyped
+/// error keeps the ARM envelope.
+fn error_is_envelope(api: &Api, op: &Operation) -> bool {
+    match op.error.as_ref().map(|t| resolve_alias(&api.types, t)) {
+        Some(TypeRef::Named(name)) => match api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Object(o)) => o.fields.iter().any(|f| f.wire_name == "error"),
+            _ => true,
+        },
+        _ => true,
+    }
+}
