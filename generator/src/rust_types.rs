@@ -110,11 +110,11 @@ pub fn field_is_plain(field: &Field) -> bool {
     field.required && !field.read_only && !field.nullable
 }
 
-/// What `ty` names once aliases are followed (through a chain of at most 16, so a cycle the IR
-/// should not hold cannot loop).
+/// What `ty` names once aliases are followed (lower refuses a chain longer than
+/// `ir::MAX_NESTING`, which bounds the loop even on an IR that breaks that rule).
 pub fn resolve_alias<'t>(types: &'t BTreeMap<String, TypeDef>, ty: &'t TypeRef) -> &'t TypeRef {
     let mut ty = ty;
-    for _ in 0..16 {
+    for _ in 0..=crate::ir::MAX_NESTING {
         match ty {
             TypeRef::Named(name) => match types.get(name).map(|d| &d.kind) {
                 Some(TypeKind::Alias(target)) => ty = target,

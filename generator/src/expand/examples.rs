@@ -1087,7 +1087,7 @@ impl<'c, 'a, 'd> Walk<'c, 'a, 'd> {
 /// model gives fields of `ty` that default (see `has_default`): empty strings, lists and maps,
 /// zero, `false`, and for an object its required fields' defaults.
 fn default_json(ctx: &Context<'_>, ty: &TypeRef, depth: usize) -> Option<Value> {
-    if depth > 8 || !super::types::has_default(ctx, ty, &mut Vec::new()) {
+    if depth > 8 || !super::types::has_default(ctx, ty) {
         return None;
     }
     Some(match ctx.resolve_alias(ty) {

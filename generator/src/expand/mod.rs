@@ -176,11 +176,13 @@ pub(crate) struct Context<'a> {
     pub api: &'a Api,
     /// The options.
     pub options: &'a Options,
+    /// Which types have defaults and which fields are boxed, decided once.
+    pub facts: types::TypeFacts,
 }
 
 impl<'a> Context<'a> {
     fn new(api: &'a Api, options: &'a Options) -> Result<Self> {
-        Ok(Self { api, options })
+        Ok(Self { api, options, facts: types::TypeFacts::new(api) })
     }
 
     /// The operation a method calls.

@@ -89,7 +89,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         taken.insert(field.rust_name.clone());
         let plain = field_is_plain(field);
         // A struct that contains itself (even through an `Option`) needs a box to have a size.
-        let boxed = contains_directly(ctx, &field.ty, &def.name);
+        let boxed = ctx.facts.boxed(&def.name, &field.ty);
         let mut ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
         if boxed {
             ty = quote! { Box<#ty> };
@@ -105,7 +105,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         }
         // A required field the service leaves out (Batch never returns a user's `password`)
         // decodes to its default rather than failing the whole response, where it has one.
-        if !plain || (!boxed && has_default(ctx, &field.ty, &mut Vec::new())) {
+        if !plain || (!boxed && has_default(ctx, &field.ty)) {
             serde_args.push(quote! { default });
         }
         if field.read_only {
@@ -169,7 +169,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         debug_fields.push(quote! { .field(#key, &self.#field_name) });
     }
     let any_secret = object.fields.iter().any(|f| f.secret);
-    let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
+    let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()));
     let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
     if !any_secret {
         derives.push(quote! { Debug });
@@ -239,31 +239,6 @@ fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
             }
         }
     }
-}
-
-/// Whether a value of `ty` holds a `target` inline (not behind a `Vec` or map; an `Option` is
-/// inline).
-fn contains_directly(ctx: &Context<'_>, ty: &TypeRef, target: &str) -> bool {
-    fn walk(ctx: &Context<'_>, ty: &TypeRef, target: &str, seen: &mut Vec<String>) -> bool {
-        let TypeRef::Named(name) = ty else { return false };
-        if name == target {
-            return true;
-        }
-        if seen.contains(name) {
-            return false;
-        }
-        seen.push(name.clone());
-        let found = match ctx.api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Object(o)) if o.discriminator.is_none() => {
-                o.fields.iter().any(|f| walk(ctx, &f.ty, target, seen))
-            }
-            Some(TypeKind::Alias(t)) => walk(ctx, t, target, seen),
-            _ => false,
-        };
-        seen.pop();
-        found
-    }
-    walk(ctx, ty, target, &mut Vec::new())
 }
 
 /// A discriminated hierarchy's root: an enum of its known subtypes plus the raw JSON of any

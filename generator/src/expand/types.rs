@@ -9,9 +9,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{ident, Context};
 use crate::error::{Location, Result};
-use crate::ir::{Primitive, TypeKind, TypeRef};
+use crate::graph::Graph;
+use crate::ir::{Api, Primitive, TypeKind, TypeRef};
 pub(crate) use crate::rust_types::{field_is_plain, is_string, is_string_primitive};
 use crate::rust_types::{rust_shape, RustShape, Scalar};
 
@@ -87,30 +90,138 @@ pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
     Some(format!("crate::time::{shape}::<crate::time::{format}>"))
 }
 
-/// Whether values of `ty` implement `Default` (so a struct of them can derive it).
-pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
+/// Whether values of `ty` implement `Default` (so a struct of them can derive it): see
+/// [`TypeFacts`].
+pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef) -> bool {
+    match default_needs(ty) {
+        Needs::Never => false,
+        Needs::Nothing => true,
+        Needs::Type(name) => ctx.facts.defaults.contains(name),
+    }
+}
+
+/// What a value of a type use needs to have a default.
+enum Needs<'t> {
+    /// It never has one (a date-time).
+    Never,
+    /// It always has one (a string, a number, a list, a map, any JSON).
+    Nothing,
+    /// The named type must have one.
+    Type(&'t str),
+}
+
+fn default_needs(ty: &TypeRef) -> Needs<'_> {
     match ty {
-        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime) => false,
-        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => true,
-        TypeRef::Named(name) => {
-            if seen.contains(name) {
-                // A cycle goes through an `Option`, `Vec` or `Box` somewhere, which is `Default`.
-                return true;
+        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime) => Needs::Never,
+        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => Needs::Nothing,
+        TypeRef::Named(name) => Needs::Type(name),
+    }
+}
+
+/// Facts about the named types as a whole, which the emitter needs for each struct and field:
+/// computed once per crate, without recursion (a spec decides how deep its types nest: 5,000
+/// definitions each holding the next is a valid spec) and in time linear in the types and fields.
+#[derive(Debug, Default)]
+pub(crate) struct TypeFacts {
+    /// The named types whose values implement `Default`: a struct without discriminator whose
+    /// plain fields all have defaults, or an alias of a type with one. Enums and unions have none.
+    /// A struct whose plain fields lead back to itself has none either (its `default()` would
+    /// never end).
+    defaults: BTreeSet<String>,
+    /// Each named type's strongly connected component in the graph of types held inline (a
+    /// struct's fields not behind a `Vec` or map, an `Option` being inline; a union's variants;
+    /// an alias's target): a field whose type is in its struct's component is boxed.
+    component: BTreeMap<String, usize>,
+}
+
+impl TypeFacts {
+    /// The facts of `api`'s types.
+    pub(crate) fn new(api: &Api) -> Self {
+        Self { defaults: defaults(api), component: inline_components(api) }
+    }
+
+    /// Whether a field of type `ty` in struct `owner` is held in a `Box`: `ty` names a type that
+    /// holds `owner` inline (a union holds its variants inline), so without the box `owner` would
+    /// have no size.
+    pub(crate) fn boxed(&self, owner: &str, ty: &TypeRef) -> bool {
+        let TypeRef::Named(name) = ty else { return false };
+        name == owner || (self.component.contains_key(name) && self.component.get(name) == self.component.get(owner))
+    }
+}
+
+/// The named types that implement `Default`, as the least fixed point of the rule: a type whose
+/// own condition holds has a default once every type it needs has one (a cycle of needs never
+/// resolves). Each type is settled once, so linear.
+fn defaults(api: &Api) -> BTreeSet<String> {
+    // Per type: how many needed types are still unsettled; who needs it.
+    let mut waiting: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut needed_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut ready: Vec<&str> = Vec::new();
+    for (name, def) in &api.types {
+        let uses: Vec<&TypeRef> = match &def.kind {
+            TypeKind::Enum(_) => continue,
+            TypeKind::Object(object) if object.discriminator.is_some() => continue,
+            TypeKind::Object(object) => object.fields.iter().filter(|f| field_is_plain(f)).map(|f| &f.ty).collect(),
+            TypeKind::Alias(target) => vec![target],
+        };
+        let mut needs = Vec::new();
+        let mut possible = true;
+        for ty in uses {
+            match default_needs(ty) {
+                Needs::Never => possible = false,
+                Needs::Nothing => {}
+                Needs::Type(other) => needs.push(other),
             }
-            let Some(def) = ctx.api.types.get(name) else { return false };
-            seen.push(name.clone());
-            let result = match &def.kind {
-                TypeKind::Enum(_) => false,
-                TypeKind::Alias(target) => has_default(ctx, target, seen),
-                TypeKind::Object(object) => {
-                    object.discriminator.is_none()
-                        && object.fields.iter().all(|f| !field_is_plain(f) || has_default(ctx, &f.ty, seen))
-                }
-            };
-            seen.pop();
-            result
+        }
+        if !possible {
+            continue;
+        }
+        needs.sort_unstable();
+        needs.dedup();
+        if needs.is_empty() {
+            ready.push(name);
+        }
+        waiting.insert(name, needs.len());
+        for other in needs {
+            needed_by.entry(other).or_default().push(name);
         }
     }
+    let mut defaults = BTreeSet::new();
+    while let Some(name) = ready.pop() {
+        if !defaults.insert(name.to_string()) {
+            continue;
+        }
+        for user in needed_by.get(name).into_iter().flatten() {
+            if let Some(count) = waiting.get_mut(user) {
+                *count -= 1;
+                if *count == 0 {
+                    ready.push(user);
+                }
+            }
+        }
+    }
+    defaults
+}
+
+/// Each named type's component in the graph of types held inline (see `TypeFacts::component`).
+fn inline_components(api: &Api) -> BTreeMap<String, usize> {
+    let graph = Graph::new(api.types.keys().cloned(), |name| {
+        let Some(def) = api.types.get(name) else { return Vec::new() };
+        let named = |ty: &TypeRef| match ty {
+            TypeRef::Named(n) => Some(n.clone()),
+            _ => None,
+        };
+        match &def.kind {
+            TypeKind::Object(object) => match &object.discriminator {
+                Some(discriminator) => discriminator.variants.values().cloned().collect(),
+                None => object.fields.iter().filter_map(|f| named(&f.ty)).collect(),
+            },
+            TypeKind::Alias(target) => named(target).into_iter().collect(),
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    });
+    let components = graph.components();
+    graph.keys.into_iter().zip(components).collect()
 }
 
 /// An expression turning `value` into the `String` sent in a path, query or header; `by_ref`
@@ -123,5 +234,89 @@ pub(crate) fn to_param_string(ty: &TypeRef, value: TokenStream, by_ref: bool) ->
         TypeRef::Primitive(Primitive::UnixTime) => quote! { #value.unix_timestamp().to_string() },
         TypeRef::Primitive(Primitive::Bytes) => quote! { azure_core::base64::encode(#reference) },
         _ => quote! { #value.to_string() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::testing::{api, field, object};
+    use crate::ir::{Discriminator, TypeDef};
+
+    fn named(name: &str) -> TypeRef {
+        TypeRef::Named(name.into())
+    }
+
+    /// A union root `Base` whose one variant, `Sub`, holds a `Base`.
+    fn union_holding_its_root() -> Api {
+        let mut api = api("1");
+        let (name, mut base) = object("Base", Vec::new());
+        if let TypeKind::Object(o) = &mut base.kind {
+            o.discriminator = Some(Discriminator {
+                property: "kind".into(),
+                variants: [("sub".to_string(), "Sub".to_string())].into_iter().collect(),
+            });
+        }
+        api.types.insert(name, base);
+        api.types.extend([object("Sub", vec![field("parent", named("Base"), false, false)])]);
+        api
+    }
+
+    #[test]
+    fn a_field_holding_a_union_of_its_own_struct_is_boxed() {
+        let facts = TypeFacts::new(&union_holding_its_root());
+        assert!(facts.boxed("Sub", &named("Base")), "Base holds Sub inline, so Sub must box its Base");
+        assert!(!facts.boxed("Sub", &TypeRef::Array(Box::new(named("Base")))), "a Vec already has a size");
+    }
+
+    #[test]
+    fn boxing_is_only_for_cycles() {
+        let mut api = api("1");
+        api.types.extend([
+            object("A", vec![field("b", named("B"), false, false), field("me", named("A"), false, false)]),
+            object("B", vec![field("c", named("C"), false, false)]),
+            object("C", vec![field("a", named("A"), true, false), field("list", TypeRef::Array(Box::new(named("A"))), true, false)]),
+            object("D", vec![field("a", named("A"), true, false)]),
+        ]);
+        let facts = TypeFacts::new(&api);
+        assert!(facts.boxed("A", &named("A")) && facts.boxed("A", &named("B")) && facts.boxed("C", &named("A")));
+        assert!(!facts.boxed("D", &named("A")), "D is not on the cycle");
+    }
+
+    #[test]
+    fn defaults_follow_plain_fields_and_a_required_cycle_has_none() {
+        let mut api = api("1");
+        let when = TypeRef::Primitive(Primitive::DateTime);
+        api.types.extend([
+            object("Plain", vec![field("name", TypeRef::Primitive(Primitive::String), true, false)]),
+            object("HoldsPlain", vec![field("p", named("Plain"), true, false)]),
+            object("Dated", vec![field("at", when.clone(), true, false)]),
+            object("OptionallyDated", vec![field("at", when, false, false)]),
+            object("HoldsDated", vec![field("d", named("Dated"), true, false)]),
+            object("Loop", vec![field("next", named("Loop"), true, false)]),
+            object("OptionalLoop", vec![field("next", named("OptionalLoop"), false, false)]),
+        ]);
+        api.types.insert(
+            "Alias".into(),
+            TypeDef { kind: TypeKind::Alias(named("HoldsPlain")), ..object("Alias", Vec::new()).1 },
+        );
+        let facts = TypeFacts::new(&api);
+        let has = |name: &str| facts.defaults.contains(name);
+        assert!(has("Plain") && has("HoldsPlain") && has("OptionallyDated") && has("OptionalLoop") && has("Alias"));
+        assert!(!has("Dated") && !has("HoldsDated"));
+        assert!(!has("Loop"), "Loop::default() would never end");
+    }
+
+    #[test]
+    fn facts_of_a_chain_of_many_thousand_types_take_no_recursion() {
+        let mut api = api("1");
+        let n = 20_000;
+        for i in 0..n {
+            let next = if i + 1 < n { named(&format!("T{}", i + 1)) } else { named("T0") };
+            api.types.extend([object(&format!("T{i}"), vec![field("next", next, true, false)])]);
+        }
+        let facts = TypeFacts::new(&api);
+        assert!(facts.boxed("T0", &named("T1")), "one cycle through all");
+        assert!(facts.defaults.is_empty(), "a required cycle has no default");
     }
 }
