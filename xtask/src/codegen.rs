@@ -259,12 +259,24 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Refuses a `--crate-name` cargo would refuse, before anything is generated.
+/// Refuses a `--crate-name` cargo would refuse, or that would not compile, before anything is
+/// generated: a keyword, or the name of a crate the generated one uses (`serde`, `tokio`, `std`,
+/// ...: see `generator::expand::reserved_crate_names`), which it would shadow.
 fn check_crate_name(name: &str) -> Result<()> {
     let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid {
         bail!("--crate-name `{name}`: a crate name is ASCII letters, digits, `-` and `_`, starting with a letter or `_`");
+    }
+    let rust_name = name.replace('-', "_");
+    if generator::names::is_keyword(&rust_name) || rust_name == "_" {
+        bail!("--crate-name `{name}`: `{rust_name}` is a Rust keyword, which cannot name a crate");
+    }
+    if generator::expand::reserved_crate_names().contains(&rust_name) {
+        bail!(
+            "--crate-name `{name}`: the generated crate uses a crate called `{rust_name}`, which one of that name would \
+             shadow; choose another name"
+        );
     }
     Ok(())
 }
@@ -331,6 +343,19 @@ mod tests {
         for bad in ["", "bad name", "9lives", "a/b", "é"] {
             let error = check_crate_name(bad).unwrap_err().to_string();
             assert!(error.starts_with(&format!("--crate-name `{bad}`")), "{error}");
+        }
+        for taken in
+            ["azure_core", "azure-core", "serde", "serde_json", "time", "tokio", "url", "percent-encoding", "std", "core"]
+        {
+            let error = check_crate_name(taken).unwrap_err().to_string();
+            assert!(error.starts_with(&format!("--crate-name `{taken}`: the generated crate uses a crate called")), "{error}");
+        }
+        for also in ["alloc", "test", "proc_macro", "azure_identity", "hyper", "reqwest", "rustls", "tokio-rustls"] {
+            assert!(check_crate_name(also).is_err(), "{also}");
+        }
+        for keyword in ["self", "crate", "fn", "_"] {
+            let error = check_crate_name(keyword).unwrap_err().to_string();
+            assert!(error.contains("keyword"), "{error}");
         }
     }
 

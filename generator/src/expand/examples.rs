@@ -1144,8 +1144,12 @@ fn pointer_segment(key: &str) -> String {
     crate::error::escape_pointer_segment(key)
 }
 
-/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s.
+/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s; an
+/// escaped literal when `text` holds characters rustc will not take unescaped (`is_hidden`).
 fn raw_string(text: &str) -> TokenStream {
+    if text.chars().any(super::is_hidden) {
+        return quote! { #text };
+    }
     let mut hashes = String::from("#");
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');

@@ -28,7 +28,8 @@ use crate::error::{Error, Location, Result};
 use crate::ir::{Api, Method, Operation, TypeDef, TypeRef};
 use crate::{GeneratedFile, Options};
 
-pub(crate) use docs::{doc_attrs, doc_text};
+pub use cargo::reserved_crate_names;
+pub(crate) use docs::{doc_attrs, doc_text, is_hidden, show_hidden};
 
 /// Expands the IR into the files of a crate, in a fixed order (Cargo.toml, README.md, then the
 /// sources by path).
@@ -36,7 +37,8 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     let ctx = Context::new(api, options)?;
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: cargo::expand_cargo_toml(&ctx) },
-        GeneratedFile { path: "README.md".into(), contents: readme::expand_readme(&ctx) },
+        // The README is the crate's docs too (`include_str!`): what it shows, it shows visibly.
+        GeneratedFile { path: "README.md".into(), contents: show_hidden(&readme::expand_readme(&ctx)).into_owned() },
     ];
     // Building tokens and parsing them for prettyplease dominate the time, so the two halves of
     // the crate (models and support code; clients) are expanded and formatted on two threads.
@@ -109,7 +111,10 @@ pub(crate) fn format_rust(ctx: &Context<'_>, path: &std::path::Path, tokens: Tok
             format!("the emitter produced Rust for {} that does not parse ({e}); this is a generator bug", path.display()),
         )
     })?;
-    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), space_items(&prettyplease::unparse(&file))))
+    // Literals escape hidden characters (proc-macro2 writes `\u{202e}`) and docs show them
+    // (`doc_text`), so one left here is in a comment: shown too, whatever emitted it.
+    let code = space_items(&prettyplease::unparse(&file));
+    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), show_hidden(&code)))
 }
 
 /// Puts a blank line between consecutive items, as rustfmt keeps them in hand-written code.

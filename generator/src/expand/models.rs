@@ -33,8 +33,6 @@ pub(crate) fn expand_models_mod(ctx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// Names a generated model must not take, because the emitted code uses them unqualified.
-const RESERVED: &[&str] = &["Option", "Vec", "String", "Box", "Some", "None", "Ok", "Err", "Default", "Self"];
 
 /// `src/models/types.rs`: structs, aliases and unions, sorted by name.
 pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
@@ -56,7 +54,8 @@ pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
 
 /// The items of one named type (struct, union, alias or enum) with their impls.
 pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStream> {
-    if RESERVED.contains(&def.name.as_str()) {
+    // Lower never gives these names; an IR built otherwise is refused rather than miscompiled.
+    if crate::names::RESERVED_TYPE_NAMES.contains(&def.name.as_str()) {
         return Err(Error::unsupported(def.location.clone(), format!("a type named `{}`, which shadows a Rust prelude name", def.name)));
     }
     match &def.kind {
