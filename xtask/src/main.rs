@@ -15,6 +15,7 @@ mod manifest;
 mod model;
 mod paths;
 mod test;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
