@@ -276,20 +276,24 @@ impl Loader {
     }
 }
 
-/// The bundled value as `openapiv3::OpenAPI`; a shape error names the deepest pointer it can be
-/// traced to (see `shape`), traced back to the file it came from.
+/// The bundled value as `openapiv3::OpenAPI`. Its shape is checked first, object by object
+/// (`shape::check`: linear, and an error names the deepest place), so openapiv3 only reads a
+/// document that fits; a shape error is traced back to the file it came from.
 fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv3::OpenAPI> {
+    let shape_error = |pointer: &str, message: &str| {
+        let location = super::locate(&loader.origins, root, pointer);
+        Error::new(ErrorKind::Invalid, location, format!("the document does not have the OpenAPI 3.0 shape here: {message}"))
+    };
+    if let Some((pointer, message)) = super::shape::check(&document) {
+        return Err(shape_error(&pointer, &message));
+    }
     // openapiv3's `ReferenceOr` deserializer has an `expect` on a path its authors believe
     // unreachable; a spec must never panic the generator, so a panic there is an `Invalid` error.
     let result = std::panic::catch_unwind(|| serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&document))
         .map_err(|_| {
             Error::invalid(Location::file(root), "a document openapiv3 can read (it panicked reading this one)")
         })?;
-    result.map_err(|e| {
-        let (pointer, message) = super::shape::pinpoint(&document, super::shape::pointer_of(e.path()), e.inner().to_string());
-        let location = super::locate(&loader.origins, root, &pointer);
-        Error::new(ErrorKind::Invalid, location, format!("the document does not have the OpenAPI 3.0 shape here: {message}"))
-    })
+    result.map_err(|e| shape_error(&super::shape::pointer_of(e.path()), &e.inner().to_string()))
 }
 
 impl ParameterResolver for Loader {
@@ -305,6 +309,9 @@ impl ParameterResolver for Loader {
                 .pointer(&pointer)
                 .cloned()
                 .ok_or_else(|| missing_pointer(&site, &reference, &display, &pointer))?;
+            if pointer.is_empty() && raw.declared != Declared::Fragment {
+                return Err(whole_document(&site, &reference, &display));
+            }
             let location = Location::new(display.clone(), pointer.clone());
             if !seen.insert((key.clone(), pointer.clone())) {
                 return Err(cycle(&site, &reference));
@@ -325,6 +332,15 @@ fn missing_pointer(site: &Location, reference: &str, display: &Path, pointer: &s
         ErrorKind::RefMissingPointer,
         site.clone(),
         format!("`$ref: {reference}` names `{pointer}` in {}, which does not exist there", display.display()),
+    )
+}
+
+/// A `$ref` to the whole of a spec document (`#`, or `other.json` that declares `swagger` or
+/// `openapi`): a bare schema file can be named whole, a document cannot stand for one of its parts.
+fn whole_document(site: &Location, reference: &str, display: &Path) -> Error {
+    Error::invalid(
+        site.clone(),
+        format!("a `$ref` to a part of a document; `$ref: {reference}` names the whole spec {}", display.display()),
     )
 }
 
@@ -466,6 +482,9 @@ impl Loader {
         let converted = file.doc.converted_pointer(&pointer);
         if file.doc.value.pointer(&converted).is_none() {
             return Err(missing_pointer(site, reference, &display, &pointer));
+        }
+        if converted.is_empty() && self.raw.get(&key).is_some_and(|raw| raw.declared != Declared::Fragment) {
+            return Err(whole_document(site, reference, &display));
         }
         Ok(Target { key, pointer: converted })
     }

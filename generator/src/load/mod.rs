@@ -136,6 +136,12 @@ pub fn load_spec(path: &Path) -> Result<LoadedSpec> {
     bundle::load(path, None)
 }
 
+/// Reads one file as the loader does (JSON or YAML, told apart by the content) into JSON, without
+/// converting or following anything: for tools that check a `file#pointer` against the file.
+pub fn read_document(path: &Path) -> Result<serde_json::Value> {
+    source::read_value(path)
+}
+
 /// [`load_spec`], with references confined to `root` (which must hold the spec) rather than
 /// the default root; `None` is the default.
 pub fn load_spec_within(path: &Path, root: Option<&Path>) -> Result<LoadedSpec> {
