@@ -13,6 +13,7 @@ mod diff;
 mod import;
 mod manifest;
 mod model;
+mod mutate;
 mod paths;
 mod test;
 mod write;
@@ -44,6 +45,10 @@ commands:
   bench [--runs N] [--spec PATH] [--root DIR] [--build]
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
       --build also times `cargo build -p <product crate>` once its dependencies are built.
+  mutate [--seed S] [--count N] [--max-seconds T] [--only I --keep DIR]
+      Run the generator on N seeded mutants of the vendored and fixture specs (in a worker
+      process); fail on a panic, an abort, a hang, an error not located at a place that exists,
+      or a refused spec that changes the output. --only I --keep DIR writes mutant I to DIR.
   test
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "codegen" => codegen::run(args),
         "model" => model::run(args),
+        "mutate" => mutate::run(args),
         "bench" => bench::run(args),
         "test" => test::run(args),
         "import" => import::run(args),

@@ -125,12 +125,17 @@ fn check_generated(root: &Path, dir: &Path) -> Result<()> {
 const FIXTURE_DIRS: &[&str] =
     &["generator/tests/fixtures/lower", "generator/tests/fixtures/expand", "generator/tests/fixtures/hostile"];
 
+/// How many accepted mutants (`cargo xtask mutate`) the fixture step compiles: one of a vendored
+/// spec, the others of fixture specs.
+const MUTANTS_COMPILED: usize = 3;
+
 /// Generates the crate of every fixture spec under `target/generality/fixtures/` (one
 /// workspace, building into the workspace's `target/`), then lints them with
 /// `clippy -D warnings`, builds their docs with `-D warnings` and runs their tests: the
 /// emitted example tests, synthesized for every operation, call each fixture's operations over
 /// HTTPS. A fixture the generator refuses (an unsupported construct; its located error is
-/// snapshot-tested) is listed and left out.
+/// snapshot-tested) is listed and left out. The first accepted mutants of `cargo xtask mutate`'s
+/// default seed join them (`MUTANTS_COMPILED`).
 fn fixture_crates(root: &Path) -> Result<()> {
     let base = root.join("target").join("generality").join("fixtures");
     let mut members = Vec::new();
@@ -156,6 +161,15 @@ fn fixture_crates(root: &Path) -> Result<()> {
                 Err(refused) => println!("left out {}: {refused:#}", paths::display(&spec)),
             }
         }
+    }
+    // Mutants of the specs that the generator accepts must compile too: a few, to keep CI quick
+    // (`cargo test` runs hundreds of mutants without compiling them).
+    let scratch = root.join("target").join("generality").join("mutant-specs");
+    for (name, files) in crate::mutate::accepted_crates(root, &scratch, crate::mutate::DEFAULT_SEED, MUTANTS_COMPILED)? {
+        let out = base.join(&name);
+        let changes = codegen::compare(&out, &files)?;
+        codegen::apply(&out, &changes)?;
+        members.push(name);
     }
     if members.is_empty() {
         bail!("no fixture generated a crate");
