@@ -276,6 +276,9 @@ fn check_crate_name(name: &str) -> Result<()> {
     if !valid {
         bail!("--crate-name `{name}`: a crate name is ASCII letters, digits, `-` and `_`, starting with a letter or `_`");
     }
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        bail!("--crate-name `{name}`: a crate name is lowercase (rustc's non_snake_case lint refuses `{name}` as a crate's name)");
+    }
     let rust_name = name.replace('-', "_");
     if generator::names::is_keyword(&rust_name) || rust_name == "_" {
         bail!("--crate-name `{name}`: `{rust_name}` is a Rust keyword, which cannot name a crate");
@@ -361,6 +364,8 @@ mod tests {
         for also in ["alloc", "test", "proc_macro", "azure_identity", "hyper", "reqwest", "rustls", "tokio-rustls"] {
             assert!(check_crate_name(also).is_err(), "{also}");
         }
+        let error = check_crate_name("MyCrate").unwrap_err().to_string();
+        assert!(error.contains("lowercase"), "{error}");
         for keyword in ["self", "crate", "fn", "_"] {
             let error = check_crate_name(keyword).unwrap_err().to_string();
             assert!(error.contains("keyword"), "{error}");

@@ -159,9 +159,11 @@ fn format_file(ctx: &Context<'_>, path: PathBuf, tokens: TokenStream) -> Result<
 fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     let root = ctx.root_client()?;
     let options = quote::format_ident!("{}Options", root);
+    let complex = if ctx.facts.complex_types() { quote! { #![allow(clippy::type_complexity)] } } else { quote! {} };
     Ok(quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
+        #complex
 
         pub mod clients;
         pub mod error;

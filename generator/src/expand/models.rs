@@ -69,7 +69,7 @@ pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStrea
             let target = rust_type(ctx, target, Scope::Models, &def.location)?;
             Ok(quote! { #doc pub type #name = #target; })
         }
-        TypeKind::Enum(e) => super::enums::expand_enum(def, e),
+        TypeKind::Enum(e) => super::enums::expand_enum(def, e, ctx.facts.is_body(&def.name)),
     }
 }
 
@@ -229,7 +229,7 @@ fn capitalized(word: &str) -> String {
 }
 
 /// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
-fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
+pub(crate) fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
     quote! {
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;

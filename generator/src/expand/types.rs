@@ -132,12 +132,39 @@ pub(crate) struct TypeFacts {
     /// struct's fields not behind a `Vec` or map, an `Option` being inline; a union's variants;
     /// an alias's target): a field whose type is in its struct's component is boxed.
     component: BTreeMap<String, usize>,
+    /// The named types (aliases followed) that are some operation's request body, which must
+    /// convert into `RequestContent` (`try_into()`) whatever kind of type they are.
+    bodies: BTreeSet<String>,
+    /// The most arrays and maps any type written in the crate nests (a field's, an alias's, a
+    /// parameter's, a body's, a response's).
+    deepest: usize,
 }
 
 impl TypeFacts {
     /// The facts of `api`'s types.
     pub(crate) fn new(api: &Api) -> Self {
-        Self { defaults: defaults(api), component: inline_components(api) }
+        let bodies = api
+            .operations
+            .iter()
+            .filter_map(|operation| operation.body.as_ref())
+            .filter_map(|body| match crate::rust_types::resolve_alias(&api.types, &body.ty) {
+                TypeRef::Named(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        Self { defaults: defaults(api), component: inline_components(api), bodies, deepest: deepest(api) }
+    }
+
+    /// Whether some type of the crate nests arrays and maps so deep (3 levels; methods wrap it in
+    /// `Result<Response<...>>` or a pager) that clippy's `type_complexity` would refuse it: the
+    /// spec decides the shape, so the crate allows it then.
+    pub(crate) fn complex_types(&self) -> bool {
+        self.deepest >= 3
+    }
+
+    /// Whether the named type `name` is a request body (see `bodies`).
+    pub(crate) fn is_body(&self, name: &str) -> bool {
+        self.bodies.contains(name)
     }
 
     /// Whether a field of type `ty` in struct `owner` is held in a `Box`: `ty` names a type that
@@ -201,6 +228,38 @@ fn defaults(api: &Api) -> BTreeSet<String> {
         }
     }
     defaults
+}
+
+/// How many arrays and maps `ty` nests (written inline: the parsers bound it).
+fn containers(ty: &TypeRef) -> usize {
+    match ty {
+        TypeRef::Array(inner) | TypeRef::Map(inner) => 1 + containers(inner),
+        TypeRef::Primitive(_) | TypeRef::Named(_) | TypeRef::Any => 0,
+    }
+}
+
+/// The most arrays and maps any type use of `api` nests.
+fn deepest(api: &Api) -> usize {
+    let mut uses: Vec<&TypeRef> = Vec::new();
+    for def in api.types.values() {
+        match &def.kind {
+            TypeKind::Object(object) => {
+                uses.extend(object.fields.iter().map(|f| &f.ty));
+                uses.extend(object.additional_properties.iter());
+            }
+            TypeKind::Alias(target) => uses.push(target),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    for operation in &api.operations {
+        uses.extend(operation.parameters.iter().map(|p| &p.ty));
+        uses.extend(operation.body.iter().map(|b| &b.ty));
+        for response in &operation.responses {
+            uses.extend(response.ty.iter());
+            uses.extend(response.headers.iter().map(|h| &h.ty));
+        }
+    }
+    uses.into_iter().map(containers).max().unwrap_or(0)
 }
 
 /// Each named type's component in the graph of types held inline (see `TypeFacts::component`).

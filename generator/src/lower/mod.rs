@@ -12,6 +12,7 @@ pub(crate) mod clients;
 mod examples;
 mod inherit;
 mod naming;
+mod nesting;
 mod operations;
 mod schema;
 mod types;
@@ -34,6 +35,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     lowerer.lower_components()?;
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();
+    lowerer.check_type_depth()?;
     let info = &spec.document.info;
     let mut unsupported = lowerer.unsupported;
     unsupported.sort();
