@@ -99,8 +99,12 @@ type Check = fn(&Value) -> Result<(), Failure>;
 /// when not.
 fn read<T: DeserializeOwned>(value: &Value) -> Result<(), Failure> {
     // openapiv3's `ReferenceOr` has an `expect` its authors believe unreachable; here too a spec
-    // must not panic the generator.
-    let result = std::panic::catch_unwind(|| serde_path_to_error::deserialize::<_, T>(value.clone()).map(drop));
+    // must not panic the generator. Read plainly first (most values read), with the path only
+    // when that fails.
+    if matches!(std::panic::catch_unwind(|| T::deserialize(value).is_ok()), Ok(true)) {
+        return Ok(());
+    }
+    let result = std::panic::catch_unwind(|| serde_path_to_error::deserialize::<_, T>(value).map(drop));
     match result {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err((pointer_of(e.path()), e.inner().to_string())),
@@ -236,15 +240,10 @@ pub(super) fn check(document: &Value) -> Option<(String, String)> {
             }
         }
         let shallow = Value::Object(shallow);
-        for check in traceable(kind) {
-            if let Err(failure) = check(&shallow) {
-                if !failure.0.is_empty() {
-                    return Some(located(failure));
-                }
-            }
-        }
         if let Err(failure) = reads(kind, &shallow) {
-            return Some(located(failure));
+            // Where exactly: through a type whose fields serde can follow, where there is one.
+            let traced = traceable(kind).iter().filter_map(|check| check(&shallow).err()).find(|f| !f.0.is_empty());
+            return Some(located(traced.unwrap_or(failure)));
         }
         // Reversed, so the stack gives them back in document order.
         stack.extend(children.into_iter().rev());
