@@ -1211,12 +1211,125 @@ async fn iot_hub_resource_delete_iothub_delete() {
                 ),
         );
     let client = client(&server, "91d12660-3dec-467a-be2a-213b5544ddc0");
-    client
+    let decoded = client
         .get_iot_hub_resource_client()
         .delete("myResourceGroup", "testHub", None)
         .unwrap()
         .await
+        .unwrap()
+        .into_model()
         .unwrap();
+    support::assert_json_eq(
+        "the decoded response, encoded again",
+        &json(
+            r#"{"location":"centraluseuap","tags":{},"etag":"AAAAAAFD6M4=","properties":{"ipFilterRules":[{"filterName":"rule1","action":"Accept","ipMask":"131.117.159.53"},{"filterName":"rule2","action":"Accept","ipMask":"157.55.59.128/25"}],"networkRuleSets":{"defaultAction":"Deny","applyToBuiltInEventHubEndpoint":true,"ipRules":[{"filterName":"rule1","action":"Allow","ipMask":"131.117.159.53"},{"filterName":"rule2","action":"Allow","ipMask":"157.55.59.128/25"}]},"eventHubEndpoints":{"events":{"retentionTimeInDays":1,"partitionCount":2}},"routing":{"endpoints":{"serviceBusQueues":[],"serviceBusTopics":[],"eventHubs":[],"storageContainers":[]},"routes":[],"fallbackRoute":{"source":"DeviceMessages","condition":"true","endpointNames":["events"],"isEnabled":true}},"storageEndpoints":{"$default":{"sasTtlAsIso8601":"PT1H","connectionString":"","containerName":""}},"messagingEndpoints":{"fileNotifications":{"lockDurationAsIso8601":"PT1M","ttlAsIso8601":"PT1H","maxDeliveryCount":10}},"enableFileUploadNotifications":false,"cloudToDevice":{"maxDeliveryCount":10,"defaultTtlAsIso8601":"PT1H","feedback":{"lockDurationAsIso8601":"PT1M","ttlAsIso8601":"PT1H","maxDeliveryCount":10}},"features":"None"},"sku":{"name":"S1","capacity":1}}"#,
+        ),
+        &serde_json::to_value(&decoded).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /id of the decoded response",
+        &json(
+            r#""/subscriptions/91d12660-3dec-467a-be2a-213b5544ddc0/resourceGroups/myResourceGroup/providers/Microsoft.Devices/IotHubs/testHub""#,
+        ),
+        &serde_json::to_value(decoded.id.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /name of the decoded response",
+        &json(r#""testHub""#),
+        &serde_json::to_value(decoded.name.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /type of the decoded response",
+        &json(r#""Microsoft.Devices/IotHubs""#),
+        &serde_json::to_value(decoded.type_.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/state of the decoded response",
+        &json(r#""Active""#),
+        &serde_json::to_value(
+                decoded.properties.as_ref().unwrap().state.as_ref().unwrap(),
+            )
+            .unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/provisioningState of the decoded response",
+        &json(r#""Succeeded""#),
+        &serde_json::to_value(
+                decoded.properties.as_ref().unwrap().provisioning_state.as_ref().unwrap(),
+            )
+            .unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/hostName of the decoded response",
+        &json(r#""iot-dps-cit-hub-1.azure-devices.net""#),
+        &serde_json::to_value(
+                decoded.properties.as_ref().unwrap().host_name.as_ref().unwrap(),
+            )
+            .unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/eventHubEndpoints/events/partitionIds of the decoded response",
+        &json(r#"["0","1"]"#),
+        &serde_json::to_value(
+                decoded
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .event_hub_endpoints
+                    .as_ref()
+                    .unwrap()["events"]
+                    .partition_ids
+                    .as_ref()
+                    .unwrap(),
+            )
+            .unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/eventHubEndpoints/events/path of the decoded response",
+        &json(r#""iot-dps-cit-hub-1""#),
+        &serde_json::to_value(
+                decoded
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .event_hub_endpoints
+                    .as_ref()
+                    .unwrap()["events"]
+                    .path
+                    .as_ref()
+                    .unwrap(),
+            )
+            .unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/eventHubEndpoints/events/endpoint of the decoded response",
+        &json(
+            r#""sb://iothub-ns-iot-dps-ci-245306-76aca8e13b.servicebus.windows.net/""#,
+        ),
+        &serde_json::to_value(
+                decoded
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .event_hub_endpoints
+                    .as_ref()
+                    .unwrap()["events"]
+                    .endpoint
+                    .as_ref()
+                    .unwrap(),
+            )
+            .unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /sku/tier of the decoded response",
+        &json(r#""Standard""#),
+        &serde_json::to_value(decoded.sku.tier.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /systemData of the decoded response",
+        &json(r#"{"createdAt":"2021-01-30T00:28:38.963Z"}"#),
+        &serde_json::to_value(decoded.system_data.as_ref().unwrap()).unwrap(),
+    );
     server.finish();
 }
 
@@ -3747,12 +3860,55 @@ async fn private_endpoint_connections_delete_iothub_deleteprivateendpointconnect
                 ),
         );
     let client = client(&server, "91d12660-3dec-467a-be2a-213b5544ddc0");
-    client
+    let decoded = client
         .get_private_endpoint_connections_client()
         .delete("myResourceGroup", "testHub", "myPrivateEndpointConnection", None)
         .unwrap()
         .await
+        .unwrap()
+        .into_model()
         .unwrap();
+    support::assert_json_eq(
+        "the decoded response, encoded again",
+        &json(
+            r#"{"properties":{"privateEndpoint":{},"privateLinkServiceConnectionState":{"status":"Disconnected","description":"Deleted","actionsRequired":"None"}}}"#,
+        ),
+        &serde_json::to_value(&decoded).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /id of the decoded response",
+        &json(
+            r#""/subscriptions/91d12660-3dec-467a-be2a-213b5544ddc0/resourceGroups/myResourceGroup/providers/Microsoft.Devices/IotHubs/testHub/PrivateEndpointConnections/myPrivateEndpointConnection""#,
+        ),
+        &serde_json::to_value(decoded.id.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /name of the decoded response",
+        &json(r#""myPrivateEndpointConnection""#),
+        &serde_json::to_value(decoded.name.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /type of the decoded response",
+        &json(r#""Microsoft.Devices/IotHubs/PrivateEndpointConnections""#),
+        &serde_json::to_value(decoded.type_.as_ref().unwrap()).unwrap(),
+    );
+    support::assert_json_eq(
+        "read-only field /properties/privateEndpoint/id of the decoded response",
+        &json(
+            r#""/subscriptions/a9eba280-4734-4d49-878f-b5549d1d0453/resourceGroups/networkResourceGroup/providers/Microsoft.Network/privateEndpoints/myPrivateEndpoint""#,
+        ),
+        &serde_json::to_value(
+                decoded
+                    .properties
+                    .private_endpoint
+                    .as_ref()
+                    .unwrap()
+                    .id
+                    .as_ref()
+                    .unwrap(),
+            )
+            .unwrap(),
+    );
     server.finish();
 }
 

@@ -49,6 +49,8 @@ pub struct Api {
     pub endpoint_location: Location,
     /// Where the title is (`#/info/title`), which names the root client.
     pub title_location: Location,
+    /// `x-ms-parameterized-host`: the endpoint is built from a template and parameters.
+    pub host: Option<HostTemplate>,
     /// OAuth2 scopes declared by the spec's security schemes, in spec order (for the docs; the
     /// client derives its token scope from the endpoint, as ARM clients do).
     pub oauth2_scopes: Vec<String>,
@@ -65,6 +67,23 @@ pub struct Api {
     pub unsupported: Vec<Unsupported>,
     /// The clients and methods of the emitted crate, and the operations it leaves out.
     pub clients: ClientModel,
+}
+
+/// `x-ms-parameterized-host`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HostTemplate {
+    /// `hostTemplate`, e.g. `{accountName}{host}`.
+    pub template: String,
+    /// The scheme written before the template (`https://`), unless `useSchemePrefix: false`.
+    pub scheme_prefix: Option<String>,
+    /// The template's variables, in the extension's order (`ParamLocation::Host`). Client-level
+    /// ones (references, as AutoRest places them) are among `Api::client_parameters`; the
+    /// others are method arguments of every operation.
+    pub parameters: Vec<Parameter>,
+    /// `positionInOperation: last`: method-level ones follow the operation's own parameters.
+    pub last: bool,
+    /// Where the extension is.
+    pub location: Location,
 }
 
 /// A construct the generator recorded but does not support.
@@ -171,6 +190,8 @@ pub enum ParamLocation {
     Header,
     /// A cookie (OpenAPI 3 only).
     Cookie,
+    /// A variable of the host template (`x-ms-parameterized-host`).
+    Host,
 }
 
 /// How an array parameter is written in a query or header (Swagger `collectionFormat`,
@@ -223,8 +244,14 @@ pub struct Parameter {
     pub skip_url_encoding: bool,
     /// Client-level (a constructor argument or client option) rather than a method argument.
     pub client_level: bool,
+    /// It carries the api-version: `x-ms-api-version: true`, or a query parameter named
+    /// `api-version` without `x-ms-api-version: false`. A client-level one is the client's
+    /// api-version setting; a method-level one is an ordinary argument.
+    pub api_version: bool,
     /// `default`, or for `api-version` the spec's `info.version`.
     pub default: Option<serde_json::Value>,
+    /// `x-ms-client-default`: what the client sends when the caller gives nothing.
+    pub client_default: Option<serde_json::Value>,
     /// A value the parameter always has: a required enum of one value with
     /// `modelAsString: false` (AutoRest's constant). Sent without the caller passing it.
     pub constant: Option<serde_json::Value>,
@@ -640,7 +667,9 @@ pub(crate) mod testing {
             description: None,
             skip_url_encoding: false,
             client_level: false,
+            api_version: name == "api-version" && location == ParamLocation::Query,
             default: None,
+            client_default: None,
             constant: None,
             collection_format: None,
             location_in_spec: at(),
@@ -695,6 +724,7 @@ pub(crate) mod testing {
             unsupported: Vec::new(),
             endpoint_location: at(),
             title_location: at(),
+            host: None,
             clients: ClientModel::default(),
         }
     }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use generator::ir::{Api, ExampleContent, Primitive, TypeDef, TypeKind, TypeRef};
+use generator::ir::{Api, ExampleContent, ParamLocation, Primitive, TypeDef, TypeKind, TypeRef};
 use generator::load::{load_spec, LoadedSpec};
 use generator::lower::lower_spec;
 use generator::{ErrorKind, Location};
@@ -847,6 +847,40 @@ fn assert_same_ir(name: &str, swagger: &serde_json::Value, openapi: &serde_json:
     }
 }
 
+/// `x-ms-parameterized-host`: referenced variables are client settings, inline ones arguments
+/// of every operation (last here, as `positionInOperation` says), as AutoRest places them.
+#[test]
+fn a_parameterized_host_gives_client_settings_and_method_arguments() {
+    let api = lower("parameterized_host.yaml");
+    let host = api.host.as_ref().expect("a host template");
+    assert_eq!(host.template, "{vault}{dnsSuffix}");
+    assert_eq!(host.scheme_prefix.as_deref(), Some("https://"));
+    let client: Vec<_> = api.client_parameters.iter().map(|p| (p.name.as_str(), p.location, p.client_level)).collect();
+    assert_eq!(client, [("dnsSuffix", ParamLocation::Host, true)]);
+    let op = &api.operations[0];
+    let names: Vec<_> = op.parameters.iter().map(|p| (p.name.as_str(), p.location)).collect();
+    assert_eq!(names, [("keyName", ParamLocation::Path), ("vault", ParamLocation::Host)]);
+    let field = &api.clients.root.fields[0];
+    assert_eq!((field.field.as_str(), field.required, field.default.as_deref()), ("dns_suffix", false, Some("vault.azure.net")));
+}
+
+/// A template variable no parameter gives is a located error.
+#[test]
+fn a_host_template_variable_without_a_parameter_is_a_located_error() {
+    let dir = std::env::temp_dir().join(format!("lower-host-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("spec.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.0.0\ninfo: {title: t, version: \"1\"}\nx-ms-parameterized-host: {hostTemplate: \"{endpoint}\", parameters: []}\npaths: {}\n",
+    )
+    .unwrap();
+    let error = generator::model(&spec).unwrap_err();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(error.location.pointer, "/x-ms-parameterized-host/parameters");
+    assert!(error.message.contains("`{endpoint}`"), "{error}");
+}
+
 #[test]
 fn unsupported_constructs_are_kept_and_recorded() {
     let api = lower("unsupported.yaml");
@@ -863,7 +897,6 @@ fn unsupported_constructs_are_kept_and_recorded() {
             ("/paths/~1a/get/responses/2XX", "a status code range `2XX` (ignored)"),
             ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-schema", "final-state-schema `./other.json#/definitions/Result` (not a local schema; ignored)"),
             ("/paths/~1a/get/x-ms-long-running-operation-options/final-state-via", "final-state-via \"custom\" (the ARM default is used)"),
-            ("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)"),
         ]
     );
     assert_eq!(ty(&api, "Choice").kind, TypeKind::Alias(TypeRef::Any));

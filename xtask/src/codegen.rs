@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use generator::{GeneratedFile, Options};
+use generator::{Changelog, GeneratedFile, Options, Package};
 
 use crate::args::Args;
 use crate::manifest::Manifest;
@@ -33,18 +33,47 @@ pub struct Target {
 }
 
 impl Target {
-    /// The product crate: the spec and crate name that `specs/manifest.toml` names, into
+    /// The product crate: the spec, crate name, version and publishing metadata that
+    /// `specs/manifest.toml` gives in `[product]`, with the changelog it names, into
     /// `generated/`.
     pub fn product(root: &Path) -> Result<Self> {
         let manifest = Manifest::read(&root.join("specs"))?;
+        Self::product_of(&manifest, root, Path::new("specs"))
+    }
+
+    /// The product crate of `manifest`, which lives in `root/specs`, into `root/generated`; the
+    /// spec's path starts with `specs_shown` (`specs` when run from the workspace root, so output
+    /// and error locations read the same on every machine).
+    pub fn product_of(manifest: &Manifest, root: &Path, specs_shown: &Path) -> Result<Self> {
+        let product = &manifest.product;
+        product.check()?;
+        let changelog = match &product.changelog {
+            Some(path) => {
+                let full = root.join("specs").join(path);
+                let text = std::fs::read_to_string(&full)
+                    .with_context(|| format!("reading {} (the changelog specs/manifest.toml names)", full.display()))?;
+                Some(Changelog { source: format!("specs/{path}"), text })
+            }
+            None => None,
+        };
         Ok(Self {
-            spec: PathBuf::from("specs").join(&manifest.product.spec),
+            spec: specs_shown.join(&product.spec),
             out: root.join("generated"),
             // The product crate leaves nothing out: an operation it cannot express is an error.
             options: Options {
-                example_operation: manifest.product.example_operation,
+                example_operation: product.example_operation.clone(),
                 strict: true,
-                ..Options::new(manifest.product.crate_name, PRODUCT_COMMAND)
+                // The one crate meant for crates.io: every other crate the xtask generates keeps
+                // the default, `publish = false`.
+                package: Package {
+                    version: product.version.clone(),
+                    publish: true,
+                    repository: product.repository.clone(),
+                    keywords: product.keywords.clone(),
+                    categories: product.categories.clone(),
+                    changelog,
+                },
+                ..Options::new(product.crate_name.clone(), PRODUCT_COMMAND)
             },
         })
     }

@@ -81,6 +81,21 @@ mod tests {
     }
 
     #[test]
+    fn a_success_response_gaining_a_different_body_is_a_breaking_change() {
+        let root = crate::workspace_root();
+        let pair = root.join("generator/tests/fixtures/diff/success_body");
+        let report = report(&pair.join("old.yaml"), &pair.join("new.yaml")).unwrap();
+        let change = report
+            .changes
+            .iter()
+            .find(|c| c.subject == "Things_CreateOrUpdate response" && c.change == "type changed")
+            .unwrap_or_else(|| panic!("no return type change in {:#?}", report.changes));
+        assert_eq!(change.impact, generator::diff::Impact::Breaking);
+        assert_eq!(change.detail, "`Response<Thing>` → `Response<serde_json::Value>`");
+        assert_eq!(report.bump, generator::diff::Bump::Major);
+    }
+
+    #[test]
     fn json_and_markdown_reports_agree() {
         let root = crate::workspace_root();
         let report = report(

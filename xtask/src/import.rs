@@ -7,11 +7,17 @@
 //! resolve, or a vendored file that would change without `--force`, stops the import with
 //! nothing copied.
 //!
+//! The example files the spec names that the checkout lacks are reported, each with the
+//! operations that name it (upstream publishes them; a partial checkout may not have them).
+//!
 //! With `--make-current` it is the whole api-version bump in one command: the spec must first
-//! generate (in memory, from the checkout), then it is vendored and made current, `generated/`
-//! is regenerated, and the report of what changed for users of the crate, from the spec that
-//! was current, is written to `target/api-changes-<old>-to-<new>.md` and summed up.
+//! generate (in memory, from the checkout), then it is vendored and made current; the report of
+//! what changed for users of the crate, from the spec that was current, sets the crate's
+//! version by its semver verdict (Cargo's rule, see [`crate::release`]) and adds a section to
+//! the crate's changelog, both in `specs/`; `generated/` is regenerated from them, and the
+//! report is written to `target/api-changes-<old>-to-<new>.md` and summed up.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -21,6 +27,7 @@ use generator::load::ExampleFile;
 use crate::args::Args;
 use crate::codegen::{self, Target};
 use crate::manifest::{sha256_hex, FileEntry, Manifest, SpecEntry};
+use crate::release::{self, Version};
 use crate::{paths, write};
 
 /// The source recorded when the checkout does not say (no git remote): the repository the
@@ -49,12 +56,23 @@ pub struct Outcome {
     pub written: Vec<String>,
     /// Files already vendored with the same bytes.
     pub unchanged: Vec<String>,
-    /// Example files the spec names that the checkout does not have (relative to `specs/`).
-    pub missing_examples: Vec<String>,
+    /// How many example files the spec names.
+    pub named_examples: usize,
+    /// Example files the spec names that the checkout does not have.
+    pub missing_examples: Vec<MissingExample>,
     /// The checkout's commit, when it is a git checkout and the files are committed there.
     pub commit: Option<String>,
     /// The spec's `info.version`.
     pub api_version: String,
+}
+
+/// An example file the spec names that the checkout lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingExample {
+    /// Its path, relative to the checkout (as upstream names it, and as `specs/` would hold it).
+    pub path: String,
+    /// The operationIds whose `x-ms-examples` name it.
+    pub operations: Vec<String>,
 }
 
 /// `cargo xtask import`.
@@ -89,22 +107,16 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         outcome.api_version,
         outcome.commit.as_deref().map(|c| format!(", commit {c}")).unwrap_or_default()
     );
-    if !outcome.missing_examples.is_empty() {
-        println!(
-            "note: {} example file(s) the spec names are not in the checkout (the generator records them as missing):",
-            outcome.missing_examples.len()
-        );
-        for path in &outcome.missing_examples {
-            println!("  {}", path.rsplit('/').next().unwrap_or(path));
-        }
+    for line in missing_examples_note(&outcome) {
+        println!("{line}");
     }
     if make_current {
         println!("specs/manifest.toml now names it as the product's spec");
-        let bumped = bump(&root, &previous.spec, &Target::product(&root)?)?;
+        let bumped = bump(&root, Path::new("specs"), &previous.spec)?;
         for line in bumped.lines() {
             println!("{line}");
         }
-        println!("review the report and `git diff generated/` as README.md's \"Bumping the api-version\" says, then run `cargo xtask test`");
+        println!("review the report, the changelog section and `git diff generated/` as README.md's \"Bumping the api-version\" says, then run `cargo xtask test`");
     } else {
         println!("recorded in specs/manifest.toml; `--make-current` would make it the product's spec");
     }
@@ -121,6 +133,26 @@ fn check_generates(request: &Request, options: &generator::Options) -> Result<()
         .context("the spec does not generate the product crate, so nothing was imported")
 }
 
+/// What the import says about the example files the spec names that the checkout lacks: how
+/// many of how many, and each one with the operations that name it.
+fn missing_examples_note(outcome: &Outcome) -> Vec<String> {
+    if outcome.missing_examples.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![format!(
+        "note: the spec names {} example file(s); {} of them are not in the checkout, so they are not vendored. \
+         Upstream publishes a spec's examples in its examples/ folder: import from a checkout that has them to \
+         vendor them. Until then each is an ignored example test, and the operations no example file covers get \
+         synthesized example tests:",
+        outcome.named_examples,
+        outcome.missing_examples.len()
+    )];
+    for missing in &outcome.missing_examples {
+        lines.push(format!("  {} (named by {})", missing.path, missing.operations.join(", ")));
+    }
+    lines
+}
+
 /// What [`bump`] did.
 #[derive(Debug)]
 pub struct Bumped {
@@ -128,6 +160,14 @@ pub struct Bumped {
     pub changed: Vec<String>,
     /// The report of what changed for users of the crate, when the spec changed.
     pub report: Option<(PathBuf, generator::diff::Report)>,
+    /// The crate's version before the bump and after it (the same when nothing changed for its
+    /// users).
+    pub versions: (Version, Version),
+    /// The changelog a section was added to (as shown, `specs/CHANGELOG.md`), when the version
+    /// moved and the manifest names a changelog.
+    pub changelog: Option<String>,
+    /// The version of the changelog's previous top section when it was still unreleased.
+    pub unreleased: Option<String>,
 }
 
 impl Bumped {
@@ -148,28 +188,78 @@ impl Bumped {
             ));
             lines.push(format!("the full report: {}", paths::display(path)));
         }
+        let (old, new) = self.versions;
+        if old == new {
+            lines.push(format!("version {new} unchanged (nothing changed for users of the crate)"));
+        } else {
+            lines.push(format!(
+                "version {old} → {new} (specs/manifest.toml; by Cargo's compatibility rule, see README.md \"Version and changelog\")"
+            ));
+        }
+        if let Some(changelog) = &self.changelog {
+            lines.push(format!("{changelog}: added the section for {new}, written from the report; edit it as you see fit"));
+        }
+        if let Some(unreleased) = &self.unreleased {
+            lines.push(format!(
+                "note: the changelog's previous section, {unreleased}, was still unreleased; if {unreleased} was never \
+                 published, merge the two sections and set the version by hand"
+            ));
+        }
         lines
     }
 }
 
-/// Regenerates the product crate `target` (whose spec was just made current) and writes the
-/// report of the changes from `old_spec` under `root/target/`.
-pub fn bump(root: &Path, old_spec: &Path, target: &Target) -> Result<Bumped> {
-    let changes = codegen::plan(target)?;
-    codegen::apply(&target.out, &changes)?;
-    let changed = changes.iter().map(|c| paths::slashed(c.path())).collect();
-    let report = if old_spec == target.spec {
-        None
-    } else {
-        let report = crate::diff::report(old_spec, &target.spec)?;
+/// Completes a bump whose spec was just made current in `root/specs/manifest.toml`: compares it
+/// with `old_spec` (the spec that was current), sets the crate's version by the report's verdict
+/// and adds the changelog section written from the report (both inputs of the generator, in
+/// `specs/`), writes the report under `root/target/`, then regenerates `root/generated/`.
+/// `specs_shown` is how `root/specs` is named in paths (`specs` from the workspace root).
+pub fn bump(root: &Path, specs_shown: &Path, old_spec: &Path) -> Result<Bumped> {
+    let specs = root.join("specs");
+    let mut manifest = Manifest::read(&specs)?;
+    let new_spec = specs_shown.join(&manifest.product.spec);
+    let previous: Version =
+        manifest.product.version.parse().context("specs/manifest.toml: [product] version")?;
+    let mut bumped = Bumped {
+        changed: Vec::new(),
+        report: None,
+        versions: (previous, previous),
+        changelog: None,
+        unreleased: None,
+    };
+    if old_spec != new_spec {
+        let report = crate::diff::report(old_spec, &new_spec)?;
+        let version = release::next_version(previous, report.bump);
+        if version != previous {
+            manifest.product.version = version.to_string();
+            if let Some(changelog) = manifest.product.changelog.clone() {
+                let path = specs.join(&changelog);
+                let text = match std::fs::read_to_string(&path) {
+                    Ok(text) => text,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => "# Release History\n".to_string(),
+                    Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+                };
+                bumped.unreleased = release::unreleased_top(&text);
+                let section = release::changelog_section(previous, version, &report);
+                std::fs::write(&path, release::prepend_section(&text, &section))
+                    .with_context(|| format!("writing {}", path.display()))?;
+                bumped.changelog = Some(format!("specs/{changelog}"));
+            }
+            manifest.write(&specs)?;
+            bumped.versions.1 = version;
+        }
         let folder = root.join("target");
         std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
         let path = folder.join(format!("api-changes-{}-to-{}.md", report.old_version, report.new_version));
         std::fs::write(&path, generator::diff::render_markdown(&report))
             .with_context(|| format!("writing {}", path.display()))?;
-        Some((path, report))
-    };
-    Ok(Bumped { changed, report })
+        bumped.report = Some((path, report));
+    }
+    let target = Target::product_of(&manifest, root, specs_shown)?;
+    let changes = codegen::plan(&target)?;
+    codegen::apply(&target.out, &changes)?;
+    bumped.changed = changes.iter().map(|c| paths::slashed(c.path())).collect();
+    Ok(bumped)
 }
 
 /// Imports `request` into `specs_dir` (which holds `manifest.toml`).
@@ -189,11 +279,13 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
     let api_version = loaded.document.info.version.clone();
 
     let mut wanted: Vec<PathBuf> = loaded.files.iter().map(|f| paths::absolute(f)).collect();
+    let naming = operations_naming_examples(&loaded);
     let mut missing_examples = Vec::new();
     for (path, example) in &loaded.examples {
+        let operations = naming.get(path).cloned().unwrap_or_default();
         let path = paths::absolute(path);
         match example {
-            ExampleFile::Missing => missing_examples.push(inside(&path, &from)?),
+            ExampleFile::Missing => missing_examples.push(MissingExample { path: inside(&path, &from)?, operations }),
             ExampleFile::Found(_) | ExampleFile::Invalid(_) => wanted.push(path),
         }
     }
@@ -261,6 +353,7 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
     Ok(Outcome {
         written: plan.into_iter().map(|(rel, _)| rel).collect(),
         unchanged,
+        named_examples: loaded.examples.len(),
         missing_examples,
         commit,
         api_version,
@@ -302,6 +395,27 @@ fn write_all_or_nothing(specs_dir: &Path, plan: &[(String, Vec<u8>)], manifest: 
         return Err(error.context("nothing was imported: specs/ is as it was"));
     }
     Ok(())
+}
+
+/// The operationIds that name each example file (keyed as `LoadedSpec::examples` is), in the
+/// document's order.
+fn operations_naming_examples(loaded: &generator::load::LoadedSpec) -> BTreeMap<PathBuf, Vec<String>> {
+    let mut naming: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
+    for (route, item) in loaded.document.paths.iter() {
+        let Some(item) = item.as_item() else { continue };
+        for (method, operation) in item.iter() {
+            let Some(entries) = operation.extensions.get("x-ms-examples").and_then(|v| v.as_object()) else { continue };
+            let pointer = format!("/paths/{}/{method}", route.replace('~', "~0").replace('/', "~1"));
+            let name = operation.operation_id.clone().unwrap_or_else(|| format!("{} {route}", method.to_uppercase()));
+            for reference in entries.values().filter_map(|entry| entry.get("$ref").and_then(|r| r.as_str())) {
+                let names = naming.entry(loaded.example(&pointer, reference).0).or_default();
+                if !names.contains(&name) {
+                    names.push(name.clone());
+                }
+            }
+        }
+    }
+    naming
 }
 
 /// `path` relative to the checkout, or an error naming it when a reference leads outside.
@@ -381,10 +495,11 @@ mod tests {
     }
 
     /// The bump a maintainer runs, end to end in a workspace of its own: import the next
-    /// api-version as current, then `bump` regenerates the product crate from it and writes the
-    /// report of the changes from the spec that was current.
+    /// api-version as current, then `bump` sets the crate's version by the report's verdict,
+    /// adds the changelog section written from the report, regenerates the product crate from
+    /// both and writes the report of the changes from the spec that was current.
     #[test]
-    fn a_bump_regenerates_the_product_crate_and_writes_the_report() {
+    fn a_bump_sets_the_version_and_changelog_regenerates_the_product_crate_and_writes_the_report() {
         let root = tempfile::tempdir().unwrap();
         let specs = root.path().join("specs");
         std::fs::create_dir_all(&specs).unwrap();
@@ -392,33 +507,119 @@ mod tests {
         manifest.file.clear();
         manifest.spec.retain(|s| s.path == STABLE);
         manifest.write(&specs).unwrap();
+        let changelog = manifest.product.changelog.clone().expect("the product has a changelog");
+        let vendored_changelog = std::fs::read_to_string(crate::workspace_root().join("specs").join(&changelog)).unwrap();
+        std::fs::write(specs.join(&changelog), &vendored_changelog).unwrap();
+        let before: Version = manifest.product.version.parse().unwrap();
         let from = checkout(&[STABLE, PREVIEW, TYPES, IDENTITY]);
         import(&specs, &request(from.path(), STABLE)).unwrap();
         import(&specs, &Request { make_current: true, ..request(from.path(), PREVIEW) }).unwrap();
-        let manifest = Manifest::read(&specs).unwrap();
-        assert_eq!(manifest.product.spec, PREVIEW);
-        let target = Target {
-            spec: specs.join(PREVIEW),
-            out: root.path().join("generated"),
-            options: generator::Options::new(manifest.product.crate_name.clone(), "cargo xtask codegen"),
-        };
+        assert_eq!(Manifest::read(&specs).unwrap().product.spec, PREVIEW);
 
-        let bumped = bump(root.path(), &specs.join(STABLE), &target).unwrap();
-        assert!(bumped.changed.iter().any(|f| f == "Cargo.toml"), "{:?}", bumped.changed);
-        let cargo = std::fs::read_to_string(root.path().join("generated/Cargo.toml")).unwrap();
-        assert!(cargo.contains("api-version 2025-08-01-preview"), "{cargo}");
+        let bumped = bump(root.path(), &specs, &specs.join(STABLE)).unwrap();
+
+        // 13 breaking changes: under Cargo's rule for 0.y.z, the minor version.
         let (path, report) = bumped.report.as_ref().expect("a report");
-        assert_eq!(*path, root.path().join("target/api-changes-2023-06-30-to-2025-08-01-preview.md"));
         assert_eq!(report.bump, generator::diff::Bump::Major);
-        let text = std::fs::read_to_string(path).unwrap();
-        assert!(text.contains("`JobResponseListResult.value`"), "{text}");
+        let after = Version { minor: before.minor + 1, patch: 0, ..before };
+        assert_eq!(before.major, 0, "the rule checked here is the 0.y.z one");
+        assert_eq!(bumped.versions, (before, after));
+        assert_eq!(Manifest::read(&specs).unwrap().product.version, after.to_string());
+        let cargo = std::fs::read_to_string(root.path().join("generated/Cargo.toml")).unwrap();
+        assert!(cargo.contains(&format!("\nversion = \"{after}\"\n")), "{cargo}");
+        assert!(cargo.contains("api-version 2025-08-01-preview"), "{cargo}");
+        assert!(bumped.changed.iter().any(|f| f == "Cargo.toml"), "{:?}", bumped.changed);
+
+        // The changelog: the new section first, written from the report, the old one kept.
+        let text = std::fs::read_to_string(specs.join(&changelog)).unwrap();
+        let (title, rest) = vendored_changelog.split_once("\n## ").unwrap();
+        let expected_start = format!("{title}\n## {after} (Unreleased)\n\nThe Resource Manager API `iotHubClient` moves from api-version `2023-06-30` to `2025-08-01-preview`.");
+        assert!(text.starts_with(&expected_start), "{text}");
+        assert!(text.ends_with(&format!("\n## {rest}")), "the previous sections follow unchanged:\n{text}");
+        let section = &text[title.len()..text.len() - rest.len()];
+        use generator::diff::Impact;
+        for (impact, heading) in
+            [(Impact::Breaking, "Breaking Changes"), (Impact::Addition, "Features Added"), (Impact::Compatible, "Other Changes")]
+        {
+            let block = section.split(&format!("### {heading}\n\n")).nth(1).unwrap_or_else(|| panic!("no {heading}:\n{section}"));
+            let block = block.split("\n\n").next().unwrap();
+            let expected: Vec<String> = report
+                .changes
+                .iter()
+                .filter(|c| c.impact == impact)
+                .map(|c| format!("- {}", generator::diff::render_change(c)))
+                .collect();
+            assert_eq!(block.lines().collect::<Vec<_>>(), expected, "{heading}");
+        }
+        assert!(section.contains("- field `JobResponseListResult.value` required-ness changed: optional → required."), "{section}");
+        assert_eq!(bumped.changelog.as_deref(), Some(format!("specs/{changelog}").as_str()));
+        // The crate carries the changelog, as codegen --check will expect it.
+        let carried = std::fs::read_to_string(root.path().join("generated/CHANGELOG.md")).unwrap();
+        assert!(carried.starts_with("<!-- @generated by `cargo xtask codegen` from specs/CHANGELOG.md."), "{carried}");
+        assert!(carried.ends_with(&format!("-->\n\n{text}")), "{carried}");
+        assert_eq!(bumped.unreleased.as_deref(), Some(before.to_string().as_str()), "0.1.0 was never released");
+
+        assert_eq!(*path, root.path().join("target/api-changes-2023-06-30-to-2025-08-01-preview.md"));
+        let report_text = std::fs::read_to_string(path).unwrap();
+        assert!(report_text.contains("`JobResponseListResult.value`"), "{report_text}");
         let lines = bumped.lines();
         assert!(lines[1].starts_with("api changes 2023-06-30 → 2025-08-01-preview: "), "{lines:?}");
         assert!(lines[1].ends_with("; implied bump: major"), "{lines:?}");
+        assert!(lines.iter().any(|l| l.starts_with(&format!("version {before} → {after} "))), "{lines:?}");
 
-        // Made current again: nothing to regenerate, nothing to report.
-        let again = bump(root.path(), &target.spec, &target).unwrap();
+        // Made current again: nothing to regenerate, nothing to report, no new version.
+        let again = bump(root.path(), &specs, &specs.join(PREVIEW)).unwrap();
         assert!(again.changed.is_empty() && again.report.is_none(), "{again:?}");
+        assert_eq!(again.versions, (after, after));
+        assert_eq!(std::fs::read_to_string(specs.join(&changelog)).unwrap(), text);
+    }
+
+    /// Additions alone, in a 0.y.z crate, take the next patch version, with a "Features Added"
+    /// section; the bump works on any spec the product may be generated from.
+    #[test]
+    fn additions_alone_bump_the_patch_version_of_a_0_y_crate() {
+        let thing = |version: &str, extra: &str| {
+            format!(
+                r##"{{"swagger": "2.0", "info": {{"title": "Things", "version": "{version}"}}, "host": "management.azure.com",
+                "schemes": ["https"], "paths": {{"/things/{{name}}": {{"get": {{"operationId": "Things_Get",
+                "parameters": [{{"name": "name", "in": "path", "required": true, "type": "string"}},
+                {{"name": "api-version", "in": "query", "required": true, "type": "string"}}],
+                "responses": {{"200": {{"description": "ok", "schema": {{"$ref": "#/definitions/Thing"}}}}}}}}}}}},
+                "definitions": {{"Thing": {{"type": "object", "properties": {{"name": {{"type": "string"}}{extra}}}}}}}}}"##
+            )
+        };
+        const OLD: &str = "specification/things/stable/2024-01-01/things.json";
+        const NEW: &str = "specification/things/stable/2024-02-01/things.json";
+        let from = tempfile::tempdir().unwrap();
+        for (rel, text) in [(OLD, thing("2024-01-01", "")), (NEW, thing("2024-02-01", r#", "color": {"type": "string"}"#))] {
+            std::fs::create_dir_all(from.path().join(rel).parent().unwrap()).unwrap();
+            std::fs::write(from.path().join(rel), text).unwrap();
+        }
+        let root = tempfile::tempdir().unwrap();
+        let specs = root.path().join("specs");
+        std::fs::create_dir_all(&specs).unwrap();
+        let mut manifest = Manifest::read(&crate::workspace_root().join("specs")).unwrap();
+        manifest.file.clear();
+        manifest.spec.clear();
+        manifest.product.version = "0.3.7".into();
+        manifest.product.changelog = Some("CHANGELOG.md".into());
+        manifest.write(&specs).unwrap();
+        // No changelog yet: the bump starts one.
+        import(&specs, &Request { make_current: true, ..request(from.path(), OLD) }).unwrap();
+        import(&specs, &Request { make_current: true, ..request(from.path(), NEW) }).unwrap();
+
+        let bumped = bump(root.path(), &specs, &specs.join(OLD)).unwrap();
+        assert_eq!(bumped.report.as_ref().unwrap().1.bump, generator::diff::Bump::Minor);
+        assert_eq!(bumped.versions, ("0.3.7".parse().unwrap(), "0.3.8".parse().unwrap()));
+        let text = std::fs::read_to_string(specs.join("CHANGELOG.md")).unwrap();
+        assert!(text.starts_with("# Release History\n\n## 0.3.8 (Unreleased)\n\n"), "{text}");
+        assert!(text.contains("\n### Features Added\n\n"), "{text}");
+        assert!(text.contains("\n- field `Thing.color` added: `color: Option<String>`."), "{text}");
+        assert!(text.contains("which for a 0.y.z crate is the patch version by Cargo's compatibility rule, 0.3.7 → 0.3.8."), "{text}");
+        assert!(!text.contains("### Breaking Changes"), "{text}");
+        assert_eq!(bumped.unreleased, None);
+        let cargo = std::fs::read_to_string(root.path().join("generated/Cargo.toml")).unwrap();
+        assert!(cargo.contains("\nversion = \"0.3.8\"\n"), "{cargo}");
     }
 
     /// A checkout laid out as upstream, built from the project's own vendored copies.
@@ -562,9 +763,26 @@ mod tests {
         assert_eq!(outcome.commit, None, "not a git checkout");
         assert!(outcome.written.iter().any(|w| w == GETJOB));
         assert!(specs.path().join(GETJOB).is_file());
-        // The spec names 38 example files; the checkout has 18, one of which no operation names.
+        // The spec names 38 example files; the checkout (a copy of specs/) has 18, one of which
+        // no operation names, so 21 named ones are missing.
         assert_eq!(outcome.written.len(), 1 + 17, "{:#?}", outcome.written);
+        assert_eq!(outcome.named_examples, 38);
         assert_eq!(outcome.missing_examples.len(), 38 - 17, "{:#?}", outcome.missing_examples);
+        let folder = GETJOB.rsplit_once('/').unwrap().0;
+        for missing in &outcome.missing_examples {
+            assert!(missing.path.starts_with(&format!("{folder}/")), "{missing:?}");
+            assert!(!from.path().join(&missing.path).exists(), "{missing:?}");
+            assert!(!missing.operations.is_empty(), "every missing file is named by an operation: {missing:?}");
+        }
+        let certificate = outcome.missing_examples.iter().find(|m| m.path.ends_with("/iothub_getcertificate.json")).unwrap();
+        assert_eq!(certificate.operations, ["Certificates_Get"]);
+        let note = missing_examples_note(&outcome);
+        assert!(note[0].starts_with("note: the spec names 38 example file(s); 21 of them are not in the checkout"), "{note:?}");
+        assert_eq!(note.len(), 1 + 21, "{note:?}");
+        assert!(note.contains(&format!("  {folder}/iothub_getcertificate.json (named by Certificates_Get)")), "{note:?}");
+        // A checkout with every named file says nothing.
+        let complete = Outcome { missing_examples: Vec::new(), ..outcome.clone() };
+        assert!(missing_examples_note(&complete).is_empty());
     }
 
     #[test]

@@ -9,12 +9,14 @@ mod alloc;
 mod args;
 mod bench;
 mod codegen;
+mod conformance;
 mod diff;
 mod import;
 mod manifest;
 mod model;
 mod mutate;
 mod paths;
+mod release;
 mod test;
 mod write;
 
@@ -50,12 +52,19 @@ commands:
       process); fail on a panic, an abort, a hang, an error not located at a place that exists,
       or a refused spec that changes the output. --only I --keep DIR writes mutant I to DIR.
   test
-      Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates.
+      Everything CI runs: codegen --check, cargo test, clippy, docs, cargo package (the product
+      crate as crates.io would receive it), generality and fixture crates, then the conformance step.
+  conformance [--spec NAME]...
+      Generate the crates of the AutoRest test server's specs (generator/conformance/scenarios.toml),
+      drive every scenario against the server (installed with npm ci), print the report's counts
+      and every missed scenario; fail when one not on the exclusion list was missed.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
       Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/
       (references that lead out of CHECKOUT are refused).
-      --make-current also makes it the product's spec, regenerates generated/ and writes
-      the report of what changed to target/api-changes-<old>-to-<new>.md.
+      Reports the example files the spec names that the checkout lacks.
+      --make-current also makes it the product's spec, sets the crate's version and adds a
+      changelog section by the report of what changed (specs/manifest.toml, specs/CHANGELOG.md),
+      regenerates generated/ and writes the report to target/api-changes-<old>-to-<new>.md.
   diff OLD NEW [--format markdown|json] [--root DIR]
       Compare two specs through the IR: what changes for users of the generated crate.
       OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
@@ -73,6 +82,7 @@ fn main() -> ExitCode {
         "mutate" => mutate::run(args),
         "bench" => bench::run(args),
         "test" => test::run(args),
+        "conformance" => conformance::run(args),
         "import" => import::run(args),
         "diff" => diff::run(args),
         "help" | "--help" | "-h" => {

@@ -39,6 +39,51 @@ pub struct Product {
     /// The operationId the crate README's example calls (`IotHubResource_GetJob`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example_operation: Option<String>,
+    /// The crate's version (`0.1.0`): `import --make-current` bumps it by the report's verdict.
+    pub version: String,
+    /// The crate's changelog, relative to `specs/`: `import --make-current` adds a section to
+    /// it, `codegen` copies it into the crate as `CHANGELOG.md`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changelog: Option<String>,
+    /// The URL of the repository the crate is generated in, for crates.io.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    /// The crates.io keywords (at most five).
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The crates.io category slugs.
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+impl Product {
+    /// Refuses metadata crates.io would refuse at publishing time, so it fails here first: a
+    /// version that is not `MAJOR.MINOR.PATCH`, a repository that is not an `https://` URL,
+    /// more than five keywords or a keyword crates.io does not accept.
+    pub fn check(&self) -> Result<()> {
+        self.version
+            .parse::<crate::release::Version>()
+            .with_context(|| format!("specs/{FILE_NAME}: [product] version"))?;
+        if let Some(repository) = &self.repository {
+            if !repository.starts_with("https://") {
+                anyhow::bail!("specs/{FILE_NAME}: [product] repository `{repository}` is not an https:// URL");
+            }
+        }
+        if self.keywords.len() > 5 {
+            anyhow::bail!("specs/{FILE_NAME}: [product] keywords: crates.io takes at most five, not {}", self.keywords.len());
+        }
+        for keyword in &self.keywords {
+            let valid = keyword.len() <= 20
+                && keyword.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && keyword.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'));
+            if !valid {
+                anyhow::bail!(
+                    "specs/{FILE_NAME}: [product] keyword `{keyword}`: crates.io takes up to 20 ASCII letters, digits, `-`, `_` or `+`, starting with a letter"
+                );
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One `[[spec]]`.
@@ -106,6 +151,24 @@ impl Manifest {
             out.push_str("# The operation the generated README's example calls.\n");
             out.push_str(&format!("example-operation = {}\n", quote(op)));
         }
+        out.push_str(
+            "# The crate's version. `cargo xtask import --make-current` bumps it by the semver verdict of the\n\
+             # report of the api changes (README.md, \"Version and changelog\").\n",
+        );
+        out.push_str(&format!("version = {}\n", quote(&self.product.version)));
+        if let Some(changelog) = &self.product.changelog {
+            out.push_str(
+                "# The crate's changelog (relative to this folder), copied into generated/ as CHANGELOG.md;\n\
+                 # `import --make-current` prepends a section written from the report.\n",
+            );
+            out.push_str(&format!("changelog = {}\n", quote(changelog)));
+        }
+        out.push_str("# What crates.io shows about the crate.\n");
+        if let Some(repository) = &self.product.repository {
+            out.push_str(&format!("repository = {}\n", quote(repository)));
+        }
+        out.push_str(&format!("keywords = {}\n", quote_list(&self.product.keywords)));
+        out.push_str(&format!("categories = {}\n", quote_list(&self.product.categories)));
         out.push_str("\n# Every vendored root spec (the entry points; the other files are what they reference).\n");
         for spec in &self.spec {
             out.push_str("[[spec]]\n");
@@ -137,6 +200,12 @@ const HEADER: &str = "\
 /// A TOML basic string: the toml crate's own encoding, so any character is escaped correctly.
 fn quote(value: &str) -> String {
     toml::Value::String(value.to_string()).to_string()
+}
+
+/// A TOML array of basic strings, on one line.
+fn quote_list(values: &[String]) -> String {
+    let items: Vec<String> = values.iter().map(|v| quote(v)).collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// The sha256 of `bytes`, lowercase hex.

@@ -1,11 +1,15 @@
 //! `cargo xtask test`: everything CI runs, in order, stopping at the first failure.
 //!
 //! The cheap checks come first so a stale `generated/` fails in seconds, not after a build.
+//! After the product crate's tests, lints and docs (with every feature, as docs.rs builds them),
+//! `cargo package` builds it as crates.io would receive it.
 //! The generality crates (every vendored spec other than the product's, generated under
 //! `target/generality/`) are standalone crates, each with its own `[workspace]`; the crates of
 //! the generator's fixture specs follow, as one more workspace. All of them build into the
 //! workspace's own `target/` with its `Cargo.lock`, so the dependencies the product crate's
-//! tests built are reused, not built again.
+//! tests built are reused, not built again. The last step is `cargo xtask conformance`: the
+//! crates of the AutoRest test server's specs driven against that server (see
+//! [`crate::conformance`]).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -46,8 +50,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         step("cargo clippy --workspace --all-targets -- -D warnings".into(), &mut || {
             cargo(&root, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])
         })?;
-        step(format!("RUSTDOCFLAGS=\"-D warnings\" cargo doc -p {product_crate} --no-deps"), &mut || {
-            cargo(&root, &["doc", "-p", &product_crate, "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])
+        // With every feature, as docs.rs builds it (the crate's `[package.metadata.docs.rs]`).
+        step(format!("RUSTDOCFLAGS=\"-D warnings\" cargo doc -p {product_crate} --no-deps --all-features"), &mut || {
+            cargo(&root, &["doc", "-p", &product_crate, "--no-deps", "--all-features"], &[("RUSTDOCFLAGS", "-D warnings")])
+        })?;
+        // The crate as crates.io would receive it: cargo checks its metadata, packs it, and builds
+        // the unpacked `.crate` on its own. `--allow-dirty`: generated/ may not be committed yet.
+        step(format!("cargo package -p {product_crate} --allow-dirty"), &mut || {
+            cargo(&root, &["package", "-p", &product_crate, "--allow-dirty"], &[])
         })?;
         for spec in manifest.spec.iter().filter(|s| s.path != manifest.product.spec) {
             let name = generality_crate_name(&spec.path, &spec.api_version);
@@ -57,6 +67,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         step(format!("fixture crates: {} → target/generality/fixtures", FIXTURE_DIRS.join(", ")), &mut || {
             fixture_crates(&root)
+        })?;
+        step("conformance: the AutoRest test server's scenarios (cargo xtask conformance)".into(), &mut || {
+            if crate::conformance::check(&root, &[])?.passed {
+                Ok(())
+            } else {
+                bail!("scenarios were missed or driver tests failed (see the report above)")
+            }
         })?;
         Ok(())
     })();
@@ -183,7 +200,7 @@ fn fixture_crates(root: &Path) -> Result<()> {
 
 /// Gives a generated crate its own `[workspace]`, so cargo does not take it for an unlisted
 /// member of the workspace it sits in.
-fn make_standalone(out: &Path) -> Result<()> {
+pub(crate) fn make_standalone(out: &Path) -> Result<()> {
     let manifest = out.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest).with_context(|| format!("reading {}", manifest.display()))?;
     let has_workspace = text.lines().any(|l| l.trim() == "[workspace]");
@@ -204,7 +221,7 @@ pub fn generality_crate_name(spec: &str, api_version: &str) -> String {
 }
 
 /// `text` as a crate name: lowercase ASCII letters and digits, anything else `_`.
-fn crate_ident(text: &str) -> String {
+pub(crate) fn crate_ident(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect()
 }
 

@@ -66,9 +66,13 @@ impl CertificatesClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -118,9 +122,13 @@ impl CertificatesClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -179,9 +187,13 @@ impl CertificatesClient {
         }
         request.insert_header("content-type", "application/json");
         request.set_body(certificate_description);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200, 201])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200, 201],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -232,9 +244,13 @@ impl CertificatesClient {
         );
         request.insert_header("accept", "application/json");
         request.insert_header("if-match", if_match.to_string());
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200, 204])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200, 204],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -288,9 +304,13 @@ impl CertificatesClient {
         );
         request.insert_header("accept", "application/json");
         request.insert_header("if-match", if_match.to_string());
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -350,9 +370,13 @@ impl CertificatesClient {
         request.insert_header("if-match", if_match.to_string());
         request.insert_header("content-type", "application/json");
         request.set_body(certificate_verification_body);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }

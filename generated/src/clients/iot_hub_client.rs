@@ -259,7 +259,6 @@ impl IotHubClient {
             crate::lro::poller::<
                 (),
                 azure_core::http::NoFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -267,9 +266,45 @@ impl IotHubClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::None,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "IotHub_ManualFailover",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::manual_failover`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `IotHub_ManualFailover`.
+    pub fn resume_manual_failover(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
+        >,
+    > {
+        crate::lro::resume::<
+            (),
+            azure_core::http::NoFormat,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::None,
+                error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "IotHub_ManualFailover",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 }

@@ -63,9 +63,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -131,7 +135,6 @@ impl IotHubResourceClient {
             crate::lro::poller::<
                 crate::models::IotHubDescription,
                 azure_core::http::JsonFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -139,9 +142,48 @@ impl IotHubResourceClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "IotHubResource_CreateOrUpdate",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::create_or_update`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `IotHubResource_CreateOrUpdate`.
+    pub fn resume_create_or_update(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        crate::lro::resume::<
+            crate::models::IotHubDescription,
+            azure_core::http::JsonFormat,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::OriginalUri,
+                error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "IotHubResource_CreateOrUpdate",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 
@@ -154,7 +196,7 @@ impl IotHubResourceClient {
     ///
     /// # Returns
     ///
-    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<()>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<IotHubDescription>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
     ///
     /// # Errors
     ///
@@ -166,7 +208,10 @@ impl IotHubResourceClient {
         options: Option<IotHubResourceClientDeleteOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Poller<
-            crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
+            crate::lro::OperationStatus<
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
+            >,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -190,19 +235,57 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         Ok(
             crate::lro::poller::<
-                (),
-                azure_core::http::NoFormat,
-                crate::models::ErrorDetails,
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
                     request,
                     success: &[200, 201, 202, 204],
-                    final_state: crate::lro::FinalState::None,
+                    final_state: crate::lro::FinalState::AsyncOperation,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "IotHubResource_Delete",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::delete`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `IotHubResource_Delete`.
+    pub fn resume_delete(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        crate::lro::resume::<
+            crate::models::IotHubDescription,
+            azure_core::http::JsonFormat,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::AsyncOperation,
+                error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "IotHubResource_Delete",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 
@@ -262,7 +345,6 @@ impl IotHubResourceClient {
             crate::lro::poller::<
                 crate::models::IotHubDescription,
                 azure_core::http::JsonFormat,
-                ::serde_json::Value,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -270,9 +352,48 @@ impl IotHubResourceClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: true,
+                    error: crate::error::from_response::<::serde_json::Value>,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "IotHubResource_Update",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::update`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `IotHubResource_Update`.
+    pub fn resume_update(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<
+                crate::models::IotHubDescription,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        crate::lro::resume::<
+            crate::models::IotHubDescription,
+            azure_core::http::JsonFormat,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::OriginalUri,
+                error_envelope: true,
+                error: crate::error::from_response::<::serde_json::Value>,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "IotHubResource_Update",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 
@@ -308,13 +429,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubDescriptionListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -361,13 +485,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubDescriptionListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -411,9 +538,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -463,13 +594,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubSkuDescriptionListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -529,13 +663,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::EventHubConsumerGroupsListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -591,9 +728,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -654,9 +795,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(consumer_group_body);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -709,9 +854,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Delete,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -761,13 +910,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::JobResponseListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -812,9 +964,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -864,13 +1020,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::IotHubQuotaMetricInfoListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -921,13 +1080,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::EndpointHealthDataListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -967,9 +1129,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(operation_inputs);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1018,9 +1184,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(input);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1067,9 +1237,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(input);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1121,13 +1295,16 @@ impl IotHubResourceClient {
         Ok(
             crate::request::pager::<
                 crate::models::SharedAccessSignatureAuthorizationRuleListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )
@@ -1175,9 +1352,13 @@ impl IotHubResourceClient {
             azure_core::http::Method::Post,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1224,9 +1405,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(export_devices_parameters);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -1273,9 +1458,13 @@ impl IotHubResourceClient {
         request.insert_header("accept", "application/json");
         request.insert_header("content-type", "application/json");
         request.set_body(import_devices_parameters);
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }

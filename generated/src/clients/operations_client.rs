@@ -54,13 +54,16 @@ impl OperationsClient {
         Ok(
             crate::request::pager::<
                 crate::models::OperationListResult,
-                crate::models::ErrorDetails,
             >(
                 self.pipeline.clone(),
                 request,
-                Some(self.api_version.clone()),
-                &[200],
-                |page| page.next_link.as_deref(),
+                crate::request::Paging {
+                    api_version: Some(self.api_version.clone()),
+                    success: &[200],
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    link_of: |page| page.next_link.as_deref(),
+                    next: None,
+                },
                 options.method_options,
             ),
         )

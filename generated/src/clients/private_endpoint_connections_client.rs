@@ -66,9 +66,13 @@ impl PrivateEndpointConnectionsClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -121,9 +125,13 @@ impl PrivateEndpointConnectionsClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -195,7 +203,6 @@ impl PrivateEndpointConnectionsClient {
             crate::lro::poller::<
                 crate::models::PrivateEndpointConnection,
                 azure_core::http::JsonFormat,
-                crate::models::ErrorDetails,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
@@ -203,9 +210,48 @@ impl PrivateEndpointConnectionsClient {
                     success: &[200, 201, 202, 204],
                     final_state: crate::lro::FinalState::OriginalUri,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "PrivateEndpointConnections_Update",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::update`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `PrivateEndpointConnections_Update`.
+    pub fn resume_update(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<
+                crate::models::PrivateEndpointConnection,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        crate::lro::resume::<
+            crate::models::PrivateEndpointConnection,
+            azure_core::http::JsonFormat,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::OriginalUri,
+                error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "PrivateEndpointConnections_Update",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 
@@ -221,7 +267,7 @@ impl PrivateEndpointConnectionsClient {
     ///
     /// # Returns
     ///
-    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<()>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
+    /// A [`Poller`](azure_core::http::Poller), which sends nothing until it is awaited or polled. `.await` it for the final `Response<PrivateEndpointConnection>`; or stream it (`futures::TryStreamExt::try_next`) for each [`OperationStatus`](crate::lro::OperationStatus), stopping at [`PollerStatus::Succeeded`](crate::lro::PollerStatus::Succeeded) before awaiting it.
     ///
     /// # Errors
     ///
@@ -234,7 +280,10 @@ impl PrivateEndpointConnectionsClient {
         options: Option<PrivateEndpointConnectionsClientDeleteOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Poller<
-            crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
+            crate::lro::OperationStatus<
+                crate::models::PrivateEndpointConnection,
+                azure_core::http::JsonFormat,
+            >,
         >,
     > {
         let options = options.unwrap_or_default();
@@ -265,19 +314,57 @@ impl PrivateEndpointConnectionsClient {
         request.insert_header("accept", "application/json");
         Ok(
             crate::lro::poller::<
-                (),
-                azure_core::http::NoFormat,
-                crate::models::ErrorDetails,
+                crate::models::PrivateEndpointConnection,
+                azure_core::http::JsonFormat,
             >(
                 crate::lro::Operation {
                     pipeline: self.pipeline.clone(),
                     request,
                     success: &[200, 201, 202, 204],
-                    final_state: crate::lro::FinalState::None,
+                    final_state: crate::lro::FinalState::AsyncOperation,
                     error_envelope: false,
+                    error: crate::error::from_response::<crate::models::ErrorDetails>,
+                    api_version: Some(self.api_version.clone()),
+                    operation_id: "PrivateEndpointConnections_Delete",
                 },
                 options.method_options.into_owned(),
             ),
+        )
+    }
+
+    /// Resumes the poller of [`Self::delete`] from a resume token
+    /// ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or
+    /// another: the operation's request is not sent again; polling goes on where the token stood.
+    ///
+    /// # Errors
+    ///
+    /// When `token` is not a resume token of `PrivateEndpointConnections_Delete`.
+    pub fn resume_delete(
+        &self,
+        token: &str,
+        options: Option<azure_core::http::poller::PollerOptions<'_>>,
+    ) -> azure_core::Result<
+        azure_core::http::Poller<
+            crate::lro::OperationStatus<
+                crate::models::PrivateEndpointConnection,
+                azure_core::http::JsonFormat,
+            >,
+        >,
+    > {
+        crate::lro::resume::<
+            crate::models::PrivateEndpointConnection,
+            azure_core::http::JsonFormat,
+        >(
+            crate::lro::Resumable {
+                pipeline: self.pipeline.clone(),
+                final_state: crate::lro::FinalState::AsyncOperation,
+                error_envelope: false,
+                error: crate::error::from_response::<crate::models::ErrorDetails>,
+                api_version: Some(self.api_version.clone()),
+                operation_id: "PrivateEndpointConnections_Delete",
+            },
+            token,
+            options.unwrap_or_default().into_owned(),
         )
     }
 }

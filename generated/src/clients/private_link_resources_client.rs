@@ -66,9 +66,13 @@ impl PrivateLinkResourcesClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }
@@ -116,9 +120,13 @@ impl PrivateLinkResourcesClient {
             azure_core::http::Method::Get,
         );
         request.insert_header("accept", "application/json");
-        let response = crate::request::send::<
-            crate::models::ErrorDetails,
-        >(&self.pipeline, &options.method_options.context, &mut request, &[200])
+        let response = crate::request::send(
+                &self.pipeline,
+                &options.method_options.context,
+                &mut request,
+                &[200],
+                crate::error::from_response::<crate::models::ErrorDetails>,
+            )
             .await?;
         Ok(response.into())
     }

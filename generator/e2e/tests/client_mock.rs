@@ -126,20 +126,60 @@ async fn create_or_update_polls_the_async_operation_then_gets_the_resource() {
 #[tokio::test]
 async fn delete_polls_location_until_no_content() {
     let location = "https://management.azure.com/operationResults/1?api-version=2023-06-30";
-    for last in [204, 404] {
-        let (client, script) = scripted(vec![
-            answer(202, &[("location", location), ("retry-after", "0")], ""),
-            answer(202, &[("retry-after", "0")], ""),
-            answer(last, &[], ""),
-        ]);
-        let options = IotHubResourceClientDeleteOptions { method_options: fast() };
-        let response = client.get_iot_hub_resource_client().delete("rg", "hub", Some(options)).unwrap().await.unwrap();
-        assert_eq!(u16::from(response.status()), last);
-        let seen = script.seen.lock().unwrap().clone();
-        assert_eq!(seen.len(), 3);
-        assert!(seen[0].starts_with("DELETE "));
-        assert_eq!(seen[1], format!("GET {location}"));
-    }
+    let (client, script) = scripted(vec![
+        answer(202, &[("location", location), ("retry-after", "0")], ""),
+        answer(202, &[("retry-after", "0")], ""),
+        answer(204, &[], ""),
+    ]);
+    let options = IotHubResourceClientDeleteOptions { method_options: fast() };
+    let response = client.get_iot_hub_resource_client().delete("rg", "hub", Some(options)).unwrap().await.unwrap();
+    assert_eq!(u16::from(response.status()), 204);
+    let seen = script.seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 3);
+    assert!(seen[0].starts_with("DELETE "));
+    assert_eq!(seen[1], format!("GET {location}"));
+}
+
+/// A `404` from the status monitor a `DELETE` named is the monitor's failure, not the
+/// resource's absence: the poller ends in that error, as Azure's Go and Python runtimes do.
+#[tokio::test]
+async fn a_404_from_the_delete_monitor_is_an_error() {
+    let location = "https://management.azure.com/operationResults/1?api-version=2023-06-30";
+    let (client, _) = scripted(vec![
+        answer(202, &[("location", location), ("retry-after", "0")], ""),
+        answer(404, &[], r#"{"code":"NotFound","message":"no such operation"}"#),
+    ]);
+    let options = IotHubResourceClientDeleteOptions { method_options: fast() };
+    let error = client.get_iot_hub_resource_client().delete("rg", "hub", Some(options)).unwrap().await.unwrap_err();
+    assert_eq!(error.http_status(), Some(StatusCode::NotFound));
+    assert_eq!(service_error::<ErrorDetails>(&error).unwrap().code(), Some("NotFound"));
+}
+
+/// A `DELETE` accepted with no monitor but a body still deleting is followed on the resource
+/// itself, where a `404` means it is gone.
+#[tokio::test]
+async fn a_delete_without_a_monitor_polls_the_resource_until_it_is_gone() {
+    let (client, script) = scripted(vec![
+        answer(202, &[("retry-after", "0")], r#"{"properties":{"provisioningState":"Deleting"}}"#),
+        answer(200, &[("retry-after", "0")], r#"{"properties":{"provisioningState":"Deleting"}}"#),
+        answer(404, &[], ""),
+    ]);
+    let options = IotHubResourceClientDeleteOptions { method_options: fast() };
+    let response = client.get_iot_hub_resource_client().delete("rg", "hub", Some(options)).unwrap().await.unwrap();
+    assert_eq!(u16::from(response.status()), 404);
+    let seen = script.seen.lock().unwrap().clone();
+    let url = format!("{HUB}?api-version=2023-06-30");
+    assert_eq!(seen, [format!("DELETE {url}"), format!("GET {url}"), format!("GET {url}")]);
+}
+
+/// A `DELETE` accepted with neither a monitor nor a state to follow cannot be followed: an
+/// error, not a silent success.
+#[tokio::test]
+async fn a_delete_accepted_without_anything_to_follow_is_an_error() {
+    let (client, _) = scripted(vec![answer(202, &[], "")]);
+    let options = IotHubResourceClientDeleteOptions { method_options: fast() };
+    let error = client.get_iot_hub_resource_client().delete("rg", "hub", Some(options)).unwrap().await.unwrap_err();
+    assert!(error.to_string().contains("named no status monitor"), "{error}");
 }
 
 #[tokio::test]

@@ -14,7 +14,11 @@ pub use azure_core::http::StatusCode;
 
 /// An error response of the service: its status, its body decoded into the operation's error
 /// type `E` (when it decodes), and the code and message found in it.
-#[derive(Clone, Debug)]
+///
+/// Its `Debug` shows the status, code and message only: error bodies carry keys, tokens and
+/// connection strings often enough (the error and the body are a method call away) that
+/// neither is printed where a log could catch it.
+#[derive(Clone)]
 pub struct ServiceError<E = ::serde_json::Value> {
     status: StatusCode,
     error: Option<E>,
@@ -51,6 +55,17 @@ impl<E> ServiceError<E> {
     }
 }
 
+impl<E> ::std::fmt::Debug for ServiceError<E> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("body_len", &self.body.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl<E> ::std::fmt::Display for ServiceError<E> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         write!(f, "the service answered {}", u16::from(self.status))?;
@@ -64,7 +79,7 @@ impl<E> ::std::fmt::Display for ServiceError<E> {
     }
 }
 
-impl<E: ::std::fmt::Debug> ::std::error::Error for ServiceError<E> {}
+impl<E> ::std::error::Error for ServiceError<E> {}
 
 /// The decoded service error inside `error`, if it is one whose body decodes as `E` (the
 /// error type each method documents, e.g. `ServiceError<models::ErrorDetails>`).
@@ -74,6 +89,13 @@ pub fn service_error<E: ::std::fmt::Debug + Send + Sync + 'static>(
     error.downcast_ref::<ServiceError<E>>()
 }
 
+/// How a method turns an unexpected response into its error: the decoding of the body into the
+/// error type the spec gives that status (see [`from_response`]). A plain function, not a
+/// generic parameter, so the sending, paging and polling code is compiled once per crate.
+pub(crate) type ErrorMapper = fn(RawResponse) -> azure_core::Error;
+
+// Called by the generated methods, which this crate has none of.
+#[allow(dead_code)]
 /// Builds the error for an unexpected response: never fails, whatever the body holds.
 pub(crate) fn from_response<E>(response: RawResponse) -> azure_core::Error
 where
@@ -114,4 +136,33 @@ where
             body,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use azure_core::http::headers::Headers;
+
+    /// The error-with-secrets body of the AutoRest test server: neither `Debug` nor `Display`
+    /// of the error may show its key or connection string.
+    #[test]
+    fn secrets_in_an_error_body_are_not_printed() {
+        let body = br#"{"error":{"code":"Unauthorized","message":"The user is unauthorized.","token":"1c88a67921784300a462b2cb61da2339"},"primaryKey":"1c88a67921784300a462b2cb61da2339","connectionString":"Key1=1c88a67921784300a462b2cb61da2339"}"#;
+        let response =
+            RawResponse::from_bytes(StatusCode::Forbidden, Headers::new(), body.to_vec());
+        let error = from_response::<::serde_json::Value>(response);
+        for shown in [
+            format!("{error:?}"),
+            format!("{error}"),
+            format!("{error:#?}"),
+        ] {
+            assert!(!shown.contains("1c88a679"), "{shown}");
+        }
+        let service = service_error::<::serde_json::Value>(&error).unwrap();
+        assert_eq!(service.code(), Some("Unauthorized"));
+        assert_eq!(service.message(), Some("The user is unauthorized."));
+        assert!(!format!("{service:?}").contains("1c88a679"));
+        // The body is still there for a caller who asks for it.
+        assert_eq!(service.body(), body);
+    }
 }

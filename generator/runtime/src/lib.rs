@@ -12,6 +12,7 @@
 
 #![deny(missing_docs)]
 
+pub mod codec;
 pub mod error;
 pub mod lro;
 mod request;

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use azure_core::http::headers::{HeaderName, Headers};
 use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
 use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 
@@ -18,11 +19,11 @@ fn encode(value: &str) -> PercentEncode<'_> {
     utf8_percent_encode(value, RESERVED)
 }
 
-/// One path segment from a parameter's value, encoded. An empty value, `.` or `..` is
-/// refused: the URL parser would drop or resolve it and the request would reach another
-/// path (`%2E%2E` is a `..` too, per the URL standard).
+/// One path segment from a parameter's value, encoded. `.` or `..` is refused: the URL parser
+/// would resolve it and the request would reach another path (`%2E%2E` is a `..` too, per the
+/// URL standard). An empty value stays an empty segment (`/things//parts`), as the spec says.
 pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String> {
-    if value.is_empty() || value == "." || value == ".." {
+    if value == "." || value == ".." {
         return Err(azure_core::Error::with_message(
             azure_core::error::ErrorKind::DataConversion,
             format!(
@@ -31,6 +32,34 @@ pub(crate) fn path_segment(name: &str, value: &str) -> azure_core::Result<String
         ));
     }
     Ok(encode(value).to_string())
+}
+
+/// Appends a path parameter's value as it is (`x-ms-skip-url-encoding`). Such a value may bring
+/// its own `/`: an ARM scope given as users hold it (`/subscriptions/s/resourceGroups/rg`) after
+/// the template's `/`, or the tenant scope (empty) between two `/`. One `/` is meant each time,
+/// so the value's leading `/` is dropped after one, and an empty value drops the `/` before it
+/// (the template's next `/` follows).
+pub(crate) fn push_raw(path: &mut String, value: &str) {
+    if value.is_empty() {
+        if path.ends_with('/') {
+            path.pop();
+        }
+    } else if path.ends_with('/') {
+        path.push_str(value.strip_prefix('/').unwrap_or(value));
+    } else {
+        path.push_str(value);
+    }
+}
+
+/// The endpoint a host template filled in names (`x-ms-parameterized-host`), or an error
+/// saying what it made when that is not a URL.
+pub(crate) fn host_url(filled: String) -> azure_core::Result<Url> {
+    Url::parse(&filled).map_err(|e| {
+        azure_core::Error::with_message(
+            azure_core::error::ErrorKind::DataConversion,
+            format!("the host template filled in gives `{filled}`, which is not a URL: {e}"),
+        )
+    })
 }
 
 /// The URL of an operation: the endpoint, the path (already encoded), and the query
@@ -54,6 +83,17 @@ pub(crate) fn url(endpoint: &Url, path: &str, query: &[(&str, String)]) -> Url {
     url.set_query(if query.is_empty() { None } else { Some(&query) });
     url.set_fragment(None);
     url
+}
+
+/// Appends `name=value` to the query of `url` with `value` as it is (`x-ms-skip-url-encoding`:
+/// the caller gives it encoded, or wants its `&` and `=` to stay separators).
+pub(crate) fn append_raw_query(url: &mut Url, name: &str, value: &str) {
+    let pair = format!("{}={value}", encode(name));
+    let query = match url.query() {
+        Some(existing) if !existing.is_empty() => format!("{existing}&{pair}"),
+        _ => pair,
+    };
+    url.set_query(Some(&query));
 }
 
 /// `url` with exactly one `api-version`: any the URL has (a next link usually has one) are
@@ -108,24 +148,79 @@ pub(crate) fn form_body<T: ::serde::Serialize>(fields: &T) -> azure_core::Result
     Ok(form.finish())
 }
 
+/// How a pager whose spec names an `operationName` requests a next page: the request of that
+/// operation, built from the first call's arguments and the next link as the page wrote it.
+pub(crate) type NextRequest =
+    std::sync::Arc<dyn Fn(&str) -> azure_core::Result<Request> + Send + Sync>;
+
 /// A [`Pager`](azure_core::http::Pager) over the pages of `P`: the first page is `request`,
 /// the next ones a `GET` of each next link (resolved against the request that returned it,
-/// with exactly one `api-version` when the operation has one), until a page has none.
+/// with exactly one `api-version` when the operation has one), or with `next`, the request
+/// `next` builds from the link, until a page has none.
 /// `link_of` reads a page's link as the operation's `nextLinkName` says (`None` or
 /// empty on the last page; always `None` for an operation of one page), since
 /// operations sharing a list type may name it differently.
-pub(crate) fn pager<P, E>(
+pub(crate) fn pager<P>(
     pipeline: Pipeline,
     request: Request,
-    api_version: Option<String>,
-    success: &'static [u16],
-    link_of: fn(&P) -> Option<&str>,
+    paging: Paging<P>,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
 {
+    pager_from(pipeline, FirstPage::Request(request), paging, options)
+}
+
+/// How an operation pages, as its method describes it.
+pub(crate) struct Paging<P: 'static> {
+    /// The client's api-version, when the operation sends one: next links get exactly it.
+    pub api_version: Option<String>,
+    /// The status codes of a page (any 2xx when empty).
+    pub success: &'static [u16],
+    /// How an unexpected answer becomes the operation's error.
+    pub error: crate::error::ErrorMapper,
+    /// The page's next link, as the operation's `nextLinkName` says.
+    pub link_of: fn(&P) -> Option<&str>,
+    /// The request of the next page, when the spec names an `operationName`.
+    pub next: Option<NextRequest>,
+}
+
+/// Where a pager's first page comes from.
+#[derive(Clone)]
+pub(crate) enum FirstPage {
+    /// This request's answer.
+    Request(Request),
+    /// This answer, already received from `url` (a long-running operation's result).
+    Received {
+        /// Where it came from (next links are resolved against it).
+        url: Url,
+        /// Its status.
+        status: azure_core::http::StatusCode,
+        /// Its headers.
+        headers: Headers,
+        /// Its body.
+        body: azure_core::Bytes,
+    },
+}
+
+/// [`pager`], from a first page given either way.
+pub(crate) fn pager_from<P>(
+    pipeline: Pipeline,
+    first: FirstPage,
+    paging: Paging<P>,
+    options: azure_core::http::pager::PagerOptions<'_>,
+) -> azure_core::http::Pager<P>
+where
+    P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
+{
+    let Paging {
+        api_version,
+        success,
+        error,
+        link_of,
+        next,
+    } = paging;
     use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
     let options = PagerOptions {
         context: options.context.into_owned(),
@@ -134,25 +229,64 @@ where
     azure_core::http::Pager::new(
         move |state: PagerState, options: PagerOptions<'static>| {
             let pipeline = pipeline.clone();
-            let first = request.clone();
+            let first = first.clone();
             let api_version = api_version.clone();
+            let next = next.clone();
             Box::pin(async move {
                 let mut request = match state {
+                    // The next operation's request, from the link as the page wrote it.
+                    PagerState::More(PagerContinuation::Token(link)) => match &next {
+                        Some(next) => next(&link)?,
+                        None => {
+                            return Err(azure_core::Error::with_message(
+                                azure_core::error::ErrorKind::Other,
+                                "a next-page token for a pager that follows links",
+                            ))
+                        }
+                    },
                     PagerState::More(continuation) => {
                         let url: Url = continuation.try_into()?;
                         let mut request = Request::new(url, azure_core::http::Method::Get);
                         request.insert_header("accept", "application/json");
                         request
                     }
-                    PagerState::Initial => first,
+                    PagerState::Initial => match first {
+                        FirstPage::Request(request) => request,
+                        // The page is here already: no request.
+                        FirstPage::Received {
+                            url,
+                            status,
+                            headers,
+                            body,
+                        } => {
+                            let page: P = azure_core::json::from_json(&body)?;
+                            let response: azure_core::http::Response<P> =
+                                RawResponse::from_bytes(status, headers, body).into();
+                            return Ok(match link_of(&page) {
+                                Some(link) if !link.is_empty() => PagerResult::More {
+                                    response,
+                                    continuation: PagerContinuation::Link(next_link(
+                                        &url,
+                                        link,
+                                        api_version.as_deref(),
+                                    )?),
+                                },
+                                _ => PagerResult::Done { response },
+                            });
+                        }
+                    },
                 };
                 let url = request.url().clone();
-                let raw = send::<E>(&pipeline, &options.context, &mut request, success).await?;
+                let raw = send(&pipeline, &options.context, &mut request, success, error).await?;
                 let (status, headers, body) = raw.deconstruct();
                 let page: P = azure_core::json::from_json(&body)?;
                 let response: azure_core::http::Response<P> =
                     RawResponse::from_bytes(status, headers, body).into();
                 match link_of(&page) {
+                    Some(link) if !link.is_empty() && next.is_some() => Ok(PagerResult::More {
+                        response,
+                        continuation: PagerContinuation::Token(link.to_string()),
+                    }),
                     Some(link) if !link.is_empty() => Ok(PagerResult::More {
                         response,
                         continuation: PagerContinuation::Link(next_link(
@@ -169,17 +303,41 @@ where
     )
 }
 
+/// The text of response header `name` (lower case), when the response has it.
+pub(crate) fn header_text(headers: &Headers, name: &'static str) -> Option<String> {
+    headers
+        .get_optional_str(&HeaderName::from_static(name))
+        .map(str::to_string)
+}
+
+/// Response header `name` (lower case) read by `parse`: `None` when it is absent or empty, an
+/// error naming the header when `parse` finds its text is not a value of its type.
+pub(crate) fn header<T>(
+    headers: &Headers,
+    name: &'static str,
+    parse: fn(&str) -> Option<T>,
+) -> azure_core::Result<Option<T>> {
+    match headers.get_optional_str(&HeaderName::from_static(name)) {
+        None => Ok(None),
+        Some(text) if text.trim().is_empty() => Ok(None),
+        Some(text) => parse(text.trim()).map(Some).ok_or_else(|| {
+            azure_core::Error::with_message(
+                azure_core::error::ErrorKind::DataConversion,
+                format!("response header `{name}` is not a value of its type: {text:?}"),
+            )
+        }),
+    }
+}
+
 /// Sends `request` and checks its status: one of `success` (any 2xx when empty), or the
-/// error, decoded as `E` (see [`crate::error`]).
-pub(crate) async fn send<E>(
+/// error `error` makes of the response (see [`crate::error`]).
+pub(crate) async fn send(
     pipeline: &Pipeline,
     ctx: &Context<'_>,
     request: &mut Request,
     success: &[u16],
-) -> azure_core::Result<RawResponse>
-where
-    E: ::serde::de::DeserializeOwned + ::std::fmt::Debug + Send + Sync + 'static,
-{
+    error: crate::error::ErrorMapper,
+) -> azure_core::Result<RawResponse> {
     let options = PipelineSendOptions {
         skip_checks: true,
         ..Default::default()
@@ -194,7 +352,7 @@ where
     if ok {
         Ok(response)
     } else {
-        Err(crate::error::from_response::<E>(response))
+        Err(error(response))
     }
 }
 
@@ -212,7 +370,7 @@ mod tests {
         assert_eq!(path_segment("id", "a-b.c_d~e").unwrap(), "a-b.c_d~e");
         assert!(path_segment("id", ".").is_err());
         assert!(path_segment("id", "..").is_err());
-        assert!(path_segment("id", "").is_err());
+        assert_eq!(path_segment("id", "").unwrap(), "");
         let endpoint = Url::parse("https://example.com").unwrap();
         let url = url(
             &endpoint,
@@ -230,6 +388,41 @@ mod tests {
             url.as_str(),
             "https://h/x?$skipToken=a%3Db&api-version=2023-06-30"
         );
+    }
+
+    #[test]
+    fn scopes_inserted_as_they_are_make_one_slash() {
+        let endpoint = Url::parse("https://management.azure.com").unwrap();
+        let role = |scope: &str| {
+            let mut path = String::from("/");
+            push_raw(&mut path, scope);
+            path.push_str("/providers/Microsoft.Authorization/roleAssignments");
+            url(&endpoint, &path, &[])
+        };
+        assert_eq!(
+            role("/subscriptions/s/resourceGroups/rg").as_str(),
+            "https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Authorization/roleAssignments"
+        );
+        assert_eq!(
+            role("subscriptions/s").as_str(),
+            "https://management.azure.com/subscriptions/s/providers/Microsoft.Authorization/roleAssignments"
+        );
+        // The tenant scope.
+        assert_eq!(role("").as_str(), "https://management.azure.com/providers/Microsoft.Authorization/roleAssignments");
+    }
+
+    #[test]
+    fn raw_query_values_are_appended_as_they_are() {
+        let mut url = url(
+            &Url::parse("https://h/").unwrap(),
+            "/a",
+            &[("x", "1 2".to_string())],
+        );
+        append_raw_query(&mut url, "q1", "value1&q2=value2");
+        assert_eq!(url.as_str(), "https://h/a?x=1%202&q1=value1&q2=value2");
+        let mut bare = Url::parse("https://h/b").unwrap();
+        append_raw_query(&mut bare, "q", "a%20b");
+        assert_eq!(bare.as_str(), "https://h/b?q=a%20b");
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
     for p in &root.fields {
         let field = ident(&p.field, &p.location)?;
         let ty = rust_type(ctx, &p.ty, Scope::Crate, &p.location)?;
-        let ty = if p.required { ty } else { quote! { Option<#ty> } };
+        let ty = if p.required || p.default.is_some() { ty } else { quote! { Option<#ty> } };
         // Every client carries every client-level value; a group may not use them all.
         fields.push(quote! { #[allow(dead_code)] pub(crate) #field: #ty, });
         copies.push(quote! { #field: self.#field.clone(), });
@@ -51,11 +51,14 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
             quote! { #[doc = #text] }
         }
     };
+    // A templated host: the options' endpoint, if any, overrides the template of each request.
+    let templated = root.host.is_some();
+    let endpoint_ty = if templated { quote! { Option<azure_core::http::Url> } } else { quote! { azure_core::http::Url } };
     let strukt = quote! {
         #struct_doc
         #[derive(Clone, Debug)]
         pub struct #name {
-            pub(crate) endpoint: azure_core::http::Url,
+            pub(crate) endpoint: #endpoint_ty,
             pub(crate) api_version: String,
             // A spec without operations leaves the pipeline unused.
             #[allow(dead_code)]
@@ -63,11 +66,24 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
             #(#fields)*
         }
     };
-    let accessors = quote! {
-        /// The endpoint requests are sent to.
-        pub fn endpoint(&self) -> &azure_core::http::Url {
-            &self.endpoint
+    let endpoint_accessor = if templated {
+        quote! {
+            /// The endpoint the options set, which every request goes to instead of the spec's
+            /// host template; `None`: each request's host is the template filled in.
+            pub fn endpoint(&self) -> Option<&azure_core::http::Url> {
+                self.endpoint.as_ref()
+            }
         }
+    } else {
+        quote! {
+            /// The endpoint requests are sent to.
+            pub fn endpoint(&self) -> &azure_core::http::Url {
+                &self.endpoint
+            }
+        }
+    };
+    let accessors = quote! {
+        #endpoint_accessor
 
         /// The api-version sent with every request.
         pub fn api_version(&self) -> &str {
@@ -110,6 +126,12 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
                 .map(|d| d.replace('\n', " "))
                 .unwrap_or_else(|| format!("The `{}` parameter.", p.wire_name));
             new_docs.push(format!(" * `{}` - {d}", p.field));
+        } else if let Some(default) = &p.default {
+            let doc = doc_attrs(p.description.as_deref(), &format!("The `{}` parameter.", p.wire_name));
+            let line = format!(" `None` (the default): `{default}`.");
+            option_fields.push(quote! { #doc #[doc = ""] #[doc = #line] pub #field: Option<#ty>, });
+            option_defaults.push(quote! { #field: None, });
+            new_inits.push(quote! { #field: options.#field.unwrap_or_else(|| #default.to_string()), });
         } else {
             let doc = doc_attrs(p.description.as_deref(), &format!("The `{}` parameter.", p.wire_name));
             option_fields.push(quote! { #doc pub #field: Option<#ty>, });
@@ -154,6 +176,13 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
             client.name, client.name
         ));
         lines
+    } else if templated {
+        vec![
+            " The endpoint every request is sent to, instead of the spec's host template filled in with the".to_string(),
+            " client's and the method's host parameters (`None`, the default). The token scope is".to_string(),
+            " `{audience}/.default`, the audience being the custom cloud's for this client when".to_string(),
+            format!(" `client_options.cloud` is a custom cloud that has one, else this endpoint's origin, else `{endpoint}`'s."),
+        ]
     } else {
         vec![
             format!(" The endpoint requests are sent to; `None` (the default): `{endpoint}`. The token scope is"),
@@ -181,6 +210,30 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
         }
     } else {
         quote! { default_endpoint() }
+    };
+    let endpoint_and_audience = if templated {
+        // The host is filled in per request: the scope comes from the endpoint the options
+        // give, else from the spec's own host.
+        quote! {
+            let endpoint = options.endpoint;
+            let audience = match cloud.as_deref() {
+                Some(azure_core::cloud::CloudConfiguration::Custom(custom)) => custom.audiences.get::<Self>().map(str::to_owned),
+                _ => None,
+            }
+            .unwrap_or_else(|| endpoint.clone().unwrap_or_else(default_endpoint).origin().ascii_serialization());
+        }
+    } else {
+        quote! {
+            let endpoint = match options.endpoint {
+                Some(endpoint) => endpoint,
+                None => #no_endpoint,
+            };
+            let audience = match cloud.as_deref() {
+                Some(azure_core::cloud::CloudConfiguration::Custom(custom)) => custom.audiences.get::<Self>().map(str::to_owned),
+                _ => None,
+            }
+            .unwrap_or_else(|| endpoint.origin().ascii_serialization());
+        }
     };
     let api_version_doc = format!(" The api-version sent with every request; `{api_version}` unless changed.");
     let errors_doc = if on_arm {
@@ -256,15 +309,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
             ) -> azure_core::Result<Self> {
                 let options = options.unwrap_or_default();
                 let cloud = options.client_options.cloud.clone();
-                let endpoint = match options.endpoint {
-                    Some(endpoint) => endpoint,
-                    None => #no_endpoint,
-                };
-                let audience = match cloud.as_deref() {
-                    Some(azure_core::cloud::CloudConfiguration::Custom(custom)) => custom.audiences.get::<Self>().map(str::to_owned),
-                    _ => None,
-                }
-                .unwrap_or_else(|| endpoint.origin().ascii_serialization());
+                #endpoint_and_audience
                 let scope = format!("{}/.default", audience.trim_end_matches('/'));
                 let auth: ::std::sync::Arc<dyn azure_core::http::policies::Policy> = ::std::sync::Arc::new(
                     azure_core::http::policies::auth::BearerTokenAuthorizationPolicy::new(credential, [scope]),

@@ -2,7 +2,8 @@
 //!
 //! All enums keep values they do not know, whatever `modelAsString` says: a service that adds a
 //! value must not break a client built before it. String enums get an `UnknownValue(String)`
-//! variant, integer enums an `UnknownValue(i64)`, and both write such values back unchanged.
+//! variant, integer enums an `UnknownValue(i64)`, number enums an `UnknownValue(f64)`, and all
+//! write such values back unchanged.
 
 use std::collections::BTreeSet;
 
@@ -199,6 +200,71 @@ pub(crate) fn expand_enum(def: &TypeDef, e: &EnumType, request_body: bool) -> Re
                 #request_content
             })
         }
-        ref other => Err(Error::unsupported(def.location.clone(), format!("an enum of {other:?} values (only string and integer enums are)"))),
+        Primitive::Float32 | Primitive::Float64 => {
+            let mut arms_to = Vec::new();
+            let mut tests_from = Vec::new();
+            for (v, wire, _, at) in &variants {
+                let n = wire
+                    .as_f64()
+                    .ok_or_else(|| Error::invalid(at.clone(), format!("a number enum value, found {wire}")))?;
+                let lit = proc_macro2::Literal::f64_unsuffixed(n);
+                arms_to.push(quote! { Self::#v => #lit, });
+                // Floats are compared, not matched: a pattern cannot hold one.
+                tests_from.push(quote! { if n == #lit { return Self::#v; } });
+            }
+            Ok(quote! {
+                #doc
+                #[derive(Clone, Copy, Debug, PartialEq)]
+                #[non_exhaustive]
+                pub enum #name {
+                    #(#variant_defs)*
+                    #[doc = #unknown_doc]
+                    #unknown(f64),
+                }
+
+                impl #name {
+                    /// The wire value.
+                    pub fn value(&self) -> f64 {
+                        match self {
+                            #(#arms_to)*
+                            Self::#unknown(n) => *n,
+                        }
+                    }
+                }
+
+                impl From<f64> for #name {
+                    fn from(n: f64) -> Self {
+                        #(#tests_from)*
+                        Self::#unknown(n)
+                    }
+                }
+
+                impl ::std::fmt::Display for #name {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        ::std::fmt::Display::fmt(&self.value(), f)
+                    }
+                }
+
+                impl ::std::str::FromStr for #name {
+                    type Err = ::std::num::ParseFloatError;
+                    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                        Ok(Self::from(s.parse::<f64>()?))
+                    }
+                }
+
+                impl ::serde::Serialize for #name {
+                    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                        serializer.serialize_f64(self.value())
+                    }
+                }
+
+                impl<'de> ::serde::Deserialize<'de> for #name {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                        Ok(Self::from(<f64 as ::serde::Deserialize>::deserialize(deserializer)?))
+                    }
+                }
+            })
+        }
+        ref other => Err(Error::unsupported(def.location.clone(), format!("an enum of {other:?} values (only string, integer and number enums are)"))),
     }
 }

@@ -1,22 +1,24 @@
-//! Stage 3: the IR to the files of a Rust client crate (tokens, formatted by prettyplease).
+//! Stage 4: the IR (and the plan of the example tests, `plan`) to the files of a Rust client crate
+//! (tokens, formatted by prettyplease).
 //!
 //! One module per output file or concern: `models` and `enums` (the `models` module of the
 //! crate), `client` (the root client and its options), `operations` (one method per operation,
 //! grouped into sub-clients), `runtime` (the crate's fixed support code: errors, URLs, long-running
 //! operations, date-times; not tokens but the source files of the `generator/runtime` crate,
-//! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (tests emitted from
-//! the spec's examples). This module holds what they share: name resolution, doc text and formatting.
+//! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (the example tests,
+//! printed from the plan that `plan` makes of them). This module holds what they share: name
+//! resolution, doc text and formatting.
 
 mod cargo;
 mod client;
 mod docs;
 mod enums;
 mod examples;
+mod headers;
 mod models;
 mod operations;
 mod readme;
 mod runtime;
-mod synthesize;
 pub(crate) mod types;
 
 use std::path::PathBuf;
@@ -31,8 +33,8 @@ use crate::{GeneratedFile, Options};
 pub use cargo::reserved_crate_names;
 pub(crate) use docs::{doc_attrs, doc_text, is_hidden, show_hidden};
 
-/// Expands the IR into the files of a crate, in a fixed order (Cargo.toml, README.md, then the
-/// sources by path).
+/// Expands the IR into the files of a crate, in a fixed order (Cargo.toml, README.md, the
+/// CHANGELOG.md it may have, then the sources by path).
 pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> {
     let ctx = Context::new(api, options)?;
     let mut files = vec![
@@ -40,18 +42,24 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
         // The README is the crate's docs too (`include_str!`): what it shows, it shows visibly.
         GeneratedFile { path: "README.md".into(), contents: show_hidden(&readme::expand_readme(&ctx)).into_owned() },
     ];
+    if let Some(changelog) = cargo::expand_changelog(&ctx) {
+        files.push(GeneratedFile { path: "CHANGELOG.md".into(), contents: changelog });
+    }
     // Building tokens and parsing them for prettyplease dominate the time, so the two halves of
     // the crate (models and support code; clients) are expanded and formatted on two threads.
     // Token streams are not `Send`: each thread builds its own and hands back text. The order of
     // `files` is fixed whatever the threads do.
     let first_half = || -> Result<Vec<GeneratedFile>> {
-        let sources: Vec<(PathBuf, TokenStream)> = vec![
+        let mut sources: Vec<(PathBuf, TokenStream)> = vec![
             ("src/lib.rs".into(), expand_lib_rs(&ctx)?),
             ("src/models/mod.rs".into(), models::expand_models_mod(&ctx)),
             ("src/models/types.rs".into(), models::expand_types_rs(&ctx)?),
             ("src/models/enums.rs".into(), enums::expand_enums_rs(&ctx)?),
-            ("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)),
         ];
+        if let Some(headers) = headers::expand_headers_rs(&ctx)? {
+            sources.push(("src/models/headers.rs".into(), headers));
+        }
+        sources.push(("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)));
         let mut files = sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect::<Result<Vec<_>>>()?;
         // The support modules are source already, copied rather than formatted; they follow lib.rs.
         files.splice(1..1, runtime::expand_runtime_files(&ctx));
@@ -78,7 +86,9 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
         Ok(second) => files.extend(second?),
         Err(_) => return Err(Error::unsupported(api.title_location.clone(), "the emitter's worker thread panicked (a generator bug)")),
     }
-    files.extend(examples::expand_example_tests(api, options)?);
+    if let Some(plan) = crate::plan::plan_tests(api)? {
+        files.extend(examples::expand_example_tests(&ctx, &plan)?);
+    }
     Ok(files)
 }
 
@@ -136,7 +146,8 @@ fn space_items(code: &str) -> String {
         if let Some(previous) = previous {
             let indent = line.len() - line.trim_start().len();
             let previous_indent = previous.len() - previous.trim_start().len();
-            let closes = matches!(previous.trim_start(), "}" | "};") || previous.ends_with(';');
+            let comment = previous.trim_start().starts_with("//");
+            let closes = !comment && (matches!(previous.trim_start(), "}" | "};") || previous.ends_with(';'));
             let opens = ITEM_STARTS.iter().any(|start| line.trim_start().starts_with(start));
             let after_module_docs = previous.starts_with("//!") && !line.starts_with("//!");
             if (closes && opens && indent == previous_indent) || after_module_docs {

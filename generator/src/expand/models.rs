@@ -22,14 +22,24 @@ use crate::ir::{Discriminator, MethodKind, ObjectType, TypeDef, TypeKind, TypeRe
 pub(crate) fn expand_models_mod(ctx: &Context<'_>) -> TokenStream {
     let has_enums = ctx.api.types.values().any(|d| matches!(d.kind, TypeKind::Enum(_)));
     let has_types = ctx.api.types.values().any(|d| !matches!(d.kind, TypeKind::Enum(_)));
+    let has_headers = ctx
+        .api
+        .clients
+        .clients
+        .iter()
+        .flat_map(|c| &c.methods)
+        .any(|m| matches!(&m.kind, MethodKind::Plain(plain) if plain.headers.is_some()));
     let enums = if has_enums { quote! { pub use enums::*; } } else { quote! {} };
     let types = if has_types { quote! { pub use types::*; } } else { quote! {} };
+    let headers = if has_headers { quote! { mod headers; pub use headers::*; } } else { quote! {} };
     quote! {
-        //! The service's data types: one type per schema of the spec, with serde wire names.
+        //! The service's data types: one type per schema of the spec, with serde wire names, and
+        //! the typed response headers of the methods whose spec declares some.
         mod enums;
         mod types;
         #enums
         #types
+        #headers
     }
 }
 
@@ -322,6 +332,7 @@ fn expand_pages(ctx: &Context<'_>) -> Result<TokenStream> {
         .flat_map(|c| &c.methods)
         .filter_map(|m| match &m.kind {
             MethodKind::Pager(pager) => Some((m, pager)),
+            MethodKind::Poller(poller) => poller.pages.as_ref().map(|pager| (m, pager)),
             _ => None,
         })
         .collect();

@@ -14,10 +14,10 @@ use super::types::{is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    BodyKind, Client, CollectionFormat, HttpMethod, Method, MethodKind, MethodParam, NextLink, Operation, PagerModel,
+    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, NextLink, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
-use crate::rust_types::rust_text;
+use crate::rust_types::{argument_form, rust_text, ArgumentForm};
 
 /// Status codes as unsuffixed literals (`200`, not `200u16`).
 fn literals(codes: &[u16]) -> Vec<proc_macro2::Literal> {
@@ -50,15 +50,15 @@ pub(crate) fn expand_client_file(ctx: &Context<'_>, client: &Client) -> Result<T
 
 /// The parameter type at the method's surface: borrowed for strings, slices and JSON.
 fn arg_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
-    Ok(match ty {
-        TypeRef::Primitive(p) if is_string_primitive(p) => quote! { &str },
-        TypeRef::Primitive(Primitive::Bytes) => quote! { &[u8] },
-        TypeRef::Array(item) => {
+    Ok(match argument_form(ty) {
+        ArgumentForm::Str => quote! { &str },
+        ArgumentForm::Bytes => quote! { &[u8] },
+        ArgumentForm::Slice(item) => {
             let item = owned_param_type(ctx, item, at)?;
             quote! { &[#item] }
         }
-        TypeRef::Any => quote! { &::serde_json::Value },
-        other => owned_param_type(ctx, other, at)?,
+        ArgumentForm::Json => quote! { &::serde_json::Value },
+        ArgumentForm::Owned => owned_param_type(ctx, ty, at)?,
     })
 }
 
@@ -113,11 +113,27 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
     let options_ident = ident(&method.options_type, at)?;
     let mut surface = expand_params(ctx, method)?;
     let body_set = expand_body(ctx, op, method, &mut surface)?;
-    let error_ty = match &method.error.ty {
-        Some(ty) => rust_type(ctx, ty, Scope::Crate, &at.join("responses").join("default"))?,
-        None => quote! { ::serde_json::Value },
-    };
+    let error_ty = error_mapper(ctx, op, method)?;
     let build_request = expand_request(ctx, op, method, body_set)?;
+    // The request builder another method's pager calls for its next pages (`operationName`).
+    let request_fn = match &method.request_fn {
+        Some(name) => {
+            let name = ident(name, at)?;
+            let args = &surface.args;
+            let doc = format!(" Builds the request of [`Self::{}`], for the pagers whose next pages it fetches.", method.name);
+            // Only optional parameters are read from the options.
+            let options_arg = if surface.option_fields.is_empty() { quote! { _options } } else { quote! { options } };
+            quote! {
+                #[doc = #doc]
+                #[allow(clippy::too_many_arguments)]
+                pub(crate) fn #name(&self, #(#args,)* #options_arg: &#options_ident<'_>) -> azure_core::Result<azure_core::http::Request> {
+                    #build_request
+                    Ok(request)
+                }
+            }
+        }
+        None => quote! {},
+    };
     let needs_mut_options =
         method.body.as_ref().is_some_and(|b| matches!(b.passing, Passing::Optional { .. }) && b.kind != BodyKind::Form);
     let options_binding = if needs_mut_options {
@@ -128,20 +144,26 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
     let prelude = quote! { #options_binding #build_request };
     let (signature_tail, body, method_options_ty) = match &method.kind {
         MethodKind::Poller(poller) => expand_lro_call(ctx, op, method, poller, prelude, &error_ty)?,
-        MethodKind::Pager(pager) => expand_pager_call(op, pager, prelude, &error_ty)?,
+        MethodKind::Pager(pager) => expand_pager_call(op, method, pager, prelude, &error_ty)?,
         MethodKind::Plain(plain) => expand_plain_call(ctx, op, plain, prelude, &error_ty)?,
+        MethodKind::Exists(exists) => expand_exists_call(exists, prelude, &error_ty),
     };
     let returns = returns_doc(ctx, method);
-    let error_text = match &method.error.ty {
-        Some(ty) => rust_text(&ctx.api.types, ty, true),
-        None => "serde_json::Value".to_string(),
+    let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &errors_doc(ctx, method));
+    let waits = match &method.kind {
+        MethodKind::Plain(_) | MethodKind::Exists(_) => true,
+        MethodKind::Poller(poller) => poller.pages.is_some(),
+        MethodKind::Pager(_) => false,
     };
-    let docs = method_docs(op, &surface.arg_docs, returns.as_deref(), &error_text);
-    let asyncness = if matches!(method.kind, MethodKind::Plain(_)) { quote! { async } } else { quote! {} };
+    let asyncness = if waits { quote! { async } } else { quote! {} };
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
     // Clippy counts `&self` and `options` too: more than 7 in all is too many for it.
     let too_many = if surface.args.len() + 2 > 7 { quote! { #[allow(clippy::too_many_arguments)] } } else { quote! {} };
     let args = &surface.args;
+    let resume = match &method.kind {
+        MethodKind::Poller(poller) if poller.pages.is_none() => expand_resume_method(ctx, op, method, poller)?,
+        _ => quote! {},
+    };
     let method_tokens = quote! {
         #docs
         #deprecated
@@ -149,6 +171,10 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
             #body
         }
+
+        #resume
+
+        #request_fn
     };
     let options_doc = format!(" Optional parameters of [`{}::{}`].", client.name, method.name);
     let option_fields = &surface.option_fields;
@@ -180,7 +206,11 @@ fn expand_params(ctx: &Context<'_>, method: &Method) -> Result<Surface> {
                 let name = ident(field, p_at)?;
                 let ty = owned_param_type(ctx, &param.ty, p_at)?;
                 let doc = doc_attrs(param.description.as_deref(), &format!("The `{}` parameter.", param.wire_name));
-                surface.option_fields.push(quote! { #doc pub #name: Option<#ty>, });
+                let default_doc = param.client_default.as_ref().map(|d| {
+                    let line = format!(" When `None`, the client sends its default, `{d}`.");
+                    quote! { #[doc = ""] #[doc = #line] }
+                });
+                surface.option_fields.push(quote! { #doc #default_doc pub #name: Option<#ty>, });
             }
             ValueSource::Constant(_) | ValueSource::ApiVersion | ValueSource::Client { .. } => {}
         }
@@ -252,6 +282,7 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
     let mut query_required = Vec::new();
     let mut query_many = Vec::new();
     let mut query_optional = Vec::new();
+    let mut query_raw = Vec::new();
     let mut header_sets = Vec::new();
     for param in &method.params {
         let wire = param.wire_name.as_str();
@@ -269,7 +300,25 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
             }
             ValueSource::Positional { name } => {
                 let name = ident(name, at)?;
-                (param_strings(ctx, param, quote! { #name }, false), None)
+                // Bytes, lists and JSON arrive borrowed (`arg_type`).
+                let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
+                (param_strings(ctx, param, quote! { #name }, borrowed), None)
+            }
+            // A client default is sent when the caller gives nothing: the value is never absent.
+            ValueSource::Optional { field } if param.client_default.is_some() => {
+                let name = ident(field, at)?;
+                let default = param.client_default.as_deref().unwrap_or_default();
+                let given = param_strings(ctx, param, quote! { v }, true);
+                match given {
+                    Strings::One(given) => (
+                        Strings::One(quote! { match &options.#name { Some(v) => #given, None => #default.to_string() } }),
+                        None,
+                    ),
+                    Strings::Many(given) => (
+                        Strings::Many(quote! { match &options.#name { Some(v) => #given, None => vec![#default.to_string()] } }),
+                        None,
+                    ),
+                }
             }
             ValueSource::Optional { field } => {
                 let name = ident(field, at)?;
@@ -277,6 +326,17 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
             }
         };
         match param.location {
+            // `x-ms-skip-url-encoding`: the value goes into the query as it is.
+            ParamLocation::Query if param.skip_url_encoding => {
+                let append = match values {
+                    Strings::One(v) => quote! { crate::request::append_raw_query(&mut url, #wire, &#v); },
+                    Strings::Many(v) => quote! { for value in #v { crate::request::append_raw_query(&mut url, #wire, &value); } },
+                };
+                match optional_ident {
+                    Some(src) => query_raw.push(quote! { if let Some(v) = #src { #append } }),
+                    None => query_raw.push(append),
+                }
+            }
             ParamLocation::Query => match (values, optional_ident) {
                 (Strings::One(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.push((#wire, #v)); } }),
                 (Strings::Many(v), Some(src)) => query_optional.push(quote! { if let Some(v) = #src { query.extend(#v.into_iter().map(|value| (#wire, value))); } }),
@@ -294,7 +354,7 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
                     None => header_sets.push(set),
                 }
             }
-            ParamLocation::Path | ParamLocation::Cookie => {}
+            ParamLocation::Path | ParamLocation::Cookie | ParamLocation::Host => {}
         }
     }
     let query_decl = if query_optional.is_empty() && query_many.is_empty() {
@@ -304,6 +364,22 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
             let mut query: Vec<(&str, String)> = vec![#(#query_required),*];
             #(#query_many)*
             #(#query_optional)*
+        }
+    };
+    let (endpoint_decl, endpoint) = match &ctx.api.clients.root.host {
+        Some(host) => (expand_host(ctx, method, host)?, quote! { &endpoint }),
+        None => (quote! {}, quote! { &self.endpoint }),
+    };
+    let url_decl = if query_raw.is_empty() {
+        quote! {
+            #endpoint_decl
+            let url = crate::request::url(#endpoint, &path, &query);
+        }
+    } else {
+        quote! {
+            #endpoint_decl
+            let mut url = crate::request::url(#endpoint, &path, &query);
+            #(#query_raw)*
         }
     };
     // (`lower::clients` refused OPTIONS and TRACE, which azure_core cannot send.)
@@ -324,11 +400,52 @@ fn expand_request(ctx: &Context<'_>, op: &Operation, method: &Method, body_set: 
         let mut path = String::new();
         #(#path_pushes)*
         #query_decl
-        let url = crate::request::url(&self.endpoint, &path, &query);
+        #url_decl
         let mut request = azure_core::http::Request::new(url, azure_core::http::Method::#http_method);
         #accept
         #(#header_sets)*
         #body_set
+    })
+}
+
+/// The statement binding `endpoint` for a spec with a host template: the options' endpoint when
+/// set, else the template filled in with the client's and the method's host parameters.
+fn expand_host(ctx: &Context<'_>, method: &Method, host: &crate::ir::HostModel) -> Result<TokenStream> {
+    let root = &ctx.api.clients.root;
+    let at = &ctx.operation(method).location;
+    let mut format = host.scheme_prefix.clone().unwrap_or_default().replace('{', "{{").replace('}', "}}");
+    let mut values = Vec::new();
+    for part in &host.parts {
+        match part {
+            crate::ir::HostPart::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            crate::ir::HostPart::Variable(wire) => {
+                format.push_str("{}");
+                if let Some(field) = root.fields.iter().find(|f| &f.wire_name == wire) {
+                    let name = ident(&field.field, &field.location)?;
+                    values.push(if field.required || field.default.is_some() {
+                        quote! { self.#name }
+                    } else {
+                        quote! { self.#name.as_deref().unwrap_or_default() }
+                    });
+                } else if let Some(ValueSource::Positional { name }) = method
+                    .params
+                    .iter()
+                    .find(|p| p.location == ParamLocation::Host && &p.wire_name == wire)
+                    .map(|p| &p.source)
+                {
+                    let name = ident(name, at)?;
+                    values.push(quote! { #name });
+                } else {
+                    return Err(Error::invalid(at.clone(), format!("a value for the host template's `{{{wire}}}`")));
+                }
+            }
+        }
+    }
+    Ok(quote! {
+        let endpoint = match &self.endpoint {
+            Some(endpoint) => endpoint.clone(),
+            None => crate::request::host_url(format!(#format, #(#values),*))?,
+        };
     })
 }
 
@@ -349,18 +466,37 @@ fn expand_lro_call(
     let final_state = format_ident!("{}", poller.final_state.name());
     let error_envelope = method.error.envelope;
     let codes = literals(&poller.initial_codes);
+    let api_version = client_api_version(method);
+    let operation_id = method.operation_id.as_str();
+    let operation = quote! {
+        crate::lro::Operation {
+            pipeline: self.pipeline.clone(),
+            request,
+            success: &[#(#codes),*],
+            final_state: crate::lro::FinalState::#final_state,
+            error_envelope: #error_envelope,
+            error: #error_ty,
+            api_version: #api_version,
+            operation_id: #operation_id,
+        }
+    };
+    // Also pageable: wait for the list, then page through it.
+    if let Some(pages) = &poller.pages {
+        let page_ident = ident(&pages.list_type, &op.location)?;
+        let link_of = link_of(op, pages)?;
+        let body = quote! {
+            #prelude
+            crate::lro::pages::<crate::models::#page_ident>(#operation, options.method_options.into_owned(), #link_of).await
+        };
+        return Ok((
+            quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
+            body,
+            quote! { azure_core::http::poller::PollerOptions<'a> },
+        ));
+    }
     let body = quote! {
         #prelude
-        Ok(crate::lro::poller::<#output, #format, #error_ty>(
-            crate::lro::Operation {
-                pipeline: self.pipeline.clone(),
-                request,
-                success: &[#(#codes),*],
-                final_state: crate::lro::FinalState::#final_state,
-                error_envelope: #error_envelope,
-            },
-            options.method_options.into_owned(),
-        ))
+        Ok(crate::lro::poller::<#output, #format>(#operation, options.method_options.into_owned()))
     };
     Ok((
         quote! { -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> },
@@ -369,14 +505,116 @@ fn expand_lro_call(
     ))
 }
 
-/// A pageable operation: a `Pager` over its list type.
-fn expand_pager_call(op: &Operation, pager: &PagerModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
-    let page_ident = ident(&pager.list_type, &op.location)?;
-    let codes = literals(&pager.success_codes);
-    let api_version = if pager.api_version_on_next { quote! { Some(self.api_version.clone()) } } else { quote! { None } };
-    // This operation's `nextLinkName`: another operation listing the same type may name
-    // another field, or none.
-    let link_of = match &pager.next_link {
+/// How the method makes its error of an unexpected response (`crate::error::ErrorMapper`): the
+/// body decoded into the type the spec gives the status, else the method's error type.
+fn error_mapper(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<TokenStream> {
+    let at = op.location.join("responses");
+    let decode = |ty: Option<&TypeRef>, at: &Location| -> Result<TokenStream> {
+        let ty = match ty {
+            Some(ty) => rust_type(ctx, ty, Scope::Crate, at)?,
+            None => quote! { ::serde_json::Value },
+        };
+        Ok(quote! { crate::error::from_response::<#ty> })
+    };
+    let default = decode(method.error.ty.as_ref(), &at.join("default"))?;
+    if method.error.by_status.is_empty() {
+        return Ok(default);
+    }
+    let mut arms = Vec::new();
+    for error in &method.error.by_status {
+        let code = proc_macro2::Literal::u16_unsuffixed(error.status);
+        let decode = decode(Some(&error.ty), &at.join(error.status))?;
+        arms.push(quote! { #code => #decode(response), });
+    }
+    Ok(quote! {
+        |response: azure_core::http::RawResponse| match u16::from(response.status()) {
+            #(#arms)*
+            _ => #default(response),
+        }
+    })
+}
+
+/// The error types of a method, for its docs: `ServiceError<T>` per status, then the rest.
+fn errors_doc(ctx: &Context<'_>, method: &Method) -> String {
+    let text = |ty: Option<&TypeRef>| match ty {
+        Some(ty) => rust_text(&ctx.api.types, ty, true),
+        None => "serde_json::Value".to_string(),
+    };
+    let link = |ty: String| format!("[`ServiceError<{ty}>`](crate::ServiceError)");
+    let default = link(text(method.error.ty.as_ref()));
+    if method.error.by_status.is_empty() {
+        return format!(
+            "A response with another status is an error whose {default} is reachable with [`service_error`](crate::service_error)."
+        );
+    }
+    let mut lines = vec![
+        "A response with another status is an error whose decoded body is reachable with [`service_error`](crate::service_error), as the type the spec gives its status:".to_string(),
+        String::new(),
+    ];
+    for error in &method.error.by_status {
+        lines.push(format!("* {}: {}", error.status, link(text(Some(&error.ty)))));
+    }
+    lines.push(format!("* any other: {default}"));
+    lines.join("\n")
+}
+
+/// `Some(self.api_version.clone())` when the method sends the client's api-version (so the
+/// requests that follow it do too), else `None`.
+fn client_api_version(method: &Method) -> TokenStream {
+    if method.client_api_version {
+        quote! { Some(self.api_version.clone()) }
+    } else {
+        quote! { None }
+    }
+}
+
+/// The `resume_*` counterpart of a long-running method: its poller rebuilt from a resume token.
+fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poller: &PollerModel) -> Result<TokenStream> {
+    let (output, format) = poller_output(ctx, op, poller)?;
+    let error_ty = error_mapper(ctx, op, method)?;
+    let name = ident(&poller.resume_method, &op.location)?;
+    let final_state = format_ident!("{}", poller.final_state.name());
+    let error_envelope = method.error.envelope;
+    let api_version = client_api_version(method);
+    let operation_id = method.operation_id.as_str();
+    let docs = [
+        format!(" Resumes the poller of [`Self::{}`] from a resume token", method.name),
+        " ([`OperationStatus::resume_token`](crate::lro::OperationStatus::resume_token)), in this process or".to_string(),
+        " another: the operation's request is not sent again; polling goes on where the token stood.".to_string(),
+        String::new(),
+        " # Errors".to_string(),
+        String::new(),
+        format!(" When `token` is not a resume token of `{operation_id}`."),
+    ];
+    let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
+    Ok(quote! {
+        #(#[doc = #docs])*
+        #deprecated
+        pub fn #name(
+            &self,
+            token: &str,
+            options: Option<azure_core::http::poller::PollerOptions<'_>>,
+        ) -> azure_core::Result<azure_core::http::Poller<crate::lro::OperationStatus<#output, #format>>> {
+            crate::lro::resume::<#output, #format>(
+                crate::lro::Resumable {
+                    pipeline: self.pipeline.clone(),
+                    final_state: crate::lro::FinalState::#final_state,
+                    error_envelope: #error_envelope,
+                    error: #error_ty,
+                    api_version: #api_version,
+                    operation_id: #operation_id,
+                },
+                token,
+                options.unwrap_or_default().into_owned(),
+            )
+        }
+    })
+}
+
+/// How a page names the next: this operation's `nextLinkName` (another operation listing the
+/// same type may name another field, or none).
+fn link_of(op: &Operation, pager: &PagerModel) -> Result<TokenStream> {
+    Ok(match &pager.next_link {
         Some(NextLink { field, optional }) => {
             let field = ident(field, &op.location)?;
             if *optional {
@@ -386,15 +624,37 @@ fn expand_pager_call(op: &Operation, pager: &PagerModel, prelude: TokenStream, e
             }
         }
         None => quote! { |_| None },
+    })
+}
+
+/// A pageable operation: a `Pager` over its list type.
+fn expand_pager_call(
+    op: &Operation,
+    method: &Method,
+    pager: &PagerModel,
+    prelude: TokenStream,
+    error_ty: &TokenStream,
+) -> Result<Call> {
+    let page_ident = ident(&pager.list_type, &op.location)?;
+    let codes = literals(&pager.success_codes);
+    let api_version = client_api_version(method);
+    let link_of = link_of(op, pager)?;
+    let next = match &pager.next_operation {
+        Some(next) => expand_next_request(op, next)?,
+        None => quote! { None },
     };
     let body = quote! {
         #prelude
-        Ok(crate::request::pager::<crate::models::#page_ident, #error_ty>(
+        Ok(crate::request::pager::<crate::models::#page_ident>(
             self.pipeline.clone(),
             request,
-            #api_version,
-            &[#(#codes),*],
-            #link_of,
+            crate::request::Paging {
+                api_version: #api_version,
+                success: &[#(#codes),*],
+                error: #error_ty,
+                link_of: #link_of,
+                next: #next,
+            },
             options.method_options,
         ))
     };
@@ -405,22 +665,92 @@ fn expand_pager_call(op: &Operation, pager: &PagerModel, prelude: TokenStream, e
     ))
 }
 
+/// The builder of next-page requests of a pager whose spec names an `operationName`: the next
+/// method's request, from owned copies of the first call's arguments and the link.
+fn expand_next_request(op: &Operation, next: &crate::ir::NextOperation) -> Result<TokenStream> {
+    let request_fn = ident(&next.request_fn, &op.location)?;
+    let mut captures = Vec::new();
+    let mut args = Vec::new();
+    for arg in &next.args {
+        match arg {
+            NextArg::Link => args.push(quote! { link }),
+            NextArg::FromFirst { name, ty } => {
+                let name = ident(name, &op.location)?;
+                match crate::rust_types::argument_form(ty) {
+                    crate::rust_types::ArgumentForm::Str => {
+                        captures.push(quote! { let #name = #name.to_owned(); });
+                        args.push(quote! { &#name });
+                    }
+                    crate::rust_types::ArgumentForm::Bytes | crate::rust_types::ArgumentForm::Slice(_) => {
+                        captures.push(quote! { let #name = #name.to_vec(); });
+                        args.push(quote! { &#name });
+                    }
+                    crate::rust_types::ArgumentForm::Json => {
+                        captures.push(quote! { let #name = #name.clone(); });
+                        args.push(quote! { &#name });
+                    }
+                    crate::rust_types::ArgumentForm::Owned => {
+                        captures.push(quote! { let #name = #name.clone(); });
+                        args.push(quote! { #name.clone() });
+                    }
+                }
+            }
+        }
+    }
+    Ok(quote! {
+        Some({
+            let pager_client = self.clone();
+            #(#captures)*
+            ::std::sync::Arc::new(move |link: &str| pager_client.#request_fn(#(#args,)* &Default::default()))
+        })
+    })
+}
+
 /// A plain operation: one request, one `Response`.
 fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
     let codes = literals(&plain.success_codes);
-    let output = match &plain.result {
-        Some(ty) => {
+    let marker = plain.headers.as_ref().and_then(|h| h.marker.as_ref());
+    let output = match (&plain.result, marker) {
+        (Some(ty), _) => {
             let ty = rust_type(ctx, ty, Scope::Crate, &op.location)?;
             quote! { azure_core::http::Response<#ty> }
         }
-        None => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
+        (None, Some(marker)) => {
+            let marker = ident(marker, &op.location)?;
+            quote! { azure_core::http::Response<crate::models::#marker, azure_core::http::NoFormat> }
+        }
+        (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
     };
     let body = quote! {
         #prelude
-        let response = crate::request::send::<#error_ty>(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*]).await?;
+        let response = crate::request::send(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*], #error_ty).await?;
         Ok(response.into())
     };
     Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
+}
+
+/// A `HEAD` that answers whether the resource exists.
+fn expand_exists_call(exists: &ExistsModel, prelude: TokenStream, error_ty: &TokenStream) -> Call {
+    let accepted: Vec<u16> = exists.true_codes.iter().chain(&exists.false_codes).copied().collect();
+    let accepted = literals(&accepted);
+    let absent = literals(&exists.false_codes);
+    let send = quote! {
+        crate::request::send(&self.pipeline, &options.method_options.context, &mut request, &[#(#accepted),*], #error_ty).await?
+    };
+    let body = if absent.is_empty() {
+        quote! {
+            #prelude
+            #send;
+            Ok(true)
+        }
+    } else {
+        quote! {
+            #prelude
+            let response = #send;
+            Ok(!matches!(u16::from(response.status()), #(#absent)|*))
+        }
+    };
+    (quote! { -> azure_core::Result<bool> }, body, quote! { azure_core::http::ClientMethodOptions<'a> })
 }
 
 /// Statements appending the operation's path to `path`: literal text as written, each path
@@ -455,6 +785,26 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
         let string = match &param.source {
             ValueSource::Constant(s) => quote! { #s },
             ValueSource::ApiVersion => quote! { &self.api_version },
+            // A list: its values joined as its collection format says, as one segment.
+            _ if matches!(ty, TypeRef::Array(_)) => {
+                let value = match &param.source {
+                    ValueSource::Client { field, .. } => {
+                        let name = ident(field, at)?;
+                        quote! { self.#name }
+                    }
+                    ValueSource::Positional { name } => {
+                        let name = ident(name, at)?;
+                        quote! { #name }
+                    }
+                    _ => return Err(Error::invalid(at.clone(), "a required path parameter")),
+                };
+                match param_strings(ctx, param, value, true) {
+                    Strings::One(joined) => quote! { &#joined },
+                    Strings::Many(_) => {
+                        return Err(Error::unsupported(at.clone(), "a path parameter with `collectionFormat: multi`"));
+                    }
+                }
+            }
             ValueSource::Client { field, .. } => {
                 let name = ident(field, at)?;
                 if stringy {
@@ -473,7 +823,8 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
                 } else if stringy {
                     quote! { #name }
                 } else {
-                    let s = to_param_string(ty, quote! { #name }, false);
+                    let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
+                    let s = to_param_string(ty, quote! { #name }, borrowed);
                     quote! { &#s }
                 }
             }
@@ -483,7 +834,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
             }
         };
         pushes.push(if param.skip_url_encoding {
-            quote! { path.push_str(#string); }
+            quote! { crate::request::push_raw(&mut path, #string); }
         } else {
             quote! { path.push_str(&crate::request::path_segment(#wire, #string)?); }
         });
@@ -523,6 +874,16 @@ fn type_doc(ctx: &Context<'_>, ty: &TypeRef) -> String {
 /// what awaiting the `Poller` gives, since the signature's generic types do not say it plainly.
 fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
     match &method.kind {
+        MethodKind::Poller(PollerModel { pages: Some(pages), .. }) => {
+            let item = type_doc(ctx, &pages.item_type);
+            let name = &pages.list_type;
+            Some(format!(
+                "Waits for the long-running operation to end (polling as the `lro` module says, with the \
+                 frequency of the options' `method_options`), then a [`Pager`](azure_core::http::Pager) of {item} \
+                 items across every page of the list it resolved to, each page a \
+                 `Response<`[`{name}`](crate::models::{name})`>`; the first page is the operation's result."
+            ))
+        }
         MethodKind::Poller(poller) => {
             let output = match &poller.result {
                 Some(ty) => rust_text(&ctx.api.types, ty, true),
@@ -544,22 +905,45 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
                  `Response<`[`{name}`](crate::models::{name})`>`. Nothing is sent until it is polled."
             ))
         }
-        // A plain operation whose successes differ in having a body: the model may be absent.
-        MethodKind::Plain(plain) if !plain.bodiless_codes.is_empty() => {
-            let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();
-            Some(format!(
-                "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
-                 fails on an empty body.",
-                empty.join(" or ")
-            ))
+        MethodKind::Plain(plain) => {
+            let mut text = Vec::new();
+            // Successes that differ in having a body: the model may be absent.
+            if !plain.bodiless_codes.is_empty() {
+                let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();
+                text.push(format!(
+                    "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
+                     fails on an empty body.",
+                    empty.join(" or ")
+                ));
+            }
+            if let Some(headers) = &plain.headers {
+                let names: Vec<String> = headers.accessors.iter().map(|a| format!("`{}`", a.wire_name)).collect();
+                text.push(format!(
+                    "Its headers {} are typed by [`{trait_name}`](crate::models::{trait_name}) (bring the trait into scope).",
+                    names.join(", "),
+                    trait_name = headers.trait_name
+                ));
+            }
+            (!text.is_empty()).then(|| text.join(" "))
         }
-        MethodKind::Plain(_) => None,
+        MethodKind::Exists(exists) => {
+            let codes = |codes: &[u16]| codes.iter().map(u16::to_string).collect::<Vec<_>>().join(" or ");
+            Some(if exists.false_codes.is_empty() {
+                format!("`true` when the service answers {}.", codes(&exists.true_codes))
+            } else {
+                format!(
+                    "`true` when the service answers {} (it exists), `false` when it answers {} (it does not).",
+                    codes(&exists.true_codes),
+                    codes(&exists.false_codes)
+                )
+            })
+        }
     }
 }
 
 /// A method's docs: summary, description, arguments, what it returns when the signature does
 /// not say it plainly, and how errors come back.
-fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Option<&str>, error: &str) -> TokenStream {
+fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Option<&str>, errors: &str) -> TokenStream {
     let mut text = String::new();
     let summary = op.summary.as_deref().and_then(super::doc_text);
     let description = op.description.as_deref().and_then(super::doc_text);
@@ -586,9 +970,7 @@ fn method_docs(op: &Operation, args: &[(String, Option<String>)], returns: Optio
     if let Some(returns) = returns {
         text.push_str(&format!("\n\n# Returns\n\n{returns}"));
     }
-    text.push_str(&format!(
-        "\n\n# Errors\n\nA response with another status is an error whose [`ServiceError<{error}>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error)."
-    ));
+    text.push_str(&format!("\n\n# Errors\n\n{errors}"));
     let lines = text.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect::<Vec<_>>();
     quote! { #( #[doc = #lines] )* }
 }
@@ -606,7 +988,7 @@ mod tests {
     }
 
     fn first_paragraph(op: &Operation) -> String {
-        let docs = method_docs(op, &[], None, "ErrorDetails").to_string();
+        let docs = method_docs(op, &[], None, "Errors.").to_string();
         let mut lines = Vec::new();
         for part in docs.split("# [doc = \"").skip(1) {
             let line = part.split("\"]").next().unwrap_or_default().trim().to_string();

@@ -67,6 +67,16 @@ fn ctor_args(ctx: &Context<'_>) -> String {
 fn cloud_text(ctx: &Context<'_>) -> String {
     let root = &ctx.api.clients.root.name;
     let crate_name = &ctx.options.crate_name;
+    if let Some(host) = &ctx.api.host {
+        return format!(
+            "Each request's endpoint is the spec's host template, `{}{}`, filled in with the client's host settings \
+             (options of `{root}Options`) and the method's host arguments; `endpoint` in the options, when set, replaces \
+             it for every request. The token scope is the `endpoint` option's origin followed by `/.default` (a custom \
+             cloud's audience for `{root}` wins), else the spec's own host's.\n\n",
+            host.scheme_prefix.as_deref().unwrap_or_default(),
+            host.template
+        );
+    }
     if !ctx.api.clients.root.on_resource_manager {
         let endpoint = &ctx.api.clients.root.endpoint;
         return format!(
@@ -122,17 +132,66 @@ fn example(ctx: &Context<'_>) -> String {
                 out.push_str("    let value = response.into_model()?;\n    println!(\"{value:#?}\");\n");
             }
         }
-        None => out.push_str("    println!(\"endpoint: {}\", client.endpoint());\n"),
+        None => out.push_str("    println!(\"endpoint: {:?}\", client.endpoint());\n"),
     }
     out.push_str("    Ok(())\n}\n```\n");
     out
+}
+
+/// The way from `cargo add` to a first call: what to add (the crate, a credential, a runtime),
+/// how to sign in, and the example.
+fn getting_started(ctx: &Context<'_>) -> String {
+    let crate_name = &ctx.options.crate_name;
+    let package = &ctx.options.package;
+    let (add, links) = if package.publish {
+        (
+            format!("cargo add {crate_name}"),
+            format!(
+                "Releases go to [crates.io](https://crates.io/crates/{crate_name}), with the API reference on \
+                 [docs.rs](https://docs.rs/{crate_name}){}.\n\n",
+                if package.changelog.is_some() { "; `CHANGELOG.md` says what each version changed" } else { "" }
+            ),
+        )
+    } else {
+        // A crate that is not published is added from where it was generated.
+        (format!("cargo add --path path/to/{crate_name}"), String::new())
+    };
+    let has_placeholders =
+        !ctor_args(ctx).is_empty() || example_operation(ctx).is_some_and(|(m, _)| !placeholder_args(m).is_empty());
+    let placeholders = if has_placeholders {
+        "Replace the placeholders (`00000000-0000-0000-0000-000000000000` is your subscription id, the `my-…` \
+         strings name your resources) and run it:"
+    } else {
+        "Run it:"
+    };
+    format!(
+        "## Getting started\n\n\
+         ### Install the crate\n\n\
+         {links}\
+         Add it to your project, with `azure_identity` for a credential and `tokio` for an async runtime:\n\n\
+         ```sh\n\
+         {add}\n\
+         cargo add azure_identity\n\
+         cargo add tokio --features macros,rt-multi-thread\n\
+         ```\n\n\
+         ### Sign in\n\n\
+         You need an Azure subscription, and a role on the resources you call (Azure RBAC). The example signs in \
+         with `azure_identity::DeveloperToolsCredential`, which uses the developer tools you are signed in to: \
+         run `az login` (Azure CLI) or `azd auth login` (Azure Developer CLI) first. In production use a managed \
+         identity (`azure_identity::ManagedIdentityCredential`) or another credential: the client takes any \
+         `TokenCredential`.\n\n\
+         ### A first call\n\n\
+         {placeholders}\n\n\
+         {example}",
+        example = example(ctx),
+    )
 }
 
 /// Whether every positional argument of `m` besides the body is a string path parameter, so the
 /// README can pass placeholders.
 fn simple_args(m: &Method) -> bool {
     m.params.iter().filter(|p| matches!(p.source, ValueSource::Positional { .. })).all(|p| {
-        matches!(p.ty, TypeRef::Primitive(Primitive::String)) && p.location == ParamLocation::Path
+        matches!(p.ty, TypeRef::Primitive(Primitive::String)) && matches!(p.location, ParamLocation::Path | ParamLocation::Host)
     })
 }
 
@@ -401,8 +460,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          Every file of this crate is generated from the OpenAPI spec; do not edit it by hand.\n\n",
         api.title, api.api_version
     ));
-    out.push_str("## Example\n\n");
-    out.push_str(&example(ctx));
+    out.push_str(&getting_started(ctx));
     let lro = lro_example(ctx);
     let resource = lro.and_then(|(m, _)| poller_result(m));
     if let Some(call) = pager_example(ctx, resource) {
@@ -431,9 +489,11 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          `<Client><Method>Options` struct, and returns `azure_core::Result<Response<T>>`, so status and \
          headers are available next to the model (`into_model()`).\n\n\
          Each path parameter is percent-encoded as one path segment (everything but `A-Z a-z 0-9 - . _ ~`), so \
-         a value holding `/`, `?`, `#` or non-ASCII text cannot change the request path; an empty value, `.` or \
-         `..` is refused with an error, since URL parsing would drop or resolve it. Query parameters are \
-         percent-encoded the same way.\n",
+         a value holding `/`, `?`, `#` or non-ASCII text cannot change the request path; `.` or `..` is \
+         refused with an error, since URL parsing would resolve it, and an empty value is an empty segment. \
+         A parameter with `x-ms-skip-url-encoding` (an ARM scope such as `/subscriptions/s/resourceGroups/rg`) \
+         is inserted as it is, with one `/` where the template and the value both have one. Query parameters \
+         are percent-encoded the same way.\n",
         if subs.is_empty() { "none".to_string() } else { subs.join(", ") },
         cloud = cloud_text(ctx),
     ));
@@ -443,10 +503,13 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          next link (with the client's api-version, exactly once); `into_pages()` gives the pages. \
          `x-ms-long-running-operation` operations return an azure_core `Poller` of `lro::OperationStatus<T>`: \
          awaiting it sends the request once, then polls the status monitor the service names \
-         (`Azure-AsyncOperation`, `Location`, or the resource itself), honouring `Retry-After`, and resolves to the \
-         final `Response<T>` as the spec's `final-state-via` says (the ARM default otherwise). Deletes resolve to \
+         (`Azure-AsyncOperation`, `Operation-Location`, `Location`, or the resource itself), honouring `Retry-After`, \
+         and resolves to the final `Response<T>` as the spec's `final-state-via` says (the ARM default otherwise), by \
+         the rules of Azure's official runtimes (the `lro` module's docs list them). Deletes resolve to \
          `Response<(), NoFormat>`. Without `Retry-After` the poller waits its `frequency` (30 s by default; set \
-         `method_options: lro::PollerOptions { frequency, ..Default::default() }` in the method's options to change it).\n",
+         `method_options: lro::PollerOptions { frequency, ..Default::default() }` in the method's options to change it). \
+         Each status of a running operation carries a `resume_token()`; the method's `resume_*` counterpart \
+         rebuilds the poller from it, in this process or another, without sending the request again.\n",
     );
     let error_type = common_error_type(ctx);
     let error_path = if error_type.contains("::") { error_type.clone() } else { format!("{crate_name}::models::{error_type}") };

@@ -25,6 +25,8 @@ pub(crate) enum Scope {
     Models,
     /// Elsewhere: model names are `crate::models::Name`.
     Crate,
+    /// In the crate's integration tests, which import `models`: model names are `models::Name`.
+    Tests,
 }
 
 /// The Rust type of a value of `ty`.
@@ -49,6 +51,7 @@ fn rust_type_inner(ctx: &Context<'_>, shape: &RustShape<'_>, scope: Scope, at: &
             match scope {
                 Scope::Models => quote! { #name },
                 Scope::Crate => quote! { crate::models::#name },
+                Scope::Tests => quote! { models::#name },
             }
         }
         RustShape::Json => quote! { ::serde_json::Value },
@@ -90,32 +93,10 @@ pub(crate) fn serde_with(ty: &TypeRef, optional: bool) -> Option<String> {
     Some(format!("crate::time::{shape}::<crate::time::{format}>"))
 }
 
-/// Whether values of `ty` implement `Default` (so a struct of them can derive it): see
-/// [`TypeFacts`].
+/// Whether values of `ty` implement `Default` (so a struct of them can derive it): decided
+/// once per crate (`TypeFacts`, `rust_types::Defaults`).
 pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef) -> bool {
-    match default_needs(ty) {
-        Needs::Never => false,
-        Needs::Nothing => true,
-        Needs::Type(name) => ctx.facts.defaults.contains(name),
-    }
-}
-
-/// What a value of a type use needs to have a default.
-enum Needs<'t> {
-    /// It never has one (a date-time).
-    Never,
-    /// It always has one (a string, a number, a list, a map, any JSON).
-    Nothing,
-    /// The named type must have one.
-    Type(&'t str),
-}
-
-fn default_needs(ty: &TypeRef) -> Needs<'_> {
-    match ty {
-        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime) => Needs::Never,
-        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any => Needs::Nothing,
-        TypeRef::Named(name) => Needs::Type(name),
-    }
+    ctx.facts.defaults.has(ty)
 }
 
 /// Facts about the named types as a whole, which the emitter needs for each struct and field:
@@ -127,7 +108,7 @@ pub(crate) struct TypeFacts {
     /// plain fields all have defaults, or an alias of a type with one. Enums and unions have none.
     /// A struct whose plain fields lead back to itself has none either (its `default()` would
     /// never end).
-    defaults: BTreeSet<String>,
+    defaults: crate::rust_types::Defaults,
     /// Each named type's strongly connected component in the graph of types held inline (a
     /// struct's fields not behind a `Vec` or map, an `Option` being inline; a union's variants;
     /// an alias's target): a field whose type is in its struct's component is boxed.
@@ -152,7 +133,12 @@ impl TypeFacts {
                 _ => None,
             })
             .collect();
-        Self { defaults: defaults(api), component: inline_components(api), bodies, deepest: deepest(api) }
+        Self {
+            defaults: crate::rust_types::Defaults::new(&api.types),
+            component: inline_components(api),
+            bodies,
+            deepest: deepest(api),
+        }
     }
 
     /// Whether some type of the crate nests arrays and maps so deep (3 levels; methods wrap it in
@@ -174,60 +160,6 @@ impl TypeFacts {
         let TypeRef::Named(name) = ty else { return false };
         name == owner || (self.component.contains_key(name) && self.component.get(name) == self.component.get(owner))
     }
-}
-
-/// The named types that implement `Default`, as the least fixed point of the rule: a type whose
-/// own condition holds has a default once every type it needs has one (a cycle of needs never
-/// resolves). Each type is settled once, so linear.
-fn defaults(api: &Api) -> BTreeSet<String> {
-    // Per type: how many needed types are still unsettled; who needs it.
-    let mut waiting: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut needed_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    let mut ready: Vec<&str> = Vec::new();
-    for (name, def) in &api.types {
-        let uses: Vec<&TypeRef> = match &def.kind {
-            TypeKind::Enum(_) => continue,
-            TypeKind::Object(object) if object.discriminator.is_some() => continue,
-            TypeKind::Object(object) => object.fields.iter().filter(|f| field_is_plain(f)).map(|f| &f.ty).collect(),
-            TypeKind::Alias(target) => vec![target],
-        };
-        let mut needs = Vec::new();
-        let mut possible = true;
-        for ty in uses {
-            match default_needs(ty) {
-                Needs::Never => possible = false,
-                Needs::Nothing => {}
-                Needs::Type(other) => needs.push(other),
-            }
-        }
-        if !possible {
-            continue;
-        }
-        needs.sort_unstable();
-        needs.dedup();
-        if needs.is_empty() {
-            ready.push(name);
-        }
-        waiting.insert(name, needs.len());
-        for other in needs {
-            needed_by.entry(other).or_default().push(name);
-        }
-    }
-    let mut defaults = BTreeSet::new();
-    while let Some(name) = ready.pop() {
-        if !defaults.insert(name.to_string()) {
-            continue;
-        }
-        for user in needed_by.get(name).into_iter().flatten() {
-            if let Some(count) = waiting.get_mut(user) {
-                *count -= 1;
-                if *count == 0 {
-                    ready.push(user);
-                }
-            }
-        }
-    }
-    defaults
 }
 
 /// How many arrays and maps `ty` nests (written inline: the parsers bound it).
@@ -360,7 +292,7 @@ mod tests {
             TypeDef { kind: TypeKind::Alias(named("HoldsPlain")), ..object("Alias", Vec::new()).1 },
         );
         let facts = TypeFacts::new(&api);
-        let has = |name: &str| facts.defaults.contains(name);
+        let has = |name: &str| facts.defaults.has(&named(name));
         assert!(has("Plain") && has("HoldsPlain") && has("OptionallyDated") && has("OptionalLoop") && has("Alias"));
         assert!(!has("Dated") && !has("HoldsDated"));
         assert!(!has("Loop"), "Loop::default() would never end");
@@ -376,6 +308,6 @@ mod tests {
         }
         let facts = TypeFacts::new(&api);
         assert!(facts.boxed("T0", &named("T1")), "one cycle through all");
-        assert!(facts.defaults.is_empty(), "a required cycle has no default");
+        assert!(!facts.defaults.has(&named("T0")), "a required cycle has no default");
     }
 }

@@ -50,6 +50,29 @@ pub struct RootClient {
     /// The client-level values every client carries (api-version and constants excepted): the
     /// required ones are constructor arguments in this order, the others fields of the options.
     pub fields: Vec<ClientField>,
+    /// `x-ms-parameterized-host`: the endpoint is built from this template for each request
+    /// (unless the options give one), and `endpoint` is only the spec's fallback host.
+    pub host: Option<HostModel>,
+}
+
+/// A host template, as the client fills it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HostModel {
+    /// The template, split into text and variables.
+    pub parts: Vec<HostPart>,
+    /// Written before it (`https://`), when the spec wants a scheme prefix.
+    pub scheme_prefix: Option<String>,
+}
+
+/// A piece of a host template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HostPart {
+    /// Text as written.
+    Text(String),
+    /// The value of the host parameter of this wire name: a client field, or a method's
+    /// argument (a `MethodParam` with `ParamLocation::Host`).
+    Variable(String),
 }
 
 /// A client-level value (a constructor argument or a client option).
@@ -63,6 +86,9 @@ pub struct ClientField {
     pub ty: TypeRef,
     /// Required: a constructor argument; else an `Option` in the client options.
     pub required: bool,
+    /// A string the client uses when the options give none (a required parameter with a
+    /// `default`, which AutoRest makes optional): then the client's own field always has a value.
+    pub default: Option<String>,
     /// `description`.
     pub description: Option<String>,
     /// Where the parameter is declared.
@@ -104,6 +130,12 @@ pub struct Method {
     pub body: Option<MethodBody>,
     /// Whether the request asks for JSON (`Accept: application/json`).
     pub accept_json: bool,
+    /// Whether it sends the client's api-version; then so do the requests that follow it
+    /// (next pages, polls of a status monitor that lacks one).
+    pub client_api_version: bool,
+    /// When another method's pager requests its next pages through this one: the name of the
+    /// crate-private function that builds this method's request (`next_fragment_request`).
+    pub request_fn: Option<String>,
     /// What the method returns.
     pub kind: MethodKind,
     /// The error type of its failures.
@@ -155,6 +187,9 @@ pub struct MethodParam {
     pub collection_format: Option<CollectionFormat>,
     /// `x-ms-skip-url-encoding`: inserted as is.
     pub skip_url_encoding: bool,
+    /// For an optional parameter with `x-ms-client-default`: the text sent when the caller
+    /// gives nothing.
+    pub client_default: Option<String>,
     /// `description`.
     pub description: Option<String>,
     /// Where it is declared.
@@ -231,6 +266,17 @@ pub enum MethodKind {
     Pager(PagerModel),
     /// A `Poller` of a long-running operation.
     Poller(PollerModel),
+    /// A `HEAD` that answers whether the resource exists: `Result<bool>`.
+    Exists(ExistsModel),
+}
+
+/// A `HEAD` method's outcome: `true` for a success, `false` for an absence the spec declares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExistsModel {
+    /// The status codes that mean it exists.
+    pub true_codes: Vec<u16>,
+    /// The status codes that mean it does not (a declared `404`); any other status is an error.
+    pub false_codes: Vec<u16>,
 }
 
 /// A plain method's outcome.
@@ -244,6 +290,34 @@ pub struct PlainModel {
     /// Success codes whose response has no body while another's has one (the docs say to
     /// check the status first).
     pub bodiless_codes: Vec<u16>,
+    /// The response headers the spec declares, typed, when it declares any.
+    pub headers: Option<ResponseHeaders>,
+}
+
+/// A method's typed response headers: a trait of `models` with one accessor per header,
+/// implemented for the method's `Response` (the official crates' `*ResultHeaders` pattern).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseHeaders {
+    /// The trait's name (`HeaderClientResponseIntegerResultHeaders`).
+    pub trait_name: String,
+    /// For a method without a result body: the empty type its `Response` carries, so that its
+    /// headers trait is its own (`HeaderClientResponseIntegerResult`).
+    pub marker: Option<String>,
+    /// The accessors, in the spec's order.
+    pub accessors: Vec<HeaderAccessor>,
+}
+
+/// One typed response header.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeaderAccessor {
+    /// The header's wire name, as written (`x-ms-request-id`).
+    pub wire_name: String,
+    /// The accessor's name, clear of `Response`'s own methods (`request_id`).
+    pub method: String,
+    /// Its type.
+    pub ty: TypeRef,
+    /// `description`.
+    pub description: Option<String>,
 }
 
 /// A pageable method's outcome.
@@ -259,10 +333,37 @@ pub struct PagerModel {
     pub item_type: TypeRef,
     /// The next-link field, if the pages are linked.
     pub next_link: Option<NextLink>,
-    /// Whether next-page requests carry the client's api-version.
-    pub api_version_on_next: bool,
+    /// `x-ms-pageable.operationName`: the next pages are requests of another method of the same
+    /// client, rather than `GET`s of the next link.
+    pub next_operation: Option<NextOperation>,
     /// The status codes that mean success.
     pub success_codes: Vec<u16>,
+}
+
+/// How a pager requests its next pages through another method (`operationName`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextOperation {
+    /// The `operationId` of the method that fetches next pages.
+    pub operation_id: String,
+    /// The name of that method's request builder (`Method::request_fn`).
+    pub request_fn: String,
+    /// Its positional arguments in order, each taken from the first call or the next link.
+    pub args: Vec<NextArg>,
+}
+
+/// One positional argument of a next-page request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextArg {
+    /// The first call's positional argument of this name (the same parameter).
+    FromFirst {
+        /// The argument's name in the first call.
+        name: String,
+        /// Its type.
+        ty: TypeRef,
+    },
+    /// The next link, as the page wrote it.
+    Link,
 }
 
 /// Where a page names the next one.
@@ -277,6 +378,10 @@ pub struct NextLink {
 /// A long-running method's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PollerModel {
+    /// The name of the method that rebuilds the poller from a resume token
+    /// (`resume_create_or_update`), unique in its client; empty when the method returns no
+    /// poller (`pages`).
+    pub resume_method: String,
     /// The final result's type; `None` when the operation returns nothing (a `DELETE`, or no
     /// success response with a body).
     pub result: Option<TypeRef>,
@@ -284,6 +389,9 @@ pub struct PollerModel {
     pub final_state: FinalState,
     /// The status codes the first response may have.
     pub initial_codes: Vec<u16>,
+    /// For an operation that is also `x-ms-pageable`: its result is the first page of a list,
+    /// and the method waits for it, then returns a `Pager` over every page.
+    pub pages: Option<PagerModel>,
 }
 
 /// Where a long-running operation's final result is read, with the ARM default applied.
@@ -312,11 +420,24 @@ impl FinalState {
     }
 }
 
-/// The error type of a method's failures.
+/// An error status with a body type of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusError {
+    /// The status code.
+    pub status: u16,
+    /// The body's type.
+    pub ty: TypeRef,
+}
+
+/// The error types of a method's failures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorModel {
-    /// The decoded error body's type; `None`: `serde_json::Value`.
+    /// The decoded error body's type for any status not in `by_status`; `None`:
+    /// `serde_json::Value`.
     pub ty: Option<TypeRef>,
+    /// Statuses whose error body the spec gives a type of its own (`x-ms-error-response`, or a
+    /// 4xx/5xx response with a schema other than the default's), in status order.
+    pub by_status: Vec<StatusError>,
     /// Whether it wraps the error in an `error` field (common-types `ErrorResponse`), rather
     /// than being the error itself (IoT Hub's `ErrorDetails`). An untyped error keeps the ARM
     /// envelope.

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::ir::{
-    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, FinalState, FinalStateVia, HttpMethod, Method, MethodBody,
-    MethodKind, MethodParam, NextLink, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
-    Refusal, RootClient, StatusCode, TypeKind, TypeRef, ValueSource,
+    Api, BodyKind, Client, ClientField, ClientModel, ErrorModel, ExistsModel, FinalState, FinalStateVia, HeaderAccessor, HttpMethod, Method, MethodBody,
+    MethodKind, MethodParam, NextArg, NextLink, NextOperation, Operation, PagerModel, Pageable, ParamLocation, Passing, PlainModel, PollerModel,
+    HostModel, HostPart, Refusal, ResponseHeaders, RootClient, StatusCode, StatusError, TypeKind, TypeRef, ValueSource,
 };
 use crate::names;
 use crate::rust_types::{field_is_plain, resolve_alias};
@@ -25,7 +25,7 @@ pub const RESOURCE_MANAGER: &str = "https://management.azure.com";
 /// gets a trailing `_`, the way `names` escapes keywords.
 const LOCALS: &[&str] = &[
     "options", "path", "query", "url", "request", "response", "pipeline", "api_version", "first_request",
-    "pager_options", "v", "value",
+    "pager_options", "v", "value", "pager_client", "link",
 ];
 
 /// Method names every client already has (and, on the root, its constructor).
@@ -64,6 +64,8 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         .collect();
 
     let mut options_taken: BTreeSet<String> = BTreeSet::from([root.options_type.clone()]);
+    // Header traits and result markers live in `models`, beside the spec's types.
+    let mut models_taken: BTreeSet<String> = api.types.keys().cloned().collect();
     let mut lists: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut refused = Vec::new();
     let mut clients = Vec::new();
@@ -77,8 +79,15 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         for index in operations {
             let operation = &api.operations[index];
             let method_name = names::unique(operation.name.clone(), &mut taken);
+            let resume_method = operation
+                .long_running
+                .as_ref()
+                .map(|_| names::unique(format!("resume_{method_name}"), &mut taken))
+                .unwrap_or_default();
             let options_type = names::unique(format!("{name}{}Options", names::pascal(&method_name)), &mut options_taken);
-            match lower_method(api, &root, index, method_name, options_type, &mut lists) {
+            let result_type = format!("{name}{}Result", names::pascal(&method_name));
+            let given = MethodNames { method: method_name, resume: resume_method, options_type, result_type };
+            match lower_method(api, &root, index, given, &mut lists, &mut models_taken) {
                 Ok(method) => methods.push(method),
                 Err(error) if refusable(&error) => {
                     refused.push(Refusal { operation: operation.id.clone(), error });
@@ -86,9 +95,86 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
                 Err(error) => return Err(error),
             }
         }
+        link_next_operations(api, &mut methods, &mut taken, &mut refused);
         clients.push(Client { module: names::snake(&name), name, group, accessor, methods });
     }
     Ok(ClientModel { root, clients, refused })
+}
+
+/// Gives each pager whose `x-ms-pageable` names an `operationName` the method of this client
+/// that requests its next pages, and that method a request builder. A pager whose next
+/// operation cannot be called for it (another client's, unknown, or with an argument the first
+/// call does not have) is refused.
+fn link_next_operations(api: &Api, methods: &mut Vec<Method>, taken: &mut BTreeSet<String>, refused: &mut Vec<Refusal>) {
+    let mut index = 0;
+    while index < methods.len() {
+        let op = &api.operations[methods[index].operation];
+        let Some(wanted) = op.pageable.as_ref().and_then(|p| p.operation_name.clone()) else {
+            index += 1;
+            continue;
+        };
+        let at = op.location.join("x-ms-pageable").join("operationName");
+        match next_operation(methods, index, &wanted, &at) {
+            Ok((next, args)) => {
+                let request_fn = match &methods[next].request_fn {
+                    Some(existing) => existing.clone(),
+                    None => {
+                        let name = names::unique(format!("{}_request", methods[next].name), taken);
+                        methods[next].request_fn = Some(name.clone());
+                        name
+                    }
+                };
+                if let MethodKind::Pager(pager) = &mut methods[index].kind {
+                    pager.next_operation = Some(NextOperation { operation_id: wanted, request_fn, args });
+                }
+                index += 1;
+            }
+            Err(error) => {
+                let method = methods.remove(index);
+                refused.push(Refusal { operation: method.operation_id, error });
+            }
+        }
+    }
+}
+
+/// The method named `wanted` that fetches the next pages of `methods[first]`, and its arguments.
+fn next_operation(methods: &[Method], first: usize, wanted: &str, at: &Location) -> Result<(usize, Vec<NextArg>)> {
+    let Some(next) = methods.iter().position(|m| m.operation_id == wanted) else {
+        return Err(Error::unsupported(
+            at.clone(),
+            format!("an operationName, `{wanted}`, that is not an operation of the same client (or is refused)"),
+        ));
+    };
+    let next_method = &methods[next];
+    if next_method.body.is_some() {
+        return Err(Error::unsupported(at.clone(), format!("a next-page operation, `{wanted}`, with a request body")));
+    }
+    let first_method = &methods[first];
+    let mut args = Vec::new();
+    for param in &next_method.params {
+        let ValueSource::Positional { .. } = &param.source else { continue };
+        if param.wire_name == "nextLink" {
+            args.push(NextArg::Link);
+            continue;
+        }
+        let given = first_method.params.iter().find_map(|p| match &p.source {
+            ValueSource::Positional { name } if p.wire_name == param.wire_name => Some((name.clone(), p.ty.clone())),
+            _ => None,
+        });
+        match given {
+            Some((name, ty)) if ty == param.ty => args.push(NextArg::FromFirst { name, ty }),
+            _ => {
+                return Err(Error::unsupported(
+                    at.clone(),
+                    format!(
+                        "a next-page operation, `{wanted}`, whose required parameter `{}` the first call does not take (with the same type)",
+                        param.wire_name
+                    ),
+                ))
+            }
+        }
+    }
+    Ok((next, args))
 }
 
 /// Whether an error stops only the operation it is in (the spec is otherwise usable), rather
@@ -112,23 +198,52 @@ fn lower_root(api: &Api) -> Result<RootClient> {
     let fields = api
         .client_parameters
         .iter()
-        .filter(|p| !p.name.eq_ignore_ascii_case("api-version") && p.constant.is_none())
-        .map(|p| ClientField {
-            wire_name: p.name.clone(),
-            field: names::unique(p.rust_name.clone(), &mut taken),
-            ty: p.ty.clone(),
-            required: p.required,
-            description: p.description.clone(),
-            location: p.location_in_spec.clone(),
+        .filter(|p| !p.api_version && p.constant.is_none())
+        .map(|p| {
+            // A string with a default is an option the client fills in.
+            let default = match (&p.default, crate::rust_types::is_string(&p.ty)) {
+                (Some(serde_json::Value::String(default)), true) => Some(default.clone()),
+                _ => None,
+            };
+            ClientField {
+                wire_name: p.name.clone(),
+                field: names::unique(p.rust_name.clone(), &mut taken),
+                ty: p.ty.clone(),
+                required: p.required && default.is_none(),
+                default,
+                description: p.description.clone(),
+                location: p.location_in_spec.clone(),
+            }
         })
         .collect();
+    let host = api.host.as_ref().map(lower_host);
     Ok(RootClient {
         options_type: format!("{name}Options"),
-        on_resource_manager: endpoint == RESOURCE_MANAGER,
+        on_resource_manager: endpoint == RESOURCE_MANAGER && host.is_none(),
         name,
         endpoint,
         fields,
+        host,
     })
+}
+
+/// A host template split into its text and its variables.
+fn lower_host(host: &crate::ir::HostTemplate) -> HostModel {
+    let mut parts = Vec::new();
+    let mut rest = host.template.as_str();
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            parts.push(HostPart::Text(rest[..open].to_string()));
+        }
+        // `lower` checked every `{` is closed.
+        let close = rest[open..].find('}').map(|c| open + c).unwrap_or(rest.len() - 1);
+        parts.push(HostPart::Variable(rest[open + 1..close].to_string()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(HostPart::Text(rest.to_string()));
+    }
+    HostModel { parts, scheme_prefix: host.scheme_prefix.clone() }
 }
 
 /// The default endpoint: the spec's (Resource Manager's when it names none), checked to be an
@@ -154,14 +269,27 @@ fn checked_endpoint(api: &Api) -> Result<String> {
     }
 }
 
+/// The names a method is given before its operation is lowered (so that refusing one renames
+/// none of the others).
+struct MethodNames {
+    /// The method's.
+    method: String,
+    /// Its `resume_*` counterpart's, for a long-running operation (empty otherwise).
+    resume: String,
+    /// Its options type's.
+    options_type: String,
+    /// The stem of its result marker and headers trait (`{Client}{Method}Result`).
+    result_type: String,
+}
+
 /// One method, or the error that refuses its operation.
 fn lower_method(
     api: &Api,
     root: &RootClient,
     index: usize,
-    name: String,
-    options_type: String,
+    given: MethodNames,
     lists: &mut BTreeMap<String, (String, String)>,
+    models_taken: &mut BTreeSet<String>,
 ) -> Result<Method> {
     let op = &api.operations[index];
     if matches!(op.method, HttpMethod::Options | HttpMethod::Trace) {
@@ -181,12 +309,18 @@ fn lower_method(
             return Err(Error::unsupported(at.clone(), "a cookie parameter (azure_core clients send no cookies)"));
         }
         check_parameter_type(api, &param.ty, at)?;
+        if param.location == ParamLocation::Path && param.collection_format == Some(crate::ir::CollectionFormat::Multi) {
+            return Err(Error::unsupported(
+                at.clone(),
+                "a path parameter with `collectionFormat: multi` (a path segment holds one value; csv, ssv, tsv and pipes are joined)",
+            ));
+        }
         let source = if let Some(constant) = &param.constant {
             ValueSource::Constant(match constant {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             })
-        } else if param.client_level && param.name.eq_ignore_ascii_case("api-version") {
+        } else if param.client_level && param.api_version {
             ValueSource::ApiVersion
         } else if param.client_level {
             let field = root
@@ -194,11 +328,16 @@ fn lower_method(
                 .iter()
                 .find(|f| f.wire_name == param.name)
                 .ok_or_else(|| Error::invalid(at.clone(), format!("client parameter `{}` among the client's", param.name)))?;
-            ValueSource::Client { field: field.field.clone(), required: field.required }
+            ValueSource::Client { field: field.field.clone(), required: field.required || field.default.is_some() }
         } else if param.required {
             ValueSource::Positional { name: argument_name(&param.rust_name, &mut args) }
         } else {
             ValueSource::Optional { field: names::unique(param.rust_name.clone(), &mut fields) }
+        };
+        let client_default = match (&source, &param.client_default) {
+            (ValueSource::Optional { .. }, Some(serde_json::Value::String(text))) => Some(text.clone()),
+            (ValueSource::Optional { .. }, Some(other)) => Some(other.to_string()),
+            _ => None,
         };
         params.push(MethodParam {
             wire_name: param.name.clone(),
@@ -207,6 +346,7 @@ fn lower_method(
             source,
             collection_format: param.collection_format,
             skip_url_encoding: param.skip_url_encoding,
+            client_default,
             description: param.description.clone(),
             location_in_spec: at.clone(),
         });
@@ -235,25 +375,35 @@ fn lower_method(
             })
         }
     };
+    let client_api_version = params.iter().any(|p| p.source == ValueSource::ApiVersion);
     let kind = if let Some(lro) = &op.long_running {
-        MethodKind::Poller(lower_poller(op, lro))
+        let mut poller = lower_poller(op, lro, given.resume);
+        if let Some(pageable) = &op.pageable {
+            poller.pages = Some(lower_pager(api, op, pageable, lists)?);
+            // The method waits and returns the pages: no poller to resume.
+            poller.resume_method.clear();
+        }
+        MethodKind::Poller(poller)
     } else if let Some(pageable) = &op.pageable {
-        let api_version_on_next = params.iter().any(|p| p.source == ValueSource::ApiVersion);
-        MethodKind::Pager(lower_pager(api, op, pageable, api_version_on_next, lists)?)
+        MethodKind::Pager(lower_pager(api, op, pageable, lists)?)
+    } else if op.method == HttpMethod::Head {
+        MethodKind::Exists(lower_exists(op))
     } else {
-        MethodKind::Plain(lower_plain(op))
+        MethodKind::Plain(lower_plain(api, op, &given.result_type, models_taken))
     };
     Ok(Method {
         operation_id: op.id.clone(),
         operation: index,
-        name,
-        options_type,
+        name: given.method,
+        options_type: given.options_type,
         http_method: op.method,
         params,
         body,
         accept_json: op.produces.is_empty() || op.produces.iter().any(|p| p.contains("json")),
+        client_api_version,
+        request_fn: None,
         kind,
-        error: ErrorModel { ty: op.error.clone(), envelope: error_is_envelope(api, op) },
+        error: lower_error(api, op),
     })
 }
 
@@ -305,8 +455,9 @@ fn shared_success_type(op: &Operation) -> Option<TypeRef> {
 }
 
 /// A plain operation's outcome.
-fn lower_plain(op: &Operation) -> PlainModel {
+fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut BTreeSet<String>) -> PlainModel {
     let result = shared_success_type(op);
+    let headers = lower_headers(api, op, result.is_none(), result_type, models_taken);
     let success: Vec<_> = op.responses.iter().filter(|r| !r.is_error).collect();
     let bodiless_codes = if result.is_some() {
         success
@@ -320,14 +471,63 @@ fn lower_plain(op: &Operation) -> PlainModel {
     } else {
         Vec::new()
     };
-    PlainModel { result, success_codes: success_codes(op), bodiless_codes }
+    PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers }
 }
 
-/// A long-running operation's outcome: its result type (nothing for a `DELETE`; else
-/// `final-state-schema`, else the body of 200, of 201, or what the successes share) and where
-/// the result is read (`final-state-via`, else the ARM default: `PUT`/`PATCH` read the original
-/// URI, others `Location`).
-fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning) -> PollerModel {
+/// `Response`'s own methods, which a header accessor must not shadow.
+const RESPONSE_METHODS: &[&str] =
+    &["status", "headers", "body", "deconstruct", "into_body", "to_raw_response", "into_model"];
+
+/// The typed headers of a plain method's successes (each header once, by wire name, the first
+/// declaration's type), with the names of their trait and, without a result body, the marker
+/// type its `Response` carries.
+fn lower_headers(
+    api: &Api,
+    op: &Operation,
+    bodiless: bool,
+    result_type: &str,
+    models_taken: &mut BTreeSet<String>,
+) -> Option<ResponseHeaders> {
+    let mut seen = BTreeSet::new();
+    let mut methods: BTreeSet<String> = RESPONSE_METHODS.iter().map(|s| s.to_string()).collect();
+    let mut accessors = Vec::new();
+    for header in op.responses.iter().filter(|r| !r.is_error).flat_map(|r| &r.headers) {
+        if !seen.insert(header.name.to_ascii_lowercase()) {
+            continue;
+        }
+        let name = if RESPONSE_METHODS.contains(&header.rust_name.as_str()) {
+            format!("{}_header", header.rust_name)
+        } else {
+            header.rust_name.clone()
+        };
+        accessors.push(HeaderAccessor {
+            wire_name: header.name.clone(),
+            method: names::unique(name, &mut methods),
+            ty: resolve_alias(&api.types, &header.ty).clone(),
+            description: header.description.clone(),
+        });
+    }
+    if accessors.is_empty() {
+        return None;
+    }
+    let marker = bodiless.then(|| names::unique(result_type.to_string(), models_taken));
+    let trait_name = names::unique(format!("{result_type}Headers"), models_taken);
+    Some(ResponseHeaders { trait_name, marker, accessors })
+}
+
+/// A `HEAD`'s outcome: it exists on a success, not on a `404` the spec declares (as AutoRest's
+/// generators read `HEAD` operations); any other answer is an error.
+fn lower_exists(op: &Operation) -> ExistsModel {
+    let declared_404 = op.responses.iter().any(|r| r.status == StatusCode::Code(404));
+    let true_codes = success_codes(op).into_iter().filter(|c| *c != 404).collect();
+    ExistsModel { true_codes, false_codes: if declared_404 { vec![404] } else { Vec::new() } }
+}
+
+/// A long-running operation's outcome: its result type (`final-state-schema`, else the body of
+/// 200, of 201, or what the successes share; nothing when none has a body) and where the
+/// result is read (`final-state-via`, else the ARM default: `PUT`/`PATCH` read the original URI,
+/// `POST` its `Location`, `DELETE` its last answer).
+fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning, resume_method: String) -> PollerModel {
     let mut initial_codes = success_codes(op);
     for code in LRO_INITIAL {
         if !initial_codes.contains(&code) {
@@ -335,21 +535,20 @@ fn lower_poller(op: &Operation, lro: &crate::ir::LongRunning) -> PollerModel {
         }
     }
     initial_codes.sort_unstable();
-    let result = if op.method == HttpMethod::Delete {
-        None
-    } else {
-        let body_of = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
-        lro.final_state_schema.clone().or_else(|| body_of(200)).or_else(|| body_of(201)).or_else(|| shared_success_type(op))
-    };
+    let body_of = |code| op.responses.iter().find(|r| r.status == StatusCode::Code(code)).and_then(|r| r.ty.clone());
+    let result =
+        lro.final_state_schema.clone().or_else(|| body_of(200)).or_else(|| body_of(201)).or_else(|| shared_success_type(op));
     let final_state = match (&result, lro.final_state_via, op.method) {
         (None, _, _) => FinalState::None,
         (_, Some(FinalStateVia::OriginalUri), _) => FinalState::OriginalUri,
         (_, Some(FinalStateVia::Location), _) => FinalState::Location,
         (_, Some(FinalStateVia::AzureAsyncOperation | FinalStateVia::OperationLocation), _) => FinalState::AsyncOperation,
         (_, None, HttpMethod::Put | HttpMethod::Patch) => FinalState::OriginalUri,
+        // A DELETE with a result reads it from the last answer, as Azure's Go runtime does.
+        (_, None, HttpMethod::Delete) => FinalState::AsyncOperation,
         (_, None, _) => FinalState::Location,
     };
-    PollerModel { result, final_state, initial_codes }
+    PollerModel { resume_method, result, final_state, initial_codes, pages: None }
 }
 
 /// A pageable operation's outcome: its list type, with the item and next-link fields checked.
@@ -359,7 +558,6 @@ fn lower_pager(
     api: &Api,
     op: &Operation,
     pageable: &Pageable,
-    api_version_on_next: bool,
     lists: &mut BTreeMap<String, (String, String)>,
 ) -> Result<PagerModel> {
     let at = op.location.join("x-ms-pageable");
@@ -412,9 +610,27 @@ fn lower_pager(
         item_type: (**item_type).clone(),
         list_type,
         next_link,
-        api_version_on_next,
+        next_operation: None,
         success_codes: success_codes(op),
     })
+}
+
+/// The error types of an operation: its error type for any status, and the statuses whose
+/// error response has a body type of its own.
+fn lower_error(api: &Api, op: &Operation) -> ErrorModel {
+    let mut by_status: Vec<StatusError> = op
+        .responses
+        .iter()
+        .filter(|r| r.is_error)
+        .filter_map(|r| match (r.status, &r.ty) {
+            (StatusCode::Code(status), Some(ty)) if Some(ty) != op.error.as_ref() => {
+                Some(StatusError { status, ty: ty.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    by_status.sort_by_key(|e| e.status);
+    ErrorModel { ty: op.error.clone(), by_status, envelope: error_is_envelope(api, op) }
 }
 
 /// Whether the operation's error type wraps the error in an `error` field (common-types

@@ -28,11 +28,14 @@ use crate::load::LoadedSpec;
 
 /// Lowers a loaded spec into the IR.
 pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
+    // Parsed before the lowering, which borrows them for as long as it runs.
+    let host = read_host(spec)?;
     let mut lowerer = Lowerer::new(spec);
-    if spec.document.extensions.contains_key("x-ms-parameterized-host") {
-        lowerer.record("/x-ms-parameterized-host", "x-ms-parameterized-host (the endpoint is not templated)");
-    }
     lowerer.lower_components()?;
+    let host = match &host {
+        Some(host) => Some(lowerer.lower_host(host)?),
+        None => None,
+    };
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();
     lowerer.check_type_depth()?;
@@ -53,6 +56,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
         endpoint,
         endpoint_location: spec.locate(endpoint_pointer),
         title_location: spec.locate("/info/title"),
+        host,
         oauth2_scopes: oauth2_scopes(&spec.document),
         client_parameters: lowerer.client_parameters,
         operations,
@@ -68,6 +72,57 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
 /// what `lower_spec` stores in `Api::clients`.
 pub fn lower_client_model(api: &Api) -> Result<ClientModel> {
     clients::lower_clients(api)
+}
+
+/// `x-ms-parameterized-host` as written: the template, its options and its parameters.
+struct HostExtension {
+    template: String,
+    use_scheme_prefix: bool,
+    last: bool,
+    parameters: Vec<ReferenceOr<openapiv3::Parameter>>,
+}
+
+/// The spec's `x-ms-parameterized-host`, if any, checked for shape.
+fn read_host(spec: &LoadedSpec) -> Result<Option<HostExtension>> {
+    const AT: &str = "/x-ms-parameterized-host";
+    let Some(value) = spec.document.extensions.get("x-ms-parameterized-host") else { return Ok(None) };
+    let Some(object) = value.as_object() else {
+        return Err(Error::invalid(spec.locate(AT), "an object with hostTemplate and parameters"));
+    };
+    let Some(template) = object.get("hostTemplate").and_then(Value::as_str) else {
+        return Err(Error::invalid(spec.locate(&format!("{AT}/hostTemplate")), "a string host template"));
+    };
+    let flag = |key: &str, default: bool| -> Result<bool> {
+        match object.get(key) {
+            None | Some(Value::Null) => Ok(default),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(other) => Err(Error::invalid(spec.locate(&format!("{AT}/{key}")), format!("a boolean, found {other}"))),
+        }
+    };
+    let last = match object.get("positionInOperation").and_then(Value::as_str) {
+        None | Some("first") => false,
+        Some("last") => true,
+        Some(other) => {
+            return Err(Error::invalid(
+                spec.locate(&format!("{AT}/positionInOperation")),
+                format!("`first` or `last`, found `{other}`"),
+            ))
+        }
+    };
+    let mut parameters = Vec::new();
+    let listed = object.get("parameters").and_then(Value::as_array).cloned().unwrap_or_default();
+    for (i, parameter) in listed.into_iter().enumerate() {
+        let at = format!("{AT}/parameters/{i}");
+        let parameter: ReferenceOr<openapiv3::Parameter> = serde_json::from_value(parameter)
+            .map_err(|e| Error::invalid(spec.locate(&at), format!("a parameter ({e})")))?;
+        parameters.push(parameter);
+    }
+    Ok(Some(HostExtension {
+        template: template.to_string(),
+        use_scheme_prefix: flag("useSchemePrefix", true)?,
+        last,
+        parameters,
+    }))
 }
 
 /// The OAuth2 scopes of every security scheme, in spec order, each once.
@@ -113,6 +168,9 @@ struct Lowerer<'a> {
     global_parameters: BTreeMap<String, Parameter>,
     /// Client-level parameters in order of first use.
     client_parameters: Vec<Parameter>,
+    /// The method-level variables of the host template, which every operation takes, and
+    /// whether they follow the operation's own parameters.
+    host_parameters: (Vec<Parameter>, bool),
     /// Constructs recorded but not supported.
     unsupported: Vec<Unsupported>,
 }
@@ -130,8 +188,50 @@ impl<'a> Lowerer<'a> {
             mappings: BTreeMap::new(),
             global_parameters: BTreeMap::new(),
             client_parameters: Vec::new(),
+            host_parameters: (Vec::new(), false),
             unsupported: Vec::new(),
         }
+    }
+
+    /// Lowers `x-ms-parameterized-host`: its variables are parameters of the host; referenced
+    /// ones are client settings (unless `x-ms-parameter-location: method`), inline ones method
+    /// arguments, as AutoRest places them. Every variable of the template must be one.
+    fn lower_host(&mut self, host: &'a HostExtension) -> Result<crate::ir::HostTemplate> {
+        const AT: &str = "/x-ms-parameterized-host";
+        let mut parameters = Vec::new();
+        for (i, parameter) in host.parameters.iter().enumerate() {
+            let at = format!("{AT}/parameters/{i}");
+            let mut lowered = self.lower_parameter_use(parameter, "Host", &at)?;
+            lowered.location = crate::ir::ParamLocation::Host;
+            lowered.required = true;
+            parameters.push(lowered);
+        }
+        let variables = host.template.split('{').skip(1).map(|rest| rest.split_once('}').map(|(name, _)| name));
+        for variable in variables {
+            let Some(variable) = variable else {
+                return Err(Error::invalid(self.locate(&format!("{AT}/hostTemplate")), "a host template whose every `{` is closed"));
+            };
+            if !parameters.iter().any(|p| p.name == variable) {
+                return Err(Error::invalid(
+                    self.locate(&format!("{AT}/parameters")),
+                    format!("a parameter for the host template's `{{{variable}}}`"),
+                ));
+            }
+        }
+        for parameter in &parameters {
+            if parameter.client_level {
+                self.client_parameters.push(parameter.clone());
+            }
+        }
+        let method_level = parameters.iter().filter(|p| !p.client_level).cloned().collect();
+        self.host_parameters = (method_level, host.last);
+        Ok(crate::ir::HostTemplate {
+            template: host.template.clone(),
+            scheme_prefix: host.use_scheme_prefix.then(|| "https://".to_string()),
+            parameters,
+            last: host.last,
+            location: self.locate(AT),
+        })
     }
 
     /// The document.

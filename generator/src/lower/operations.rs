@@ -124,6 +124,17 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.check_template(path, &used, pointer)?;
+        // The host template's method-level variables, before or after the operation's own.
+        let (host, last) = &self.host_parameters;
+        let host: Vec<Used> = host
+            .iter()
+            .map(|p| Used { parameter: p.clone(), pointer: String::from("/x-ms-parameterized-host/parameters") })
+            .collect();
+        if *last {
+            used.extend(host);
+        } else {
+            used.splice(0..0, host);
+        }
         for u in &used {
             let p = &u.parameter;
             if p.client_level && !self.client_parameters.iter().any(|c| c.name == p.name && c.location == p.location) {
@@ -198,7 +209,7 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers a parameter as listed by an operation: a global one (a `$ref`) once, cached.
-    fn lower_parameter_use(&mut self, parameter: &'a ReferenceOr<SpecParameter>, op_name: &str, at: &str) -> Result<Parameter> {
+    pub(super) fn lower_parameter_use(&mut self, parameter: &'a ReferenceOr<SpecParameter>, op_name: &str, at: &str) -> Result<Parameter> {
         match parameter {
             ReferenceOr::Item(parameter) => {
                 let hint = format!("{op_name}{}", names::pascal(&parameter.parameter_data_ref().name));
@@ -256,7 +267,11 @@ impl<'a> Lowerer<'a> {
             SchemaUse::Inline(schema) => Some(SchemaView::new(schema)),
             SchemaUse::Ref(_) => None,
         };
-        let is_api_version = data.name == "api-version" && location == ParamLocation::Query;
+        // The api-version: `x-ms-api-version` says so either way, else a query parameter named so.
+        let is_api_version = match data.extensions.get("x-ms-api-version").and_then(Value::as_bool) {
+            Some(flag) => flag,
+            None => data.name == "api-version" && location == ParamLocation::Query,
+        };
         // AutoRest's constant: a required enum of one value that is not modelled as a string. An
         // operation's own `api-version` of one value pins that operation to it (as Key Vault's
         // `Vaults_List` is to 2015-11-01), however its enum is modelled.
@@ -318,6 +333,8 @@ impl<'a> Lowerer<'a> {
             description: data.description.clone(),
             skip_url_encoding: ext_flag(&data.extensions, "x-ms-skip-url-encoding"),
             client_level,
+            api_version: is_api_version,
+            client_default: data.extensions.get("x-ms-client-default").cloned(),
             default,
             constant,
             collection_format,

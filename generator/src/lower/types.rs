@@ -367,6 +367,18 @@ impl<'a> Lowerer<'a> {
     /// Lowers an enum schema.
     fn lower_enum(&mut self, view: &SchemaView<'a>, pointer: &str) -> Result<EnumType> {
         let base = match view.typ {
+            // Some specs type an enum `integer` and list its values as strings: the service sends
+            // what the values say, so the enum is generated as the strings it holds.
+            Some("integer" | "number") if view.enumeration.iter().all(Value::is_string) => {
+                self.record(
+                    &format!("{pointer}/enum"),
+                    format!(
+                        "a {} enum whose values are strings (generated as a string enum, as its values are written)",
+                        view.typ.unwrap_or_default()
+                    ),
+                );
+                Primitive::String
+            }
             Some("integer" | "number") => self.lower_primitive(view, pointer),
             Some("string") | None if view.enumeration.iter().all(Value::is_string) => Primitive::String,
             None if view.enumeration.iter().all(Value::is_i64) => Primitive::Int64,

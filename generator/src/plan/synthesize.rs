@@ -1,8 +1,9 @@
 //! Examples synthesized from the spec, for the operations no example file covers.
 //!
-//! Azure specs often name example files that were never published (21 of the 38 the IoT Hub
-//! 2023-06-30 spec names are missing), and some operations name none. So that every operation
-//! is still exercised end to end, the emitter builds an example from the operation's schemas:
+//! An operation's example file may be missing from the checkout a spec was vendored from (of the
+//! 38 the IoT Hub 2023-06-30 spec names, upstream publishes all, but 21 are not in the partial
+//! checkout `specs/` was imported from), and some operations name none. So that every operation
+//! is still exercised end to end, the plan builds an example from the operation's schemas:
 //! a value for every parameter (optional ones included, so the options structs are exercised),
 //! a request body and a success response with every property filled (read-only ones too: the
 //! request must leave them out and the response must decode them), one entry in each map and
@@ -19,11 +20,12 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::Context;
+use super::{next_link_property, spec_constant};
 use crate::ir::{
-    BodyKind, CollectionFormat, ExampleResponse, FinalState, MethodKind, ObjectType, Operation, ParamLocation,
-    Primitive, StatusCode, TypeKind, TypeRef,
+    Api, BodyKind, CollectionFormat, ExampleResponse, FinalState, Method, MethodKind, ObjectType, Operation, ParamLocation,
+    Primitive, StatusCode, TypeKind, TypeRef, ValueSource,
 };
+use crate::rust_types::resolve_alias;
 
 /// An example built from the spec, in the shape of an example file's content.
 pub(crate) struct Synthesized {
@@ -37,6 +39,7 @@ pub(crate) struct Synthesized {
 }
 
 /// A `GET` the poller sends after the first response, and its answer.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FollowUp {
     /// Where it is sent.
     pub target: Target,
@@ -76,62 +79,66 @@ pub(crate) const RESULT: &str = "/synthesized/operationResults/1";
 /// would otherwise never end).
 const MAX_DEPTH: usize = 6;
 
-/// An example for `operation`, or why none can be built (a test that cannot be honest is not
-/// emitted; the reason becomes an ignored test's).
-pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Synthesized, String> {
+/// An example for `method` (of `operation`), or why none can be built (a test that cannot be
+/// honest is not emitted; the reason becomes an ignored test's).
+pub(crate) fn synthesize(api: &Api, method: &Method, operation: &Operation) -> Result<Synthesized, String> {
     let mut parameters = Map::new();
-    for parameter in &operation.parameters {
-        if let Some(constant) = &parameter.constant {
-            parameters.insert(parameter.name.clone(), constant.clone());
-            continue;
-        }
-        if parameter.client_level {
-            if parameter.name.eq_ignore_ascii_case("api-version") {
-                parameters.insert(parameter.name.clone(), Value::String(ctx.api.api_version.clone()));
-            } else if parameter.required {
-                parameters.insert(parameter.name.clone(), Value::String(sample_text(&parameter.name)));
+    for param in &method.params {
+        let name = &param.wire_name;
+        let required = match &param.source {
+            ValueSource::Constant(text) => {
+                let constant = spec_constant(operation, param).cloned().unwrap_or_else(|| Value::String(text.clone()));
+                parameters.insert(name.clone(), constant);
+                continue;
             }
-            continue;
-        }
-        let value = match ctx.resolve_alias(&parameter.ty) {
+            ValueSource::ApiVersion => {
+                parameters.insert(name.clone(), Value::String(api.api_version.clone()));
+                continue;
+            }
+            ValueSource::Client { required, .. } => {
+                if *required {
+                    parameters.insert(name.clone(), Value::String(sample_text(name)));
+                }
+                continue;
+            }
+            ValueSource::Positional { .. } => true,
+            ValueSource::Optional { .. } => false,
+        };
+        let value = match resolve_alias(&api.types, &param.ty) {
             TypeRef::Array(item) => {
                 // Two values, so the test sees how they are joined (or repeated, for `multi`,
                 // which only a query can be).
-                let repeated = parameter.collection_format == Some(CollectionFormat::Multi);
-                if repeated && parameter.location != ParamLocation::Query {
+                let repeated = param.collection_format == Some(CollectionFormat::Multi);
+                if repeated && param.location != ParamLocation::Query {
                     None
                 } else {
-                    list_values(ctx, item, &parameter.name).map(Value::Array)
+                    list_values(api, item, name).map(Value::Array)
                 }
             }
-            ty => scalar_value(ctx, ty, &parameter.name, 0),
+            ty => scalar_value(api, ty, name, 0),
         };
         match value {
             Some(value) => {
-                parameters.insert(parameter.name.clone(), value);
+                parameters.insert(name.clone(), value);
             }
             // An optional object parameter (or a list of objects or dates) is left out; a
             // required one has no text form the test could expect.
-            None if !parameter.required => {}
+            None if !required => {}
             None => {
                 return Err(format!(
-                    "no example can be synthesized for the {} parameter `{}`, whose type has no plain text form",
-                    location_name(parameter.location),
-                    parameter.name
+                    "no example can be synthesized for the {} parameter `{name}`, whose type has no plain text form",
+                    location_name(param.location),
                 ))
             }
         }
     }
 
-    let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: false };
-    if let Some(body) = &operation.body {
+    let mut filler = Filler { api, stack: Vec::new(), terminal_state: false };
+    if let Some(body) = &method.body {
         if body.kind != BodyKind::Json {
-            return Err(format!(
-                "no example is synthesized for a {} request body",
-                body.content_type
-            ));
+            return Err(format!("no example is synthesized for a {} request body", body.content_type));
         }
-        parameters.insert(body.name.clone(), filler.value(&body.ty, &body.name)?);
+        parameters.insert(body.wire_name.clone(), filler.value(&body.ty, &body.wire_name)?);
     }
 
     // The response: the lowest declared success status, skipping `202` (still running) for a
@@ -145,7 +152,7 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
             _ => None,
         })
         .collect();
-    let lro = operation.long_running.is_some();
+    let lro = matches!(method.kind, MethodKind::Poller(_));
     let chosen = successes
         .iter()
         .filter(|(code, _)| !(lro && *code == 202))
@@ -162,8 +169,8 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
         }
     };
     filler.terminal_state = lro;
-    if let (Some(_), 202) = (&operation.long_running, status) {
-        return accepted(ctx, operation, &mut filler, parameters);
+    if lro && status == 202 {
+        return accepted(method, &mut filler, parameters);
     }
     let body = match &response.ty {
         Some(TypeRef::Primitive(Primitive::Binary)) => {
@@ -172,8 +179,8 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
         Some(ty) => {
             let mut value = filler.value(ty, "value")?;
             // One page: no link to a next one.
-            if let (Some(pageable), Value::Object(fields)) = (&operation.pageable, &mut value) {
-                if let Some(next) = &pageable.next_link_name {
+            if let (MethodKind::Pager(pager), Value::Object(fields)) = (&method.kind, &mut value) {
+                if let Some(next) = next_link_property(api, pager) {
                     fields.remove(next);
                 }
             }
@@ -189,13 +196,8 @@ pub(crate) fn synthesize(ctx: &Context<'_>, operation: &Operation) -> Result<Syn
 /// A long-running operation that declares no terminal success: it answers `202` naming a
 /// status monitor and a result location, the monitor reports `Succeeded`, and the result is
 /// read where the operation's final state says (as the client model tells the emitted poller).
-fn accepted(
-    ctx: &Context<'_>,
-    operation: &Operation,
-    filler: &mut Filler<'_, '_>,
-    parameters: Map<String, Value>,
-) -> Result<Synthesized, String> {
-    let (headers, follow_ups) = polls_after_accepted(ctx, operation, filler)?;
+fn accepted(method: &Method, filler: &mut Filler<'_>, parameters: Map<String, Value>) -> Result<Synthesized, String> {
+    let (headers, follow_ups) = polls_after_accepted(method, filler)?;
     let mut responses = BTreeMap::new();
     responses.insert("202".to_string(), ExampleResponse { headers, body: None });
     Ok(Synthesized { parameters, responses, follow_ups })
@@ -204,19 +206,15 @@ fn accepted(
 /// The answer to a long-running operation's `202` that an example file gives only with headers
 /// naming the live service: the monitor headers of a synthesized `202`, and the polls that
 /// follow, the result built from the schemas (the example has none).
-pub(crate) fn accepted_polls(ctx: &Context<'_>, operation: &Operation) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
-    let mut filler = Filler { ctx, stack: Vec::new(), terminal_state: true };
-    polls_after_accepted(ctx, operation, &mut filler)
+pub(crate) fn accepted_polls(api: &Api, method: &Method) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
+    let mut filler = Filler { api, stack: Vec::new(), terminal_state: true };
+    polls_after_accepted(method, &mut filler)
 }
 
 /// The headers of a `202` naming the synthesized monitor and result location, and the polls
 /// that follow it, as the operation's final state says.
-fn polls_after_accepted(
-    ctx: &Context<'_>,
-    operation: &Operation,
-    filler: &mut Filler<'_, '_>,
-) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
-    let Some(MethodKind::Poller(poller)) = method_of(ctx, operation).map(|m| &m.kind) else {
+fn polls_after_accepted(method: &Method, filler: &mut Filler<'_>) -> Result<(Map<String, Value>, Vec<FollowUp>), String> {
+    let MethodKind::Poller(poller) = &method.kind else {
         return Err("not a long-running method".into());
     };
     let final_state = poller.final_state;
@@ -246,16 +244,11 @@ fn polls_after_accepted(
     Ok((headers, follow_ups))
 }
 
-/// The method of `operation` in the client model.
-fn method_of<'a>(ctx: &Context<'a>, operation: &Operation) -> Option<&'a crate::ir::Method> {
-    ctx.api.clients.clients.iter().flat_map(|c| &c.methods).find(|m| m.operation_id == operation.id)
-}
-
 /// The `index`th sample value of a parameter (or list item) of type `ty` named `name`, if it
 /// has a plain text form the example tests can pass and expect: a string, number, boolean,
 /// UUID or enum value. Dates and bytes are left out: the tests write list items as JSON.
-fn scalar_value(ctx: &Context<'_>, ty: &TypeRef, name: &str, index: usize) -> Option<Value> {
-    match ctx.resolve_alias(ty) {
+fn scalar_value(api: &Api, ty: &TypeRef, name: &str, index: usize) -> Option<Value> {
+    match resolve_alias(&api.types, ty) {
         TypeRef::Primitive(Primitive::Binary) => None,
         TypeRef::Primitive(primitive) if index == 0 => Some(primitive_value(primitive, name)),
         TypeRef::Primitive(primitive) => match primitive {
@@ -266,7 +259,7 @@ fn scalar_value(ctx: &Context<'_>, ty: &TypeRef, name: &str, index: usize) -> Op
             Primitive::Uuid => Some(Value::String(format!("00000000-0000-0000-0000-{:012}", index + 1))),
             _ => None,
         },
-        TypeRef::Named(type_name) => match ctx.api.types.get(type_name).map(|d| &d.kind) {
+        TypeRef::Named(type_name) => match api.types.get(type_name).map(|d| &d.kind) {
             Some(TypeKind::Enum(e)) => e.values.get(index).or(e.values.first()).map(|v| v.value.clone()),
             _ => None,
         },
@@ -275,8 +268,8 @@ fn scalar_value(ctx: &Context<'_>, ty: &TypeRef, name: &str, index: usize) -> Op
 }
 
 /// Two sample items of a list parameter, when its items have a plain text form.
-fn list_values(ctx: &Context<'_>, item: &TypeRef, name: &str) -> Option<Vec<Value>> {
-    let text_form = match ctx.resolve_alias(item) {
+fn list_values(api: &Api, item: &TypeRef, name: &str) -> Option<Vec<Value>> {
+    let text_form = match resolve_alias(&api.types, item) {
         TypeRef::Primitive(p) => matches!(
             p,
             Primitive::String | Primitive::UnknownFormat(_) | Primitive::Int32 | Primitive::Int64
@@ -288,7 +281,7 @@ fn list_values(ctx: &Context<'_>, item: &TypeRef, name: &str) -> Option<Vec<Valu
     if !text_form {
         return None;
     }
-    (1..=2).map(|index| scalar_value(ctx, item, name, index)).collect()
+    (1..=2).map(|index| scalar_value(api, item, name, index)).collect()
 }
 
 /// How a parameter's location reads in a message.
@@ -335,15 +328,15 @@ fn primitive_value(primitive: &Primitive, name: &str) -> Value {
 }
 
 /// Fills values of types.
-struct Filler<'c, 'a> {
-    ctx: &'c Context<'a>,
+struct Filler<'a> {
+    api: &'a Api,
     /// The named types being filled, outermost first.
     stack: Vec<String>,
     /// Whether `status` and `provisioningState` properties report the end of an operation.
     terminal_state: bool,
 }
 
-impl Filler<'_, '_> {
+impl Filler<'_> {
     fn value(&mut self, ty: &TypeRef, name: &str) -> Result<Value, String> {
         Ok(match ty {
             TypeRef::Any => json!({ "any": "value" }),
@@ -364,7 +357,7 @@ impl Filler<'_, '_> {
                 Value::Object(map)
             }
             TypeRef::Named(type_name) => {
-                let Some(def) = self.ctx.api.types.get(type_name) else {
+                let Some(def) = self.api.types.get(type_name) else {
                     return Err(format!("the type `{type_name}` is not defined"));
                 };
                 match &def.kind {
@@ -416,7 +409,7 @@ impl Filler<'_, '_> {
                 continue;
             }
             let value = match &object.discriminator_value {
-                Some(kind) if is_discriminator_of(self.ctx, object, &field.wire_name, 0) => {
+                Some(kind) if is_discriminator_of(self.api, object, &field.wire_name, 0) => {
                     Value::String(kind.clone())
                 }
                 _ => self.value(&field.ty, &field.wire_name)?,
@@ -434,12 +427,12 @@ impl Filler<'_, '_> {
 
 /// Whether `wire_name` is the property through which one of `object`'s union bases (direct or
 /// not) tells its variants apart.
-fn is_discriminator_of(ctx: &Context<'_>, object: &ObjectType, wire_name: &str, depth: usize) -> bool {
+fn is_discriminator_of(api: &Api, object: &ObjectType, wire_name: &str, depth: usize) -> bool {
     depth < 16
-        && object.bases.iter().any(|base| match ctx.api.types.get(base).map(|d| &d.kind) {
+        && object.bases.iter().any(|base| match api.types.get(base).map(|d| &d.kind) {
             Some(TypeKind::Object(base)) => {
                 base.discriminator.as_ref().is_some_and(|d| d.property == wire_name)
-                    || is_discriminator_of(ctx, base, wire_name, depth + 1)
+                    || is_discriminator_of(api, base, wire_name, depth + 1)
             }
             _ => false,
         })
@@ -456,8 +449,7 @@ mod tests {
 
     use super::*;
     use crate::ir::testing::{self, field, parameter};
-    use crate::ir::{Api, Discriminator, HttpMethod, LongRunning, Pageable, RequestBody};
-    use crate::Options;
+    use crate::ir::{Discriminator, FinalStateVia, HttpMethod, LongRunning, Pageable, RequestBody};
 
     fn object(name: &str, fields: Vec<crate::ir::Field>, bases: &[&str]) -> (String, crate::ir::TypeDef) {
         let (name, mut def) = testing::object(name, fields);
@@ -539,15 +531,21 @@ mod tests {
         op
     }
 
+    /// The example synthesized for `op`, once the client model of `api()` with `op` is lowered.
+    fn synthesized(op: Operation) -> Result<Synthesized, String> {
+        let mut api = api();
+        api.operations.push(op);
+        api.clients = crate::lower::clients::lower_clients(&api).unwrap();
+        let method = api.clients.clients.iter().flat_map(|c| &c.methods).next().expect("one method");
+        synthesize(&api, method, &api.operations[0])
+    }
+
     fn path_parameter() -> crate::ir::Parameter {
         parameter("thingName", ParamLocation::Path, true, prim(Primitive::String))
     }
 
     #[test]
     fn a_long_running_put_sends_every_property_and_answers_its_terminal_state() {
-        let api = api();
-        let options = Options::new("thing", "cargo xtask codegen");
-        let ctx = Context::new(&api, &options).unwrap();
         let mut op = operation(
             HttpMethod::Put,
             vec![
@@ -567,7 +565,7 @@ mod tests {
             description: None,
             client_flatten: false,
         });
-        let example = synthesize(&ctx, &op).unwrap();
+        let example = synthesized(op).unwrap();
 
         assert_eq!(
             Value::Object(example.parameters.clone()),
@@ -595,9 +593,6 @@ mod tests {
 
     #[test]
     fn a_pageable_list_answers_one_page() {
-        let api = api();
-        let options = Options::new("thing", "cargo xtask codegen");
-        let ctx = Context::new(&api, &options).unwrap();
         let mut op = operation(
             HttpMethod::Get,
             vec![path_parameter(), parameter("$top", ParamLocation::Query, false, prim(Primitive::Int32))],
@@ -608,7 +603,7 @@ mod tests {
             item_name: "value".into(),
             operation_name: None,
         });
-        let example = synthesize(&ctx, &op).unwrap();
+        let example = synthesized(op).unwrap();
         assert_eq!(example.parameters["$top"], json!(7));
         let body = example.responses["200"].body.as_ref().unwrap();
         assert!(body.get("nextLink").is_none(), "{body}");
@@ -618,10 +613,36 @@ mod tests {
     }
 
     #[test]
+    fn a_long_running_post_that_only_accepts_is_polled_where_its_final_state_says() {
+        let accepted_only = |final_state_via, schema: Option<TypeRef>| {
+            let mut op = operation(HttpMethod::Post, vec![path_parameter()], &[(202, None)]);
+            op.long_running = Some(LongRunning { final_state_via, final_state_schema: schema });
+            synthesized(op).unwrap()
+        };
+        let monitor = |body: Value| FollowUp { target: Target::Monitor, body: Some(body) };
+
+        // A result read at `Location`: the monitor reports success, then the result is fetched.
+        let example = accepted_only(Some(FinalStateVia::Location), Some(named("ThingProperties")));
+        assert_eq!(example.responses.keys().collect::<Vec<_>>(), ["202"]);
+        assert_eq!(
+            Value::Object(example.responses["202"].headers.clone()),
+            json!({ "Azure-AsyncOperation": MONITOR, "Location": RESULT })
+        );
+        let result = json!({ "provisioningState": "Succeeded" });
+        assert_eq!(
+            example.follow_ups,
+            [monitor(json!({ "status": "Succeeded" })), FollowUp { target: Target::Location, body: Some(result.clone()) }]
+        );
+        // A result read from the monitor: its answer is the result.
+        let example = accepted_only(Some(FinalStateVia::AzureAsyncOperation), Some(named("ThingProperties")));
+        assert_eq!(example.follow_ups, [monitor(result)]);
+        // No result: the monitor's success ends it.
+        let example = accepted_only(None, None);
+        assert_eq!(example.follow_ups, [monitor(json!({ "status": "Succeeded" }))]);
+    }
+
+    #[test]
     fn list_parameters_get_two_values_and_multi_only_in_a_query() {
-        let api = api();
-        let options = Options::new("thing", "cargo xtask codegen");
-        let ctx = Context::new(&api, &options).unwrap();
         let strings = TypeRef::Array(Box::new(prim(Primitive::String)));
         let states = TypeRef::Array(Box::new(named("State")));
         let multi = |name: &str, location, ty: &TypeRef| crate::ir::Parameter {
@@ -639,7 +660,7 @@ mod tests {
             ],
             &[(200, None)],
         );
-        let example = synthesize(&ctx, &op).unwrap();
+        let example = synthesized(op).unwrap();
         assert_eq!(example.parameters["tags"], json!(["my-tags-1", "my-tags-2"]));
         assert_eq!(example.parameters["ids"], json!([8, 9]));
         assert_eq!(example.parameters["states"], json!(["Succeeded", "Accepted"]));
@@ -649,9 +670,6 @@ mod tests {
 
     #[test]
     fn what_cannot_be_written_honestly_is_refused_with_a_reason() {
-        let api = api();
-        let options = Options::new("thing", "cargo xtask codegen");
-        let ctx = Context::new(&api, &options).unwrap();
         // Dates in a list: the tests write list items as JSON, which a date-time is not.
         let list = TypeRef::Array(Box::new(prim(Primitive::DateTime)));
         let op = operation(
@@ -660,7 +678,7 @@ mod tests {
             &[(200, None)],
         );
         assert_eq!(
-            synthesize(&ctx, &op).err().unwrap(),
+            synthesized(op).err().unwrap(),
             "no example can be synthesized for the query parameter `names`, whose type has no plain text form"
         );
         // Left out when optional.
@@ -669,11 +687,11 @@ mod tests {
             vec![path_parameter(), parameter("names", ParamLocation::Query, false, list)],
             &[(200, None)],
         );
-        assert!(!synthesize(&ctx, &op).unwrap().parameters.contains_key("names"));
+        assert!(!synthesized(op).unwrap().parameters.contains_key("names"));
 
         let op = operation(HttpMethod::Get, vec![path_parameter()], &[(200, Some(prim(Primitive::Binary)))]);
         assert_eq!(
-            synthesize(&ctx, &op).err().unwrap(),
+            synthesized(op).err().unwrap(),
             "no example is synthesized for a binary response body"
         );
     }

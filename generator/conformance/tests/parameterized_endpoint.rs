@@ -1,0 +1,16 @@
+//! Drivers of `parameterized-endpoint.json`: a parameterized host that is the whole endpoint
+//! (template `{endpoint}`, no scheme prefix), which the client's `endpoint` setting is.
+
+// Options are filled with `..Default::default()` even where every field is given, so the drivers
+// keep compiling when the generator adds an optional parameter.
+#![allow(clippy::needless_update)]
+
+use conformance_drivers::{assert_ok, client_options, credential, endpoint};
+use parameterized_endpoint::{ParmaterizedEndpointClient, ParmaterizedEndpointClientOptions};
+
+#[tokio::test]
+async fn get_parameterized_host_with_name_endpoint() {
+    let options = ParmaterizedEndpointClientOptions { client_options: client_options(), endpoint: Some(endpoint()), ..Default::default() };
+    let client = ParmaterizedEndpointClient::new(credential(), Some(options)).expect("a client");
+    assert_ok("get", client.get(None).await);
+}
