@@ -27,7 +27,7 @@ pub const MAX_NESTING: usize = 128;
 pub const MAX_ALL_OF_DEPTH: usize = 32;
 
 /// How deep a type may hold types, by `lower::nesting`'s measure (each type held two levels,
-/// each array or map on the way four, a set of types that hold one another four per type): rustc
+/// each array or map on the way four, a set of types that hold one another six per type): rustc
 /// checks drops and `Send` one level of its recursion limit (128) per level, the crate's wrappers
 /// (`Poller`, `Pager`, `Response`) take some, and a deeper type gives a crate that does not
 /// compile; `lower` refuses it. Azure specs are a few levels deep.

@@ -38,7 +38,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     };
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();
-    lowerer.check_type_depth()?;
+    lowerer.check_type_depth(&operations)?;
     let info = &spec.document.info;
     let mut unsupported = lowerer.unsupported;
     unsupported.sort();

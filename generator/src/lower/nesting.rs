@@ -8,25 +8,27 @@
 //!
 //! The depth is measured on the graph of types owning types (struct fields, whatever their
 //! container; a union's variants; an alias's target): each type held costs 2, each array or map on the
-//! way 4, and a set of types that hold one another (a strongly connected component) 4 per type,
+//! way 4, and a set of types that hold one another (a strongly connected component) 6 per type,
 //! since rustc may walk all of them before it meets one again, through the boxes that close the
-//! cycles. The costs were measured: rustc checks `Send` through a struct and the `Option`
-//! holding it (two levels), through `Option<Box<T>>` (four), through a `HashMap` (four more).
-//! Linear, without recursion.
+//! cycles. The costs were measured by compiling and documenting chains, rings and nests at and
+//! past the bound: rustc checks `Send` through a struct and the `Option` holding it (two levels),
+//! through `Option<Box<T>>` (four), through a `HashMap` (four more), and rustdoc's auto-trait
+//! pages go further through rings. Linear, without recursion.
 
 use std::collections::BTreeMap;
 
 use super::Lowerer;
 use crate::error::{Error, Result};
 use crate::graph::Graph;
-use crate::ir::{TypeKind, TypeRef, MAX_TYPE_DEPTH};
+use crate::ir::{Operation, TypeKind, TypeRef, MAX_TYPE_DEPTH};
 
 /// What each type held costs (the type, and the `Option` that holds it when it is optional).
 const STEP: usize = 2;
 
 /// What each type of a set that hold one another costs: the emitter boxes the fields that close
-/// the cycles, and `Option<Box<T>>` is four levels deep for rustc.
-const BOXED_STEP: usize = 4;
+/// the cycles, `Option<Box<T>>` is four levels deep for rustc, and rustdoc, which works out every
+/// auto trait (`RefUnwindSafe` too), goes deeper still: a ring of 25 overflowed it at the 22nd.
+const BOXED_STEP: usize = 6;
 
 /// What each array or map level costs (a `HashMap` is a few types deep for rustc).
 const CONTAINER: usize = 4;
@@ -56,8 +58,9 @@ fn containers(ty: &TypeRef) -> usize {
 }
 
 impl Lowerer<'_> {
-    /// Refuses a type that owns types deeper than `MAX_TYPE_DEPTH` (see the module docs).
-    pub(super) fn check_type_depth(&self) -> Result<()> {
+    /// Refuses a type that owns types deeper than `MAX_TYPE_DEPTH` (see the module docs), and an
+    /// operation whose parameter, body or response is one written inline (`operations`).
+    pub(super) fn check_type_depth(&self, operations: &[Operation]) -> Result<()> {
         // Each type's uses: what it holds.
         let uses = |name: &String| -> Vec<&TypeRef> {
             match self.types.get(name).map(|def| &def.kind) {
@@ -128,6 +131,40 @@ impl Lowerer<'_> {
                 ));
             }
             depth[*component] = total;
+        }
+        // What an operation sends and receives, where it is not a named type (a body that is a
+        // map of maps, written inline), costs the same.
+        let cost = |ty: &TypeRef| match held(ty) {
+            Some((name, containers)) => {
+                CONTAINER * containers + graph.numbers.get(name).map_or(0, |n| depth[components[*n]])
+            }
+            None => CONTAINER * containers(ty),
+        };
+        for operation in operations {
+            let at = &operation.location;
+            let mut uses: Vec<(&TypeRef, String, &crate::error::Location)> = operation
+                .parameters
+                .iter()
+                .map(|p| (&p.ty, format!("parameter `{}`", p.name), &p.location_in_spec))
+                .collect();
+            uses.extend(operation.body.iter().map(|b| (&b.ty, "request body".to_string(), at)));
+            for response in &operation.responses {
+                uses.extend(response.ty.iter().map(|ty| (ty, "response".to_string(), at)));
+                uses.extend(response.headers.iter().map(|h| (&h.ty, format!("response header `{}`", h.name), at)));
+            }
+            for (ty, what, location) in uses {
+                let total = cost(ty);
+                if total > MAX_TYPE_DEPTH {
+                    return Err(Error::unsupported(
+                        location.clone(),
+                        format!(
+                            "the {what} of `{}` holds types {total} levels deep (at most {MAX_TYPE_DEPTH}: rustc checks \
+                             drops and `Send` one level of its recursion limit per level, and would not compile the crate)",
+                            operation.id
+                        ),
+                    ));
+                }
+            }
         }
         Ok(())
     }
