@@ -16,6 +16,23 @@ pub mod clients;
 
 pub use clients::*;
 
+/// The deepest a value of a named type nests, counting each array or map level and each alias
+/// followed (`A: {$ref: B}` is one): `lower` refuses a deeper type, as serde_json refuses to decode
+/// a value nested more than 128 levels deep. Code that follows aliases may rely on it to end.
+pub const MAX_NESTING: usize = 128;
+
+/// The longest `allOf` chain (a type, its base, the base's base, ...) that `lower` accepts. Each
+/// type holds every field of its bases, so a chain of n types has n(n+1)/2 fields: the bound keeps
+/// the output in proportion to the spec. Azure specs nest a few levels.
+pub const MAX_ALL_OF_DEPTH: usize = 32;
+
+/// How deep a type may hold types, by `lower::nesting`'s measure (each type held two levels,
+/// each array or map on the way four, a set of types that hold one another six per type): rustc
+/// checks drops and `Send` one level of its recursion limit (128) per level, the crate's wrappers
+/// (`Poller`, `Pager`, `Response`) take some, and a deeper type gives a crate that does not
+/// compile; `lower` refuses it. Azure specs are a few levels deep.
+pub const MAX_TYPE_DEPTH: usize = 100;
+
 /// One API: a spec lowered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Api {

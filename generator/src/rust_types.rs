@@ -5,7 +5,7 @@
 //! plan (`plan`) how a method takes each argument and which values decode to a default; none of
 //! them maps a type on its own.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{Field, Primitive, TypeDef, TypeKind, TypeRef};
 
@@ -282,9 +282,9 @@ pub fn argument_form(ty: &TypeRef) -> ArgumentForm<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyForm {
     /// `RequestContent<Model>`, as official crates take a model (built with `try_into()`): the
-    /// body is a struct or a union of `models`.
+    /// body is a struct, a union or an enum of `models`, which the crate converts.
     Content,
-    /// The value itself (`Vec<OffsetDateTime>`, `Option<Model>`, an enum, a number), which the
+    /// The value itself (`Vec<OffsetDateTime>`, `Option<Model>`, a number, a string), which the
     /// method writes with this codec: azure_core's `RequestContent` conversions cannot write
     /// dates, durations, bytes or `null` the way the spec says, and the crate cannot add them
     /// (neither the trait nor `Vec`/`HashMap` is the crate's own).
@@ -295,7 +295,9 @@ pub enum BodyForm {
 /// tests and the fakes all ask here.
 pub fn body_form(types: &BTreeMap<String, TypeDef>, ty: &TypeRef) -> BodyForm {
     match resolve_alias(types, ty) {
-        TypeRef::Named(name) if matches!(types.get(name).map(|d| &d.kind), Some(TypeKind::Object(_))) => BodyForm::Content,
+        TypeRef::Named(name) if matches!(types.get(name).map(|d| &d.kind), Some(TypeKind::Object(_) | TypeKind::Enum(_))) => {
+            BodyForm::Content
+        }
         _ => BodyForm::Value(codec(types, ty).unwrap_or(match ty {
             TypeRef::Nullable(_) => Codec::Nullable(Box::new(Codec::Serde)),
             _ => Codec::Serde,
@@ -303,44 +305,111 @@ pub fn body_form(types: &BTreeMap<String, TypeDef>, ty: &TypeRef) -> BodyForm {
     }
 }
 
-/// Whether values of `ty` implement `Default` (so serde can fill a missing required field with
-/// it). A struct has one only when it has no required field a caller sets (constants are the
-/// client's, not the caller's): a model that must be
-/// sent with a value cannot be built without it (its `new` takes it), so an unset required field
-/// never goes out as an empty default. `seen` holds the aliases being followed.
-pub fn has_default(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
+/// Whether values of `ty` implement `Default` (so a struct of them can derive it, and serde
+/// can fill a missing required field with it): see [`Defaults`]. It settles every type of `types`;
+/// a caller that asks about many uses builds `Defaults` once.
+pub fn has_default(types: &BTreeMap<String, TypeDef>, ty: &TypeRef) -> bool {
+    Defaults::new(types).has(ty)
+}
+
+/// The named types whose values implement `Default`: a struct without discriminator and without
+/// a required field a caller sets (constants are the client's: `default()` is then `new()`), or an
+/// alias of a type with one; enums and unions have none. So a model that must be sent with a value
+/// cannot be built without it (its `new` takes it), and an unset required field never goes out as
+/// an empty default. The least fixed point of that rule, settled by counting what each type still
+/// waits for: linear, without recursion (a spec decides how deep its aliases go).
+#[derive(Debug, Clone, Default)]
+pub struct Defaults(BTreeSet<String>);
+
+/// What a value of a type use needs to have a default.
+enum Needs<'t> {
+    /// It never has one (a date-time).
+    Never,
+    /// It always has one (a string, a number, a list, a map, any JSON).
+    Nothing,
+    /// The named type must have one.
+    Type(&'t str),
+}
+
+fn default_needs(ty: &TypeRef) -> Needs<'_> {
     match ty {
         TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime | Primitive::Date) => {
-            false
+            Needs::Never
         }
-        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Nullable(_) | TypeRef::Any => true,
-        TypeRef::Named(name) => {
-            if seen.contains(name) {
-                // A cycle of aliases: not a type Rust has.
-                return false;
-            }
-            let Some(def) = types.get(name) else { return false };
-            match &def.kind {
-                TypeKind::Enum(_) => false,
-                TypeKind::Alias(target) => {
-                    seen.push(name.clone());
-                    let result = has_default(types, target, seen);
-                    seen.pop();
-                    result
+        TypeRef::Primitive(_) | TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Nullable(_) | TypeRef::Any => Needs::Nothing,
+        TypeRef::Named(name) => Needs::Type(name),
+    }
+}
+
+impl Defaults {
+    /// The types of `types` that have a default.
+    pub fn new(types: &BTreeMap<String, TypeDef>) -> Self {
+        // Per type: how many needed types are still unsettled; who needs it.
+        let mut waiting: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut needed_by: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut ready: Vec<&str> = Vec::new();
+        for (name, def) in types {
+            let uses: Vec<&TypeRef> = match &def.kind {
+                TypeKind::Enum(_) => continue,
+                TypeKind::Object(object) if object.discriminator.is_some() => continue,
+                TypeKind::Object(object) if object.fields.iter().any(|f| f.required && !f.read_only && !f.constant) => continue,
+                TypeKind::Object(_) => Vec::new(),
+                TypeKind::Alias(target) => vec![target],
+            };
+            let mut needs = Vec::new();
+            let mut possible = true;
+            for ty in uses {
+                match default_needs(ty) {
+                    Needs::Never => possible = false,
+                    Needs::Nothing => {}
+                    Needs::Type(other) => needs.push(other),
                 }
-                TypeKind::Object(object) => {
-                    object.discriminator.is_none() && !object.fields.iter().any(|f| f.required && !f.read_only && !f.constant)
+            }
+            if !possible {
+                continue;
+            }
+            needs.sort_unstable();
+            needs.dedup();
+            if needs.is_empty() {
+                ready.push(name);
+            }
+            waiting.insert(name, needs.len());
+            for other in needs {
+                needed_by.entry(other).or_default().push(name);
+            }
+        }
+        let mut defaults = BTreeSet::new();
+        while let Some(name) = ready.pop() {
+            if !defaults.insert(name.to_string()) {
+                continue;
+            }
+            for user in needed_by.get(name).into_iter().flatten() {
+                if let Some(count) = waiting.get_mut(user) {
+                    *count -= 1;
+                    if *count == 0 {
+                        ready.push(user);
+                    }
                 }
             }
+        }
+        Self(defaults)
+    }
+
+    /// Whether values of `ty` implement `Default`.
+    pub fn has(&self, ty: &TypeRef) -> bool {
+        match default_needs(ty) {
+            Needs::Never => false,
+            Needs::Nothing => true,
+            Needs::Type(name) => self.0.contains(name),
         }
     }
 }
 
-/// What `ty` names once aliases are followed (through a chain of at most 16, so a cycle the IR
-/// should not hold cannot loop).
+/// What `ty` names once aliases are followed (lower refuses a chain longer than
+/// `ir::MAX_NESTING`, which bounds the loop even on an IR that breaks that rule).
 pub fn resolve_alias<'t>(types: &'t BTreeMap<String, TypeDef>, ty: &'t TypeRef) -> &'t TypeRef {
     let mut ty = ty;
-    for _ in 0..16 {
+    for _ in 0..=crate::ir::MAX_NESTING {
         match ty {
             TypeRef::Named(name) => match types.get(name).map(|d| &d.kind) {
                 Some(TypeKind::Alias(target)) => ty = target,

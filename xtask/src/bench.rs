@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--runs N] [--spec PATH]`: times the whole pipeline in memory (load,
+//! `cargo xtask bench [--runs N] [--spec PATH] [--root DIR]`: times the whole pipeline in memory (load,
 //! lower, expand + format), stage by stage, and reports the peak memory it needs.
 //!
 //! Timings of a debug build mean little, so a debug xtask re-runs itself with
@@ -25,17 +25,19 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     let build = args.flag("--build");
     let runs = args.value("--runs")?;
     let spec = args.path("--spec")?;
+    let spec_root = args.path("--root")?;
     args.finish()?;
 
     if cfg!(debug_assertions) && !debug {
-        return rerun_in_release(runs.as_deref(), spec.as_ref(), build);
+        return rerun_in_release(runs.as_deref(), spec.as_ref(), spec_root.as_ref(), build);
     }
     let runs: usize = match runs {
         Some(n) => n.parse().ok().filter(|n| *n > 0).context("--runs takes a positive number")?,
         None => 20,
     };
     let root = crate::enter_workspace_root()?;
-    let product = Target::product(&root)?;
+    let mut product = Target::product(&root)?;
+    product.options.root = spec_root;
     let spec = match spec {
         Some(spec) => paths::relative_to(&spec, &root).map(PathBuf::from).unwrap_or(spec),
         None => product.spec.clone(),
@@ -116,7 +118,7 @@ type Output = (usize, usize, usize);
 fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sample, Output)> {
     let located = |e: generator::Error| anyhow::anyhow!("{e}");
     let start = Instant::now();
-    let loaded = generator::load::load_spec(spec).map_err(located)?;
+    let loaded = generator::load::load_spec_within(spec, options.root.as_deref()).map_err(located)?;
     let loaded_at = Instant::now();
     let api = generator::lower::lower_spec(&loaded).map_err(located)?;
     let lowered_at = Instant::now();
@@ -129,7 +131,7 @@ fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sam
 }
 
 /// Re-runs this command from a release build of the xtask.
-fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, build: bool) -> Result<ExitCode> {
+fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, root: Option<&PathBuf>, build: bool) -> Result<ExitCode> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command.current_dir(crate::workspace_root());
@@ -139,6 +141,9 @@ fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, build: bool) -> 
     }
     if let Some(spec) = spec {
         command.arg("--spec").arg(spec);
+    }
+    if let Some(root) = root {
+        command.arg("--root").arg(root);
     }
     if build {
         command.arg("--build");

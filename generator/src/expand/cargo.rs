@@ -27,6 +27,22 @@ pub(crate) fn dev_dependencies() -> Vec<(&'static str, &'static str)> {
     deps
 }
 
+/// The names a generated crate cannot take, as Rust names them (`-` as `_`): each crate it or
+/// its tests depend on (a crate of the same name would shadow it: `use serde::Serialize` in the
+/// crate itself would name the crate), `rustls` (which the tests import through `tokio-rustls`),
+/// and the crates Rust itself provides (`std`, `core`, `alloc`, `test`, `proc_macro`).
+pub fn reserved_crate_names() -> Vec<String> {
+    let mut names: Vec<String> = dependencies()
+        .into_iter()
+        .chain(dev_dependencies())
+        .map(|(name, _)| name.replace('-', "_"))
+        .chain(["rustls", "std", "core", "alloc", "test", "proc_macro"].map(String::from))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// The manifest, with its `@generated` preamble.
 ///
 /// Every crate gets the metadata `cargo package` wants (description, license, readme,

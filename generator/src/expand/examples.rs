@@ -407,8 +407,12 @@ fn json(value: &Value) -> TokenStream {
     quote! { json(#text) }
 }
 
-/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s.
+/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s; an
+/// escaped literal when `text` holds characters rustc will not take unescaped (`is_hidden`).
 fn raw_string(text: &str) -> TokenStream {
+    if text.chars().any(super::is_hidden) {
+        return quote! { #text };
+    }
     let mut hashes = String::from("#");
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');

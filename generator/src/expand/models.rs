@@ -44,8 +44,6 @@ pub(crate) fn expand_models_mod(ctx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// Names a generated model must not take, because the emitted code uses them unqualified.
-const RESERVED: &[&str] = &["Option", "Vec", "String", "Box", "Some", "None", "Ok", "Err", "Default", "Self"];
 
 /// `src/models/types.rs`: structs, aliases and unions, sorted by name.
 pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
@@ -67,7 +65,8 @@ pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
 
 /// The items of one named type (struct, union, alias or enum) with their impls.
 pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStream> {
-    if RESERVED.contains(&def.name.as_str()) {
+    // Lower never gives these names; an IR built otherwise is refused rather than miscompiled.
+    if crate::names::RESERVED_TYPE_NAMES.contains(&def.name.as_str()) {
         return Err(Error::unsupported(def.location.clone(), format!("a type named `{}`, which shadows a Rust prelude name", def.name)));
     }
     match &def.kind {
@@ -81,7 +80,7 @@ pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStrea
             let target = rust_type(ctx, target, Scope::Models, &def.location)?;
             Ok(quote! { #doc pub type #name = #target; })
         }
-        TypeKind::Enum(e) => super::enums::expand_enum(def, e),
+        TypeKind::Enum(e) => super::enums::expand_enum(def, e, ctx.facts.is_body(&def.name)),
     }
 }
 
@@ -101,7 +100,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         let form = field_form(field, object.patch);
         let plain = form == FieldForm::Plain;
         // A struct that contains itself (even through an `Option`) needs a box to have a size.
-        let boxed = contains_directly(ctx, &field.ty, &def.name);
+        let boxed = ctx.facts.boxed(&def.name, &field.ty);
         let mut ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
         if boxed {
             ty = quote! { Box<#ty> };
@@ -121,7 +120,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         }
         // A required field the service leaves out (Batch never returns a user's `password`)
         // decodes to its default rather than failing the whole response, where it has one.
-        if !plain || (!boxed && has_default(ctx, &field.ty, &mut Vec::new())) {
+        if !plain || (!boxed && has_default(ctx, &field.ty)) {
             serde_args.push(quote! { default });
         }
         match form {
@@ -216,7 +215,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         debug_fields.push(quote! { .field(#key, &self.#field_name) });
     }
     let any_secret = object.fields.iter().any(|f| f.secret);
-    let has_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
+    let has_default = has_default(ctx, &TypeRef::Named(def.name.clone()));
     // Constants have no `Default` of their own: `new` fills them, and `default()` is `new()`.
     let any_constant = object.fields.iter().any(|f| f.constant);
     let derive_default = has_default && !any_constant;
@@ -313,7 +312,7 @@ fn capitalized(word: &str) -> String {
 }
 
 /// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
-fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
+pub(crate) fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
     quote! {
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;
@@ -322,31 +321,6 @@ fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
             }
         }
     }
-}
-
-/// Whether a value of `ty` holds a `target` inline (not behind a `Vec` or map; an `Option` is
-/// inline).
-fn contains_directly(ctx: &Context<'_>, ty: &TypeRef, target: &str) -> bool {
-    fn walk(ctx: &Context<'_>, ty: &TypeRef, target: &str, seen: &mut Vec<String>) -> bool {
-        let TypeRef::Named(name) = ty else { return false };
-        if name == target {
-            return true;
-        }
-        if seen.contains(name) {
-            return false;
-        }
-        seen.push(name.clone());
-        let found = match ctx.api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Object(o)) if o.discriminator.is_none() => {
-                o.fields.iter().any(|f| walk(ctx, &f.ty, target, seen))
-            }
-            Some(TypeKind::Alias(t)) => walk(ctx, t, target, seen),
-            _ => false,
-        };
-        seen.pop();
-        found
-    }
-    walk(ctx, ty, target, &mut Vec::new())
 }
 
 /// A discriminated hierarchy's root: an enum of its known subtypes plus the raw JSON of any

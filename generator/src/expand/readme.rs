@@ -289,7 +289,7 @@ fn build_expr(ctx: &Context<'_>, ty: &TypeRef, field: &str, depth: usize) -> Opt
                 TypeKind::Object(object) if object.discriminator.is_none() => {
                     let plain: Vec<_> = object.fields.iter().filter(|f| super::types::field_is_plain(f) && !f.constant).collect();
                     if plain.is_empty() {
-                        let default = super::types::has_default(ctx, ty, &mut Vec::new());
+                        let default = super::types::has_default(ctx, ty);
                         return Some(if default { format!("{path}::default()") } else { format!("{path}::new()") });
                     }
                     let args: Option<Vec<String>> =

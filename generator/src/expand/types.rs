@@ -5,9 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{ident, Context};
 use crate::error::{Location, Result};
-use crate::ir::TypeRef;
+use crate::graph::Graph;
+use crate::ir::{Api, TypeKind, TypeRef};
 pub(crate) use crate::rust_types::{field_is_plain, is_string, is_string_primitive};
 use crate::rust_types::{codec, rust_shape, Codec, RustShape, Scalar};
 
@@ -112,9 +115,126 @@ pub(crate) fn serde_with(ctx: &Context<'_>, ty: &TypeRef, optional: bool) -> Opt
     Some(format!("crate::codec::As::<{}>", codec.path("crate::codec")))
 }
 
-/// Whether values of `ty` implement `Default` (so a struct of them can derive it).
-pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef, seen: &mut Vec<String>) -> bool {
-    crate::rust_types::has_default(&ctx.api.types, ty, seen)
+/// Whether values of `ty` implement `Default` (so a struct of them can derive it): decided
+/// once per crate (`TypeFacts`, `rust_types::Defaults`).
+pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef) -> bool {
+    ctx.facts.defaults.has(ty)
+}
+
+/// Facts about the named types as a whole, which the emitter needs for each struct and field:
+/// computed once per crate, without recursion (a spec decides how deep its types nest: 5,000
+/// definitions each holding the next is a valid spec) and in time linear in the types and fields.
+#[derive(Debug, Default)]
+pub(crate) struct TypeFacts {
+    /// The named types whose values implement `Default`: a struct without discriminator whose
+    /// plain fields all have defaults, or an alias of a type with one. Enums and unions have none.
+    /// A struct whose plain fields lead back to itself has none either (its `default()` would
+    /// never end).
+    defaults: crate::rust_types::Defaults,
+    /// Each named type's strongly connected component in the graph of types held inline (a
+    /// struct's fields not behind a `Vec` or map, an `Option` being inline; a union's variants;
+    /// an alias's target): a field whose type is in its struct's component is boxed.
+    component: BTreeMap<String, usize>,
+    /// The named types (aliases followed) that are some operation's request body, which must
+    /// convert into `RequestContent` (`try_into()`) whatever kind of type they are.
+    bodies: BTreeSet<String>,
+    /// The most arrays and maps any type written in the crate nests (a field's, an alias's, a
+    /// parameter's, a body's, a response's).
+    deepest: usize,
+}
+
+impl TypeFacts {
+    /// The facts of `api`'s types.
+    pub(crate) fn new(api: &Api) -> Self {
+        let bodies = api
+            .operations
+            .iter()
+            .filter_map(|operation| operation.body.as_ref())
+            .filter_map(|body| match crate::rust_types::resolve_alias(&api.types, &body.ty) {
+                TypeRef::Named(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        Self {
+            defaults: crate::rust_types::Defaults::new(&api.types),
+            component: inline_components(api),
+            bodies,
+            deepest: deepest(api),
+        }
+    }
+
+    /// Whether some type of the crate nests arrays and maps so deep (3 levels; methods wrap it in
+    /// `Result<Response<...>>` or a pager) that clippy's `type_complexity` would refuse it: the
+    /// spec decides the shape, so the crate allows it then.
+    pub(crate) fn complex_types(&self) -> bool {
+        self.deepest >= 3
+    }
+
+    /// Whether the named type `name` is a request body (see `bodies`).
+    pub(crate) fn is_body(&self, name: &str) -> bool {
+        self.bodies.contains(name)
+    }
+
+    /// Whether a field of type `ty` in struct `owner` is held in a `Box`: `ty` names a type that
+    /// holds `owner` inline (a union holds its variants inline), so without the box `owner` would
+    /// have no size.
+    pub(crate) fn boxed(&self, owner: &str, ty: &TypeRef) -> bool {
+        let TypeRef::Named(name) = ty else { return false };
+        name == owner || (self.component.contains_key(name) && self.component.get(name) == self.component.get(owner))
+    }
+}
+
+/// How many arrays and maps `ty` nests (written inline: the parsers bound it).
+fn containers(ty: &TypeRef) -> usize {
+    match ty {
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => 1 + containers(inner),
+        TypeRef::Primitive(_) | TypeRef::Named(_) | TypeRef::Any => 0,
+    }
+}
+
+/// The most arrays and maps any type use of `api` nests.
+fn deepest(api: &Api) -> usize {
+    let mut uses: Vec<&TypeRef> = Vec::new();
+    for def in api.types.values() {
+        match &def.kind {
+            TypeKind::Object(object) => {
+                uses.extend(object.fields.iter().map(|f| &f.ty));
+                uses.extend(object.additional_properties.iter());
+            }
+            TypeKind::Alias(target) => uses.push(target),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    for operation in &api.operations {
+        uses.extend(operation.parameters.iter().map(|p| &p.ty));
+        uses.extend(operation.body.iter().map(|b| &b.ty));
+        for response in &operation.responses {
+            uses.extend(response.ty.iter());
+            uses.extend(response.headers.iter().map(|h| &h.ty));
+        }
+    }
+    uses.into_iter().map(containers).max().unwrap_or(0)
+}
+
+/// Each named type's component in the graph of types held inline (see `TypeFacts::component`).
+fn inline_components(api: &Api) -> BTreeMap<String, usize> {
+    let graph = Graph::new(api.types.keys().cloned(), |name| {
+        let Some(def) = api.types.get(name) else { return Vec::new() };
+        let named = |ty: &TypeRef| match ty {
+            TypeRef::Named(n) => Some(n.clone()),
+            _ => None,
+        };
+        match &def.kind {
+            TypeKind::Object(object) => match &object.discriminator {
+                Some(discriminator) => discriminator.variants.values().cloned().collect(),
+                None => object.fields.iter().filter_map(|f| named(&f.ty)).collect(),
+            },
+            TypeKind::Alias(target) => named(target).into_iter().collect(),
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    });
+    let components = graph.components();
+    graph.keys.into_iter().zip(components).collect()
 }
 
 /// An expression turning `value` into the `String` sent in a path, query or header (`by_ref`:
@@ -134,5 +254,89 @@ pub(crate) fn to_param_string(ctx: &Context<'_>, ty: &TypeRef, value: TokenStrea
             quote! { crate::codec::to_text::<_, #codec>(#reference)? }
         }
         None => quote! { #value.to_string() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::testing::{api, field, object};
+    use crate::ir::{Discriminator, TypeDef};
+
+    fn named(name: &str) -> TypeRef {
+        TypeRef::Named(name.into())
+    }
+
+    /// A union root `Base` whose one variant, `Sub`, holds a `Base`.
+    fn union_holding_its_root() -> Api {
+        let mut api = api("1");
+        let (name, mut base) = object("Base", Vec::new());
+        if let TypeKind::Object(o) = &mut base.kind {
+            o.discriminator = Some(Discriminator {
+                property: "kind".into(),
+                variants: [("sub".to_string(), "Sub".to_string())].into_iter().collect(),
+            });
+        }
+        api.types.insert(name, base);
+        api.types.extend([object("Sub", vec![field("parent", named("Base"), false, false)])]);
+        api
+    }
+
+    #[test]
+    fn a_field_holding_a_union_of_its_own_struct_is_boxed() {
+        let facts = TypeFacts::new(&union_holding_its_root());
+        assert!(facts.boxed("Sub", &named("Base")), "Base holds Sub inline, so Sub must box its Base");
+        assert!(!facts.boxed("Sub", &TypeRef::Array(Box::new(named("Base")))), "a Vec already has a size");
+    }
+
+    #[test]
+    fn boxing_is_only_for_cycles() {
+        let mut api = api("1");
+        api.types.extend([
+            object("A", vec![field("b", named("B"), false, false), field("me", named("A"), false, false)]),
+            object("B", vec![field("c", named("C"), false, false)]),
+            object("C", vec![field("a", named("A"), true, false), field("list", TypeRef::Array(Box::new(named("A"))), true, false)]),
+            object("D", vec![field("a", named("A"), true, false)]),
+        ]);
+        let facts = TypeFacts::new(&api);
+        assert!(facts.boxed("A", &named("A")) && facts.boxed("A", &named("B")) && facts.boxed("C", &named("A")));
+        assert!(!facts.boxed("D", &named("A")), "D is not on the cycle");
+    }
+
+    #[test]
+    fn only_types_without_required_writable_fields_have_defaults() {
+        let mut api = api("1");
+        let when = TypeRef::Primitive(crate::ir::Primitive::DateTime);
+        let text = TypeRef::Primitive(crate::ir::Primitive::String);
+        let mut read_only = field("id", text.clone(), true, true);
+        read_only.read_only = true;
+        api.types.extend([
+            object("Plain", vec![field("name", text.clone(), true, false)]),
+            object("Optional", vec![field("name", text, false, false), read_only]),
+            object("OptionallyDated", vec![field("at", when, false, false)]),
+            object("Loop", vec![field("next", named("Loop"), true, false)]),
+            object("OptionalLoop", vec![field("next", named("OptionalLoop"), false, false)]),
+        ]);
+        for (alias, target) in [("AliasOfPlain", "Plain"), ("AliasOfOptional", "Optional")] {
+            api.types.insert(alias.into(), TypeDef { kind: TypeKind::Alias(named(target)), ..object(alias, Vec::new()).1 });
+        }
+        let facts = TypeFacts::new(&api);
+        let has = |name: &str| facts.defaults.has(&named(name));
+        assert!(has("Optional") && has("OptionallyDated") && has("OptionalLoop") && has("AliasOfOptional"));
+        assert!(!has("Plain") && !has("AliasOfPlain"), "a required field is never sent as an empty default");
+        assert!(!has("Loop"));
+    }
+
+    #[test]
+    fn facts_of_a_chain_of_many_thousand_types_take_no_recursion() {
+        let mut api = api("1");
+        let n = 20_000;
+        for i in 0..n {
+            let next = if i + 1 < n { named(&format!("T{}", i + 1)) } else { named("T0") };
+            api.types.extend([object(&format!("T{i}"), vec![field("next", next, true, false)])]);
+        }
+        let facts = TypeFacts::new(&api);
+        assert!(facts.boxed("T0", &named("T1")), "one cycle through all");
+        assert!(!facts.defaults.has(&named("T0")), "a required cycle has no default");
     }
 }

@@ -60,7 +60,7 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
     let mut root_taken: BTreeSet<String> = CLIENT_METHODS.iter().map(|s| s.to_string()).collect();
     let accessors: Vec<Option<String>> = grouped
         .iter()
-        .map(|(_, group, _)| group.as_ref().map(|g| names::unique(format!("get_{}_client", names::snake(g)), &mut root_taken)))
+        .map(|(_, group, _)| group.as_ref().map(|g| names::unique(names::snake(&format!("get {g} client")), &mut root_taken)))
         .collect();
 
     let mut options_taken: BTreeSet<String> = BTreeSet::from([root.options_type.clone()]);

@@ -7,11 +7,13 @@
 //! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
 //! schema kinds).
 
+mod aliases;
 pub(crate) mod clients;
 mod constants;
 mod examples;
 mod inherit;
 mod naming;
+mod nesting;
 mod operations;
 mod patch;
 mod schema;
@@ -38,6 +40,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     };
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();
+    lowerer.check_type_depth(&operations)?;
     let info = &spec.document.info;
     let mut unsupported = lowerer.unsupported;
     unsupported.sort();

@@ -171,7 +171,8 @@ impl<'a> Lowerer<'a> {
         for key in components.schemas.keys() {
             self.lower_component(key)?;
         }
-        self.complete_deferred_bases()
+        self.complete_deferred_bases()?;
+        self.settle_aliases()
     }
 
     /// The Rust name of the component schema a `$ref` names.

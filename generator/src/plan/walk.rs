@@ -189,7 +189,7 @@ impl<'a, 'd> Walk<'a, 'd> {
 /// model gives fields of `ty` that default (see `has_default`): empty strings, lists and maps,
 /// zero, `false`, and for an object its required fields' defaults.
 fn default_json(api: &Api, ty: &TypeRef, depth: usize) -> Option<Value> {
-    if depth > 8 || !has_default(&api.types, ty, &mut Vec::new()) {
+    if depth > 8 || !has_default(&api.types, ty) {
         return None;
     }
     Some(match resolve_alias(&api.types, ty) {
