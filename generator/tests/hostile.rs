@@ -84,6 +84,10 @@ const CASES: &[(&str, Expect)] = &[
     ("ring_of_16.json", Compiles),
     ("ring_of_17.json", Refused(ErrorKind::Unsupported, "/definitions/A0")),
     ("deep_map_body.json", Refused(ErrorKind::Unsupported, "/paths/~1things/put")),
+    // A query parameter and the body both named `parameters`: distinct method arguments.
+    ("query_and_body_named_parameters.json", Compiles),
+    // A body that is an array of models: taken as the `Vec` itself.
+    ("array_of_models_body.json", Compiles),
 ];
 
 /// Specs of `tests/fixtures/hostile/pending/` that the generator accepts but whose crate does
@@ -91,19 +95,7 @@ const CASES: &[(&str, Expect)] = &[
 /// passed), which the client model decides: when one compiles, move it up into `hostile/` and
 /// into `CASES` as `Compiles`, where `cargo xtask test` compiles it. The test below checks they
 /// are still accepted.
-const PENDING: &[(&str, &str)] = &[
-    (
-        "pending/query_and_body_named_parameters.json",
-        "a query parameter and the body both named `parameters`: the emitted example test does not compile \
-         (`Deserialize` is not general enough)",
-    ),
-    (
-        "pending/array_of_models_body.json",
-        "a body that is an array of models: the method takes `RequestContent<Vec<Thing>>`, which nothing \
-         converts a `Vec<Thing>` into (`try_into()` in the example test does not compile; the orphan rule \
-         forbids the crate to add the conversion)",
-    ),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
@@ -157,7 +149,9 @@ fn pending_specs_are_still_accepted() {
 fn every_spec_of_the_corpus_has_an_outcome() {
     let listed: Vec<&str> = CASES.iter().map(|(name, _)| *name).chain(PENDING.iter().map(|(name, _)| *name)).collect();
     for folder in ["", "pending"] {
-        for entry in std::fs::read_dir(corpus().join(folder)).expect("the corpus") {
+        // `pending/` exists only while a spec waits there (git keeps no empty folder).
+        let Ok(entries) = std::fs::read_dir(corpus().join(folder)) else { continue };
+        for entry in entries {
             let path = entry.expect("an entry").path();
             if path.is_file() {
                 let name = path.strip_prefix(corpus()).expect("inside").to_string_lossy().replace('\\', "/");
