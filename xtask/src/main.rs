@@ -38,9 +38,11 @@ commands:
       an error with --strict (always for the product crate).
   model [--spec PATH]
       Summarise the IR of a spec (default: the product spec).
-  bench [--runs N] [--spec PATH] [--build]
+  bench [--runs N] [--spec PATH]
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
-      --build also times `cargo build -p <product crate>` once its dependencies are built.
+  bench --compile [--rounds N]
+      Time `cargo build` and `cargo check` of the generated crates (every vendored spec, with
+      the time per model and per operation) against autorust's azure_mgmt_iothub, in rounds.
   test
       Everything CI runs: cargo test, clippy, docs, codegen --check, generality and fixture crates,
       then the conformance step.
