@@ -34,14 +34,6 @@ pub struct ArmIdentity {
     >,
 }
 
-impl TryFrom<ArmIdentity> for azure_core::http::RequestContent<ArmIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ArmIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The `ArmUserIdentity` object.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -54,14 +46,6 @@ pub struct ArmUserIdentity {
     pub client_id: Option<String>,
 }
 
-impl TryFrom<ArmUserIdentity> for azure_core::http::RequestContent<ArmUserIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ArmUserIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized X509 Certificate.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -72,15 +56,6 @@ pub struct CertificateBodyDescription {
     /// True indicates that the certificate will be created in verified state and proof of possession will not be required.
     #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
-}
-
-impl TryFrom<CertificateBodyDescription>
-for azure_core::http::RequestContent<CertificateBodyDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateBodyDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The X509 Certificate.
@@ -130,15 +105,6 @@ pub struct CertificateListDescription {
     pub value: Option<Vec<CertificateDescription>>,
 }
 
-impl TryFrom<CertificateListDescription>
-for azure_core::http::RequestContent<CertificateListDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateListDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The description of an X509 CA Certificate.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -186,15 +152,6 @@ pub struct CertificateProperties {
     /// The certificate content
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
-}
-
-impl TryFrom<CertificateProperties>
-for azure_core::http::RequestContent<CertificateProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
@@ -255,15 +212,6 @@ pub struct CertificatePropertiesWithNonce {
     pub certificate: Option<String>,
 }
 
-impl TryFrom<CertificatePropertiesWithNonce>
-for azure_core::http::RequestContent<CertificatePropertiesWithNonce> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificatePropertiesWithNonce) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized leaf certificate
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -311,15 +259,6 @@ pub struct CertificateWithNonceDescription {
     pub type_: Option<String>,
 }
 
-impl TryFrom<CertificateWithNonceDescription>
-for azure_core::http::RequestContent<CertificateWithNonceDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateWithNonceDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The IoT hub cloud-to-device messaging properties.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -341,15 +280,6 @@ pub struct CloudToDeviceProperties {
     /// The `feedback` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<FeedbackProperties>,
-}
-
-impl TryFrom<CloudToDeviceProperties>
-for azure_core::http::RequestContent<CloudToDeviceProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CloudToDeviceProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The health data for an endpoint
@@ -391,15 +321,6 @@ pub struct EndpointHealthData {
     pub last_send_attempt_time: Option<::time::OffsetDateTime>,
 }
 
-impl TryFrom<EndpointHealthData>
-for azure_core::http::RequestContent<EndpointHealthData> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EndpointHealthData) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -412,15 +333,6 @@ pub struct EndpointHealthDataListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<EndpointHealthDataListResult>
-for azure_core::http::RequestContent<EndpointHealthDataListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EndpointHealthDataListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
@@ -453,15 +365,6 @@ impl EnrichmentProperties {
     }
 }
 
-impl TryFrom<EnrichmentProperties>
-for azure_core::http::RequestContent<EnrichmentProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EnrichmentProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Error details.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -486,14 +389,6 @@ pub struct ErrorDetails {
     /// Read-only: set by the service, never sent.
     #[serde(default, skip_serializing)]
     pub details: Option<String>,
-}
-
-impl TryFrom<ErrorDetails> for azure_core::http::RequestContent<ErrorDetails> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ErrorDetails) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The EventHub consumer group.
@@ -552,15 +447,6 @@ pub struct EventHubConsumerGroupInfo {
     pub etag: Option<String>,
 }
 
-impl TryFrom<EventHubConsumerGroupInfo>
-for azure_core::http::RequestContent<EventHubConsumerGroupInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The EventHub consumer group name.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -577,15 +463,6 @@ impl EventHubConsumerGroupName {
     }
 }
 
-impl TryFrom<EventHubConsumerGroupName>
-for azure_core::http::RequestContent<EventHubConsumerGroupName> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupName) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -598,15 +475,6 @@ pub struct EventHubConsumerGroupsListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<EventHubConsumerGroupsListResult>
-for azure_core::http::RequestContent<EventHubConsumerGroupsListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupsListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the provisioned Event Hub-compatible endpoint used by the IoT hub.
@@ -638,15 +506,6 @@ pub struct EventHubProperties {
     /// Read-only: set by the service, never sent.
     #[serde(default, skip_serializing)]
     pub endpoint: Option<String>,
-}
-
-impl TryFrom<EventHubProperties>
-for azure_core::http::RequestContent<EventHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
@@ -778,15 +637,6 @@ impl FallbackRouteProperties {
     }
 }
 
-impl TryFrom<FallbackRouteProperties>
-for azure_core::http::RequestContent<FallbackRouteProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: FallbackRouteProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of the feedback queue for cloud-to-device messages.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -808,15 +658,6 @@ pub struct FeedbackProperties {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_delivery_count: Option<i32>,
-}
-
-impl TryFrom<FeedbackProperties>
-for azure_core::http::RequestContent<FeedbackProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: FeedbackProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The group information for creating a private endpoint on an IotHub
@@ -855,15 +696,6 @@ impl GroupIdInformation {
     }
 }
 
-impl TryFrom<GroupIdInformation>
-for azure_core::http::RequestContent<GroupIdInformation> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: GroupIdInformation) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties for a group information object
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -885,15 +717,6 @@ pub struct GroupIdInformationProperties {
         skip_serializing_if = "Option::is_none"
     )]
     pub required_zone_names: Option<Vec<String>>,
-}
-
-impl TryFrom<GroupIdInformationProperties>
-for azure_core::http::RequestContent<GroupIdInformationProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: GroupIdInformationProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// Use to provide parameters when requesting an import of all devices in the hub.
@@ -992,14 +815,6 @@ pub struct IotHubCapacity {
     pub scale_type: Option<IotHubScaleType>,
 }
 
-impl TryFrom<IotHubCapacity> for azure_core::http::RequestContent<IotHubCapacity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubCapacity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The description of the IoT hub.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
@@ -1083,15 +898,6 @@ pub struct IotHubDescriptionListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<IotHubDescriptionListResult>
-for azure_core::http::RequestContent<IotHubDescriptionListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubDescriptionListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Public representation of one of the locations where a resource is provisioned.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1102,15 +908,6 @@ pub struct IotHubLocationDescription {
     /// The role of the region, can be either primary or secondary. The primary region is where the IoT hub is currently provisioned. The secondary region is the Azure disaster recovery (DR) paired region and also the region where the IoT hub can failover to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<IotHubReplicaRoleType>,
-}
-
-impl TryFrom<IotHubLocationDescription>
-for azure_core::http::RequestContent<IotHubLocationDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubLocationDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties indicating whether a given IoT hub name is available.
@@ -1130,15 +927,6 @@ pub struct IotHubNameAvailabilityInfo {
     /// The detailed reason message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-}
-
-impl TryFrom<IotHubNameAvailabilityInfo>
-for azure_core::http::RequestContent<IotHubNameAvailabilityInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubNameAvailabilityInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an IoT hub.
@@ -1289,14 +1077,6 @@ pub struct IotHubProperties {
     pub enable_data_residency: Option<bool>,
 }
 
-impl TryFrom<IotHubProperties> for azure_core::http::RequestContent<IotHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Quota metrics properties.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1318,15 +1098,6 @@ pub struct IotHubQuotaMetricInfo {
     pub max_value: Option<i64>,
 }
 
-impl TryFrom<IotHubQuotaMetricInfo>
-for azure_core::http::RequestContent<IotHubQuotaMetricInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubQuotaMetricInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1339,15 +1110,6 @@ pub struct IotHubQuotaMetricInfoListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<IotHubQuotaMetricInfoListResult>
-for azure_core::http::RequestContent<IotHubQuotaMetricInfoListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubQuotaMetricInfoListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// SKU properties.
@@ -1377,15 +1139,6 @@ impl IotHubSkuDescription {
     }
 }
 
-impl TryFrom<IotHubSkuDescription>
-for azure_core::http::RequestContent<IotHubSkuDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1398,15 +1151,6 @@ pub struct IotHubSkuDescriptionListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<IotHubSkuDescriptionListResult>
-for azure_core::http::RequestContent<IotHubSkuDescriptionListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuDescriptionListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// Information about the SKU of the IoT hub.
@@ -1436,14 +1180,6 @@ impl IotHubSkuInfo {
     }
 }
 
-impl TryFrom<IotHubSkuInfo> for azure_core::http::RequestContent<IotHubSkuInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The IP filter rules for the IoT hub.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
@@ -1470,14 +1206,6 @@ impl IpFilterRule {
             action,
             ip_mask: ip_mask.into(),
         }
-    }
-}
-
-impl TryFrom<IpFilterRule> for azure_core::http::RequestContent<IpFilterRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IpFilterRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -1537,14 +1265,6 @@ pub struct JobResponse {
     pub parent_job_id: Option<String>,
 }
 
-impl TryFrom<JobResponse> for azure_core::http::RequestContent<JobResponse> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: JobResponse) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of JobResponse objects with a next link.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1557,15 +1277,6 @@ pub struct JobResponseListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<JobResponseListResult>
-for azure_core::http::RequestContent<JobResponseListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: JobResponseListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the Managed identity.
@@ -1581,14 +1292,6 @@ pub struct ManagedIdentity {
     pub user_assigned_identity: Option<String>,
 }
 
-impl TryFrom<ManagedIdentity> for azure_core::http::RequestContent<ManagedIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ManagedIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Routes that matched
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1596,14 +1299,6 @@ pub struct MatchedRoute {
     /// Properties of routes that matched
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<RouteProperties>,
-}
-
-impl TryFrom<MatchedRoute> for azure_core::http::RequestContent<MatchedRoute> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: MatchedRoute) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the messaging endpoints used by this IoT hub.
@@ -1629,15 +1324,6 @@ pub struct MessagingEndpointProperties {
     pub max_delivery_count: Option<i32>,
 }
 
-impl TryFrom<MessagingEndpointProperties>
-for azure_core::http::RequestContent<MessagingEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: MessagingEndpointProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Name of Iot Hub type
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1648,14 +1334,6 @@ pub struct Name {
     /// Localized value of name
     #[serde(rename = "localizedValue", default, skip_serializing_if = "Option::is_none")]
     pub localized_value: Option<String>,
-}
-
-impl TryFrom<Name> for azure_core::http::RequestContent<Name> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Name) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// IP Rule to be applied as part of Network Rule Set
@@ -1681,15 +1359,6 @@ impl NetworkRuleSetIpRule {
             action: None,
             ip_mask: ip_mask.into(),
         }
-    }
-}
-
-impl TryFrom<NetworkRuleSetIpRule>
-for azure_core::http::RequestContent<NetworkRuleSetIpRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: NetworkRuleSetIpRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -1722,15 +1391,6 @@ impl NetworkRuleSetProperties {
     }
 }
 
-impl TryFrom<NetworkRuleSetProperties>
-for azure_core::http::RequestContent<NetworkRuleSetProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: NetworkRuleSetProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// IoT Hub REST API operation
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1743,14 +1403,6 @@ pub struct Operation {
     /// The object that represents the operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<OperationDisplay>,
-}
-
-impl TryFrom<Operation> for azure_core::http::RequestContent<Operation> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Operation) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The object that represents the operation.
@@ -1777,14 +1429,6 @@ pub struct OperationDisplay {
     /// Read-only: set by the service, never sent.
     #[serde(default, skip_serializing)]
     pub description: Option<String>,
-}
-
-impl TryFrom<OperationDisplay> for azure_core::http::RequestContent<OperationDisplay> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: OperationDisplay) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// Input values.
@@ -1827,15 +1471,6 @@ pub struct OperationListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<OperationListResult>
-for azure_core::http::RequestContent<OperationListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: OperationListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The private endpoint property of a private endpoint connection
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1845,14 +1480,6 @@ pub struct PrivateEndpoint {
     /// Read-only: set by the service, never sent.
     #[serde(default, skip_serializing)]
     pub id: Option<String>,
-}
-
-impl TryFrom<PrivateEndpoint> for azure_core::http::RequestContent<PrivateEndpoint> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateEndpoint) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The private endpoint connection of an IotHub
@@ -1927,15 +1554,6 @@ impl PrivateEndpointConnectionProperties {
     }
 }
 
-impl TryFrom<PrivateEndpointConnectionProperties>
-for azure_core::http::RequestContent<PrivateEndpointConnectionProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateEndpointConnectionProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The list of private endpoint connections for an IotHub
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
@@ -1946,15 +1564,6 @@ pub struct PrivateLinkResources {
     /// The list of available private link resources for an IotHub
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<GroupIdInformation>>,
-}
-
-impl TryFrom<PrivateLinkResources>
-for azure_core::http::RequestContent<PrivateLinkResources> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateLinkResources) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The current state of a private endpoint connection
@@ -1989,15 +1598,6 @@ impl PrivateLinkServiceConnectionState {
     }
 }
 
-impl TryFrom<PrivateLinkServiceConnectionState>
-for azure_core::http::RequestContent<PrivateLinkServiceConnectionState> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateLinkServiceConnectionState) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Identity registry statistics.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2017,15 +1617,6 @@ pub struct RegistryStatistics {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "disabledDeviceCount", default, skip_serializing)]
     pub disabled_device_count: Option<i64>,
-}
-
-impl TryFrom<RegistryStatistics>
-for azure_core::http::RequestContent<RegistryStatistics> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RegistryStatistics) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The common properties of an Azure resource.
@@ -2068,14 +1659,6 @@ impl Resource {
     }
 }
 
-impl TryFrom<Resource> for azure_core::http::RequestContent<Resource> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Resource) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Compilation error when evaluating route
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2091,15 +1674,6 @@ pub struct RouteCompilationError {
     pub location: Option<RouteErrorRange>,
 }
 
-impl TryFrom<RouteCompilationError>
-for azure_core::http::RequestContent<RouteCompilationError> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteCompilationError) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Position where the route error happened
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2112,15 +1686,6 @@ pub struct RouteErrorPosition {
     pub column: Option<i32>,
 }
 
-impl TryFrom<RouteErrorPosition>
-for azure_core::http::RequestContent<RouteErrorPosition> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteErrorPosition) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Range of route errors
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2131,14 +1696,6 @@ pub struct RouteErrorRange {
     /// End where the route error happened
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<RouteErrorPosition>,
-}
-
-impl TryFrom<RouteErrorRange> for azure_core::http::RequestContent<RouteErrorRange> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteErrorRange) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of a routing rule that your IoT hub uses to route messages to endpoints.
@@ -2176,14 +1733,6 @@ impl RouteProperties {
             endpoint_names,
             is_enabled,
         }
-    }
-}
-
-impl TryFrom<RouteProperties> for azure_core::http::RequestContent<RouteProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -2294,15 +1843,6 @@ impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     }
 }
 
-impl TryFrom<RoutingCosmosDbSqlApiProperties>
-for azure_core::http::RequestContent<RoutingCosmosDbSqlApiProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingCosmosDbSqlApiProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to the custom endpoints to which your IoT hub routes messages based on the routing rules. A maximum of 10 custom endpoints are allowed across all endpoint types for paid hubs and only 1 custom endpoint is allowed across all endpoint types for free hubs.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2338,14 +1878,6 @@ pub struct RoutingEndpoints {
         skip_serializing_if = "Option::is_none"
     )]
     pub cosmos_db_sql_containers: Option<Vec<RoutingCosmosDbSqlApiProperties>>,
-}
-
-impl TryFrom<RoutingEndpoints> for azure_core::http::RequestContent<RoutingEndpoints> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingEndpoints) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties related to an event hub endpoint.
@@ -2406,15 +1938,6 @@ impl RoutingEventHubProperties {
     }
 }
 
-impl TryFrom<RoutingEventHubProperties>
-for azure_core::http::RequestContent<RoutingEventHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingEventHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Routing message
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2434,14 +1957,6 @@ pub struct RoutingMessage {
     pub system_properties: Option<::std::collections::HashMap<String, String>>,
 }
 
-impl TryFrom<RoutingMessage> for azure_core::http::RequestContent<RoutingMessage> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingMessage) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The routing related properties of the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging>
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2458,14 +1973,6 @@ pub struct RoutingProperties {
     /// The list of user-provided enrichments that the IoT hub applies to messages to be delivered to built-in and custom endpoints. See: <https://aka.ms/telemetryoneventgrid>
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrichments: Option<Vec<EnrichmentProperties>>,
-}
-
-impl TryFrom<RoutingProperties> for azure_core::http::RequestContent<RoutingProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties related to service bus queue endpoint types.
@@ -2526,17 +2033,6 @@ impl RoutingServiceBusQueueEndpointProperties {
     }
 }
 
-impl TryFrom<RoutingServiceBusQueueEndpointProperties>
-for azure_core::http::RequestContent<RoutingServiceBusQueueEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: RoutingServiceBusQueueEndpointProperties,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to service bus topic endpoint types.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2592,17 +2088,6 @@ impl RoutingServiceBusTopicEndpointProperties {
             subscription_id: None,
             resource_group: None,
         }
-    }
-}
-
-impl TryFrom<RoutingServiceBusTopicEndpointProperties>
-for azure_core::http::RequestContent<RoutingServiceBusTopicEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: RoutingServiceBusTopicEndpointProperties,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -2688,15 +2173,6 @@ impl RoutingStorageContainerProperties {
     }
 }
 
-impl TryFrom<RoutingStorageContainerProperties>
-for azure_core::http::RequestContent<RoutingStorageContainerProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingStorageContainerProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Twin reference input parameter. This is an optional parameter
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2709,14 +2185,6 @@ pub struct RoutingTwin {
     pub properties: Option<RoutingTwinProperties>,
 }
 
-impl TryFrom<RoutingTwin> for azure_core::http::RequestContent<RoutingTwin> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingTwin) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The `RoutingTwinProperties` object.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2727,15 +2195,6 @@ pub struct RoutingTwinProperties {
     /// Twin desired properties
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<::serde_json::Value>,
-}
-
-impl TryFrom<RoutingTwinProperties>
-for azure_core::http::RequestContent<RoutingTwinProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingTwinProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an IoT hub shared access policy.
@@ -2767,17 +2226,6 @@ impl SharedAccessSignatureAuthorizationRule {
     }
 }
 
-impl TryFrom<SharedAccessSignatureAuthorizationRule>
-for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: SharedAccessSignatureAuthorizationRule,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The list of shared access policies with a next link.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2790,17 +2238,6 @@ pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<SharedAccessSignatureAuthorizationRuleListResult>
-for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRuleListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: SharedAccessSignatureAuthorizationRuleListResult,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the Azure Storage endpoint for file upload.
@@ -2848,15 +2285,6 @@ impl StorageEndpointProperties {
     }
 }
 
-impl TryFrom<StorageEndpointProperties>
-for azure_core::http::RequestContent<StorageEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: StorageEndpointProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Metadata pertaining to creation and last modification of the resource.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2893,14 +2321,6 @@ pub struct SystemData {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_modified_at: Option<::time::OffsetDateTime>,
-}
-
-impl TryFrom<SystemData> for azure_core::http::RequestContent<SystemData> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: SystemData) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
@@ -2953,15 +2373,6 @@ pub struct TestAllRoutesResult {
     pub routes: Option<Vec<MatchedRoute>>,
 }
 
-impl TryFrom<TestAllRoutesResult>
-for azure_core::http::RequestContent<TestAllRoutesResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestAllRoutesResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Input for testing route
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
@@ -3007,14 +2418,6 @@ pub struct TestRouteResult {
     pub details: Option<TestRouteResultDetails>,
 }
 
-impl TryFrom<TestRouteResult> for azure_core::http::RequestContent<TestRouteResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestRouteResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Detailed result of testing a route
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -3026,15 +2429,6 @@ pub struct TestRouteResultDetails {
         skip_serializing_if = "Option::is_none"
     )]
     pub compilation_errors: Option<Vec<RouteCompilationError>>,
-}
-
-impl TryFrom<TestRouteResultDetails>
-for azure_core::http::RequestContent<TestRouteResultDetails> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestRouteResultDetails) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// User subscription quota response
@@ -3061,15 +2455,6 @@ pub struct UserSubscriptionQuota {
     pub name: Option<Name>,
 }
 
-impl TryFrom<UserSubscriptionQuota>
-for azure_core::http::RequestContent<UserSubscriptionQuota> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: UserSubscriptionQuota) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Json-serialized array of User subscription quota response
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -3080,15 +2465,6 @@ pub struct UserSubscriptionQuotaListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<UserSubscriptionQuotaListResult>
-for azure_core::http::RequestContent<UserSubscriptionQuotaListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: UserSubscriptionQuotaListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 impl azure_core::http::pager::Page for OperationListResult {

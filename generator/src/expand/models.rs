@@ -219,7 +219,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             }
         }
     };
-    let request_content = request_content_impl(&name);
+    let request_content = request_content_impl(ctx, def, &name);
     Ok(quote! {
         #doc
         #[derive(#(#derives),*)]
@@ -239,8 +239,13 @@ fn capitalized(word: &str) -> String {
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
-/// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
-fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
+/// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with
+/// `try_into()`: only for the types some method takes as its JSON body, since each impl compiles
+/// the whole serializer of its type into the crate.
+fn request_content_impl(ctx: &Context<'_>, def: &TypeDef, name: &proc_macro2::Ident) -> TokenStream {
+    if !ctx.api.clients.usage.get(&def.name).is_some_and(|u| u.request_body) {
+        return quote! {};
+    }
     quote! {
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;
@@ -301,7 +306,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
     let defs = variants.iter().map(|(v, ty, _, vdoc)| quote! { #[doc = #vdoc] #v(#ty), });
     let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
     let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
-    let request_content = request_content_impl(&name);
+    let request_content = request_content_impl(ctx, def, &name);
     Ok(quote! {
         #doc
         #[derive(Clone, Debug, PartialEq)]

@@ -98,7 +98,8 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         link_next_operations(api, &mut methods, &mut taken, &mut refused);
         clients.push(Client { module: names::snake(&name), name, group, accessor, methods });
     }
-    Ok(ClientModel { root, clients, refused })
+    let usage = super::usage::lower_usage(api, &clients);
+    Ok(ClientModel { root, clients, refused, usage })
 }
 
 /// Gives each pager whose `x-ms-pageable` names an `operationName` the method of this client

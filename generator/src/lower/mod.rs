@@ -14,6 +14,7 @@ mod naming;
 mod operations;
 mod schema;
 mod types;
+mod usage;
 
 use std::collections::{BTreeMap, BTreeSet};
 
