@@ -387,6 +387,8 @@ pub enum NextArg {
 /// Where a page names the next one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextLink {
+    /// The property's wire name (`nextLink`), which the pager reads from each page.
+    pub wire_name: String,
     /// The Rust name of the field.
     pub field: String,
     /// Whether the field is an `Option`.

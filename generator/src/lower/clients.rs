@@ -580,7 +580,11 @@ fn lower_pager(
             if !matches!(field.ty, TypeRef::Primitive(_)) {
                 return Err(Error::invalid(at, format!("the next-link field `{name}` of `{list_type}` to be a string")));
             }
-            Some(NextLink { field: field.rust_name.clone(), optional: !field_is_plain(field) })
+            Some(NextLink {
+                wire_name: field.wire_name.clone(),
+                field: field.rust_name.clone(),
+                optional: !field_is_plain(field),
+            })
         }
         None => None,
     };
