@@ -956,3 +956,20 @@ fn read_only_on_a_referenced_schema_makes_its_properties_read_only() {
     let TypeKind::Object(settings) = &api.types["Settings"].kind else { panic!("Settings is an object") };
     assert_eq!(settings.fields[0].description.as_deref(), Some("The level (a title, no description)."));
 }
+
+/// What the methods send and receive decides each model's serde impls: the walk follows a
+/// union's kinds and their fields, leaves read-only fields out of what is sent, and records the
+/// JSON request bodies; a type no method reaches is absent.
+#[test]
+fn usage_records_what_is_sent_and_received() {
+    let api = lower("usage.yaml");
+    let usage = |name: &str| api.clients.usage.get(name).map(|u| (u.sent, u.received, u.request_body));
+    assert_eq!(usage("Pet"), Some((true, true, true)));
+    assert_eq!(usage("Dog"), Some((true, true, false)));
+    assert_eq!(usage("Trick"), Some((true, true, false)));
+    assert_eq!(usage("Health"), Some((false, true, false)), "only in a read-only field");
+    assert_eq!(usage("PetList"), Some((false, true, false)));
+    assert_eq!(usage("Meal"), Some((true, false, true)));
+    assert_eq!(usage("Failure"), Some((false, true, false)));
+    assert_eq!(usage("Unused"), None);
+}

@@ -97,7 +97,8 @@ for azure_core::http::RequestContent<CertificateDescription> {
 }
 
 /// The JSON-serialized array of Certificate objects.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateListDescription {
     /// The array of Certificate objects.
@@ -155,7 +156,8 @@ pub struct CertificateProperties {
 }
 
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
@@ -213,7 +215,8 @@ pub struct CertificatePropertiesWithNonce {
 }
 
 /// The JSON-serialized leaf certificate
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificateVerificationDescription {
     /// base-64 representation of X509 certificate .cer file or just .pem file content.
@@ -231,7 +234,8 @@ for azure_core::http::RequestContent<CertificateVerificationDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateWithNonceDescription {
     /// The `properties` property.
@@ -283,7 +287,8 @@ pub struct CloudToDeviceProperties {
 }
 
 /// The health data for an endpoint
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthData {
     /// Id of the endpoint
@@ -322,7 +327,8 @@ pub struct EndpointHealthData {
 }
 
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthDataListResult {
     /// JSON-serialized array of Endpoint health data
@@ -366,7 +372,8 @@ impl EnrichmentProperties {
 }
 
 /// Error details.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// The error code.
@@ -392,7 +399,8 @@ pub struct ErrorDetails {
 }
 
 /// The EventHub consumer group.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
@@ -419,7 +427,8 @@ for azure_core::http::RequestContent<EventHubConsumerGroupBodyDescription> {
 }
 
 /// The properties of the EventHubConsumerGroupInfo object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupInfo {
     /// The tags.
@@ -448,7 +457,8 @@ pub struct EventHubConsumerGroupInfo {
 }
 
 /// The EventHub consumer group name.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
@@ -464,7 +474,8 @@ impl EventHubConsumerGroupName {
 }
 
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupsListResult {
     /// List of consumer groups objects
@@ -509,7 +520,8 @@ pub struct EventHubProperties {
 }
 
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
@@ -575,7 +587,8 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 }
 
 /// Use to provide failover region when requesting manual Failover for a hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
@@ -661,7 +674,8 @@ pub struct FeedbackProperties {
 }
 
 /// The group information for creating a private endpoint on an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
@@ -697,7 +711,8 @@ impl GroupIdInformation {
 }
 
 /// The properties for a group information object
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformationProperties {
     /// The group id
@@ -720,7 +735,8 @@ pub struct GroupIdInformationProperties {
 }
 
 /// Use to provide parameters when requesting an import of all devices in the hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
@@ -790,7 +806,8 @@ for azure_core::http::RequestContent<ImportDevicesRequest> {
 }
 
 /// IoT Hub capacity information.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubCapacity {
     /// The minimum number of units.
@@ -885,7 +902,8 @@ impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescr
 }
 
 /// The JSON-serialized array of IotHubDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubDescriptionListResult {
     /// The array of IotHubDescription objects.
@@ -899,7 +917,8 @@ pub struct IotHubDescriptionListResult {
 }
 
 /// Public representation of one of the locations where a resource is provisioned.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubLocationDescription {
     /// The name of the Azure region
@@ -911,7 +930,8 @@ pub struct IotHubLocationDescription {
 }
 
 /// The properties indicating whether a given IoT hub name is available.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
@@ -1078,7 +1098,8 @@ pub struct IotHubProperties {
 }
 
 /// Quota metrics properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
@@ -1099,7 +1120,8 @@ pub struct IotHubQuotaMetricInfo {
 }
 
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfoListResult {
     /// The array of quota metrics objects.
@@ -1113,7 +1135,8 @@ pub struct IotHubQuotaMetricInfoListResult {
 }
 
 /// SKU properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescription {
     /// The type of the resource.
@@ -1140,7 +1163,8 @@ impl IotHubSkuDescription {
 }
 
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescriptionListResult {
     /// The array of IotHubSkuDescription.
@@ -1210,7 +1234,8 @@ impl IpFilterRule {
 }
 
 /// The properties of the Job Response object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponse {
     /// The job identifier.
@@ -1266,7 +1291,8 @@ pub struct JobResponse {
 }
 
 /// The JSON-serialized array of JobResponse objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponseListResult {
     /// The array of JobResponse objects.
@@ -1293,7 +1319,8 @@ pub struct ManagedIdentity {
 }
 
 /// Routes that matched
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct MatchedRoute {
     /// Properties of routes that matched
@@ -1325,7 +1352,8 @@ pub struct MessagingEndpointProperties {
 }
 
 /// Name of Iot Hub type
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Name {
     /// IotHub type
@@ -1392,7 +1420,8 @@ impl NetworkRuleSetProperties {
 }
 
 /// IoT Hub REST API operation
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
@@ -1406,7 +1435,8 @@ pub struct Operation {
 }
 
 /// The object that represents the operation.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
@@ -1432,7 +1462,8 @@ pub struct OperationDisplay {
 }
 
 /// Input values.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
@@ -1456,7 +1487,8 @@ impl TryFrom<OperationInputs> for azure_core::http::RequestContent<OperationInpu
 }
 
 /// Result of the request to list IoT Hub operations. It contains a list of operations and a URL link to get the next set of results.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
@@ -1558,7 +1590,8 @@ impl PrivateEndpointConnectionProperties {
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
 /// The available private link resources for an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PrivateLinkResources {
     /// The list of available private link resources for an IotHub
@@ -1599,7 +1632,8 @@ impl PrivateLinkServiceConnectionState {
 }
 
 /// Identity registry statistics.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
@@ -1660,7 +1694,8 @@ impl Resource {
 }
 
 /// Compilation error when evaluating route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteCompilationError {
     /// Route error message
@@ -1675,7 +1710,8 @@ pub struct RouteCompilationError {
 }
 
 /// Position where the route error happened
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorPosition {
     /// Line where the route error happened
@@ -1687,7 +1723,8 @@ pub struct RouteErrorPosition {
 }
 
 /// Range of route errors
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorRange {
     /// Start where the route error happened
@@ -1939,7 +1976,8 @@ impl RoutingEventHubProperties {
 }
 
 /// Routing message
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingMessage {
     /// Body of routing message
@@ -2174,7 +2212,8 @@ impl RoutingStorageContainerProperties {
 }
 
 /// Twin reference input parameter. This is an optional parameter
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwin {
     /// Twin Tags
@@ -2186,7 +2225,8 @@ pub struct RoutingTwin {
 }
 
 /// The `RoutingTwinProperties` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwinProperties {
     /// Twin desired properties
@@ -2227,7 +2267,8 @@ impl SharedAccessSignatureAuthorizationRule {
 }
 
 /// The list of shared access policies with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The list of shared access policies.
@@ -2286,7 +2327,8 @@ impl StorageEndpointProperties {
 }
 
 /// Metadata pertaining to creation and last modification of the resource.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
@@ -2324,7 +2366,8 @@ pub struct SystemData {
 }
 
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagsResource {
     /// Resource tags
@@ -2341,7 +2384,8 @@ impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
 }
 
 /// Input for testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesInput {
     /// Routing source
@@ -2365,7 +2409,8 @@ for azure_core::http::RequestContent<TestAllRoutesInput> {
 }
 
 /// Result of testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesResult {
     /// JSON-serialized array of matched routes
@@ -2374,7 +2419,8 @@ pub struct TestAllRoutesResult {
 }
 
 /// Input for testing route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestRouteInput {
     /// Routing message
@@ -2407,7 +2453,8 @@ impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput
 }
 
 /// Result of testing one route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResult {
     /// Result of testing route
@@ -2419,7 +2466,8 @@ pub struct TestRouteResult {
 }
 
 /// Detailed result of testing a route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResultDetails {
     /// JSON-serialized list of route compilation errors
@@ -2432,7 +2480,8 @@ pub struct TestRouteResultDetails {
 }
 
 /// User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuota {
     /// IotHub type id
@@ -2456,7 +2505,8 @@ pub struct UserSubscriptionQuota {
 }
 
 /// Json-serialized array of User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuotaListResult {
     /// The `value` property.

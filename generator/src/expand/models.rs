@@ -3,7 +3,10 @@
 //!
 //! Structs are `#[non_exhaustive]` so that a field added by a later api-version is not a breaking
 //! change; they are built with `new` (the required fields) or `Default` (when every field has a
-//! default) and then assigned. Read-only fields are decoded but never serialized. Fields marked
+//! default) and then assigned. A model is `Serialize` when a method sends it and `Deserialize`
+//! when one receives it (both with the feature `all-serde`, and when no method uses it): serde's
+//! impls are much of what the crate costs to compile. Read-only fields are decoded but never
+//! serialized. Fields marked
 //! `x-ms-secret` are redacted in `Debug`. `x-ms-client-flatten` is not applied: the nested
 //! object stays nested, which is what the wire format is (documented on the field).
 
@@ -180,7 +183,17 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     }
     let any_secret = object.fields.iter().any(|f| f.secret);
     let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
-    let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    let mut derives = vec![quote! { Clone }, quote! { PartialEq }];
+    let mut gated = Vec::new();
+    for (needed, derive) in [(serialize, quote! { ::serde::Serialize }), (deserialize, quote! { ::serde::Deserialize })] {
+        if needed { derives.push(derive) } else { gated.push(derive) }
+    }
+    let gated = if gated.is_empty() {
+        quote! {}
+    } else {
+        quote! { #[cfg_attr(feature = #ALL_SERDE, derive(#(#gated),*))] }
+    };
     if !any_secret {
         derives.push(quote! { Debug });
     }
@@ -223,6 +236,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     Ok(quote! {
         #doc
         #[derive(#(#derives),*)]
+        #gated
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -231,6 +245,25 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         #debug_impl
         #request_content
     })
+}
+
+/// The cargo feature that gives every model both serde impls (declared by `cargo`).
+pub(crate) const ALL_SERDE: &str = "all-serde";
+
+/// Whether a named type's `Serialize` and `Deserialize` are compiled always (`true`) or only
+/// with the feature [`ALL_SERDE`]: a type is written only if a method sends it and read only if
+/// one receives it (`ClientModel::usage`); a type no method reaches gets both, since the crate
+/// cannot tell how it will be used.
+pub(crate) fn serde_impls(ctx: &Context<'_>, name: &str) -> (bool, bool) {
+    match ctx.api.clients.usage.get(name) {
+        Some(usage) => (usage.sent, usage.received),
+        None => (true, true),
+    }
+}
+
+/// `#[cfg(feature = "all-serde")]` on an impl the methods do not need, nothing on one they do.
+fn gate(needed: bool) -> TokenStream {
+    if needed { quote! {} } else { quote! { #[cfg(feature = #ALL_SERDE)] } }
 }
 
 /// `a` → `A`, `an` → `An`.
@@ -307,6 +340,8 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
     let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
     let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
     let request_content = request_content_impl(ctx, def, &name);
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    let (ser_gate, de_gate) = (gate(serialize), gate(deserialize));
     Ok(quote! {
         #doc
         #[derive(Clone, Debug, PartialEq)]
@@ -317,6 +352,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
             #unknown(::serde_json::Value),
         }
 
+        #ser_gate
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 let (kind, mut value) = match self {
@@ -330,6 +366,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
             }
         }
 
+        #de_gate
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
