@@ -1059,3 +1059,20 @@ fn aliases_that_contain_themselves_become_something_rust_compiles() {
     assert_eq!(recorded.len(), 1, "{recorded:?}");
     assert_eq!(recorded[0].location, Location::new(&path, "/definitions/List"));
 }
+
+/// What the methods send and receive decides each model's serde impls: the walk follows a
+/// union's kinds and their fields, leaves read-only fields out of what is sent, and records the
+/// JSON request bodies; a type no method reaches is absent.
+#[test]
+fn usage_records_what_is_sent_and_received() {
+    let api = lower("usage.yaml");
+    let usage = |name: &str| api.clients.usage.get(name).map(|u| (u.sent, u.received, u.request_body));
+    assert_eq!(usage("Pet"), Some((true, true, true)));
+    assert_eq!(usage("Dog"), Some((true, true, false)));
+    assert_eq!(usage("Trick"), Some((true, true, false)));
+    assert_eq!(usage("Health"), Some((false, true, false)), "only in a read-only field");
+    assert_eq!(usage("PetList"), Some((false, true, false)));
+    assert_eq!(usage("Meal"), Some((true, false, true)));
+    assert_eq!(usage("Failure"), Some((false, true, false)));
+    assert_eq!(usage("Unused"), None);
+}

@@ -44,9 +44,11 @@ commands:
       and diff.
   model [--spec PATH] [--root DIR]
       Summarise the IR of a spec (default: the product spec).
-  bench [--runs N] [--spec PATH] [--root DIR] [--build]
+  bench [--runs N] [--spec PATH] [--root DIR]
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
-      --build also times `cargo build -p <product crate>` once its dependencies are built.
+  bench --compile [--rounds N]
+      Time `cargo build` and `cargo check` of the generated crates (every vendored spec, with
+      the time per model and per operation) against autorust's azure_mgmt_iothub, in rounds.
   mutate [--seed S] [--count N] [--max-seconds T] [--only I --keep DIR]
       Run the generator on N seeded mutants of the vendored and fixture specs (in a worker
       process); fail on a panic, an abort, a hang, an error not located at a place that exists,

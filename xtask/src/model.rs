@@ -64,6 +64,17 @@ pub fn summary(spec: &str, api: &Api) -> String {
     let _ = writeln!(out, "  pageable: {pageable}");
     let _ = writeln!(out, "  long-running: {long_running}");
     let _ = writeln!(out, "types: {} ({objects} objects, {enums} enums, {aliases} aliases)", api.types.len());
+    let usage = &api.clients.usage;
+    let count = |sent: bool, received: bool| usage.values().filter(|u| u.sent == sent && u.received == received).count();
+    let _ = writeln!(
+        out,
+        "  as the methods use them: {} sent and received, {} sent only, {} received only, {} neither (request bodies: {})",
+        count(true, true),
+        count(true, false),
+        count(false, true),
+        api.types.len() - usage.len(),
+        usage.values().filter(|u| u.request_body).count()
+    );
     let _ = writeln!(
         out,
         "examples: {} referenced, {found} found, {} missing, {} invalid",

@@ -34,14 +34,6 @@ pub struct ArmIdentity {
     >,
 }
 
-impl TryFrom<ArmIdentity> for azure_core::http::RequestContent<ArmIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ArmIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The `ArmUserIdentity` object.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -54,14 +46,6 @@ pub struct ArmUserIdentity {
     pub client_id: Option<String>,
 }
 
-impl TryFrom<ArmUserIdentity> for azure_core::http::RequestContent<ArmUserIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ArmUserIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized X509 Certificate.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -72,15 +56,6 @@ pub struct CertificateBodyDescription {
     /// True indicates that the certificate will be created in verified state and proof of possession will not be required.
     #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
-}
-
-impl TryFrom<CertificateBodyDescription>
-for azure_core::http::RequestContent<CertificateBodyDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateBodyDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The X509 Certificate.
@@ -122,21 +97,13 @@ for azure_core::http::RequestContent<CertificateDescription> {
 }
 
 /// The JSON-serialized array of Certificate objects.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateListDescription {
     /// The array of Certificate objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<CertificateDescription>>,
-}
-
-impl TryFrom<CertificateListDescription>
-for azure_core::http::RequestContent<CertificateListDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateListDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The description of an X509 CA Certificate.
@@ -188,17 +155,9 @@ pub struct CertificateProperties {
     pub certificate: Option<String>,
 }
 
-impl TryFrom<CertificateProperties>
-for azure_core::http::RequestContent<CertificateProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
@@ -255,17 +214,9 @@ pub struct CertificatePropertiesWithNonce {
     pub certificate: Option<String>,
 }
 
-impl TryFrom<CertificatePropertiesWithNonce>
-for azure_core::http::RequestContent<CertificatePropertiesWithNonce> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificatePropertiesWithNonce) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized leaf certificate
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificateVerificationDescription {
     /// base-64 representation of X509 certificate .cer file or just .pem file content.
@@ -283,7 +234,8 @@ for azure_core::http::RequestContent<CertificateVerificationDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateWithNonceDescription {
     /// The `properties` property.
@@ -311,15 +263,6 @@ pub struct CertificateWithNonceDescription {
     pub type_: Option<String>,
 }
 
-impl TryFrom<CertificateWithNonceDescription>
-for azure_core::http::RequestContent<CertificateWithNonceDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateWithNonceDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The IoT hub cloud-to-device messaging properties.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -344,17 +287,9 @@ pub struct CloudToDeviceProperties {
     pub feedback: Option<FeedbackProperties>,
 }
 
-impl TryFrom<CloudToDeviceProperties>
-for azure_core::http::RequestContent<CloudToDeviceProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CloudToDeviceProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The health data for an endpoint
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthData {
     /// Id of the endpoint
@@ -392,17 +327,9 @@ pub struct EndpointHealthData {
     pub last_send_attempt_time: Option<::time::OffsetDateTime>,
 }
 
-impl TryFrom<EndpointHealthData>
-for azure_core::http::RequestContent<EndpointHealthData> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EndpointHealthData) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthDataListResult {
     /// JSON-serialized array of Endpoint health data
@@ -413,15 +340,6 @@ pub struct EndpointHealthDataListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<EndpointHealthDataListResult>
-for azure_core::http::RequestContent<EndpointHealthDataListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EndpointHealthDataListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
@@ -454,17 +372,9 @@ impl EnrichmentProperties {
     }
 }
 
-impl TryFrom<EnrichmentProperties>
-for azure_core::http::RequestContent<EnrichmentProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EnrichmentProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Error details.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// The error code.
@@ -489,16 +399,9 @@ pub struct ErrorDetails {
     pub details: Option<String>,
 }
 
-impl TryFrom<ErrorDetails> for azure_core::http::RequestContent<ErrorDetails> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ErrorDetails) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The EventHub consumer group.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
@@ -524,7 +427,8 @@ for azure_core::http::RequestContent<EventHubConsumerGroupBodyDescription> {
 }
 
 /// The properties of the EventHubConsumerGroupInfo object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupInfo {
     /// The tags.
@@ -552,17 +456,9 @@ pub struct EventHubConsumerGroupInfo {
     pub etag: Option<String>,
 }
 
-impl TryFrom<EventHubConsumerGroupInfo>
-for azure_core::http::RequestContent<EventHubConsumerGroupInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The EventHub consumer group name.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
@@ -577,17 +473,9 @@ impl EventHubConsumerGroupName {
     }
 }
 
-impl TryFrom<EventHubConsumerGroupName>
-for azure_core::http::RequestContent<EventHubConsumerGroupName> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupName) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupsListResult {
     /// List of consumer groups objects
@@ -598,15 +486,6 @@ pub struct EventHubConsumerGroupsListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<EventHubConsumerGroupsListResult>
-for azure_core::http::RequestContent<EventHubConsumerGroupsListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupsListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the provisioned Event Hub-compatible endpoint used by the IoT hub.
@@ -640,17 +519,9 @@ pub struct EventHubProperties {
     pub endpoint: Option<String>,
 }
 
-impl TryFrom<EventHubProperties>
-for azure_core::http::RequestContent<EventHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
@@ -716,7 +587,8 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 }
 
 /// Use to provide failover region when requesting manual Failover for a hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
@@ -778,15 +650,6 @@ impl FallbackRouteProperties {
     }
 }
 
-impl TryFrom<FallbackRouteProperties>
-for azure_core::http::RequestContent<FallbackRouteProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: FallbackRouteProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of the feedback queue for cloud-to-device messages.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -816,17 +679,9 @@ pub struct FeedbackProperties {
     pub max_delivery_count: Option<i32>,
 }
 
-impl TryFrom<FeedbackProperties>
-for azure_core::http::RequestContent<FeedbackProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: FeedbackProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The group information for creating a private endpoint on an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
@@ -861,17 +716,9 @@ impl GroupIdInformation {
     }
 }
 
-impl TryFrom<GroupIdInformation>
-for azure_core::http::RequestContent<GroupIdInformation> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: GroupIdInformation) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties for a group information object
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformationProperties {
     /// The group id
@@ -893,17 +740,9 @@ pub struct GroupIdInformationProperties {
     pub required_zone_names: Option<Vec<String>>,
 }
 
-impl TryFrom<GroupIdInformationProperties>
-for azure_core::http::RequestContent<GroupIdInformationProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: GroupIdInformationProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Use to provide parameters when requesting an import of all devices in the hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
@@ -973,7 +812,8 @@ for azure_core::http::RequestContent<ImportDevicesRequest> {
 }
 
 /// IoT Hub capacity information.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubCapacity {
     /// The minimum number of units.
@@ -996,14 +836,6 @@ pub struct IotHubCapacity {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "scaleType", default, skip_serializing)]
     pub scale_type: Option<IotHubScaleType>,
-}
-
-impl TryFrom<IotHubCapacity> for azure_core::http::RequestContent<IotHubCapacity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubCapacity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The description of the IoT hub.
@@ -1076,7 +908,8 @@ impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescr
 }
 
 /// The JSON-serialized array of IotHubDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubDescriptionListResult {
     /// The array of IotHubDescription objects.
@@ -1089,17 +922,9 @@ pub struct IotHubDescriptionListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<IotHubDescriptionListResult>
-for azure_core::http::RequestContent<IotHubDescriptionListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubDescriptionListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Public representation of one of the locations where a resource is provisioned.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubLocationDescription {
     /// The name of the Azure region
@@ -1110,17 +935,9 @@ pub struct IotHubLocationDescription {
     pub role: Option<IotHubReplicaRoleType>,
 }
 
-impl TryFrom<IotHubLocationDescription>
-for azure_core::http::RequestContent<IotHubLocationDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubLocationDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties indicating whether a given IoT hub name is available.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
@@ -1136,15 +953,6 @@ pub struct IotHubNameAvailabilityInfo {
     /// The detailed reason message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-}
-
-impl TryFrom<IotHubNameAvailabilityInfo>
-for azure_core::http::RequestContent<IotHubNameAvailabilityInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubNameAvailabilityInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an IoT hub.
@@ -1295,16 +1103,9 @@ pub struct IotHubProperties {
     pub enable_data_residency: Option<bool>,
 }
 
-impl TryFrom<IotHubProperties> for azure_core::http::RequestContent<IotHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Quota metrics properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
@@ -1324,17 +1125,9 @@ pub struct IotHubQuotaMetricInfo {
     pub max_value: Option<i64>,
 }
 
-impl TryFrom<IotHubQuotaMetricInfo>
-for azure_core::http::RequestContent<IotHubQuotaMetricInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubQuotaMetricInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfoListResult {
     /// The array of quota metrics objects.
@@ -1347,17 +1140,9 @@ pub struct IotHubQuotaMetricInfoListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<IotHubQuotaMetricInfoListResult>
-for azure_core::http::RequestContent<IotHubQuotaMetricInfoListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubQuotaMetricInfoListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// SKU properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescription {
     /// The type of the resource.
@@ -1383,17 +1168,9 @@ impl IotHubSkuDescription {
     }
 }
 
-impl TryFrom<IotHubSkuDescription>
-for azure_core::http::RequestContent<IotHubSkuDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescriptionListResult {
     /// The array of IotHubSkuDescription.
@@ -1404,15 +1181,6 @@ pub struct IotHubSkuDescriptionListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<IotHubSkuDescriptionListResult>
-for azure_core::http::RequestContent<IotHubSkuDescriptionListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuDescriptionListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// Information about the SKU of the IoT hub.
@@ -1439,14 +1207,6 @@ impl IotHubSkuInfo {
             tier: None,
             capacity: None,
         }
-    }
-}
-
-impl TryFrom<IotHubSkuInfo> for azure_core::http::RequestContent<IotHubSkuInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -1479,16 +1239,9 @@ impl IpFilterRule {
     }
 }
 
-impl TryFrom<IpFilterRule> for azure_core::http::RequestContent<IpFilterRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IpFilterRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of the Job Response object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponse {
     /// The job identifier.
@@ -1543,16 +1296,9 @@ pub struct JobResponse {
     pub parent_job_id: Option<String>,
 }
 
-impl TryFrom<JobResponse> for azure_core::http::RequestContent<JobResponse> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: JobResponse) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of JobResponse objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponseListResult {
     /// The array of JobResponse objects.
@@ -1563,15 +1309,6 @@ pub struct JobResponseListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<JobResponseListResult>
-for azure_core::http::RequestContent<JobResponseListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: JobResponseListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the Managed identity.
@@ -1587,29 +1324,14 @@ pub struct ManagedIdentity {
     pub user_assigned_identity: Option<String>,
 }
 
-impl TryFrom<ManagedIdentity> for azure_core::http::RequestContent<ManagedIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ManagedIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Routes that matched
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct MatchedRoute {
     /// Properties of routes that matched
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<RouteProperties>,
-}
-
-impl TryFrom<MatchedRoute> for azure_core::http::RequestContent<MatchedRoute> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: MatchedRoute) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the messaging endpoints used by this IoT hub.
@@ -1641,17 +1363,9 @@ pub struct MessagingEndpointProperties {
     pub max_delivery_count: Option<i32>,
 }
 
-impl TryFrom<MessagingEndpointProperties>
-for azure_core::http::RequestContent<MessagingEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: MessagingEndpointProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Name of Iot Hub type
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Name {
     /// IotHub type
@@ -1660,14 +1374,6 @@ pub struct Name {
     /// Localized value of name
     #[serde(rename = "localizedValue", default, skip_serializing_if = "Option::is_none")]
     pub localized_value: Option<String>,
-}
-
-impl TryFrom<Name> for azure_core::http::RequestContent<Name> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Name) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// IP Rule to be applied as part of Network Rule Set
@@ -1693,15 +1399,6 @@ impl NetworkRuleSetIpRule {
             action: None,
             ip_mask: ip_mask.into(),
         }
-    }
-}
-
-impl TryFrom<NetworkRuleSetIpRule>
-for azure_core::http::RequestContent<NetworkRuleSetIpRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: NetworkRuleSetIpRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -1734,17 +1431,9 @@ impl NetworkRuleSetProperties {
     }
 }
 
-impl TryFrom<NetworkRuleSetProperties>
-for azure_core::http::RequestContent<NetworkRuleSetProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: NetworkRuleSetProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// IoT Hub REST API operation
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
@@ -1757,16 +1446,9 @@ pub struct Operation {
     pub display: Option<OperationDisplay>,
 }
 
-impl TryFrom<Operation> for azure_core::http::RequestContent<Operation> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Operation) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The object that represents the operation.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
@@ -1791,16 +1473,9 @@ pub struct OperationDisplay {
     pub description: Option<String>,
 }
 
-impl TryFrom<OperationDisplay> for azure_core::http::RequestContent<OperationDisplay> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: OperationDisplay) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Input values.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
@@ -1824,7 +1499,8 @@ impl TryFrom<OperationInputs> for azure_core::http::RequestContent<OperationInpu
 }
 
 /// Result of the request to list IoT Hub operations. It contains a list of operations and a URL link to get the next set of results.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
@@ -1839,15 +1515,6 @@ pub struct OperationListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<OperationListResult>
-for azure_core::http::RequestContent<OperationListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: OperationListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The private endpoint property of a private endpoint connection
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -1857,14 +1524,6 @@ pub struct PrivateEndpoint {
     /// Read-only: set by the service, never sent.
     #[serde(default, skip_serializing)]
     pub id: Option<String>,
-}
-
-impl TryFrom<PrivateEndpoint> for azure_core::http::RequestContent<PrivateEndpoint> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateEndpoint) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The private endpoint connection of an IotHub
@@ -1939,34 +1598,17 @@ impl PrivateEndpointConnectionProperties {
     }
 }
 
-impl TryFrom<PrivateEndpointConnectionProperties>
-for azure_core::http::RequestContent<PrivateEndpointConnectionProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateEndpointConnectionProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The list of private endpoint connections for an IotHub
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
 /// The available private link resources for an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PrivateLinkResources {
     /// The list of available private link resources for an IotHub
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<GroupIdInformation>>,
-}
-
-impl TryFrom<PrivateLinkResources>
-for azure_core::http::RequestContent<PrivateLinkResources> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateLinkResources) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The current state of a private endpoint connection
@@ -2001,17 +1643,9 @@ impl PrivateLinkServiceConnectionState {
     }
 }
 
-impl TryFrom<PrivateLinkServiceConnectionState>
-for azure_core::http::RequestContent<PrivateLinkServiceConnectionState> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateLinkServiceConnectionState) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Identity registry statistics.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
@@ -2029,15 +1663,6 @@ pub struct RegistryStatistics {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "disabledDeviceCount", default, skip_serializing)]
     pub disabled_device_count: Option<i64>,
-}
-
-impl TryFrom<RegistryStatistics>
-for azure_core::http::RequestContent<RegistryStatistics> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RegistryStatistics) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The common properties of an Azure resource.
@@ -2080,16 +1705,9 @@ impl Resource {
     }
 }
 
-impl TryFrom<Resource> for azure_core::http::RequestContent<Resource> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Resource) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Compilation error when evaluating route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteCompilationError {
     /// Route error message
@@ -2103,17 +1721,9 @@ pub struct RouteCompilationError {
     pub location: Option<RouteErrorRange>,
 }
 
-impl TryFrom<RouteCompilationError>
-for azure_core::http::RequestContent<RouteCompilationError> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteCompilationError) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Position where the route error happened
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorPosition {
     /// Line where the route error happened
@@ -2124,17 +1734,9 @@ pub struct RouteErrorPosition {
     pub column: Option<i32>,
 }
 
-impl TryFrom<RouteErrorPosition>
-for azure_core::http::RequestContent<RouteErrorPosition> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteErrorPosition) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Range of route errors
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorRange {
     /// Start where the route error happened
@@ -2143,14 +1745,6 @@ pub struct RouteErrorRange {
     /// End where the route error happened
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<RouteErrorPosition>,
-}
-
-impl TryFrom<RouteErrorRange> for azure_core::http::RequestContent<RouteErrorRange> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteErrorRange) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of a routing rule that your IoT hub uses to route messages to endpoints.
@@ -2188,14 +1782,6 @@ impl RouteProperties {
             endpoint_names,
             is_enabled,
         }
-    }
-}
-
-impl TryFrom<RouteProperties> for azure_core::http::RequestContent<RouteProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -2306,15 +1892,6 @@ impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     }
 }
 
-impl TryFrom<RoutingCosmosDbSqlApiProperties>
-for azure_core::http::RequestContent<RoutingCosmosDbSqlApiProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingCosmosDbSqlApiProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to the custom endpoints to which your IoT hub routes messages based on the routing rules. A maximum of 10 custom endpoints are allowed across all endpoint types for paid hubs and only 1 custom endpoint is allowed across all endpoint types for free hubs.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
 #[non_exhaustive]
@@ -2350,14 +1927,6 @@ pub struct RoutingEndpoints {
         skip_serializing_if = "Option::is_none"
     )]
     pub cosmos_db_sql_containers: Option<Vec<RoutingCosmosDbSqlApiProperties>>,
-}
-
-impl TryFrom<RoutingEndpoints> for azure_core::http::RequestContent<RoutingEndpoints> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingEndpoints) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties related to an event hub endpoint.
@@ -2418,17 +1987,9 @@ impl RoutingEventHubProperties {
     }
 }
 
-impl TryFrom<RoutingEventHubProperties>
-for azure_core::http::RequestContent<RoutingEventHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingEventHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Routing message
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingMessage {
     /// Body of routing message
@@ -2444,14 +2005,6 @@ pub struct RoutingMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub system_properties: Option<::std::collections::HashMap<String, String>>,
-}
-
-impl TryFrom<RoutingMessage> for azure_core::http::RequestContent<RoutingMessage> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingMessage) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The routing related properties of the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging>
@@ -2470,14 +2023,6 @@ pub struct RoutingProperties {
     /// The list of user-provided enrichments that the IoT hub applies to messages to be delivered to built-in and custom endpoints. See: <https://aka.ms/telemetryoneventgrid>
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enrichments: Option<Vec<EnrichmentProperties>>,
-}
-
-impl TryFrom<RoutingProperties> for azure_core::http::RequestContent<RoutingProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties related to service bus queue endpoint types.
@@ -2538,17 +2083,6 @@ impl RoutingServiceBusQueueEndpointProperties {
     }
 }
 
-impl TryFrom<RoutingServiceBusQueueEndpointProperties>
-for azure_core::http::RequestContent<RoutingServiceBusQueueEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: RoutingServiceBusQueueEndpointProperties,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to service bus topic endpoint types.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
 #[non_exhaustive]
@@ -2604,17 +2138,6 @@ impl RoutingServiceBusTopicEndpointProperties {
             subscription_id: None,
             resource_group: None,
         }
-    }
-}
-
-impl TryFrom<RoutingServiceBusTopicEndpointProperties>
-for azure_core::http::RequestContent<RoutingServiceBusTopicEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: RoutingServiceBusTopicEndpointProperties,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
     }
 }
 
@@ -2700,17 +2223,9 @@ impl RoutingStorageContainerProperties {
     }
 }
 
-impl TryFrom<RoutingStorageContainerProperties>
-for azure_core::http::RequestContent<RoutingStorageContainerProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingStorageContainerProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Twin reference input parameter. This is an optional parameter
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwin {
     /// Twin Tags
@@ -2721,16 +2236,9 @@ pub struct RoutingTwin {
     pub properties: Option<RoutingTwinProperties>,
 }
 
-impl TryFrom<RoutingTwin> for azure_core::http::RequestContent<RoutingTwin> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingTwin) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The `RoutingTwinProperties` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwinProperties {
     /// Twin desired properties
@@ -2739,15 +2247,6 @@ pub struct RoutingTwinProperties {
     /// Twin desired properties
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<::serde_json::Value>,
-}
-
-impl TryFrom<RoutingTwinProperties>
-for azure_core::http::RequestContent<RoutingTwinProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingTwinProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an IoT hub shared access policy.
@@ -2779,19 +2278,9 @@ impl SharedAccessSignatureAuthorizationRule {
     }
 }
 
-impl TryFrom<SharedAccessSignatureAuthorizationRule>
-for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: SharedAccessSignatureAuthorizationRule,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The list of shared access policies with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The list of shared access policies.
@@ -2802,17 +2291,6 @@ pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<SharedAccessSignatureAuthorizationRuleListResult>
-for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRuleListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: SharedAccessSignatureAuthorizationRuleListResult,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the Azure Storage endpoint for file upload.
@@ -2861,17 +2339,9 @@ impl StorageEndpointProperties {
     }
 }
 
-impl TryFrom<StorageEndpointProperties>
-for azure_core::http::RequestContent<StorageEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: StorageEndpointProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Metadata pertaining to creation and last modification of the resource.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
@@ -2908,16 +2378,9 @@ pub struct SystemData {
     pub last_modified_at: Option<::time::OffsetDateTime>,
 }
 
-impl TryFrom<SystemData> for azure_core::http::RequestContent<SystemData> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: SystemData) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagsResource {
     /// Resource tags
@@ -2936,7 +2399,8 @@ impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
 }
 
 /// Input for testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesInput {
     /// Routing source
@@ -2960,7 +2424,8 @@ for azure_core::http::RequestContent<TestAllRoutesInput> {
 }
 
 /// Result of testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesResult {
     /// JSON-serialized array of matched routes
@@ -2968,17 +2433,9 @@ pub struct TestAllRoutesResult {
     pub routes: Option<Vec<MatchedRoute>>,
 }
 
-impl TryFrom<TestAllRoutesResult>
-for azure_core::http::RequestContent<TestAllRoutesResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestAllRoutesResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Input for testing route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestRouteInput {
     /// Routing message
@@ -3011,7 +2468,8 @@ impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput
 }
 
 /// Result of testing one route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResult {
     /// Result of testing route
@@ -3022,16 +2480,9 @@ pub struct TestRouteResult {
     pub details: Option<TestRouteResultDetails>,
 }
 
-impl TryFrom<TestRouteResult> for azure_core::http::RequestContent<TestRouteResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestRouteResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Detailed result of testing a route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResultDetails {
     /// JSON-serialized list of route compilation errors
@@ -3043,17 +2494,9 @@ pub struct TestRouteResultDetails {
     pub compilation_errors: Option<Vec<RouteCompilationError>>,
 }
 
-impl TryFrom<TestRouteResultDetails>
-for azure_core::http::RequestContent<TestRouteResultDetails> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestRouteResultDetails) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuota {
     /// IotHub type id
@@ -3076,17 +2519,9 @@ pub struct UserSubscriptionQuota {
     pub name: Option<Name>,
 }
 
-impl TryFrom<UserSubscriptionQuota>
-for azure_core::http::RequestContent<UserSubscriptionQuota> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: UserSubscriptionQuota) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Json-serialized array of User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuotaListResult {
     /// The `value` property.
@@ -3095,15 +2530,6 @@ pub struct UserSubscriptionQuotaListResult {
     /// Read-only: set by the service, never sent.
     #[serde(rename = "nextLink", default, skip_serializing)]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<UserSubscriptionQuotaListResult>
-for azure_core::http::RequestContent<UserSubscriptionQuotaListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: UserSubscriptionQuotaListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 impl azure_core::http::pager::Page for OperationListResult {

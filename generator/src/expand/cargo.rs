@@ -85,8 +85,22 @@ pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
     for (name, spec) in dependencies() {
         out.push_str(&format!("{name} = {spec}\n"));
     }
+    out.push_str(&format!(
+        "\n[features]\n\
+         # Every model gets both serde impls. By default a model is `Serialize` only when a method sends\n\
+         # it and `Deserialize` only when one receives it, which keeps the crate quick to compile; this\n\
+         # is for code that stores, replays or builds models as JSON. The crate's own tests use it.\n\
+         {} = []\n",
+        super::models::ALL_SERDE
+    ));
     out.push_str("\n[dev-dependencies]\n");
-    for (name, spec) in dev_dependencies() {
+    let mut dev = dev_dependencies();
+    // The crate itself with the feature, for its tests: they build request bodies from example
+    // JSON and encode decoded responses again to compare them.
+    let own = format!("{{ path = \".\", features = [\"{}\"] }}", super::models::ALL_SERDE);
+    dev.push((ctx.options.crate_name.as_str(), own.as_str()));
+    dev.sort();
+    for (name, spec) in dev {
         out.push_str(&format!("{name} = {spec}\n"));
     }
     out

@@ -3,7 +3,10 @@
 //!
 //! Structs are `#[non_exhaustive]` so that a field added by a later api-version is not a breaking
 //! change; they are built with `new` (the required fields) or `Default` (when every field has a
-//! default) and then assigned. Read-only fields are decoded but never serialized. Fields marked
+//! default) and then assigned. A model is `Serialize` when a method sends it and `Deserialize`
+//! when one receives it (both with the feature `all-serde`, and when no method uses it): serde's
+//! impls are much of what the crate costs to compile. Read-only fields are decoded but never
+//! serialized. Fields marked
 //! `x-ms-secret` are redacted in `Debug`. `x-ms-client-flatten` is not applied: the nested
 //! object stays nested, which is what the wire format is (documented on the field).
 
@@ -80,7 +83,7 @@ pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStrea
             let target = rust_type(ctx, target, Scope::Models, &def.location)?;
             Ok(quote! { #doc pub type #name = #target; })
         }
-        TypeKind::Enum(e) => super::enums::expand_enum(def, e, ctx.facts.is_body(&def.name)),
+        TypeKind::Enum(e) => super::enums::expand_enum(ctx, def, e),
     }
 }
 
@@ -219,7 +222,17 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     // Constants have no `Default` of their own: `new` fills them, and `default()` is `new()`.
     let any_constant = object.fields.iter().any(|f| f.constant);
     let derive_default = has_default && !any_constant;
-    let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    let mut derives = vec![quote! { Clone }, quote! { PartialEq }];
+    let mut gated = Vec::new();
+    for (needed, derive) in [(serialize, quote! { ::serde::Serialize }), (deserialize, quote! { ::serde::Deserialize })] {
+        if needed { derives.push(derive) } else { gated.push(derive) }
+    }
+    let gated = if gated.is_empty() {
+        quote! {}
+    } else {
+        quote! { #[cfg_attr(feature = #ALL_SERDE, derive(#(#gated),*))] }
+    };
     if !any_secret {
         derives.push(quote! { Debug });
     }
@@ -272,10 +285,11 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             #default_impl
         }
     };
-    let request_content = request_content_impl(&name);
+    let request_content = request_content_impl(ctx, def, &name);
     Ok(quote! {
         #doc
         #[derive(#(#derives),*)]
+        #gated
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -305,14 +319,38 @@ fn constant_value(ctx: &Context<'_>, ty: &TypeRef, at: &crate::error::Location) 
     }
 }
 
+/// The cargo feature that gives every model both serde impls (declared by `cargo`).
+pub(crate) const ALL_SERDE: &str = "all-serde";
+
+/// Whether a named type's `Serialize` and `Deserialize` are compiled always (`true`) or only
+/// with the feature [`ALL_SERDE`]: a type is written only if a method sends it and read only if
+/// one receives it (`ClientModel::usage`); a type no method reaches gets both, since the crate
+/// cannot tell how it will be used.
+pub(crate) fn serde_impls(ctx: &Context<'_>, name: &str) -> (bool, bool) {
+    match ctx.api.clients.usage.get(name) {
+        Some(usage) => (usage.sent, usage.received),
+        None => (true, true),
+    }
+}
+
+/// `#[cfg(feature = "all-serde")]` on an impl the methods do not need, nothing on one they do.
+fn gate(needed: bool) -> TokenStream {
+    if needed { quote! {} } else { quote! { #[cfg(feature = #ALL_SERDE)] } }
+}
+
 /// `a` → `A`, `an` → `An`.
 fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
-/// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
-pub(crate) fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
+/// `TryFrom<T> for RequestContent<T>`, so a model (a struct, union or enum) can be passed as a
+/// request body with `try_into()`: only for the types some method takes as its JSON body, since
+/// each impl compiles the whole serializer of its type into the crate.
+pub(crate) fn request_content_impl(ctx: &Context<'_>, def: &TypeDef, name: &proc_macro2::Ident) -> TokenStream {
+    if !ctx.api.clients.usage.get(&def.name).is_some_and(|u| u.request_body) {
+        return quote! {};
+    }
     quote! {
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;
@@ -348,7 +386,9 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
     let defs = variants.iter().map(|(v, ty, _, vdoc)| quote! { #[doc = #vdoc] #v(#ty), });
     let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
     let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
-    let request_content = request_content_impl(&name);
+    let request_content = request_content_impl(ctx, def, &name);
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    let (ser_gate, de_gate) = (gate(serialize), gate(deserialize));
     Ok(quote! {
         #doc
         #[derive(Clone, Debug, PartialEq)]
@@ -359,6 +399,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
             #unknown(::serde_json::Value),
         }
 
+        #ser_gate
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 let (kind, mut value) = match self {
@@ -372,6 +413,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
             }
         }
 
+        #de_gate
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;

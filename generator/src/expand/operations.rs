@@ -14,7 +14,7 @@ use super::types::{codec_tokens, is_string_primitive, rust_type, to_param_string
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, NextLink, Operation, PagerModel,
+    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
 use crate::rust_types::{argument_form, body_codec, body_form, rust_text, ArgumentForm, BodyForm};
@@ -505,10 +505,10 @@ fn expand_lro_call(
     // Also pageable: wait for the list, then page through it.
     if let Some(pages) = &poller.pages {
         let page_ident = ident(&pages.list_type, &op.location)?;
-        let link_of = link_of(op, pages)?;
+        let next_link = next_link(pages);
         let body = quote! {
             #prelude
-            crate::lro::pages::<crate::models::#page_ident>(#operation, options.method_options.into_owned(), #link_of).await
+            crate::lro::pages::<crate::models::#page_ident>(#operation, options.method_options.into_owned(), #next_link).await
         };
         return Ok((
             quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
@@ -633,20 +633,16 @@ fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poll
     })
 }
 
-/// How a page names the next: this operation's `nextLinkName` (another operation listing the
-/// same type may name another field, or none).
-fn link_of(op: &Operation, pager: &PagerModel) -> Result<TokenStream> {
-    Ok(match &pager.next_link {
-        Some(NextLink { field, optional }) => {
-            let field = ident(field, &op.location)?;
-            if *optional {
-                quote! { |page| page.#field.as_deref() }
-            } else {
-                quote! { |page| Some(page.#field.as_str()) }
-            }
+/// The property of a page that links to the next: this operation's `nextLinkName` (another
+/// operation listing the same type may name another, or none).
+fn next_link(pager: &PagerModel) -> TokenStream {
+    match &pager.next_link {
+        Some(link) => {
+            let name = &link.wire_name;
+            quote! { Some(#name) }
         }
-        None => quote! { |_| None },
-    })
+        None => quote! { None },
+    }
 }
 
 /// A pageable operation: a `Pager` over its list type.
@@ -660,7 +656,7 @@ fn expand_pager_call(
     let page_ident = ident(&pager.list_type, &op.location)?;
     let codes = literals(&pager.success_codes);
     let api_version = client_api_version(method);
-    let link_of = link_of(op, pager)?;
+    let next_link = next_link(pager);
     let next = match &pager.next_operation {
         Some(next) => expand_next_request(op, next)?,
         None => quote! { None },
@@ -674,7 +670,7 @@ fn expand_pager_call(
                 api_version: #api_version,
                 success: &[#(#codes),*],
                 error: #error_ty,
-                link_of: #link_of,
+                next_link: #next_link,
                 next: #next,
             },
             options.method_options,

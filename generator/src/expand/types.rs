@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::{ident, Context};
 use crate::error::{Location, Result};
@@ -126,18 +126,12 @@ pub(crate) fn has_default(ctx: &Context<'_>, ty: &TypeRef) -> bool {
 /// definitions each holding the next is a valid spec) and in time linear in the types and fields.
 #[derive(Debug, Default)]
 pub(crate) struct TypeFacts {
-    /// The named types whose values implement `Default`: a struct without discriminator whose
-    /// plain fields all have defaults, or an alias of a type with one. Enums and unions have none.
-    /// A struct whose plain fields lead back to itself has none either (its `default()` would
-    /// never end).
+    /// The named types whose values implement `Default` (see `rust_types::Defaults`).
     defaults: crate::rust_types::Defaults,
     /// Each named type's strongly connected component in the graph of types held inline (a
     /// struct's fields not behind a `Vec` or map, an `Option` being inline; a union's variants;
     /// an alias's target): a field whose type is in its struct's component is boxed.
     component: BTreeMap<String, usize>,
-    /// The named types (aliases followed) that are some operation's request body, which must
-    /// convert into `RequestContent` (`try_into()`) whatever kind of type they are.
-    bodies: BTreeSet<String>,
     /// The most arrays and maps any type written in the crate nests (a field's, an alias's, a
     /// parameter's, a body's, a response's).
     deepest: usize,
@@ -146,21 +140,7 @@ pub(crate) struct TypeFacts {
 impl TypeFacts {
     /// The facts of `api`'s types.
     pub(crate) fn new(api: &Api) -> Self {
-        let bodies = api
-            .operations
-            .iter()
-            .filter_map(|operation| operation.body.as_ref())
-            .filter_map(|body| match crate::rust_types::resolve_alias(&api.types, &body.ty) {
-                TypeRef::Named(name) => Some(name.clone()),
-                _ => None,
-            })
-            .collect();
-        Self {
-            defaults: crate::rust_types::Defaults::new(&api.types),
-            component: inline_components(api),
-            bodies,
-            deepest: deepest(api),
-        }
+        Self { defaults: crate::rust_types::Defaults::new(&api.types), component: inline_components(api), deepest: deepest(api) }
     }
 
     /// Whether some type of the crate nests arrays and maps so deep (3 levels; methods wrap it in
@@ -168,11 +148,6 @@ impl TypeFacts {
     /// spec decides the shape, so the crate allows it then.
     pub(crate) fn complex_types(&self) -> bool {
         self.deepest >= 3
-    }
-
-    /// Whether the named type `name` is a request body (see `bodies`).
-    pub(crate) fn is_body(&self, name: &str) -> bool {
-        self.bodies.contains(name)
     }
 
     /// Whether a field of type `ty` in struct `owner` is held in a `Box`: `ty` names a type that

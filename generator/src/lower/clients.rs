@@ -98,7 +98,8 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         link_next_operations(api, &mut methods, &mut taken, &mut refused);
         clients.push(Client { module: names::snake(&name), name, group, accessor, methods });
     }
-    Ok(ClientModel { root, clients, refused })
+    let usage = super::usage::lower_usage(api, &clients);
+    Ok(ClientModel { root, clients, refused, usage })
 }
 
 /// Gives each pager whose `x-ms-pageable` names an `operationName` the method of this client
@@ -602,7 +603,11 @@ fn lower_pager(
             if !matches!(field.ty, TypeRef::Primitive(_)) {
                 return Err(Error::invalid(at, format!("the next-link field `{name}` of `{list_type}` to be a string")));
             }
-            Some(NextLink { field: field.rust_name.clone(), optional: !field_is_plain(field) })
+            Some(NextLink {
+                wire_name: field.wire_name.clone(),
+                field: field.rust_name.clone(),
+                optional: !field_is_plain(field),
+            })
         }
         None => None,
     };

@@ -18,6 +18,7 @@ mod operations;
 mod patch;
 mod schema;
 mod types;
+mod usage;
 
 use std::collections::{BTreeMap, BTreeSet};
 

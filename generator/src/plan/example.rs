@@ -78,7 +78,7 @@ pub(super) fn plan_example(
     let Some((status, response)) = pick_response(operation, responses) else {
         return Ok(TestBody::Ignored(format!("example {file} lists no success (2xx) response")));
     };
-    let served = served(api, method, response);
+    let served = served(method, response);
     if !operation.responses.iter().any(|r| r.status == StatusCode::Code(status)) {
         disagreements.push(format!("the example answers {status}, which the spec does not declare for this operation"));
     }
@@ -318,11 +318,11 @@ fn pick_response<'r>(
 /// monitor headers with absolute URLs (the poller then goes by the status and body, as it does
 /// for an answer without them; polling is covered by the scenario tests and synthesized
 /// examples).
-fn served(api: &Api, method: &Method, response: &ExampleResponse) -> ExampleResponse {
+fn served(method: &Method, response: &ExampleResponse) -> ExampleResponse {
     let mut served = response.clone();
     match &method.kind {
         MethodKind::Pager(pager) => {
-            if let (Some(next), Some(Value::Object(page))) = (next_link_property(api, pager), &mut served.body) {
+            if let (Some(next), Some(Value::Object(page))) = (next_link_property(pager), &mut served.body) {
                 if page.get(next).is_some_and(|v| !v.is_null()) {
                     page.remove(next);
                 }

@@ -33,7 +33,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::error::{Location, Result};
-use crate::ir::{Api, ExampleContent, HttpMethod, MethodParam, Operation, PagerModel, TypeKind, TypeRef};
+use crate::ir::{Api, ExampleContent, HttpMethod, MethodParam, Operation, PagerModel, TypeRef};
 use crate::names;
 use crate::rust_types::{is_string, Codec};
 
@@ -452,16 +452,9 @@ fn spec_constant<'a>(operation: &'a Operation, param: &MethodParam) -> Option<&'
         .and_then(|p| p.constant.as_ref())
 }
 
-/// The JSON property of a page that links to the next one: the wire name of the pager's
-/// next-link field.
-fn next_link_property<'a>(api: &'a Api, pager: &PagerModel) -> Option<&'a str> {
-    let link = pager.next_link.as_ref()?;
-    match &api.types.get(&pager.list_type)?.kind {
-        TypeKind::Object(object) => {
-            object.fields.iter().find(|f| f.rust_name == link.field).map(|f| f.wire_name.as_str())
-        }
-        _ => None,
-    }
+/// The JSON property of a page that links to the next one.
+fn next_link_property(pager: &PagerModel) -> Option<&str> {
+    pager.next_link.as_ref().map(|link| link.wire_name.as_str())
 }
 
 /// A scalar example value as the text sent on the wire (strings unquoted).
