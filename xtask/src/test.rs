@@ -133,13 +133,19 @@ fn check_generated(root: &Path, dir: &Path) -> Result<()> {
     cargo(dir, &["test"], &[("CARGO_TARGET_DIR", target_dir(root)?.as_str())])
 }
 
-/// `clippy --all-targets -D warnings` and `RUSTDOCFLAGS="-D warnings" cargo doc --no-deps` of the
-/// crate (or workspace of them) in `dir`, against the workspace's `Cargo.lock` and in its
-/// `target/`.
+/// `clippy --lib -D warnings`, `clippy --all-targets -D warnings` and `RUSTDOCFLAGS="-D
+/// warnings" cargo doc --no-deps` of the crate (or workspace of them) in `dir`, against the
+/// workspace's `Cargo.lock` and in its `target/`.
+///
+/// The library is linted alone first because that is how a user's build sees it: the crate's
+/// tests turn on its `all-serde` feature (every model both `Serialize` and `Deserialize`), and
+/// `--all-targets` builds the library with them, which would hide a model a method sends but
+/// the crate forgot to make `Serialize`.
 fn lint_and_document(root: &Path, dir: &Path) -> Result<()> {
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).context("copying Cargo.lock")?;
     let target_dir = target_dir(root)?;
     let env = [("CARGO_TARGET_DIR", target_dir.as_str())];
+    cargo(dir, &["clippy", "--lib", "--", "-D", "warnings"], &env)?;
     cargo(dir, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
     cargo(dir, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])
 }
