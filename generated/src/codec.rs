@@ -59,9 +59,54 @@ impl<T: DeserializeOwned> Decode<T> for Serde {
     }
 }
 
-/// Reads a date-time written in RFC 3339 or in RFC 1123 (RFC 7231).
+/// Reads a date-time written in RFC 3339 or in RFC 1123 (RFC 7231), as the official Azure
+/// runtimes read them: an RFC 3339 date-time without an offset is UTC, and RFC 1123's day and
+/// month names are read in any case (`FRI, 31 DEC 9999 23:59:59 GMT`).
 pub fn parse_date_time(text: &str) -> azure_core::Result<OffsetDateTime> {
-    azure_core::time::parse_rfc3339(text).or_else(|_| azure_core::time::parse_rfc7231(text))
+    let rfc3339 = match azure_core::time::parse_rfc3339(text) {
+        Ok(date) => return Ok(date),
+        Err(error) => error,
+    };
+    if is_local_date_time(text) {
+        return azure_core::time::parse_rfc3339(&format!("{text}Z"));
+    }
+    if !text.bytes().any(|b| b.is_ascii_alphabetic() && b != b'T' && b != b'Z') {
+        return Err(rfc3339);
+    }
+    azure_core::time::parse_rfc7231(&rfc1123_case(text))
+}
+
+/// Whether `text` is an RFC 3339 date-time without its offset (`2016-02-29T12:00:00.123`).
+fn is_local_date_time(text: &str) -> bool {
+    match text.split_once('T') {
+        Some((date, time)) => {
+            date.len() == 10
+                && time.len() >= 8
+                && time.bytes().all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        }
+        None => false,
+    }
+}
+
+/// An RFC 1123 date-time with its names in the case RFC 7231 writes them (`Fri`, `Dec`, `GMT`).
+fn rfc1123_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            if word.eq_ignore_ascii_case("gmt") {
+                "GMT".to_string()
+            } else {
+                let mut chars = word.chars();
+                match chars.next() {
+                    Some(first) => first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect(),
+                    None => String::new(),
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `date` in UTC, or an error saying it cannot be.
@@ -84,8 +129,12 @@ pub struct Rfc3339;
 impl Encode<OffsetDateTime> for Rfc3339 {
     fn encode<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         // azure_core's writer reports a date it cannot write as an error, where `to_rfc3339`
-        // would panic.
-        azure_core::time::rfc3339::serialize(&utc(value)?, serializer)
+        // would panic. A date-time that has no UTC form (`9999-12-31T23:59:59-14:00` is in the
+        // year 10000 in UTC) is written with its own offset.
+        match utc::<S::Error>(value) {
+            Ok(utc) => azure_core::time::rfc3339::serialize(&utc, serializer),
+            Err(_) => azure_core::time::rfc3339::serialize(value, serializer),
+        }
     }
 }
 
@@ -595,6 +644,25 @@ mod tests {
             assert_eq!(read::<_, Rfc3339>(text).unwrap(), date);
         }
         assert!(read::<OffsetDateTime, Rfc3339>(r#""2017-13-45""#).is_err());
+    }
+
+    #[test]
+    fn date_times_are_read_as_the_official_runtimes_read_them() {
+        let expected = at(1_497_554_458, 0);
+        // No offset: UTC.
+        assert_eq!(parse_date_time("2017-06-15T19:20:58").unwrap(), expected);
+        // RFC 1123 names in any case.
+        assert_eq!(parse_date_time("THU, 15 JUN 2017 19:20:58 GMT").unwrap(), expected);
+        assert_eq!(parse_date_time("thu, 15 jun 2017 19:20:58 gmt").unwrap(), expected);
+        assert!(parse_date_time("Thu, 15 Jun 2017 19:20:58").is_err());
+        assert!(parse_date_time("2017-06-15T25:20:58").is_err());
+        // A date-time without a UTC form keeps its offset.
+        let late = OffsetDateTime::new_in_offset(
+            date(9999, 12, 31),
+            ::time::Time::from_hms(23, 59, 59).unwrap(),
+            ::time::UtcOffset::from_hms(-14, 0, 0).unwrap(),
+        );
+        assert_eq!(write::<_, Rfc3339>(&late), r#""9999-12-31T23:59:59-14:00""#);
     }
 
     #[test]

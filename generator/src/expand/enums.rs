@@ -51,7 +51,15 @@ pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Res
     }
     let unknown = ident(&names::unique("UnknownValue".into(), &mut taken), &def.location)?;
     let unknown_doc = " A value this version of the crate does not know, kept as the service sent it.";
-    let variant_defs = variants.iter().map(|(v, _, doc, _)| quote! { #doc #v, });
+    // A constant (one value, `modelAsString: false`) defaults to its value, so a model whose
+    // constant field the service leaves out still decodes (`lower::constants` decides which
+    // fields are constants by the same rule).
+    let constant = !e.model_as_string && e.values.len() == 1;
+    let default_derive = if constant { quote! { Default, } } else { quote! {} };
+    let variant_defs = variants.iter().map(|(v, _, doc, _)| {
+        let default_attr = if constant { quote! { #[default] } } else { quote! {} };
+        quote! { #doc #default_attr #v, }
+    });
     match e.base {
         Primitive::Int32 | Primitive::Int64 => {
             let mut arms_to = Vec::new();
@@ -66,7 +74,7 @@ pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Res
             }
             Ok(quote! {
                 #doc
-                #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+                #[derive(#default_derive Clone, Copy, Debug, PartialEq, Eq, Hash)]
                 #[non_exhaustive]
                 pub enum #name {
                     #(#variant_defs)*
@@ -133,7 +141,7 @@ pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Res
             }
             Ok(quote! {
                 #doc
-                #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+                #[derive(#default_derive Clone, Debug, PartialEq, Eq, Hash)]
                 #[non_exhaustive]
                 pub enum #name {
                     #(#variant_defs)*
@@ -214,7 +222,7 @@ pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Res
             }
             Ok(quote! {
                 #doc
-                #[derive(Clone, Copy, Debug, PartialEq)]
+                #[derive(#default_derive Clone, Copy, Debug, PartialEq)]
                 #[non_exhaustive]
                 pub enum #name {
                     #(#variant_defs)*
@@ -263,6 +271,8 @@ pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Res
                         Ok(Self::from(<f64 as ::serde::Deserialize>::deserialize(deserializer)?))
                     }
                 }
+
+                #request_content
             })
         }
         ref other => Err(Error::unsupported(def.location.clone(), format!("an enum of {other:?} values (only string, integer and number enums are)"))),

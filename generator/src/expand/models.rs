@@ -122,8 +122,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             serde_args.push(quote! { with = #with });
         }
         // A required field the service leaves out (Batch never returns a user's `password`)
-        // decodes to its default rather than failing the whole response, where it has one.
-        if !plain || (!boxed && has_default(ctx, &field.ty)) {
+        // decodes to its default rather than failing the whole response, where it has one; a
+        // constant to its one value (constant enums and models of constants default to it).
+        if !plain || field.constant || (!boxed && has_default(ctx, &field.ty)) {
             serde_args.push(quote! { default });
         }
         match form {
