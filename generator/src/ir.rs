@@ -294,6 +294,10 @@ pub struct RequestBody {
     pub description: Option<String>,
     /// `x-ms-client-flatten` on the body parameter (recorded; see the emitter for support).
     pub client_flatten: bool,
+    /// When the spec fixes a required body to one value written in place (AutoRest's constant:
+    /// one `enum` value, `modelAsString: false`): that value. `ty` is then the value's type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub constant: Option<serde_json::Value>,
 }
 
 /// A status code, or `default`.

@@ -244,6 +244,7 @@ fn small_api() -> Api {
         kind: BodyKind::Json,
         description: Some("The hub.".into()),
         client_flatten: false,
+        constant: None,
     });
     create.long_running = Some(LongRunning { final_state_via: None, final_state_schema: None });
     let mut delete = operation(

@@ -728,11 +728,13 @@ fn expand_next_request(op: &Operation, next: &crate::ir::NextOperation) -> Resul
             }
         }
     }
+    // A next operation without a link parameter (a fixed path) ignores the link.
+    let link = if next.args.iter().any(|a| matches!(a, NextArg::Link)) { quote! { link } } else { quote! { _link } };
     Ok(quote! {
         Some({
             let pager_client = self.clone();
             #(#captures)*
-            ::std::sync::Arc::new(move |link: &str| pager_client.#request_fn(#(#args,)* &Default::default()))
+            ::std::sync::Arc::new(move |#link: &str| pager_client.#request_fn(#(#args,)* &Default::default()))
         })
     })
 }

@@ -361,7 +361,10 @@ fn lower_method(
                     "a multipart/form-data request body (JSON, form and binary bodies are supported)",
                 ));
             }
-            let constant = super::constants::constant_enum_value(api, &body.ty).filter(|_| body.required && body.kind == BodyKind::Json);
+            let constant = match &body.constant {
+                Some(value) => Some(value),
+                None => super::constants::constant_enum_value(api, &body.ty).filter(|_| body.required && body.kind == BodyKind::Json),
+            };
             let passing = if let Some(value) = constant {
                 Passing::Constant { json: value.to_string() }
             } else if body.required {

@@ -391,10 +391,15 @@ impl<'a> Lowerer<'a> {
             _ => BodyKind::Binary,
         };
         let schema_at = format!("{at}/content/{}/schema", crate::error::escape_pointer_segment(content_type));
-        let ty = match (&media.schema, kind) {
-            (Some(schema), _) => self.lower_value_use(schema.into(), &format!("{op_name}Request"), &schema_at)?,
-            (None, BodyKind::Binary) => TypeRef::Primitive(Primitive::Binary),
-            (None, _) => TypeRef::Any,
+        let constant = match (&media.schema, kind) {
+            (Some(schema), BodyKind::Json) if body.required => self.inline_constant(schema.into(), &schema_at)?,
+            _ => None,
+        };
+        let (ty, constant) = match (constant, &media.schema, kind) {
+            (Some((value, ty)), _, _) => (ty, Some(value)),
+            (None, Some(schema), _) => (self.lower_value_use(schema.into(), &format!("{op_name}Request"), &schema_at)?, None),
+            (None, None, BodyKind::Binary) => (TypeRef::Primitive(Primitive::Binary), None),
+            (None, None, _) => (TypeRef::Any, None),
         };
         // AutoRest puts a global body parameter on the client unless it says `method`, as it does
         // any global parameter; the generator keeps every body a method argument, and says so.
@@ -417,6 +422,7 @@ impl<'a> Lowerer<'a> {
             kind,
             description: body.description.clone(),
             client_flatten: ext_flag(&body.extensions, "x-ms-client-flatten"),
+            constant,
         })
     }
 
@@ -457,8 +463,12 @@ impl<'a> Lowerer<'a> {
             let ty = match pick_content(&response.content).and_then(|(t, m)| m.schema.as_ref().map(|s| (t, s))) {
                 Some((media_type, schema)) => {
                     let schema_at = format!("{response_at}/content/{}/schema", crate::error::escape_pointer_segment(media_type));
-                    // An error's body is read only when there is one: it is never `null`.
-                    let ty = self.lower_value_use(schema.into(), &format!("{op_name}{suffix}"), &schema_at)?;
+                    // An error's body is read only when there is one: it is never `null`. A
+                    // constant reads as the type of its value.
+                    let ty = match self.inline_constant(schema.into(), &schema_at)? {
+                        Some((_, ty)) => ty,
+                        None => self.lower_value_use(schema.into(), &format!("{op_name}{suffix}"), &schema_at)?,
+                    };
                     Some(match ty {
                         TypeRef::Nullable(inner) if is_error => *inner,
                         ty => ty,

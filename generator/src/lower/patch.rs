@@ -94,6 +94,7 @@ mod tests {
             kind: BodyKind::Json,
             description: None,
             client_flatten: false,
+            constant: None,
         }
     }
 

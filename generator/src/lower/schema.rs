@@ -13,6 +13,7 @@ use openapiv3::{
 use serde_json::Value;
 
 /// The keywords of one schema, whatever kind openapiv3 sorted it into.
+#[derive(Clone)]
 pub(crate) struct SchemaView<'a> {
     /// Description, title, readOnly, nullable, default, discriminator and extensions.
     pub data: &'a SchemaData,

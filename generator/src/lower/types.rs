@@ -260,6 +260,22 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// AutoRest's constant, when `schema` is one written in place: one `enum` value and
+    /// `modelAsString: false` (booleans too). Its value, and the type of that value, lowered
+    /// without the enum (`format: date` stays a date): a response that can only be the constant
+    /// reads as its type, and a required body that can only be it is the method's to send.
+    pub(super) fn inline_constant(&mut self, schema: SchemaUse<'a>, pointer: &str) -> Result<Option<(Value, TypeRef)>> {
+        let SchemaUse::Inline(schema) = schema else { return Ok(None) };
+        let view = SchemaView::new(schema);
+        let only = match view.enumeration.as_slice() {
+            [only] if !ms_enum(&view).model_as_string => only.clone(),
+            _ => return Ok(None),
+        };
+        let mut plain = view.clone();
+        plain.enumeration.clear();
+        Ok(Some((only, self.lower_inline(&plain, "Constant", pointer)?)))
+    }
+
     /// Lowers a use of a schema whose value may be `null` when the schema says so: array items,
     /// map values, bodies. (A property's nullability is its field's; a parameter is never `null`.)
     pub(super) fn lower_value_use(&mut self, schema: SchemaUse<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {

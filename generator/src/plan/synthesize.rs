@@ -565,6 +565,7 @@ mod tests {
             kind: BodyKind::Json,
             description: None,
             client_flatten: false,
+            constant: None,
         });
         let example = synthesized(op).unwrap();
 

@@ -71,6 +71,7 @@ fn thing_body() -> RequestBody {
         kind: BodyKind::Json,
         description: None,
         client_flatten: false,
+        constant: None,
     }
 }
 
