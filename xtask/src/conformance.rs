@@ -266,11 +266,18 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// The generated crate's name, which is also its driver test binary's: the file stem,
-    /// lowercase, with `_` for anything not a letter or digit (`lro_parameterized_endpoints`).
+    /// The generated crate's name, which is also its driver module's: the file stem,
+    /// lowercase, with `_` for anything not a letter or digit (`lro_parameterized_endpoints`),
+    /// and `_spec` after a name the generated crate cannot take because it uses a crate of that
+    /// name (`url.json` makes `url_spec`: see `generator::expand::reserved_crate_names`).
     pub fn crate_name(&self) -> String {
         let stem = self.file.strip_suffix(".json").unwrap_or(&self.file);
-        crate::test::crate_ident(stem)
+        let name = crate::test::crate_ident(stem);
+        if generator::expand::reserved_crate_names().contains(&name) {
+            format!("{name}_spec")
+        } else {
+            name
+        }
     }
 
     /// Its scenarios in `category`.

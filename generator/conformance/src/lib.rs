@@ -20,7 +20,8 @@
 //! this, and nothing else: in every response header value, and in every response body whose
 //! `Content-Type` is JSON (`application/json` or `+json`), each occurrence of the server's origin
 //! `http://127.0.0.1:PORT` (not followed by a digit) becomes the front's origin
-//! `https://127.0.0.1:FRONT_PORT`. Relative
+//! `https://127.0.0.1:FRONT_PORT`. Any other body streams through as it arrives, unbuffered (the
+//! server's 3000 MiB `type: file` answer reaches the client chunk by chunk). Relative
 //! URLs (`/lroConstantParameterizedEndpoints/...`, `next?page=2`) and URLs of other hosts
 //! (`http://localhost/fakeurl_crash_with_404_you_should_not_call_this`, which a client must not
 //! call) pass unchanged, as the client must resolve or ignore them itself; `Content-Length` is
@@ -49,8 +50,9 @@ use azure_core::credentials::TokenCredential;
 use azure_core::http::policies::{Policy, PolicyResult};
 use azure_core::http::poller::PollerOptions;
 use azure_core::http::{ClientOptions, Context, FixedRetryOptions, Request, RetryOptions, StatusCode, Transport, Url};
-use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
+use http_body_util::combinators::BoxBody;
+use http_body_util::{BodyExt, Full, StreamBody};
+use hyper::body::{Bytes, Frame, Incoming};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
@@ -504,21 +506,29 @@ const HOP_BY_HOP: &[&str] =
     &["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "host", "content-length"];
 
 /// Forwards one request to the server and its answer back, rewritten (see the crate docs).
-async fn forward(forwarder: &Forwarder, request: hyper::Request<Incoming>) -> hyper::Response<Full<Bytes>> {
+async fn forward(forwarder: &Forwarder, request: hyper::Request<Incoming>) -> hyper::Response<FrontBody> {
     match try_forward(forwarder, request).await {
         Ok(response) => response,
         Err(message) => {
-            let mut response = hyper::Response::new(Full::new(Bytes::from(format!("the HTTPS front: {message}"))));
+            let mut response = hyper::Response::new(whole(Bytes::from(format!("the HTTPS front: {message}"))));
             *response.status_mut() = hyper::StatusCode::BAD_GATEWAY;
             response
         }
     }
 }
 
+/// The body of an answer the front sends: whole (rewritten JSON, its own errors) or streamed.
+type FrontBody = BoxBody<Bytes, reqwest::Error>;
+
+/// `bytes` as a whole body.
+fn whole(bytes: Bytes) -> FrontBody {
+    Full::new(bytes).map_err(|never: Infallible| match never {}).boxed()
+}
+
 async fn try_forward(
     forwarder: &Forwarder,
     request: hyper::Request<Incoming>,
-) -> Result<hyper::Response<Full<Bytes>>, String> {
+) -> Result<hyper::Response<FrontBody>, String> {
     let (parts, body) = request.into_parts();
     let body = body.collect().await.map_err(|e| format!("reading the request body: {e}"))?.to_bytes();
     let path = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
@@ -547,12 +557,20 @@ async fn try_forward(
         };
         response = response.header(name.as_str(), rewritten);
     }
-    let bytes = answer.bytes().await.map_err(|e| format!("reading the server's body: {e}"))?;
-    let bytes = match (json, std::str::from_utf8(&bytes)) {
-        (true, Ok(text)) => Bytes::from(rewrite(text, &forwarder.upstream, &forwarder.origin)),
-        _ => bytes,
+    let body = if json {
+        let bytes = answer.bytes().await.map_err(|e| format!("reading the server's body: {e}"))?;
+        whole(match std::str::from_utf8(&bytes) {
+            Ok(text) => Bytes::from(rewrite(text, &forwarder.upstream, &forwarder.origin)),
+            Err(_) => bytes,
+        })
+    } else {
+        // Chunk by chunk, as the server sends them.
+        let chunks = futures::stream::try_unfold(answer, |mut answer| async move {
+            Ok(answer.chunk().await?.map(|chunk| (Frame::data(chunk), answer)))
+        });
+        BodyExt::boxed(StreamBody::new(chunks))
     };
-    response.body(Full::new(bytes)).map_err(|e| format!("the server's answer is not valid HTTP: {e}"))
+    response.body(body).map_err(|e| format!("the server's answer is not valid HTTP: {e}"))
 }
 
 /// `text` with every occurrence of the server's origin replaced by the front's (an occurrence

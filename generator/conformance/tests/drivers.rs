@@ -31,8 +31,8 @@ mod header;
 mod incorrect_error_response;
 #[cfg(feature = "error_with_secrets")]
 mod error_with_secrets;
-#[cfg(feature = "url")]
-mod url;
+#[cfg(feature = "url_spec")]
+mod url_spec;
 #[cfg(feature = "url_multi_collectionformat")]
 mod url_multi_collectionformat;
 #[cfg(feature = "body_array")]

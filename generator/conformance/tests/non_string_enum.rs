@@ -32,7 +32,7 @@ async fn non_string_enums_get_int() {
 #[tokio::test]
 async fn non_string_enums_post_int() {
     // The server expects `200`, and answers a string.
-    let options = IntClientPutOptions { input: Some(IntEnum::V200), ..Default::default() };
+    let options = IntClientPutOptions { input: Some(IntEnum::V200.try_into().expect("a JSON body")), ..Default::default() };
     let answer = succeeded("put", ints().put(Some(options)).await.and_then(|r| r.into_model()));
     assert_eq!(answer, "Nice job posting an int enum");
 }
@@ -46,7 +46,7 @@ async fn non_string_enums_get_float() {
 #[tokio::test]
 async fn non_string_enums_post_float() {
     // The server expects `200.4`, and answers a string.
-    let options = FloatClientPutOptions { input: Some(FloatEnum::V2004), ..Default::default() };
+    let options = FloatClientPutOptions { input: Some(FloatEnum::V2004.try_into().expect("a JSON body")), ..Default::default() };
     let answer = succeeded("put", floats().put(Some(options)).await.and_then(|r| r.into_model()));
     assert_eq!(answer, "Nice job posting a float enum");
 }

@@ -13,9 +13,9 @@
 
 use conformance_drivers::{assert_ok, client_options, credential, endpoint};
 use time::macros::datetime;
-use url::clients::*;
-use url::models::UriColor;
-use url::{AutoRestUrlTestServiceClient, AutoRestUrlTestServiceClientOptions};
+use url_spec::clients::*;
+use url_spec::models::UriColor;
+use url_spec::{AutoRestUrlTestServiceClient, AutoRestUrlTestServiceClientOptions};
 
 /// The multi-byte string of the unicode and byte scenarios.
 const MULTIBYTE: &str = "\u{554a}\u{9f44}\u{4e02}\u{72db}\u{72dc}\u{f9f1}\u{f92c}\u{f9f1}\u{fa0c}\u{fa29}";
