@@ -536,8 +536,8 @@ pub struct Field {
     pub read_only: bool,
     /// `x-ms-mutability`, when given (empty when absent).
     pub mutability: Vec<Mutability>,
-    /// `x-ms-secret: true`: redacted in `Debug`.
-    pub secret: bool,
+    /// A secret, and why (`lower::secrets`): redacted in `Debug` whatever features are enabled.
+    pub secret: Option<Secret>,
     /// `x-nullable: true` (or OpenAPI 3 `nullable: true`).
     pub nullable: bool,
     /// `default`.
@@ -548,6 +548,19 @@ pub struct Field {
     pub client_flatten: bool,
     /// The base type this field comes from (Rust name), `None` when declared by the type itself.
     pub inherited_from: Option<String>,
+}
+
+/// Why a field is a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secret {
+    /// The spec marks it: `x-ms-secret: true`.
+    Marked,
+    /// Its schema says `format: password`.
+    PasswordFormat,
+    /// The spec does not mark it, but its name is a credential's by the documented rule
+    /// (`lower::secrets`): the words that matched (`primary key`, `connection string`).
+    CredentialName(String),
 }
 
 /// An enum type.
@@ -592,7 +605,7 @@ pub(crate) mod testing {
             required,
             read_only,
             mutability: Vec::new(),
-            secret: false,
+            secret: None,
             nullable: false,
             default: None,
             description: None,

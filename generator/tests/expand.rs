@@ -22,7 +22,7 @@ fn field(wire: &str, rust: &str, ty: TypeRef) -> Field {
         required: false,
         read_only: false,
         mutability: Vec::new(),
-        secret: false,
+        secret: None,
         nullable: false,
         default: None,
         description: Some(format!("The {wire}.")),
@@ -175,7 +175,7 @@ fn small_api() -> Api {
         ),
     );
     let mut key = field("primaryKey", "primary_key", TypeRef::Primitive(Primitive::String));
-    key.secret = true;
+    key.secret = Some(generator::ir::Secret::Marked);
     let mut key_name = field("keyName", "key_name", TypeRef::Primitive(Primitive::String));
     key_name.required = true;
     types.insert("SharedAccessKey".into(), object("SharedAccessKey", vec![key_name, key]));

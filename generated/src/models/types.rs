@@ -7,7 +7,14 @@
 use super::*;
 
 /// The `ArmIdentity` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ArmIdentity {
     /// Principal Id
@@ -43,7 +50,14 @@ impl TryFrom<ArmIdentity> for azure_core::http::RequestContent<ArmIdentity> {
 }
 
 /// The `ArmUserIdentity` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ArmUserIdentity {
     /// Read-only: set by the service, never sent.
@@ -63,7 +77,14 @@ impl TryFrom<ArmUserIdentity> for azure_core::http::RequestContent<ArmUserIdenti
 }
 
 /// The JSON-serialized X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateBodyDescription {
     /// base-64 representation of the X509 leaf certificate .cer file or just .pem file content.
@@ -84,7 +105,14 @@ for azure_core::http::RequestContent<CertificateBodyDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateDescription {
     /// The `properties` property.
@@ -122,7 +150,14 @@ for azure_core::http::RequestContent<CertificateDescription> {
 }
 
 /// The JSON-serialized array of Certificate objects.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateListDescription {
     /// The array of Certificate objects.
@@ -140,7 +175,14 @@ for azure_core::http::RequestContent<CertificateListDescription> {
 }
 
 /// The description of an X509 CA Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateProperties {
     /// The certificate's subject name.
@@ -198,7 +240,14 @@ for azure_core::http::RequestContent<CertificateProperties> {
 }
 
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
@@ -265,7 +314,14 @@ for azure_core::http::RequestContent<CertificatePropertiesWithNonce> {
 }
 
 /// The JSON-serialized leaf certificate
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateVerificationDescription {
     /// base-64 representation of X509 certificate .cer file or just .pem file content.
@@ -283,7 +339,14 @@ for azure_core::http::RequestContent<CertificateVerificationDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateWithNonceDescription {
     /// The `properties` property.
@@ -321,7 +384,14 @@ for azure_core::http::RequestContent<CertificateWithNonceDescription> {
 }
 
 /// The IoT hub cloud-to-device messaging properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CloudToDeviceProperties {
     /// The max delivery count for cloud-to-device messages in the device queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
@@ -353,7 +423,14 @@ for azure_core::http::RequestContent<CloudToDeviceProperties> {
 }
 
 /// The health data for an endpoint
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EndpointHealthData {
     /// Id of the endpoint
@@ -401,7 +478,14 @@ for azure_core::http::RequestContent<EndpointHealthData> {
 }
 
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EndpointHealthDataListResult {
     /// JSON-serialized array of Endpoint health data
@@ -424,7 +508,14 @@ for azure_core::http::RequestContent<EndpointHealthDataListResult> {
 }
 
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EnrichmentProperties {
     /// The key or name for the enrichment property.
@@ -463,7 +554,14 @@ for azure_core::http::RequestContent<EnrichmentProperties> {
 }
 
 /// Error details.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// The error code.
@@ -497,7 +595,14 @@ impl TryFrom<ErrorDetails> for azure_core::http::RequestContent<ErrorDetails> {
 }
 
 /// The EventHub consumer group.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
@@ -524,7 +629,14 @@ for azure_core::http::RequestContent<EventHubConsumerGroupBodyDescription> {
 }
 
 /// The properties of the EventHubConsumerGroupInfo object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupInfo {
     /// The tags.
@@ -562,7 +674,14 @@ for azure_core::http::RequestContent<EventHubConsumerGroupInfo> {
 }
 
 /// The EventHub consumer group name.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
@@ -587,7 +706,14 @@ for azure_core::http::RequestContent<EventHubConsumerGroupName> {
 }
 
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupsListResult {
     /// List of consumer groups objects
@@ -610,7 +736,14 @@ for azure_core::http::RequestContent<EventHubConsumerGroupsListResult> {
 }
 
 /// The properties of the provisioned Event Hub-compatible endpoint used by the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EventHubProperties {
     /// The retention time for device-to-cloud messages in days. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#device-to-cloud-messages>
@@ -650,7 +783,14 @@ for azure_core::http::RequestContent<EventHubProperties> {
 }
 
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
@@ -716,7 +856,14 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 }
 
 /// Use to provide failover region when requesting manual Failover for a hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
@@ -742,7 +889,13 @@ impl TryFrom<FailoverInput> for azure_core::http::RequestContent<FailoverInput> 
 }
 
 /// The properties of the fallback route. IoT Hub uses these properties when it routes messages to the fallback endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct FallbackRouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
@@ -788,7 +941,14 @@ for azure_core::http::RequestContent<FallbackRouteProperties> {
 }
 
 /// The properties of the feedback queue for cloud-to-device messages.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct FeedbackProperties {
     /// The lock duration for the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
@@ -820,7 +980,14 @@ for azure_core::http::RequestContent<FeedbackProperties> {
 }
 
 /// The group information for creating a private endpoint on an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
@@ -865,7 +1032,14 @@ for azure_core::http::RequestContent<GroupIdInformation> {
 }
 
 /// The properties for a group information object
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct GroupIdInformationProperties {
     /// The group id
@@ -897,7 +1071,14 @@ for azure_core::http::RequestContent<GroupIdInformationProperties> {
 }
 
 /// Use to provide parameters when requesting an import of all devices in the hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
@@ -967,7 +1148,14 @@ for azure_core::http::RequestContent<ImportDevicesRequest> {
 }
 
 /// IoT Hub capacity information.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubCapacity {
     /// The minimum number of units.
@@ -1001,7 +1189,13 @@ impl TryFrom<IotHubCapacity> for azure_core::http::RequestContent<IotHubCapacity
 }
 
 /// The description of the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IotHubDescription {
     /// The resource identifier.
@@ -1070,7 +1264,14 @@ impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescr
 }
 
 /// The JSON-serialized array of IotHubDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubDescriptionListResult {
     /// The array of IotHubDescription objects.
@@ -1093,7 +1294,14 @@ for azure_core::http::RequestContent<IotHubDescriptionListResult> {
 }
 
 /// Public representation of one of the locations where a resource is provisioned.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubLocationDescription {
     /// The name of the Azure region
@@ -1114,7 +1322,14 @@ for azure_core::http::RequestContent<IotHubLocationDescription> {
 }
 
 /// The properties indicating whether a given IoT hub name is available.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
@@ -1142,7 +1357,14 @@ for azure_core::http::RequestContent<IotHubNameAvailabilityInfo> {
 }
 
 /// The properties of an IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubProperties {
     /// The shared access policies you can use to secure a connection to the IoT hub.
@@ -1298,7 +1520,14 @@ impl TryFrom<IotHubProperties> for azure_core::http::RequestContent<IotHubProper
 }
 
 /// Quota metrics properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
@@ -1328,7 +1557,14 @@ for azure_core::http::RequestContent<IotHubQuotaMetricInfo> {
 }
 
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfoListResult {
     /// The array of quota metrics objects.
@@ -1351,7 +1587,13 @@ for azure_core::http::RequestContent<IotHubQuotaMetricInfoListResult> {
 }
 
 /// SKU properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IotHubSkuDescription {
     /// The type of the resource.
@@ -1387,7 +1629,14 @@ for azure_core::http::RequestContent<IotHubSkuDescription> {
 }
 
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubSkuDescriptionListResult {
     /// The array of IotHubSkuDescription.
@@ -1410,7 +1659,13 @@ for azure_core::http::RequestContent<IotHubSkuDescriptionListResult> {
 }
 
 /// Information about the SKU of the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IotHubSkuInfo {
     /// The name of the SKU.
@@ -1445,7 +1700,13 @@ impl TryFrom<IotHubSkuInfo> for azure_core::http::RequestContent<IotHubSkuInfo> 
 }
 
 /// The IP filter rules for the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IpFilterRule {
     /// The name of the IP filter rule.
@@ -1482,7 +1743,14 @@ impl TryFrom<IpFilterRule> for azure_core::http::RequestContent<IpFilterRule> {
 }
 
 /// The properties of the Job Response object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct JobResponse {
     /// The job identifier.
@@ -1546,7 +1814,14 @@ impl TryFrom<JobResponse> for azure_core::http::RequestContent<JobResponse> {
 }
 
 /// The JSON-serialized array of JobResponse objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct JobResponseListResult {
     /// The array of JobResponse objects.
@@ -1569,7 +1844,14 @@ for azure_core::http::RequestContent<JobResponseListResult> {
 }
 
 /// The properties of the Managed identity.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ManagedIdentity {
     /// The user assigned identity.
@@ -1590,7 +1872,14 @@ impl TryFrom<ManagedIdentity> for azure_core::http::RequestContent<ManagedIdenti
 }
 
 /// Routes that matched
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct MatchedRoute {
     /// Properties of routes that matched
@@ -1607,7 +1896,14 @@ impl TryFrom<MatchedRoute> for azure_core::http::RequestContent<MatchedRoute> {
 }
 
 /// The properties of the messaging endpoints used by this IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct MessagingEndpointProperties {
     /// The lock duration. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
@@ -1639,7 +1935,14 @@ for azure_core::http::RequestContent<MessagingEndpointProperties> {
 }
 
 /// Name of Iot Hub type
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct Name {
     /// IotHub type
@@ -1659,7 +1962,14 @@ impl TryFrom<Name> for azure_core::http::RequestContent<Name> {
 }
 
 /// IP Rule to be applied as part of Network Rule Set
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct NetworkRuleSetIpRule {
     /// Name of the IP filter rule.
@@ -1694,7 +2004,14 @@ for azure_core::http::RequestContent<NetworkRuleSetIpRule> {
 }
 
 /// Network Rule Set Properties of IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct NetworkRuleSetProperties {
     /// Default Action for Network Rule Set
@@ -1732,7 +2049,14 @@ for azure_core::http::RequestContent<NetworkRuleSetProperties> {
 }
 
 /// IoT Hub REST API operation
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
@@ -1754,7 +2078,14 @@ impl TryFrom<Operation> for azure_core::http::RequestContent<Operation> {
 }
 
 /// The object that represents the operation.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
@@ -1788,7 +2119,14 @@ impl TryFrom<OperationDisplay> for azure_core::http::RequestContent<OperationDis
 }
 
 /// Input values.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
@@ -1812,7 +2150,14 @@ impl TryFrom<OperationInputs> for azure_core::http::RequestContent<OperationInpu
 }
 
 /// Result of the request to list IoT Hub operations. It contains a list of operations and a URL link to get the next set of results.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
@@ -1837,7 +2182,14 @@ for azure_core::http::RequestContent<OperationListResult> {
 }
 
 /// The private endpoint property of a private endpoint connection
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct PrivateEndpoint {
     /// The resource identifier.
@@ -1856,7 +2208,13 @@ impl TryFrom<PrivateEndpoint> for azure_core::http::RequestContent<PrivateEndpoi
 }
 
 /// The private endpoint connection of an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct PrivateEndpointConnection {
     /// The resource identifier.
@@ -1900,7 +2258,13 @@ for azure_core::http::RequestContent<PrivateEndpointConnection> {
 }
 
 /// The properties of a private endpoint connection
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct PrivateEndpointConnectionProperties {
     /// The `privateEndpoint` property.
@@ -1940,7 +2304,14 @@ for azure_core::http::RequestContent<PrivateEndpointConnectionProperties> {
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
 /// The available private link resources for an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct PrivateLinkResources {
     /// The list of available private link resources for an IotHub
@@ -1958,7 +2329,13 @@ for azure_core::http::RequestContent<PrivateLinkResources> {
 }
 
 /// The current state of a private endpoint connection
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct PrivateLinkServiceConnectionState {
     /// The status of a private endpoint connection
@@ -1999,7 +2376,14 @@ for azure_core::http::RequestContent<PrivateLinkServiceConnectionState> {
 }
 
 /// Identity registry statistics.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
@@ -2029,7 +2413,14 @@ for azure_core::http::RequestContent<RegistryStatistics> {
 }
 
 /// The common properties of an Azure resource.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource identifier.
@@ -2077,7 +2468,14 @@ impl TryFrom<Resource> for azure_core::http::RequestContent<Resource> {
 }
 
 /// Compilation error when evaluating route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RouteCompilationError {
     /// Route error message
@@ -2101,7 +2499,14 @@ for azure_core::http::RequestContent<RouteCompilationError> {
 }
 
 /// Position where the route error happened
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RouteErrorPosition {
     /// Line where the route error happened
@@ -2122,7 +2527,14 @@ for azure_core::http::RequestContent<RouteErrorPosition> {
 }
 
 /// Range of route errors
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RouteErrorRange {
     /// Start where the route error happened
@@ -2142,7 +2554,13 @@ impl TryFrom<RouteErrorRange> for azure_core::http::RequestContent<RouteErrorRan
 }
 
 /// The properties of a routing rule that your IoT hub uses to route messages to endpoints.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct RouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
@@ -2218,12 +2636,12 @@ pub struct RoutingCosmosDbSqlApiProperties {
     pub identity: Option<ManagedIdentity>,
     /// The primary key of the cosmos DB account.
     ///
-    /// A secret: redacted in `Debug` output.
+    /// A secret: `Debug` never shows its value, whatever features are enabled (the spec marks it `x-ms-secret`).
     #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<String>,
     /// The secondary key of the cosmos DB account.
     ///
-    /// A secret: redacted in `Debug` output.
+    /// A secret: `Debug` never shows its value, whatever features are enabled (the spec marks it `x-ms-secret`).
     #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The name of the cosmos DB database in the cosmos DB account.
@@ -2276,21 +2694,41 @@ impl RoutingCosmosDbSqlApiProperties {
 
 impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("RoutingCosmosDbSqlApiProperties")
-            .field("name", &self.name)
-            .field("id", &self.id)
-            .field("subscription_id", &self.subscription_id)
-            .field("resource_group", &self.resource_group)
-            .field("endpoint_uri", &self.endpoint_uri)
-            .field("authentication_type", &self.authentication_type)
-            .field("identity", &self.identity)
-            .field("primary_key", &self.primary_key.as_ref().map(|_| "<redacted>"))
-            .field("secondary_key", &self.secondary_key.as_ref().map(|_| "<redacted>"))
-            .field("database_name", &self.database_name)
-            .field("container_name", &self.container_name)
-            .field("partition_key_name", &self.partition_key_name)
-            .field("partition_key_template", &self.partition_key_template)
-            .finish()
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct RoutingCosmosDbSqlApiProperties<'a> {
+            name: &'a String,
+            id: &'a Option<String>,
+            subscription_id: &'a Option<String>,
+            resource_group: &'a Option<String>,
+            endpoint_uri: &'a String,
+            authentication_type: &'a Option<AuthenticationType>,
+            identity: &'a Option<ManagedIdentity>,
+            primary_key: Option<redaction::Redacted>,
+            secondary_key: Option<redaction::Redacted>,
+            database_name: &'a String,
+            container_name: &'a String,
+            partition_key_name: &'a Option<String>,
+            partition_key_template: &'a Option<String>,
+        }
+        ::std::fmt::Debug::fmt(
+            &RoutingCosmosDbSqlApiProperties {
+                name: &self.name,
+                id: &self.id,
+                subscription_id: &self.subscription_id,
+                resource_group: &self.resource_group,
+                endpoint_uri: &self.endpoint_uri,
+                authentication_type: &self.authentication_type,
+                identity: &self.identity,
+                primary_key: self.primary_key.as_ref().map(|_| redaction::Redacted),
+                secondary_key: self.secondary_key.as_ref().map(|_| redaction::Redacted),
+                database_name: &self.database_name,
+                container_name: &self.container_name,
+                partition_key_name: &self.partition_key_name,
+                partition_key_template: &self.partition_key_template,
+            },
+            f,
+        )
     }
 }
 
@@ -2304,7 +2742,14 @@ for azure_core::http::RequestContent<RoutingCosmosDbSqlApiProperties> {
 }
 
 /// The properties related to the custom endpoints to which your IoT hub routes messages based on the routing rules. A maximum of 10 custom endpoints are allowed across all endpoint types for paid hubs and only 1 custom endpoint is allowed across all endpoint types for free hubs.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingEndpoints {
     /// The list of Service Bus queue endpoints that IoT hub routes the messages to, based on the routing rules.
@@ -2349,13 +2794,15 @@ impl TryFrom<RoutingEndpoints> for azure_core::http::RequestContent<RoutingEndpo
 }
 
 /// The properties related to an event hub endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
 #[non_exhaustive]
 pub struct RoutingEventHubProperties {
     /// Id of the event hub endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the event hub endpoint.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2406,6 +2853,41 @@ impl RoutingEventHubProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingEventHubProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct RoutingEventHubProperties<'a> {
+            id: &'a Option<String>,
+            connection_string: Option<redaction::Redacted>,
+            endpoint_uri: &'a Option<String>,
+            entity_path: &'a Option<String>,
+            authentication_type: &'a Option<AuthenticationType>,
+            identity: &'a Option<ManagedIdentity>,
+            name: &'a String,
+            subscription_id: &'a Option<String>,
+            resource_group: &'a Option<String>,
+        }
+        ::std::fmt::Debug::fmt(
+            &RoutingEventHubProperties {
+                id: &self.id,
+                connection_string: self
+                    .connection_string
+                    .as_ref()
+                    .map(|_| redaction::Redacted),
+                endpoint_uri: &self.endpoint_uri,
+                entity_path: &self.entity_path,
+                authentication_type: &self.authentication_type,
+                identity: &self.identity,
+                name: &self.name,
+                subscription_id: &self.subscription_id,
+                resource_group: &self.resource_group,
+            },
+            f,
+        )
+    }
+}
+
 impl TryFrom<RoutingEventHubProperties>
 for azure_core::http::RequestContent<RoutingEventHubProperties> {
     type Error = azure_core::Error;
@@ -2416,7 +2898,14 @@ for azure_core::http::RequestContent<RoutingEventHubProperties> {
 }
 
 /// Routing message
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingMessage {
     /// Body of routing message
@@ -2443,7 +2932,14 @@ impl TryFrom<RoutingMessage> for azure_core::http::RequestContent<RoutingMessage
 }
 
 /// The routing related properties of the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging>
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingProperties {
     /// The `endpoints` property.
@@ -2469,13 +2965,15 @@ impl TryFrom<RoutingProperties> for azure_core::http::RequestContent<RoutingProp
 }
 
 /// The properties related to service bus queue endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
 #[non_exhaustive]
 pub struct RoutingServiceBusQueueEndpointProperties {
     /// Id of the service bus queue endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the service bus queue endpoint.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2526,6 +3024,41 @@ impl RoutingServiceBusQueueEndpointProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingServiceBusQueueEndpointProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct RoutingServiceBusQueueEndpointProperties<'a> {
+            id: &'a Option<String>,
+            connection_string: Option<redaction::Redacted>,
+            endpoint_uri: &'a Option<String>,
+            entity_path: &'a Option<String>,
+            authentication_type: &'a Option<AuthenticationType>,
+            identity: &'a Option<ManagedIdentity>,
+            name: &'a String,
+            subscription_id: &'a Option<String>,
+            resource_group: &'a Option<String>,
+        }
+        ::std::fmt::Debug::fmt(
+            &RoutingServiceBusQueueEndpointProperties {
+                id: &self.id,
+                connection_string: self
+                    .connection_string
+                    .as_ref()
+                    .map(|_| redaction::Redacted),
+                endpoint_uri: &self.endpoint_uri,
+                entity_path: &self.entity_path,
+                authentication_type: &self.authentication_type,
+                identity: &self.identity,
+                name: &self.name,
+                subscription_id: &self.subscription_id,
+                resource_group: &self.resource_group,
+            },
+            f,
+        )
+    }
+}
+
 impl TryFrom<RoutingServiceBusQueueEndpointProperties>
 for azure_core::http::RequestContent<RoutingServiceBusQueueEndpointProperties> {
     type Error = azure_core::Error;
@@ -2538,13 +3071,15 @@ for azure_core::http::RequestContent<RoutingServiceBusQueueEndpointProperties> {
 }
 
 /// The properties related to service bus topic endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
 #[non_exhaustive]
 pub struct RoutingServiceBusTopicEndpointProperties {
     /// Id of the service bus topic endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the service bus topic endpoint.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2595,6 +3130,41 @@ impl RoutingServiceBusTopicEndpointProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingServiceBusTopicEndpointProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct RoutingServiceBusTopicEndpointProperties<'a> {
+            id: &'a Option<String>,
+            connection_string: Option<redaction::Redacted>,
+            endpoint_uri: &'a Option<String>,
+            entity_path: &'a Option<String>,
+            authentication_type: &'a Option<AuthenticationType>,
+            identity: &'a Option<ManagedIdentity>,
+            name: &'a String,
+            subscription_id: &'a Option<String>,
+            resource_group: &'a Option<String>,
+        }
+        ::std::fmt::Debug::fmt(
+            &RoutingServiceBusTopicEndpointProperties {
+                id: &self.id,
+                connection_string: self
+                    .connection_string
+                    .as_ref()
+                    .map(|_| redaction::Redacted),
+                endpoint_uri: &self.endpoint_uri,
+                entity_path: &self.entity_path,
+                authentication_type: &self.authentication_type,
+                identity: &self.identity,
+                name: &self.name,
+                subscription_id: &self.subscription_id,
+                resource_group: &self.resource_group,
+            },
+            f,
+        )
+    }
+}
+
 impl TryFrom<RoutingServiceBusTopicEndpointProperties>
 for azure_core::http::RequestContent<RoutingServiceBusTopicEndpointProperties> {
     type Error = azure_core::Error;
@@ -2607,13 +3177,15 @@ for azure_core::http::RequestContent<RoutingServiceBusTopicEndpointProperties> {
 }
 
 /// The properties related to a storage container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
 #[non_exhaustive]
 pub struct RoutingStorageContainerProperties {
     /// Id of the storage container endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the storage account.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2688,6 +3260,49 @@ impl RoutingStorageContainerProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingStorageContainerProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct RoutingStorageContainerProperties<'a> {
+            id: &'a Option<String>,
+            connection_string: Option<redaction::Redacted>,
+            endpoint_uri: &'a Option<String>,
+            authentication_type: &'a Option<AuthenticationType>,
+            identity: &'a Option<ManagedIdentity>,
+            name: &'a String,
+            subscription_id: &'a Option<String>,
+            resource_group: &'a Option<String>,
+            container_name: &'a String,
+            file_name_format: &'a Option<String>,
+            batch_frequency_in_seconds: &'a Option<i32>,
+            max_chunk_size_in_bytes: &'a Option<i32>,
+            encoding: &'a Option<RoutingStorageContainerPropertiesEncoding>,
+        }
+        ::std::fmt::Debug::fmt(
+            &RoutingStorageContainerProperties {
+                id: &self.id,
+                connection_string: self
+                    .connection_string
+                    .as_ref()
+                    .map(|_| redaction::Redacted),
+                endpoint_uri: &self.endpoint_uri,
+                authentication_type: &self.authentication_type,
+                identity: &self.identity,
+                name: &self.name,
+                subscription_id: &self.subscription_id,
+                resource_group: &self.resource_group,
+                container_name: &self.container_name,
+                file_name_format: &self.file_name_format,
+                batch_frequency_in_seconds: &self.batch_frequency_in_seconds,
+                max_chunk_size_in_bytes: &self.max_chunk_size_in_bytes,
+                encoding: &self.encoding,
+            },
+            f,
+        )
+    }
+}
+
 impl TryFrom<RoutingStorageContainerProperties>
 for azure_core::http::RequestContent<RoutingStorageContainerProperties> {
     type Error = azure_core::Error;
@@ -2698,7 +3313,14 @@ for azure_core::http::RequestContent<RoutingStorageContainerProperties> {
 }
 
 /// Twin reference input parameter. This is an optional parameter
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingTwin {
     /// Twin Tags
@@ -2718,7 +3340,14 @@ impl TryFrom<RoutingTwin> for azure_core::http::RequestContent<RoutingTwin> {
 }
 
 /// The `RoutingTwinProperties` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingTwinProperties {
     /// Twin desired properties
@@ -2739,16 +3368,20 @@ for azure_core::http::RequestContent<RoutingTwinProperties> {
 }
 
 /// The properties of an IoT hub shared access policy.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRule {
     /// The name of the shared access policy.
     #[serde(rename = "keyName", default)]
     pub key_name: String,
     /// The primary key.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `primary key`, a credential's by the rule in the crate docs).
     #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<String>,
     /// The secondary key.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `secondary key`, a credential's by the rule in the crate docs).
     #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The permissions assigned to the shared access policy.
@@ -2767,6 +3400,28 @@ impl SharedAccessSignatureAuthorizationRule {
     }
 }
 
+impl ::std::fmt::Debug for SharedAccessSignatureAuthorizationRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct SharedAccessSignatureAuthorizationRule<'a> {
+            key_name: &'a String,
+            primary_key: Option<redaction::Redacted>,
+            secondary_key: Option<redaction::Redacted>,
+            rights: &'a AccessRights,
+        }
+        ::std::fmt::Debug::fmt(
+            &SharedAccessSignatureAuthorizationRule {
+                key_name: &self.key_name,
+                primary_key: self.primary_key.as_ref().map(|_| redaction::Redacted),
+                secondary_key: self.secondary_key.as_ref().map(|_| redaction::Redacted),
+                rights: &self.rights,
+            },
+            f,
+        )
+    }
+}
+
 impl TryFrom<SharedAccessSignatureAuthorizationRule>
 for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRule> {
     type Error = azure_core::Error;
@@ -2779,7 +3434,14 @@ for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRule> {
 }
 
 /// The list of shared access policies with a next link.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The list of shared access policies.
@@ -2804,7 +3466,7 @@ for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRuleListR
 }
 
 /// The properties of the Azure Storage endpoint for file upload.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
 #[non_exhaustive]
 pub struct StorageEndpointProperties {
     /// The period of time for which the SAS URI generated by IoT Hub for file upload is valid. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload#file-upload-notification-configuration-options>.
@@ -2815,6 +3477,8 @@ pub struct StorageEndpointProperties {
     )]
     pub sas_ttl_as_iso8601: Option<String>,
     /// The connection string for the Azure Storage account to which files are uploaded.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(rename = "connectionString", default)]
     pub connection_string: String,
     /// The name of the root container where you upload files. The container need not exist but should be creatable using the connectionString specified.
@@ -2848,6 +3512,30 @@ impl StorageEndpointProperties {
     }
 }
 
+impl ::std::fmt::Debug for StorageEndpointProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        #[derive(azure_core::fmt::SafeDebug)]
+        #[allow(dead_code)]
+        struct StorageEndpointProperties<'a> {
+            sas_ttl_as_iso8601: &'a Option<String>,
+            connection_string: redaction::Redacted,
+            container_name: &'a String,
+            authentication_type: &'a Option<AuthenticationType>,
+            identity: &'a Option<ManagedIdentity>,
+        }
+        ::std::fmt::Debug::fmt(
+            &StorageEndpointProperties {
+                sas_ttl_as_iso8601: &self.sas_ttl_as_iso8601,
+                connection_string: redaction::Redacted,
+                container_name: &self.container_name,
+                authentication_type: &self.authentication_type,
+                identity: &self.identity,
+            },
+            f,
+        )
+    }
+}
+
 impl TryFrom<StorageEndpointProperties>
 for azure_core::http::RequestContent<StorageEndpointProperties> {
     type Error = azure_core::Error;
@@ -2858,7 +3546,14 @@ for azure_core::http::RequestContent<StorageEndpointProperties> {
 }
 
 /// Metadata pertaining to creation and last modification of the resource.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
@@ -2904,7 +3599,14 @@ impl TryFrom<SystemData> for azure_core::http::RequestContent<SystemData> {
 }
 
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct TagsResource {
     /// Resource tags
@@ -2921,7 +3623,14 @@ impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
 }
 
 /// Input for testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct TestAllRoutesInput {
     /// Routing source
@@ -2945,7 +3654,14 @@ for azure_core::http::RequestContent<TestAllRoutesInput> {
 }
 
 /// Result of testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct TestAllRoutesResult {
     /// JSON-serialized array of matched routes
@@ -2963,7 +3679,13 @@ for azure_core::http::RequestContent<TestAllRoutesResult> {
 }
 
 /// Input for testing route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct TestRouteInput {
     /// Routing message
@@ -2996,7 +3718,14 @@ impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput
 }
 
 /// Result of testing one route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct TestRouteResult {
     /// Result of testing route
@@ -3016,7 +3745,14 @@ impl TryFrom<TestRouteResult> for azure_core::http::RequestContent<TestRouteResu
 }
 
 /// Detailed result of testing a route
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct TestRouteResultDetails {
     /// JSON-serialized list of route compilation errors
@@ -3038,7 +3774,14 @@ for azure_core::http::RequestContent<TestRouteResultDetails> {
 }
 
 /// User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct UserSubscriptionQuota {
     /// IotHub type id
@@ -3071,7 +3814,14 @@ for azure_core::http::RequestContent<UserSubscriptionQuota> {
 }
 
 /// Json-serialized array of User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct UserSubscriptionQuotaListResult {
     /// The `value` property.
@@ -3256,5 +4006,16 @@ impl azure_core::http::pager::Page for SharedAccessSignatureAuthorizationRuleLis
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
+    }
+}
+
+mod redaction {
+    /// Shown by `Debug` in place of a secret's value.
+    pub(super) struct Redacted;
+
+    impl ::std::fmt::Debug for Redacted {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("<redacted>")
+        }
     }
 }

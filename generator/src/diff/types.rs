@@ -292,12 +292,12 @@ fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
             format!("the Rust field changes from `{ro}` to `{rn}`"),
         );
     }
-    if old.secret != new.secret {
+    if old.secret.is_some() != new.secret.is_some() {
         out.push(
             Area::Field,
             subject,
             "secret-ness changed",
-            arrow(old.secret, new.secret),
+            arrow(old.secret.is_some(), new.secret.is_some()),
             Impact::Compatible,
             "only how `Debug` shows the value changes",
         );

@@ -65,6 +65,7 @@ pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
     }
     // docs.rs documents every feature, so items behind one are in the published docs too.
     out.push_str("\n[package.metadata.docs.rs]\nall-features = true\n");
+    out.push_str(&features());
     out.push_str("\n[dependencies]\n");
     for (name, spec) in dependencies() {
         out.push_str(&format!("{name} = {spec}\n"));
@@ -74,6 +75,22 @@ pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
         out.push_str(&format!("{name} = {spec}\n"));
     }
     out
+}
+
+/// The crate's features, with what each does: `debug` as official crates have it through
+/// azure_core (every model field in `Debug`, secrets still redacted), and `fake` (the `fake`
+/// module: scriptable fakes of the clients, for testing code that calls them).
+fn features() -> String {
+    [
+        "",
+        "[features]",
+        "# Shows every field of the models in `Debug` output (azure_core's `debug` feature); secrets stay redacted.",
+        "debug = [\"azure_core/debug\"]",
+        "# The `fake` module: scriptable in-memory fakes of the clients, for testing code that calls them.",
+        "fake = []",
+        "",
+    ]
+    .join("\n")
 }
 
 /// `CHANGELOG.md`, when the crate has a changelog: the maintainers' text, verbatim, after a

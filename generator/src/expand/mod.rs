@@ -18,7 +18,9 @@ mod headers;
 mod models;
 mod operations;
 mod readme;
+mod redact;
 mod runtime;
+mod tracing;
 pub(crate) mod types;
 
 use std::path::PathBuf;

@@ -3,8 +3,8 @@
 //!
 //! Structs are `#[non_exhaustive]` so that a field added by a later api-version is not a breaking
 //! change; they are built with `new` (the required fields) or `Default` (when every field has a
-//! default) and then assigned. Read-only fields are decoded but never serialized. Fields marked
-//! `x-ms-secret` are redacted in `Debug`. `x-ms-client-flatten` is not applied: the nested
+//! default) and then assigned. Read-only fields are decoded but never serialized. `Debug` follows
+//! azure_core's `SafeDebug`, and secrets never show (`redact`). `x-ms-client-flatten` is not applied: the nested
 //! object stays nested, which is what the wire format is (documented on the field).
 
 use std::collections::BTreeSet;
@@ -55,6 +55,10 @@ pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         }
     }
     items.push(expand_pages(ctx)?);
+    let any_secret = ctx.api.types.values().any(|d| matches!(&d.kind, TypeKind::Object(o) if o.discriminator.is_none() && o.fields.iter().any(|f| f.secret.is_some())));
+    if any_secret {
+        items.push(super::redact::expand_redaction_module());
+    }
     Ok(quote! {
         //! Structs, aliases and discriminated unions of the service.
         #![allow(clippy::large_enum_variant)]
@@ -84,7 +88,8 @@ pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStrea
     }
 }
 
-/// One struct, its constructor, its `Debug` (redacting secrets) and its `RequestContent` conversion.
+/// One struct, its constructor, its `Debug` (`SafeDebug`, redacting secrets, see `redact`) and
+/// its `RequestContent` conversion.
 fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Result<TokenStream> {
     let name = ident(&def.name, &def.location)?;
     let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` object.", def.spec_name));
@@ -128,8 +133,8 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if field.read_only {
             notes.push("Read-only: set by the service, never sent.".to_string());
         }
-        if field.secret {
-            notes.push("A secret: redacted in `Debug` output.".to_string());
+        if let Some(secret) = &field.secret {
+            notes.push(super::redact::secret_note(secret));
         }
         if field.client_flatten {
             notes.push("The spec asks for this object to be flattened into its parent (`x-ms-client-flatten`); this crate keeps it nested, as it is on the wire.".to_string());
@@ -158,12 +163,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         } else {
             new_inits.push(quote! { #field_name: None, });
         }
-        let wire = &field.rust_name;
-        debug_fields.push(match (field.secret, plain) {
-            (true, true) => quote! { .field(#wire, &"<redacted>") },
-            (true, false) => quote! { .field(#wire, &self.#field_name.as_ref().map(|_| "<redacted>")) },
-            (false, _) => quote! { .field(#wire, &self.#field_name) },
-        });
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), ty: full_ty.clone(), secret: field.secret.is_some(), optional: !plain });
     }
     if let Some(additional) = &object.additional_properties {
         let at = def.location.join("additionalProperties");
@@ -175,30 +175,23 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             pub #field_name: ::std::collections::HashMap<String, #value>,
         });
         new_inits.push(quote! { #field_name: ::std::collections::HashMap::new(), });
-        let key = field_name.to_string();
-        debug_fields.push(quote! { .field(#key, &self.#field_name) });
+        debug_fields.push(super::redact::DebugField {
+            name: field_name.clone(),
+            ty: quote! { ::std::collections::HashMap<String, #value> },
+            secret: false,
+            optional: false,
+        });
     }
-    let any_secret = object.fields.iter().any(|f| f.secret);
+    let any_secret = object.fields.iter().any(|f| f.secret.is_some());
     let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
     let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
     if !any_secret {
-        derives.push(quote! { Debug });
+        derives.push(super::redact::safe_debug_derive());
     }
     if derive_default {
         derives.push(quote! { Default });
     }
-    let debug_impl = if any_secret {
-        let type_name = def.name.as_str();
-        quote! {
-            impl ::std::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct(#type_name) #(#debug_fields)* .finish()
-                }
-            }
-        }
-    } else {
-        quote! {}
-    };
+    let debug_impl = if any_secret { super::redact::expand_redacted_debug(&name, &debug_fields) } else { quote! {} };
     let new_doc = if new_args.is_empty() {
         format!(" {} `{}` with every field unset.", capitalized(super::article(&def.name)), def.name)
     } else {
@@ -302,9 +295,11 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
     let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
     let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
     let request_content = request_content_impl(&name);
+    let variant_names: Vec<_> = variants.iter().map(|(v, ..)| v.clone()).collect();
+    let debug_impl = super::redact::expand_union_debug(&name, &variant_names, &unknown);
     Ok(quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
             #(#defs)*
@@ -334,6 +329,8 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
                 }
             }
         }
+
+        #debug_impl
 
         #request_content
     })

@@ -13,6 +13,8 @@ mod inherit;
 mod naming;
 mod operations;
 mod schema;
+mod secrets;
+mod tracing;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet};

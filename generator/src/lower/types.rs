@@ -521,6 +521,7 @@ impl<'a> Lowerer<'a> {
                 SchemaUse::Ref(reference) => self.component_read_only(reference, pointer)?,
                 SchemaUse::Inline(_) => false,
             };
+        let secret = super::secrets::lower_secret(key, &ty, view.is_some_and(|v| v.flag("x-ms-secret")), view.and_then(|v| v.format.as_deref()));
         Ok(Field {
             wire_name: key.to_string(),
             rust_name: names::snake(client_name.unwrap_or(key)),
@@ -528,7 +529,7 @@ impl<'a> Lowerer<'a> {
             required,
             read_only,
             mutability,
-            secret: view.is_some_and(|v| v.flag("x-ms-secret")),
+            secret,
             nullable: view.is_some_and(SchemaView::nullable),
             default: view.and_then(|v| v.data.default.clone()),
             // A property with only a `title` (Batch has fifty) is described by it, as a type is.

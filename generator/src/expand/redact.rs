@@ -1,0 +1,118 @@
+//! `Debug` of the models: azure_core's `SafeDebug` convention, and secrets that never show.
+//!
+//! Official crates derive `azure_core::fmt::SafeDebug` on every model: `Debug` then prints only
+//! the type's name (`JobResponse { .. }`) unless azure_core's `debug` feature is enabled, which
+//! shows every field. This crate does the same (its own `debug` feature turns azure_core's on), and
+//! on top of it never shows a secret (`Field::secret`, decided in `lower::secrets`): a struct with
+//! secrets gets a `Debug` that formats a view of itself, a struct of the same name whose fields are
+//! references to its own, `SafeDebug`-derived so it shows or hides fields exactly as azure_core's
+//! feature says, with `<redacted>` in place of each secret's value. A discriminated union shows its
+//! variant and the subtype's own `Debug`; the raw JSON of a kind the crate does not know is never
+//! shown (its fields are not known, so neither are its secrets).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::ir::Secret;
+
+/// The derive that gives a model without secrets its `Debug`.
+pub(crate) fn safe_debug_derive() -> TokenStream {
+    quote! { azure_core::fmt::SafeDebug }
+}
+
+/// One field as `Debug` shows it.
+pub(crate) struct DebugField {
+    /// The field's name.
+    pub name: Ident,
+    /// Its Rust type as declared.
+    pub ty: TokenStream,
+    /// Whether it is a secret.
+    pub secret: bool,
+    /// Whether it is an `Option` (a secret then shows as `None` or `Some(<redacted>)`).
+    pub optional: bool,
+}
+
+/// The sentence a secret field's docs end with.
+pub(crate) fn secret_note(secret: &Secret) -> String {
+    let why = match secret {
+        Secret::Marked => "the spec marks it `x-ms-secret`".to_string(),
+        Secret::PasswordFormat => "its format is `password`".to_string(),
+        Secret::CredentialName(words) => format!("its name ends with `{words}`, a credential's by the rule in the crate docs"),
+    };
+    format!("A secret: `Debug` never shows its value, whatever features are enabled ({why}).")
+}
+
+/// The `Debug` impl of struct `name` with secrets among `fields`.
+pub(crate) fn expand_redacted_debug(name: &Ident, fields: &[DebugField]) -> TokenStream {
+    // The view borrows the fields it shows; with only secrets it borrows nothing.
+    let borrows = fields.iter().any(|f| !f.secret);
+    let lifetime = if borrows { quote! { <'a> } } else { quote! {} };
+    let declared = fields.iter().map(|f| {
+        let field = &f.name;
+        let ty = &f.ty;
+        match (f.secret, f.optional) {
+            (true, true) => quote! { #field: Option<redaction::Redacted>, },
+            (true, false) => quote! { #field: redaction::Redacted, },
+            (false, _) => quote! { #field: &'a #ty, },
+        }
+    });
+    let values = fields.iter().map(|f| {
+        let field = &f.name;
+        match (f.secret, f.optional) {
+            (true, true) => quote! { #field: self.#field.as_ref().map(|_| redaction::Redacted), },
+            (true, false) => quote! { #field: redaction::Redacted, },
+            (false, _) => quote! { #field: &self.#field, },
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                // Named as this type, so the output reads as its own. Its fields are read by the
+                // derived `Debug` alone, which dead-code analysis does not count.
+                #[derive(azure_core::fmt::SafeDebug)]
+                #[allow(dead_code)]
+                struct #name #lifetime {
+                    #(#declared)*
+                }
+                ::std::fmt::Debug::fmt(&#name { #(#values)* }, f)
+            }
+        }
+    }
+}
+
+/// The `Debug` impl of a discriminated union: `Variant(subtype's Debug)`, and for a kind the crate
+/// does not know only its variant's name.
+pub(crate) fn expand_union_debug(name: &Ident, variants: &[Ident], unknown: &Ident) -> TokenStream {
+    let arms = variants.iter().map(|v| {
+        let text = v.to_string();
+        quote! { Self::#v(inner) => f.debug_tuple(#text).field(inner).finish(), }
+    });
+    let unknown_text = unknown.to_string();
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms)*
+                    Self::#unknown(_) => f.debug_tuple(#unknown_text).finish_non_exhaustive(),
+                }
+            }
+        }
+    }
+}
+
+/// The marker shown in place of a secret, in a private module of `models::types` (no model can be
+/// named like a module).
+pub(crate) fn expand_redaction_module() -> TokenStream {
+    quote! {
+        mod redaction {
+            /// Shown by `Debug` in place of a secret's value.
+            pub(super) struct Redacted;
+
+            impl ::std::fmt::Debug for Redacted {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("<redacted>")
+                }
+            }
+        }
+    }
+}
