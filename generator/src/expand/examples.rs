@@ -387,7 +387,7 @@ fn json(value: &Value) -> TokenStream {
 }
 
 /// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s.
-fn raw_string(text: &str) -> TokenStream {
+pub(super) fn raw_string(text: &str) -> TokenStream {
     let mut hashes = String::from("#");
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');

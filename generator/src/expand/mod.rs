@@ -19,6 +19,7 @@ mod models;
 mod operations;
 mod readme;
 mod redact;
+mod redaction_tests;
 mod runtime;
 mod tracing;
 pub(crate) mod types;
@@ -89,6 +90,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     if let Some(plan) = crate::plan::plan_tests(api)? {
         files.extend(examples::expand_example_tests(&ctx, &plan)?);
     }
+    files.extend(redaction_tests::expand_redaction_tests(&ctx)?);
     Ok(files)
 }
 
