@@ -349,11 +349,7 @@ fn credentials_in(value: &::serde_json::Value, out: &mut Vec<String>) {
 /// object); a list or map of strings at the end gives each of them.
 fn secrets_at(value: &::serde_json::Value, path: &[&str], out: &mut Vec<String>) {
     match (path.split_first(), value) {
-        (None, ::serde_json::Value::String(s)) => {
-            if !s.is_empty() {
-                out.push(s.clone());
-            }
-        }
+        (None, ::serde_json::Value::String(s)) if !s.is_empty() => out.push(s.clone()),
         (None, ::serde_json::Value::Array(items)) => {
             items.iter().for_each(|v| secrets_at(v, path, out))
         }

@@ -120,18 +120,20 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
     check_generated(root, &out)
 }
 
-/// Lints, documents and tests the generated crate (or workspace of them) in `dir`, against the
-/// workspace's `Cargo.lock` and in its `target/`, so the dependencies the product crate's tests
-/// built are reused at the versions it is tested with (cargo drops the entries it does not need).
+/// Lints, documents and tests the generated crate (or workspace of them) in `dir`, with every
+/// feature, against the workspace's `Cargo.lock` and in its `target/`, so the dependencies the
+/// product crate's tests built are reused at the versions it is tested with (cargo drops the
+/// entries it does not need).
 fn check_generated(root: &Path, dir: &Path) -> Result<()> {
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).context("copying Cargo.lock")?;
     let target_dir = root.join("target");
     let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
-    cargo(dir, &["clippy", "--all-targets", "--", "-D", "warnings"], &env)?;
-    cargo(dir, &["doc", "--no-deps"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
-    // The tests too: unit tests, example tests (ignored where the example file is missing) and
-    // the README's doc-tests, which clippy does not compile.
-    cargo(dir, &["test"], &env)
+    // With every feature: the `fake` module and the `debug` feature's `Debug` of every field.
+    cargo(dir, &["clippy", "--all-features", "--all-targets", "--", "-D", "warnings"], &env)?;
+    cargo(dir, &["doc", "--no-deps", "--all-features"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
+    // The tests too: unit tests, example tests (ignored where the example file is missing), the
+    // redaction tests, and the README's and the fakes' doc-tests, which clippy does not compile.
+    cargo(dir, &["test", "--all-features"], &env)
 }
 
 /// The folders of fixture specs whose crates are built and tested: the generator's own

@@ -20,12 +20,22 @@ pub struct ArmIdentity {
     /// Principal Id
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "principalId", default, skip_serializing)]
+    #[serde(rename = "principalId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub principal_id: Option<String>,
     /// Tenant Id
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "tenantId", default, skip_serializing)]
+    #[serde(rename = "tenantId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub tenant_id: Option<String>,
     /// The type of identity used for the resource. The type 'SystemAssigned, UserAssigned' includes both an implicitly created identity and a set of user assigned identities. The type 'None' will remove any identities from the service.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -61,10 +71,20 @@ impl TryFrom<ArmIdentity> for azure_core::http::RequestContent<ArmIdentity> {
 #[non_exhaustive]
 pub struct ArmUserIdentity {
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "principalId", default, skip_serializing)]
+    #[serde(rename = "principalId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub principal_id: Option<String>,
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "clientId", default, skip_serializing)]
+    #[serde(rename = "clientId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub client_id: Option<String>,
 }
 
@@ -121,22 +141,42 @@ pub struct CertificateDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The name of the certificate.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The entity tag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub etag: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
 }
 
@@ -188,21 +228,32 @@ pub struct CertificateProperties {
     /// The certificate's subject name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub subject: Option<String>,
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub thumbprint: Option<String>,
     /// Determines whether certificate has been verified.
     #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
@@ -210,19 +261,21 @@ pub struct CertificateProperties {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate content
@@ -253,54 +306,82 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub subject: Option<String>,
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub thumbprint: Option<String>,
     /// Determines whether certificate has been verified.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "isVerified", default, skip_serializing)]
+    #[serde(rename = "isVerified", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub is_verified: Option<bool>,
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate's verification code that will be used for proof of possession.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "verificationCode", default, skip_serializing)]
+    #[serde(rename = "verificationCode", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub verification_code: Option<String>,
     /// The certificate content
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub certificate: Option<String>,
 }
 
@@ -355,22 +436,42 @@ pub struct CertificateWithNonceDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The name of the certificate.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The entity tag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub etag: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
 }
 
@@ -494,7 +595,12 @@ pub struct EndpointHealthDataListResult {
     /// Link to more results
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -567,22 +673,42 @@ pub struct ErrorDetails {
     /// The error code.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub code: Option<String>,
     /// The HTTP status code.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "httpStatusCode", default, skip_serializing)]
+    #[serde(rename = "httpStatusCode", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub http_status_code: Option<String>,
     /// The error message.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub message: Option<String>,
     /// The error details.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub details: Option<String>,
 }
 
@@ -645,22 +771,42 @@ pub struct EventHubConsumerGroupInfo {
     /// The Event Hub-compatible consumer group identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The Event Hub-compatible consumer group name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// the resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The etag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub etag: Option<String>,
 }
 
@@ -722,7 +868,12 @@ pub struct EventHubConsumerGroupsListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -759,17 +910,32 @@ pub struct EventHubProperties {
     /// The partition ids in the Event Hub-compatible endpoint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "partitionIds", default, skip_serializing)]
+    #[serde(rename = "partitionIds", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub partition_ids: Option<Vec<String>>,
     /// The Event Hub-compatible name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub path: Option<String>,
     /// The Event Hub-compatible endpoint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub endpoint: Option<String>,
 }
 
@@ -993,17 +1159,32 @@ pub struct GroupIdInformation {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The `properties` property.
     #[serde(default)]
@@ -1161,22 +1342,42 @@ pub struct IotHubCapacity {
     /// The minimum number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub minimum: Option<i64>,
     /// The maximum number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub maximum: Option<i64>,
     /// The default number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub default: Option<i64>,
     /// The type of the scaling enabled.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "scaleType", default, skip_serializing)]
+    #[serde(rename = "scaleType", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub scale_type: Option<IotHubScaleType>,
 }
 
@@ -1201,17 +1402,32 @@ pub struct IotHubDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(default)]
@@ -1233,7 +1449,12 @@ pub struct IotHubDescription {
     /// The system meta data relating to this resource.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "systemData", default, skip_serializing)]
+    #[serde(rename = "systemData", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub system_data: Option<SystemData>,
 }
 
@@ -1280,7 +1501,12 @@ pub struct IotHubDescriptionListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -1335,12 +1561,22 @@ pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nameAvailable", default, skip_serializing)]
+    #[serde(rename = "nameAvailable", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name_available: Option<bool>,
     /// The reason for unavailability.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub reason: Option<IotHubNameUnavailabilityReason>,
     /// The detailed reason message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1439,17 +1675,32 @@ pub struct IotHubProperties {
     /// The provisioning state.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "provisioningState", default, skip_serializing)]
+    #[serde(rename = "provisioningState", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub provisioning_state: Option<String>,
     /// The hub state.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub state: Option<String>,
     /// The name of the host.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "hostName", default, skip_serializing)]
+    #[serde(rename = "hostName", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub host_name: Option<String>,
     /// The Event Hub-compatible endpoint properties. The only possible keys to this dictionary is events. This key has to be present in the dictionary while making create or update calls for the IoT hub.
     #[serde(
@@ -1500,7 +1751,12 @@ pub struct IotHubProperties {
     /// Primary and secondary location for iot hub
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub locations: Option<Vec<IotHubLocationDescription>>,
     /// This property when set to true, will enable data residency, thus, disabling disaster recovery.
     #[serde(
@@ -1533,17 +1789,32 @@ pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The current value for the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "currentValue", default, skip_serializing)]
+    #[serde(rename = "currentValue", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub current_value: Option<i64>,
     /// The maximum value of the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "maxValue", default, skip_serializing)]
+    #[serde(rename = "maxValue", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub max_value: Option<i64>,
 }
 
@@ -1573,7 +1844,12 @@ pub struct IotHubQuotaMetricInfoListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -1599,7 +1875,12 @@ pub struct IotHubSkuDescription {
     /// The type of the resource.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "resourceType", default, skip_serializing)]
+    #[serde(rename = "resourceType", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub resource_type: Option<String>,
     /// The type of the resource.
     pub sku: IotHubSkuInfo,
@@ -1645,7 +1926,12 @@ pub struct IotHubSkuDescriptionListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -1673,7 +1959,12 @@ pub struct IotHubSkuInfo {
     /// The billing tier for the IoT hub.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub tier: Option<IotHubSkuTier>,
     /// The number of provisioned IoT Hub units. See: <https://docs.microsoft.com/azure/azure-subscription-service-limits#iot-hub-limits>.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1756,7 +2047,12 @@ pub struct JobResponse {
     /// The job identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "jobId", default, skip_serializing)]
+    #[serde(rename = "jobId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub job_id: Option<String>,
     /// The start time of the job.
     ///
@@ -1764,8 +2060,12 @@ pub struct JobResponse {
     #[serde(
         rename = "startTimeUtc",
         with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub start_time_utc: Option<::time::OffsetDateTime>,
     /// The time the job stopped processing.
@@ -1774,34 +2074,63 @@ pub struct JobResponse {
     #[serde(
         rename = "endTimeUtc",
         with = "crate::time::Optional::<crate::time::Rfc7231>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub end_time_utc: Option<::time::OffsetDateTime>,
     /// The type of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<JobType>,
     /// The status of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub status: Option<JobStatus>,
     /// If status == failed, this string containing the reason for the failure.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "failureReason", default, skip_serializing)]
+    #[serde(rename = "failureReason", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub failure_reason: Option<String>,
     /// The status message for the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "statusMessage", default, skip_serializing)]
+    #[serde(rename = "statusMessage", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub status_message: Option<String>,
     /// The job identifier of the parent job, if any.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "parentJobId", default, skip_serializing)]
+    #[serde(rename = "parentJobId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub parent_job_id: Option<String>,
 }
 
@@ -1830,7 +2159,12 @@ pub struct JobResponseListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -2062,7 +2396,12 @@ pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The object that represents the operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2091,22 +2430,42 @@ pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub provider: Option<String>,
     /// Resource Type: IotHubs
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub resource: Option<String>,
     /// Name of the operation
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub operation: Option<String>,
     /// Description of the operation
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub description: Option<String>,
 }
 
@@ -2163,12 +2522,22 @@ pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub value: Option<Vec<Operation>>,
     /// URL to get the next set of operation list results if there are any.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -2195,7 +2564,12 @@ pub struct PrivateEndpoint {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
 }
 
@@ -2220,17 +2594,32 @@ pub struct PrivateEndpointConnection {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The `properties` property.
     pub properties: PrivateEndpointConnectionProperties,
@@ -2389,17 +2778,32 @@ pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "totalDeviceCount", default, skip_serializing)]
+    #[serde(rename = "totalDeviceCount", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub total_device_count: Option<i64>,
     /// The count of enabled devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "enabledDeviceCount", default, skip_serializing)]
+    #[serde(rename = "enabledDeviceCount", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub enabled_device_count: Option<i64>,
     /// The count of disabled devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "disabledDeviceCount", default, skip_serializing)]
+    #[serde(rename = "disabledDeviceCount", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub disabled_device_count: Option<i64>,
 }
 
@@ -2426,17 +2830,32 @@ pub struct Resource {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(default)]
@@ -2694,41 +3113,32 @@ impl RoutingCosmosDbSqlApiProperties {
 
 impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct RoutingCosmosDbSqlApiProperties<'a> {
-            name: &'a String,
-            id: &'a Option<String>,
-            subscription_id: &'a Option<String>,
-            resource_group: &'a Option<String>,
-            endpoint_uri: &'a String,
-            authentication_type: &'a Option<AuthenticationType>,
-            identity: &'a Option<ManagedIdentity>,
-            primary_key: Option<redaction::Redacted>,
-            secondary_key: Option<redaction::Redacted>,
-            database_name: &'a String,
-            container_name: &'a String,
-            partition_key_name: &'a Option<String>,
-            partition_key_template: &'a Option<String>,
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingCosmosDbSqlApiProperties")
+                .finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &RoutingCosmosDbSqlApiProperties {
-                name: &self.name,
-                id: &self.id,
-                subscription_id: &self.subscription_id,
-                resource_group: &self.resource_group,
-                endpoint_uri: &self.endpoint_uri,
-                authentication_type: &self.authentication_type,
-                identity: &self.identity,
-                primary_key: self.primary_key.as_ref().map(|_| redaction::Redacted),
-                secondary_key: self.secondary_key.as_ref().map(|_| redaction::Redacted),
-                database_name: &self.database_name,
-                container_name: &self.container_name,
-                partition_key_name: &self.partition_key_name,
-                partition_key_template: &self.partition_key_template,
-            },
-            f,
-        )
+        f.debug_struct("RoutingCosmosDbSqlApiProperties")
+            .field("name", &self.name)
+            .field("id", &self.id)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field(
+                "primary_key",
+                &self.primary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field(
+                "secondary_key",
+                &self.secondary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("database_name", &self.database_name)
+            .field("container_name", &self.container_name)
+            .field("partition_key_name", &self.partition_key_name)
+            .field("partition_key_template", &self.partition_key_template)
+            .finish()
     }
 }
 
@@ -2855,36 +3265,23 @@ impl RoutingEventHubProperties {
 
 impl ::std::fmt::Debug for RoutingEventHubProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct RoutingEventHubProperties<'a> {
-            id: &'a Option<String>,
-            connection_string: Option<redaction::Redacted>,
-            endpoint_uri: &'a Option<String>,
-            entity_path: &'a Option<String>,
-            authentication_type: &'a Option<AuthenticationType>,
-            identity: &'a Option<ManagedIdentity>,
-            name: &'a String,
-            subscription_id: &'a Option<String>,
-            resource_group: &'a Option<String>,
+        if !redaction::fields_shown() {
+            return f.debug_struct("RoutingEventHubProperties").finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &RoutingEventHubProperties {
-                id: &self.id,
-                connection_string: self
-                    .connection_string
-                    .as_ref()
-                    .map(|_| redaction::Redacted),
-                endpoint_uri: &self.endpoint_uri,
-                entity_path: &self.entity_path,
-                authentication_type: &self.authentication_type,
-                identity: &self.identity,
-                name: &self.name,
-                subscription_id: &self.subscription_id,
-                resource_group: &self.resource_group,
-            },
-            f,
-        )
+        f.debug_struct("RoutingEventHubProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("entity_path", &self.entity_path)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .finish()
     }
 }
 
@@ -3026,36 +3423,25 @@ impl RoutingServiceBusQueueEndpointProperties {
 
 impl ::std::fmt::Debug for RoutingServiceBusQueueEndpointProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct RoutingServiceBusQueueEndpointProperties<'a> {
-            id: &'a Option<String>,
-            connection_string: Option<redaction::Redacted>,
-            endpoint_uri: &'a Option<String>,
-            entity_path: &'a Option<String>,
-            authentication_type: &'a Option<AuthenticationType>,
-            identity: &'a Option<ManagedIdentity>,
-            name: &'a String,
-            subscription_id: &'a Option<String>,
-            resource_group: &'a Option<String>,
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingServiceBusQueueEndpointProperties")
+                .finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &RoutingServiceBusQueueEndpointProperties {
-                id: &self.id,
-                connection_string: self
-                    .connection_string
-                    .as_ref()
-                    .map(|_| redaction::Redacted),
-                endpoint_uri: &self.endpoint_uri,
-                entity_path: &self.entity_path,
-                authentication_type: &self.authentication_type,
-                identity: &self.identity,
-                name: &self.name,
-                subscription_id: &self.subscription_id,
-                resource_group: &self.resource_group,
-            },
-            f,
-        )
+        f.debug_struct("RoutingServiceBusQueueEndpointProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("entity_path", &self.entity_path)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .finish()
     }
 }
 
@@ -3132,36 +3518,25 @@ impl RoutingServiceBusTopicEndpointProperties {
 
 impl ::std::fmt::Debug for RoutingServiceBusTopicEndpointProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct RoutingServiceBusTopicEndpointProperties<'a> {
-            id: &'a Option<String>,
-            connection_string: Option<redaction::Redacted>,
-            endpoint_uri: &'a Option<String>,
-            entity_path: &'a Option<String>,
-            authentication_type: &'a Option<AuthenticationType>,
-            identity: &'a Option<ManagedIdentity>,
-            name: &'a String,
-            subscription_id: &'a Option<String>,
-            resource_group: &'a Option<String>,
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingServiceBusTopicEndpointProperties")
+                .finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &RoutingServiceBusTopicEndpointProperties {
-                id: &self.id,
-                connection_string: self
-                    .connection_string
-                    .as_ref()
-                    .map(|_| redaction::Redacted),
-                endpoint_uri: &self.endpoint_uri,
-                entity_path: &self.entity_path,
-                authentication_type: &self.authentication_type,
-                identity: &self.identity,
-                name: &self.name,
-                subscription_id: &self.subscription_id,
-                resource_group: &self.resource_group,
-            },
-            f,
-        )
+        f.debug_struct("RoutingServiceBusTopicEndpointProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("entity_path", &self.entity_path)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .finish()
     }
 }
 
@@ -3262,44 +3637,29 @@ impl RoutingStorageContainerProperties {
 
 impl ::std::fmt::Debug for RoutingStorageContainerProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct RoutingStorageContainerProperties<'a> {
-            id: &'a Option<String>,
-            connection_string: Option<redaction::Redacted>,
-            endpoint_uri: &'a Option<String>,
-            authentication_type: &'a Option<AuthenticationType>,
-            identity: &'a Option<ManagedIdentity>,
-            name: &'a String,
-            subscription_id: &'a Option<String>,
-            resource_group: &'a Option<String>,
-            container_name: &'a String,
-            file_name_format: &'a Option<String>,
-            batch_frequency_in_seconds: &'a Option<i32>,
-            max_chunk_size_in_bytes: &'a Option<i32>,
-            encoding: &'a Option<RoutingStorageContainerPropertiesEncoding>,
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingStorageContainerProperties")
+                .finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &RoutingStorageContainerProperties {
-                id: &self.id,
-                connection_string: self
-                    .connection_string
-                    .as_ref()
-                    .map(|_| redaction::Redacted),
-                endpoint_uri: &self.endpoint_uri,
-                authentication_type: &self.authentication_type,
-                identity: &self.identity,
-                name: &self.name,
-                subscription_id: &self.subscription_id,
-                resource_group: &self.resource_group,
-                container_name: &self.container_name,
-                file_name_format: &self.file_name_format,
-                batch_frequency_in_seconds: &self.batch_frequency_in_seconds,
-                max_chunk_size_in_bytes: &self.max_chunk_size_in_bytes,
-                encoding: &self.encoding,
-            },
-            f,
-        )
+        f.debug_struct("RoutingStorageContainerProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .field("container_name", &self.container_name)
+            .field("file_name_format", &self.file_name_format)
+            .field("batch_frequency_in_seconds", &self.batch_frequency_in_seconds)
+            .field("max_chunk_size_in_bytes", &self.max_chunk_size_in_bytes)
+            .field("encoding", &self.encoding)
+            .finish()
     }
 }
 
@@ -3402,23 +3762,23 @@ impl SharedAccessSignatureAuthorizationRule {
 
 impl ::std::fmt::Debug for SharedAccessSignatureAuthorizationRule {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct SharedAccessSignatureAuthorizationRule<'a> {
-            key_name: &'a String,
-            primary_key: Option<redaction::Redacted>,
-            secondary_key: Option<redaction::Redacted>,
-            rights: &'a AccessRights,
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("SharedAccessSignatureAuthorizationRule")
+                .finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &SharedAccessSignatureAuthorizationRule {
-                key_name: &self.key_name,
-                primary_key: self.primary_key.as_ref().map(|_| redaction::Redacted),
-                secondary_key: self.secondary_key.as_ref().map(|_| redaction::Redacted),
-                rights: &self.rights,
-            },
-            f,
-        )
+        f.debug_struct("SharedAccessSignatureAuthorizationRule")
+            .field("key_name", &self.key_name)
+            .field(
+                "primary_key",
+                &self.primary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field(
+                "secondary_key",
+                &self.secondary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("rights", &self.rights)
+            .finish()
     }
 }
 
@@ -3450,7 +3810,12 @@ pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -3514,25 +3879,16 @@ impl StorageEndpointProperties {
 
 impl ::std::fmt::Debug for StorageEndpointProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        #[derive(azure_core::fmt::SafeDebug)]
-        #[allow(dead_code)]
-        struct StorageEndpointProperties<'a> {
-            sas_ttl_as_iso8601: &'a Option<String>,
-            connection_string: redaction::Redacted,
-            container_name: &'a String,
-            authentication_type: &'a Option<AuthenticationType>,
-            identity: &'a Option<ManagedIdentity>,
+        if !redaction::fields_shown() {
+            return f.debug_struct("StorageEndpointProperties").finish_non_exhaustive();
         }
-        ::std::fmt::Debug::fmt(
-            &StorageEndpointProperties {
-                sas_ttl_as_iso8601: &self.sas_ttl_as_iso8601,
-                connection_string: redaction::Redacted,
-                container_name: &self.container_name,
-                authentication_type: &self.authentication_type,
-                identity: &self.identity,
-            },
-            f,
-        )
+        f.debug_struct("StorageEndpointProperties")
+            .field("sas_ttl_as_iso8601", &self.sas_ttl_as_iso8601)
+            .field("connection_string", &redaction::Redacted)
+            .field("container_name", &self.container_name)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .finish()
     }
 }
 
@@ -3828,7 +4184,12 @@ pub struct UserSubscriptionQuotaListResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<UserSubscriptionQuota>>,
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -4017,5 +4378,20 @@ mod redaction {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str("<redacted>")
         }
+    }
+
+    /// Whether `SafeDebug` shows fields (azure_core's `debug` feature, which a feature of
+    /// any crate in the build may turn on): asked of `SafeDebug` itself, once.
+    pub(super) fn fields_shown() -> bool {
+        static SHOWN: ::std::sync::OnceLock<bool> = ::std::sync::OnceLock::new();
+        *SHOWN
+            .get_or_init(|| {
+                #[derive(azure_core::fmt::SafeDebug)]
+                #[allow(dead_code)]
+                struct Probe {
+                    shown: (),
+                }
+                format!("{:?}", Probe { shown : () }).contains("shown")
+            })
     }
 }

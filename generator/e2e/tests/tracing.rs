@@ -43,11 +43,14 @@ impl Recorded {
     }
 }
 
+/// A tracer asked of the provider: its namespace, crate name and crate version.
+type TracerRequest = (Option<&'static str>, &'static str, Option<&'static str>);
+
 /// Every span any tracer of the provider started, and the tracers asked for.
 #[derive(Debug, Default)]
 struct Record {
     spans: Mutex<Vec<Arc<Recorded>>>,
-    tracers: Mutex<Vec<(Option<&'static str>, &'static str, Option<&'static str>)>>,
+    tracers: Mutex<Vec<TracerRequest>>,
     next_id: AtomicU64,
 }
 

@@ -14,6 +14,7 @@
 
 pub mod codec;
 pub mod error;
+pub mod fake;
 pub mod lro;
 mod request;
 pub mod time;

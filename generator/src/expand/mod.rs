@@ -14,6 +14,7 @@ mod client;
 mod docs;
 mod enums;
 mod examples;
+mod fakes;
 mod headers;
 mod models;
 mod operations;
@@ -61,6 +62,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
             sources.push(("src/models/headers.rs".into(), headers));
         }
         sources.push(("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)));
+        sources.push(("src/fake/mod.rs".into(), fakes::expand_fake_mod(&ctx)?));
         let mut files = sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect::<Result<Vec<_>>>()?;
         // The support modules are source already, copied rather than formatted; they follow lib.rs.
         files.splice(1..1, runtime::expand_runtime_files(&ctx));
@@ -172,9 +174,13 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     Ok(quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
+        #![cfg_attr(docsrs, feature(doc_cfg))]
 
         pub mod clients;
         pub mod error;
+        #[cfg(feature = "fake")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "fake")))]
+        pub mod fake;
         pub mod lro;
         pub mod models;
         mod request;

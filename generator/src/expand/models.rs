@@ -123,9 +123,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if !plain || (!boxed && has_default(ctx, &field.ty, &mut Vec::new())) {
             serde_args.push(quote! { default });
         }
-        if field.read_only {
-            serde_args.push(quote! { skip_serializing });
-        } else if !plain {
+        // Read-only fields are never sent; a fake's answers (the `fake` feature) write them.
+        let read_only_attr = if field.read_only { super::fakes::read_only_serde_attr() } else { quote! {} };
+        if !field.read_only && !plain {
             serde_args.push(quote! { skip_serializing_if = "Option::is_none" });
         }
         let serde_attr = if serde_args.is_empty() { quote! {} } else { quote! { #[serde(#(#serde_args),*)] } };
@@ -145,7 +145,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             (None, true) => None,
         };
         let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
-        fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
+        fields.push(quote! { #field_doc #serde_attr #read_only_attr pub #field_name: #full_ty, });
         if plain {
             let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
             if !boxed && super::types::is_string(&field.ty) {
@@ -163,7 +163,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         } else {
             new_inits.push(quote! { #field_name: None, });
         }
-        debug_fields.push(super::redact::DebugField { name: field_name.clone(), ty: full_ty.clone(), secret: field.secret.is_some(), optional: !plain });
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: field.secret.is_some(), optional: !plain });
     }
     if let Some(additional) = &object.additional_properties {
         let at = def.location.join("additionalProperties");
@@ -175,12 +175,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             pub #field_name: ::std::collections::HashMap<String, #value>,
         });
         new_inits.push(quote! { #field_name: ::std::collections::HashMap::new(), });
-        debug_fields.push(super::redact::DebugField {
-            name: field_name.clone(),
-            ty: quote! { ::std::collections::HashMap<String, #value> },
-            secret: false,
-            optional: false,
-        });
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: false, optional: false });
     }
     let any_secret = object.fields.iter().any(|f| f.secret.is_some());
     let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());

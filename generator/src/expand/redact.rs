@@ -4,9 +4,9 @@
 //! the type's name (`JobResponse { .. }`) unless azure_core's `debug` feature is enabled, which
 //! shows every field. This crate does the same (its own `debug` feature turns azure_core's on), and
 //! on top of it never shows a secret (`Field::secret`, decided in `lower::secrets`): a struct with
-//! secrets gets a `Debug` that formats a view of itself, a struct of the same name whose fields are
-//! references to its own, `SafeDebug`-derived so it shows or hides fields exactly as azure_core's
-//! feature says, with `<redacted>` in place of each secret's value. A discriminated union shows its
+//! secrets gets a `Debug` of its own that prints what `SafeDebug` would (it asks a
+//! `SafeDebug`-derived probe whether fields are shown, so it follows azure_core's feature exactly),
+//! with `<redacted>` in place of each secret's value. A discriminated union shows its
 //! variant and the subtype's own `Debug`; the raw JSON of a kind the crate does not know is never
 //! shown (its fields are not known, so neither are its secrets).
 
@@ -24,8 +24,6 @@ pub(crate) fn safe_debug_derive() -> TokenStream {
 pub(crate) struct DebugField {
     /// The field's name.
     pub name: Ident,
-    /// Its Rust type as declared.
-    pub ty: TokenStream,
     /// Whether it is a secret.
     pub secret: bool,
     /// Whether it is an `Option` (a secret then shows as `None` or `Some(<redacted>)`).
@@ -42,39 +40,27 @@ pub(crate) fn secret_note(secret: &Secret) -> String {
     format!("A secret: `Debug` never shows its value, whatever features are enabled ({why}).")
 }
 
-/// The `Debug` impl of struct `name` with secrets among `fields`.
+/// The `Debug` impl of struct `name` with secrets among `fields`: what `SafeDebug` would print
+/// (only the name, unless azure_core's `debug` feature shows every field), with `<redacted>` for
+/// each secret's value.
 pub(crate) fn expand_redacted_debug(name: &Ident, fields: &[DebugField]) -> TokenStream {
-    // The view borrows the fields it shows; with only secrets it borrows nothing.
-    let borrows = fields.iter().any(|f| !f.secret);
-    let lifetime = if borrows { quote! { <'a> } } else { quote! {} };
-    let declared = fields.iter().map(|f| {
+    let type_name = name.to_string();
+    let shown = fields.iter().map(|f| {
         let field = &f.name;
-        let ty = &f.ty;
+        let text = field.to_string();
         match (f.secret, f.optional) {
-            (true, true) => quote! { #field: Option<redaction::Redacted>, },
-            (true, false) => quote! { #field: redaction::Redacted, },
-            (false, _) => quote! { #field: &'a #ty, },
-        }
-    });
-    let values = fields.iter().map(|f| {
-        let field = &f.name;
-        match (f.secret, f.optional) {
-            (true, true) => quote! { #field: self.#field.as_ref().map(|_| redaction::Redacted), },
-            (true, false) => quote! { #field: redaction::Redacted, },
-            (false, _) => quote! { #field: &self.#field, },
+            (true, true) => quote! { .field(#text, &self.#field.as_ref().map(|_| redaction::Redacted)) },
+            (true, false) => quote! { .field(#text, &redaction::Redacted) },
+            (false, _) => quote! { .field(#text, &self.#field) },
         }
     });
     quote! {
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                // Named as this type, so the output reads as its own. Its fields are read by the
-                // derived `Debug` alone, which dead-code analysis does not count.
-                #[derive(azure_core::fmt::SafeDebug)]
-                #[allow(dead_code)]
-                struct #name #lifetime {
-                    #(#declared)*
+                if !redaction::fields_shown() {
+                    return f.debug_struct(#type_name).finish_non_exhaustive();
                 }
-                ::std::fmt::Debug::fmt(&#name { #(#values)* }, f)
+                f.debug_struct(#type_name) #(#shown)* .finish()
             }
         }
     }
@@ -100,8 +86,8 @@ pub(crate) fn expand_union_debug(name: &Ident, variants: &[Ident], unknown: &Ide
     }
 }
 
-/// The marker shown in place of a secret, in a private module of `models::types` (no model can be
-/// named like a module).
+/// The marker shown in place of a secret, and whether fields are shown at all, in a private module
+/// of `models::types` (no model can be named like a module).
 pub(crate) fn expand_redaction_module() -> TokenStream {
     quote! {
         mod redaction {
@@ -112,6 +98,20 @@ pub(crate) fn expand_redaction_module() -> TokenStream {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("<redacted>")
                 }
+            }
+
+            /// Whether `SafeDebug` shows fields (azure_core's `debug` feature, which a feature of
+            /// any crate in the build may turn on): asked of `SafeDebug` itself, once.
+            pub(super) fn fields_shown() -> bool {
+                static SHOWN: ::std::sync::OnceLock<bool> = ::std::sync::OnceLock::new();
+                *SHOWN.get_or_init(|| {
+                    #[derive(azure_core::fmt::SafeDebug)]
+                    #[allow(dead_code)]
+                    struct Probe {
+                        shown: (),
+                    }
+                    format!("{:?}", Probe { shown: () }).contains("shown")
+                })
             }
         }
     }

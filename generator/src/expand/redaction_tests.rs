@@ -14,7 +14,6 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
@@ -151,11 +150,7 @@ pub(crate) fn expand_redaction_tests(ctx: &Context<'_>) -> Result<Option<Generat
         /// object); a list or map of strings at the end gives each of them.
         fn secrets_at(value: &::serde_json::Value, path: &[&str], out: &mut Vec<String>) {
             match (path.split_first(), value) {
-                (None, ::serde_json::Value::String(s)) => {
-                    if !s.is_empty() {
-                        out.push(s.clone());
-                    }
-                }
+                (None, ::serde_json::Value::String(s)) if !s.is_empty() => out.push(s.clone()),
                 (None, ::serde_json::Value::Array(items)) => items.iter().for_each(|v| secrets_at(v, path, out)),
                 (None, ::serde_json::Value::Object(map)) => map.values().for_each(|v| secrets_at(v, path, out)),
                 (None, _) => {}
@@ -234,11 +229,7 @@ fn values_at(value: &Value, path: &[String]) -> Vec<String> {
 
 fn collect(value: &Value, path: &[String], out: &mut Vec<String>) {
     match (path.split_first(), value) {
-        (None, Value::String(s)) => {
-            if !s.is_empty() {
-                out.push(s.clone());
-            }
-        }
+        (None, Value::String(s)) if !s.is_empty() => out.push(s.clone()),
         (None, Value::Array(items)) => items.iter().for_each(|v| collect(v, path, out)),
         (None, Value::Object(map)) => map.values().for_each(|v| collect(v, path, out)),
         (None, _) => {}
