@@ -18,7 +18,7 @@
 //!
 //! ```toml
 //! [dev-dependencies]
-//! azure_resourcemanager_iothub = { version = "*", features = ["fake"] }
+//! azure_resourcemanager_iothub = { version = "0.1.0", features = ["fake"] }
 //! ```
 //!
 //! A unit test of your own code that uses a [`IotHubClient`](crate::IotHubClient):

@@ -123,6 +123,7 @@ impl Failure {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pages<T> {
     pages: Vec<Vec<T>>,
+    fields: serde_json::Map<String, Value>,
 }
 
 impl<T> Pages<T> {
@@ -132,12 +133,25 @@ impl<T> Pages<T> {
         if pages.is_empty() {
             pages.push(Vec::new());
         }
-        Self { pages }
+        Self {
+            pages,
+            fields: serde_json::Map::new(),
+        }
     }
 
     /// One page of these items.
     pub fn one(items: Vec<T>) -> Self {
-        Self { pages: vec![items] }
+        Self::new([items])
+    }
+
+    /// The same pages, each also carrying the properties of `fields` (a JSON object: the page
+    /// model's other fields, e.g. `serde_json::to_value(&page)`); the items and the next link
+    /// are the fake's.
+    pub fn with_fields(mut self, fields: Value) -> Self {
+        if let Value::Object(map) = fields {
+            self.fields = map;
+        }
+        self
     }
 }
 
@@ -371,6 +385,7 @@ pub struct PageScript {
     item_name: &'static str,
     next_link_name: Option<&'static str>,
     pages: Vec<Vec<Value>>,
+    fields: serde_json::Map<String, Value>,
 }
 
 /// A long-running operation ready to run.
@@ -458,7 +473,7 @@ fn page_script<T: serde::Serialize>(
     next_link_name: Option<&'static str>,
 ) -> azure_core::Result<PageScript> {
     let mut written = Vec::new();
-    for page in pages.pages {
+    for page in &pages.pages {
         written.push(page.iter().map(answer_value).collect::<azure_core::Result<Vec<_>>>()?);
     }
     // Without a next link there is one page: every item in it.
@@ -470,6 +485,7 @@ fn page_script<T: serde::Serialize>(
         item_name,
         next_link_name,
         pages: written,
+        fields: pages.fields,
     })
 }
 
@@ -909,7 +925,7 @@ fn json_headers() -> Vec<(&'static str, String)> {
 
 /// One page as JSON: its items, and the link to the next.
 fn page_json(script: &PageScript, items: Vec<Value>, next: Option<String>) -> Value {
-    let mut page = serde_json::Map::new();
+    let mut page = script.fields.clone();
     page.insert(script.item_name.to_string(), Value::Array(items));
     if let (Some(name), Some(next)) = (script.next_link_name, next) {
         page.insert(name.to_string(), Value::String(next));

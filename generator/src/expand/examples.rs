@@ -235,7 +235,7 @@ fn canned_response(status: Literal, body: &Option<Value>) -> TokenStream {
 }
 
 /// The expression calling the method (before it is awaited).
-fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Result<TokenStream> {
+pub(super) fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Result<TokenStream> {
     let accessor = match &call.accessor {
         Some(accessor) => {
             let accessor = ident(accessor, at)?;
@@ -295,7 +295,7 @@ fn arg_value(value: &ArgValue) -> TokenStream {
 
 /// The statements running the call (`invoke`) and checking its result (`at`: the operation,
 /// for errors).
-fn expand_check(check: &Check, invoke: &TokenStream, at: &Location) -> Result<TokenStream> {
+pub(super) fn expand_check(check: &Check, invoke: &TokenStream, at: &Location) -> Result<TokenStream> {
     let decode = match check {
         Check::Plain(None) => return Ok(quote! { #invoke.await.unwrap(); }),
         Check::Poller(None) => return Ok(quote! { #invoke.unwrap().await.unwrap(); }),
@@ -381,7 +381,7 @@ fn wire_value(wire: WireForm, place: TokenStream) -> TokenStream {
 }
 
 /// `json(r#"..."#)`: a JSON value of the plan, parsed by the file's helper from its text.
-fn json(value: &Value) -> TokenStream {
+pub(super) fn json(value: &Value) -> TokenStream {
     let text = raw_string(&value.to_string());
     quote! { json(#text) }
 }

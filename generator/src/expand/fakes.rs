@@ -37,18 +37,18 @@ use crate::names;
 const SUPPORT_NAMES: &[&str] = &["Failure", "Pages", "Lro", "credential", "ServerFactory", "StatusCode", "support"];
 
 /// The names of one client's fake.
-struct ClientNames<'a> {
-    client: &'a Client,
+pub(super) struct ClientNames<'a> {
+    pub client: &'a Client,
     /// The server type (`IotHubResourceServer`).
-    server: String,
+    pub server: String,
     /// The factory's accessor of it (`iot_hub_resource`).
-    accessor: String,
+    pub accessor: String,
     /// Each method's call struct (`IotHubResourceClientGetJobCall`), in method order.
     calls: Vec<String>,
 }
 
 /// Names every fake item, unique among themselves.
-fn names_of<'a>(ctx: &Context<'a>) -> Vec<ClientNames<'a>> {
+pub(super) fn names_of<'a>(ctx: &Context<'a>) -> Vec<ClientNames<'a>> {
     let mut types: BTreeSet<String> = SUPPORT_NAMES.iter().map(|s| s.to_string()).collect();
     let mut accessors: BTreeSet<String> = ["new", "transport", "client_options", "clone", "fmt"].map(String::from).into();
     ctx.api
@@ -282,6 +282,15 @@ fn typed_json(ctx: &Context<'_>, ty: &TypeRef) -> bool {
     }
 }
 
+/// The Rust type a handler gives or takes for a JSON value of `ty` (written for `scope`).
+pub(super) fn json_type_in(ctx: &Context<'_>, ty: &TypeRef, scope: Scope, at: &Location) -> Result<TokenStream> {
+    if typed_json(ctx, ty) {
+        rust_type(ctx, ty, scope, at)
+    } else {
+        Ok(quote! { ::serde_json::Value })
+    }
+}
+
 /// The Rust type a handler gives or takes for a JSON value of `ty`.
 fn json_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStream> {
     if typed_json(ctx, ty) {
@@ -289,6 +298,37 @@ fn json_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStre
     } else {
         Ok(quote! { ::serde_json::Value })
     }
+}
+
+/// The fields of a method's call struct: one per parameter (`None` for the constants and the
+/// api-version, which the caller does not give), named as the method's argument or option, then
+/// the body's.
+pub(super) fn call_fields(method: &Method) -> (Vec<Option<String>>, Option<String>) {
+    let mut taken = BTreeSet::new();
+    let params = method
+        .params
+        .iter()
+        .map(|param| {
+            let name = match &param.source {
+                ValueSource::Positional { name } => name,
+                ValueSource::Optional { field } => field,
+                ValueSource::Client { field, .. } => field,
+                ValueSource::Constant(_) | ValueSource::ApiVersion => return None,
+            };
+            if matches!(param.location, ParamLocation::Host | ParamLocation::Cookie) {
+                return None;
+            }
+            Some(names::unique(name.clone(), &mut taken))
+        })
+        .collect();
+    let body = method.body.as_ref().map(|body| {
+        let name = match &body.passing {
+            Passing::Positional { name } => name,
+            Passing::Optional { field } => field,
+        };
+        names::unique(name.clone(), &mut taken)
+    });
+    (params, body)
 }
 
 /// One method's fake: its call struct, its server method and its route.
@@ -302,28 +342,19 @@ fn expand_method(ctx: &Context<'_>, names: &ClientNames<'_>, method: &Method, ca
     let operation_id = method.operation_id.as_str();
 
     // The call struct: every parameter the caller gives (or the client adds), then the body.
-    let mut taken = BTreeSet::new();
+    let (param_fields, body_field) = call_fields(method);
     let mut fields = Vec::new();
     let mut reads = Vec::new();
-    for param in &method.params {
-        let name = match &param.source {
-            ValueSource::Positional { name } => name,
-            ValueSource::Optional { field } => field,
-            ValueSource::Client { field, .. } => field,
-            ValueSource::Constant(_) | ValueSource::ApiVersion => continue,
-        };
-        let field = names::unique(name.clone(), &mut taken);
-        if let Some((declared, read)) = param_field(ctx, param, &field)? {
+    for (param, field) in method.params.iter().zip(&param_fields) {
+        let Some(field) = field else { continue };
+        if let Some((declared, read)) = param_field(ctx, param, field)? {
             fields.push(declared);
             reads.push(read);
         }
     }
-    if let Some(body) = &method.body {
-        let (name, required) = match &body.passing {
-            Passing::Positional { name } => (name, true),
-            Passing::Optional { field } => (field, false),
-        };
-        let field = ident(&names::unique(name.clone(), &mut taken), at)?;
+    if let (Some(body), Some(field)) = (&method.body, &body_field) {
+        let required = matches!(body.passing, Passing::Positional { .. });
+        let field = ident(field, at)?;
         let (ty, read, what) = match body.kind {
             BodyKind::Json => {
                 let ty = json_type(ctx, &body.ty, at)?;
@@ -461,7 +492,7 @@ fn expand_method(ctx: &Context<'_>, names: &ClientNames<'_>, method: &Method, ca
 
 /// The wire names of a page's items and next link (`None` when the pages are not linked, or when
 /// the next pages come through another operation, which the fake answers as one page).
-fn paging_names(op: &crate::ir::Operation, next_operation: bool) -> (String, TokenStream) {
+pub(super) fn paging_names(op: &crate::ir::Operation, next_operation: bool) -> (String, TokenStream) {
     let pageable = op.pageable.as_ref();
     let item = pageable.map(|p| p.item_name.clone()).unwrap_or_else(|| "value".to_string());
     let next = match pageable.and_then(|p| p.next_link_name.as_deref()) {
@@ -526,7 +557,7 @@ fn module_docs(ctx: &Context<'_>, all: &[ClientNames<'_>]) -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    lines.push(format!("{crate_name} = {{ version = \"*\", features = [\"fake\"] }}"));
+    lines.push(format!("{crate_name} = {{ version = \"{}\", features = [\"fake\"] }}", ctx.options.package.version));
     lines.push("```".into());
     if let Some(test) = doc_test(ctx, all) {
         lines.push(String::new());

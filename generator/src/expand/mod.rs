@@ -14,11 +14,13 @@ mod client;
 mod docs;
 mod enums;
 mod examples;
+mod fake_tests;
 mod fakes;
 mod headers;
 mod models;
 mod operations;
 mod readme;
+mod readme_sections;
 mod redact;
 mod redaction_tests;
 mod runtime;
@@ -91,6 +93,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     }
     if let Some(plan) = crate::plan::plan_tests(api)? {
         files.extend(examples::expand_example_tests(&ctx, &plan)?);
+        files.extend(fake_tests::expand_fake_tests(&ctx, &plan)?);
     }
     files.extend(redaction_tests::expand_redaction_tests(&ctx)?);
     Ok(files)

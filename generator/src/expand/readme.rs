@@ -129,7 +129,9 @@ fn example(ctx: &Context<'_>) -> String {
                 args.join(", ")
             ));
             if has_body(method) {
-                out.push_str("    let value = response.into_model()?;\n    println!(\"{value:#?}\");\n");
+                out.push_str(
+                    "    let value = response.into_model()?;\n    // Every field shows with the crate's `debug` feature (secrets never do).\n    println!(\"{value:#?}\");\n",
+                );
             }
         }
         None => out.push_str("    println!(\"endpoint: {:?}\", client.endpoint());\n"),
@@ -529,6 +531,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          ```\n\n\
          A body that is not JSON, or is truncated, still gives an error (with `error()` = `None`), never a panic.\n"
     ));
+    out.push_str(&super::readme_sections::expand_sections(ctx));
     out.push_str(
         "\n## Models\n\n\
          `models` has one type per schema, with serde wire names. Fields the spec does not require are `Option`s; \
@@ -538,8 +541,8 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          where the spec says so; either form is accepted when reading, as services send both), also in arrays and \
          maps. Structs are `#[non_exhaustive]`, so that a new api-version can add fields without breaking callers: \
          build them with `new` (the required fields; strings as anything `Into<String>`) or `Default`, then set \
-         fields. Enums keep values they do not know in `UnknownValue` and write them back unchanged. Secret fields \
-         show as `<redacted>` in `Debug`. A request body is passed as `model.try_into()?` (an \
+         fields. Enums keep values they do not know in `UnknownValue` and write them back unchanged. `Debug` \
+         follows `SafeDebug`, secrets always redacted (above). A request body is passed as `model.try_into()?` (an \
          `azure_core::http::RequestContent`).\n\n\
          ## Not supported yet\n\n\
          - `x-ms-client-flatten` is not applied: flattened objects stay nested, as on the wire.\n\

@@ -17,6 +17,8 @@ mod secrets;
 mod tracing;
 mod types;
 
+pub(crate) use secrets::secret_name_rule;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{OpenAPI, ReferenceOr, SecurityScheme};

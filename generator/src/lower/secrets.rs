@@ -41,6 +41,21 @@ const NOT_CREDENTIAL_KEYS: &[&str] = &[
 const CREDENTIAL_TOKENS: &[&str] =
     &["access", "refresh", "bearer", "auth", "authentication", "id", "security", "session", "api", "sas"];
 
+/// The name rule, in words, for the crate's docs (from the same lists the rule uses).
+pub(crate) fn secret_name_rule() -> String {
+    let quoted = |words: &[&str]| words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+    format!(
+        "a text field (a string, or a list or map of strings) whose name, split into words (`primaryKey` is \
+         `primary key`), ends with `connection string`; with `password`, `passphrase` or `secret`; with \
+         `shared access signature`, or `sas` and then `token`, `uri` or `url`; with `token` after one of {}; or with \
+         `key` or `keys` after any other word than {}. So `primaryKey`, `secondaryKey`, `accountKey`, \
+         `connectionString`, `adminPassword` and `sasToken` are secrets, and `keyName`, `keyVaultUri`, `keySource`, \
+         `partitionKey`, `publicKey`, `continuationToken` and a field named just `key` are not.",
+        quoted(CREDENTIAL_TOKENS),
+        quoted(NOT_CREDENTIAL_KEYS)
+    )
+}
+
 /// Whether a field is a secret, and why: `marked` is `x-ms-secret: true`, `format` the schema's
 /// `format` as written, `ty` the field's type.
 pub(crate) fn lower_secret(wire_name: &str, ty: &TypeRef, marked: bool, format: Option<&str>) -> Option<Secret> {
