@@ -5,6 +5,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 pub mod clients;
 
+pub mod codec;
+
 pub mod error;
 
 #[cfg(feature = "fake")]
@@ -15,9 +17,9 @@ pub mod lro;
 
 pub mod models;
 
-mod request;
+pub mod patch;
 
-pub mod time;
+mod request;
 
 pub use clients::{IotHubClient, IotHubClientOptions};
 

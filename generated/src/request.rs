@@ -7,7 +7,10 @@
 #![allow(dead_code)]
 
 use azure_core::http::headers::{HeaderName, Headers};
-use azure_core::http::{Context, Pipeline, PipelineSendOptions, RawResponse, Request, Url};
+use azure_core::http::{
+    AsyncRawResponse, Context, Pipeline, PipelineSendOptions, PipelineStreamOptions, RawResponse,
+    Request, Url,
+};
 use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so that `/`, `?`, `#`,
@@ -159,13 +162,10 @@ pub(crate) type NextRequest =
 /// the next ones a `GET` of each next link (resolved against the request that returned it,
 /// with exactly one `api-version` when the operation has one), or with `next`, the request
 /// `next` builds from the link, until a page has none.
-/// `link_of` reads a page's link as the operation's `nextLinkName` says (`None` or
-/// empty on the last page; always `None` for an operation of one page), since
-/// operations sharing a list type may name it differently.
 pub(crate) fn pager<P>(
     pipeline: Pipeline,
     request: Request,
-    paging: Paging<P>,
+    paging: Paging,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
@@ -175,15 +175,18 @@ where
 }
 
 /// How an operation pages, as its method describes it.
-pub(crate) struct Paging<P: 'static> {
+#[derive(Clone)]
+pub(crate) struct Paging {
     /// The client's api-version, when the operation sends one: next links get exactly it.
     pub api_version: Option<String>,
     /// The status codes of a page (any 2xx when empty).
     pub success: &'static [u16],
     /// How an unexpected answer becomes the operation's error.
     pub error: crate::error::ErrorMapper,
-    /// The page's next link, as the operation's `nextLinkName` says.
-    pub link_of: fn(&P) -> Option<&str>,
+    /// The page's property that links to the next page, as the operation's `nextLinkName`
+    /// says (operations sharing a list type may name it differently); `None` for an operation
+    /// of one page.
+    pub next_link: Option<&'static str>,
     /// The request of the next page, when the spec names an `operationName`.
     pub next: Option<NextRequest>,
 }
@@ -207,102 +210,166 @@ pub(crate) enum FirstPage {
 }
 
 /// [`pager`], from a first page given either way.
+///
+/// Only the last step, typing the raw page as `Response<P>`, depends on `P`: fetching pages and
+/// reading their next links is [`Pages::fetch`], compiled once per crate rather than once per
+/// list type, and a page is decoded into `P` only when its items are read.
 pub(crate) fn pager_from<P>(
     pipeline: Pipeline,
     first: FirstPage,
-    paging: Paging<P>,
+    paging: Paging,
     options: azure_core::http::pager::PagerOptions<'_>,
 ) -> azure_core::http::Pager<P>
 where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
 {
-    let Paging {
-        api_version,
-        success,
-        error,
-        link_of,
-        next,
-    } = paging;
-    use azure_core::http::pager::{PagerContinuation, PagerOptions, PagerResult, PagerState};
+    use azure_core::http::pager::{PagerOptions, PagerResult, PagerState};
+    let pages = Pages {
+        pipeline,
+        first,
+        paging,
+    };
     let options = PagerOptions {
         context: options.context.into_owned(),
         continuation: options.continuation,
     };
     azure_core::http::Pager::new(
         move |state: PagerState, options: PagerOptions<'static>| {
-            let pipeline = pipeline.clone();
-            let first = first.clone();
-            let api_version = api_version.clone();
-            let next = next.clone();
+            let pages = pages.clone();
             Box::pin(async move {
-                let mut request = match state {
-                    // The next operation's request, from the link as the page wrote it.
-                    PagerState::More(PagerContinuation::Token(link)) => match &next {
-                        Some(next) => next(&link)?,
-                        None => {
-                            return Err(azure_core::Error::with_message(
-                                azure_core::error::ErrorKind::Other,
-                                "a next-page token for a pager that follows links",
-                            ))
-                        }
-                    },
-                    PagerState::More(continuation) => {
-                        let url: Url = continuation.try_into()?;
-                        let mut request = Request::new(url, azure_core::http::Method::Get);
-                        request.insert_header("accept", "application/json");
-                        request
-                    }
-                    PagerState::Initial => match first {
-                        FirstPage::Request(request) => request,
-                        // The page is here already: no request.
-                        FirstPage::Received {
-                            url,
-                            status,
-                            headers,
-                            body,
-                        } => {
-                            let page: P = azure_core::json::from_json(&body)?;
-                            let response: azure_core::http::Response<P> =
-                                RawResponse::from_bytes(status, headers, body).into();
-                            return Ok(match link_of(&page) {
-                                Some(link) if !link.is_empty() => PagerResult::More {
-                                    response,
-                                    continuation: PagerContinuation::Link(next_link(
-                                        &url,
-                                        link,
-                                        api_version.as_deref(),
-                                    )?),
-                                },
-                                _ => PagerResult::Done { response },
-                            });
-                        }
-                    },
-                };
-                let url = request.url().clone();
-                let raw = send(&pipeline, &options.context, &mut request, success, error).await?;
-                let (status, headers, body) = raw.deconstruct();
-                let page: P = azure_core::json::from_json(&body)?;
-                let response: azure_core::http::Response<P> =
-                    RawResponse::from_bytes(status, headers, body).into();
-                match link_of(&page) {
-                    Some(link) if !link.is_empty() && next.is_some() => Ok(PagerResult::More {
+                let (raw, continuation) = pages.fetch(state, options).await?;
+                let response: azure_core::http::Response<P> = raw.into();
+                Ok(match continuation {
+                    Some(continuation) => PagerResult::More {
                         response,
-                        continuation: PagerContinuation::Token(link.to_string()),
-                    }),
-                    Some(link) if !link.is_empty() => Ok(PagerResult::More {
-                        response,
-                        continuation: PagerContinuation::Link(next_link(
-                            &url,
-                            link,
-                            api_version.as_deref(),
-                        )?),
-                    }),
-                    _ => Ok(PagerResult::Done { response }),
-                }
+                        continuation,
+                    },
+                    None => PagerResult::Done { response },
+                })
             })
         },
         Some(options),
     )
+}
+
+/// Everything a pager needs to fetch its pages, whatever their type.
+#[derive(Clone)]
+struct Pages {
+    pipeline: Pipeline,
+    first: FirstPage,
+    paging: Paging,
+}
+
+impl Pages {
+    /// The page `state` asks for, raw, and where the next one is (`None` after the last).
+    async fn fetch(
+        self,
+        state: azure_core::http::pager::PagerState,
+        options: azure_core::http::pager::PagerOptions<'static>,
+    ) -> azure_core::Result<(RawResponse, Option<azure_core::http::pager::PagerContinuation>)> {
+        use azure_core::http::pager::{PagerContinuation, PagerState};
+        let Paging {
+            api_version,
+            success,
+            error,
+            next_link: link_name,
+            next,
+        } = self.paging;
+        let mut request = match state {
+            // The next operation's request, from the link as the page wrote it.
+            PagerState::More(PagerContinuation::Token(link)) => match &next {
+                Some(next) => next(&link)?,
+                None => {
+                    return Err(azure_core::Error::with_message(
+                        azure_core::error::ErrorKind::Other,
+                        "a next-page token for a pager that follows links",
+                    ))
+                }
+            },
+            PagerState::More(continuation) => {
+                let url: Url = continuation.try_into()?;
+                let mut request = Request::new(url, azure_core::http::Method::Get);
+                request.insert_header("accept", "application/json");
+                request
+            }
+            PagerState::Initial => match self.first {
+                FirstPage::Request(request) => request,
+                // The page is here already: no request.
+                FirstPage::Received {
+                    url,
+                    status,
+                    headers,
+                    body,
+                } => {
+                    let link = next_link_of(&body, link_name)?;
+                    let raw = RawResponse::from_bytes(status, headers, body);
+                    let continuation = match link {
+                        Some(link) => Some(PagerContinuation::Link(next_link(
+                            &url,
+                            &link,
+                            api_version.as_deref(),
+                        )?)),
+                        None => None,
+                    };
+                    return Ok((raw, continuation));
+                }
+            },
+        };
+        let url = request.url().clone();
+        let raw = send(
+            &self.pipeline,
+            &options.context,
+            &mut request,
+            success,
+            error,
+        )
+        .await?;
+        let continuation = match next_link_of(raw.body(), link_name)? {
+            Some(link) if next.is_some() => Some(PagerContinuation::Token(link)),
+            Some(link) => Some(PagerContinuation::Link(next_link(
+                &url,
+                &link,
+                api_version.as_deref(),
+            )?)),
+            None => None,
+        };
+        Ok((raw, continuation))
+    }
+}
+
+/// The next link of a JSON page: the string of its top-level property `name` (`None` when
+/// `name` is, or when the property is absent, `null` or empty). Read without decoding the page
+/// into its model, which only the reader of its items needs.
+pub(crate) fn next_link_of(body: &[u8], name: Option<&str>) -> azure_core::Result<Option<String>> {
+    use ::serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+    struct Link<'n>(&'n str);
+    impl<'de> DeserializeSeed<'de> for Link<'_> {
+        type Value = Option<String>;
+        fn deserialize<D: ::serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Link<'_> {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut link = None;
+            while let Some(key) = map.next_key::<String>()? {
+                if key == self.0 {
+                    link = map.next_value::<Option<String>>()?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(link)
+        }
+    }
+    let Some(name) = name else { return Ok(None) };
+    let mut deserializer = ::serde_json::Deserializer::from_slice(body);
+    let link = Link(name).deserialize(&mut deserializer)?;
+    Ok(link.filter(|link| !link.is_empty()))
 }
 
 /// The text of response header `name` (lower case), when the response has it.
@@ -345,16 +412,40 @@ pub(crate) async fn send(
         ..Default::default()
     };
     let response = pipeline.send(ctx, request, Some(options)).await?;
-    let status = u16::from(response.status());
-    let ok = if success.is_empty() {
-        (200..300).contains(&status)
-    } else {
-        success.contains(&status)
-    };
-    if ok {
+    if is_success(u16::from(response.status()), success) {
         Ok(response)
     } else {
         Err(error(response))
+    }
+}
+
+/// Whether `status` is a success: one of `success`, or any 2xx when the spec lists none.
+fn is_success(status: u16, success: &[u16]) -> bool {
+    if success.is_empty() {
+        (200..300).contains(&status)
+    } else {
+        success.contains(&status)
+    }
+}
+
+/// Sends `request` as [`send`] does, but leaves a success's body unread, to be streamed (a raw
+/// byte body, `type: file`); an error's body is read whole, for the error.
+pub(crate) async fn send_stream(
+    pipeline: &Pipeline,
+    ctx: &Context<'_>,
+    request: &mut Request,
+    success: &[u16],
+    error: crate::error::ErrorMapper,
+) -> azure_core::Result<AsyncRawResponse> {
+    let options = PipelineStreamOptions {
+        skip_checks: true,
+        ..Default::default()
+    };
+    let response = pipeline.stream(ctx, request, Some(options)).await?;
+    if is_success(u16::from(response.status()), success) {
+        Ok(response)
+    } else {
+        Err(error(response.try_into_raw_response().await?))
     }
 }
 
@@ -410,7 +501,10 @@ mod tests {
             "https://management.azure.com/subscriptions/s/providers/Microsoft.Authorization/roleAssignments"
         );
         // The tenant scope.
-        assert_eq!(role("").as_str(), "https://management.azure.com/providers/Microsoft.Authorization/roleAssignments");
+        assert_eq!(
+            role("").as_str(),
+            "https://management.azure.com/providers/Microsoft.Authorization/roleAssignments"
+        );
     }
 
     #[test]
@@ -435,6 +529,22 @@ mod tests {
             url.as_str(),
             "https://h/base/a?%24filter=x%20eq%20%27y%26z%27"
         );
+    }
+
+    #[test]
+    fn next_links_are_read_without_the_page_model() {
+        let page = br#"{"value":[{"nextLink":"inner"}],"odata.nextLink":"https://h/2?a=1","x":null}"#;
+        assert_eq!(
+            next_link_of(page, Some("odata.nextLink")).unwrap().as_deref(),
+            Some("https://h/2?a=1")
+        );
+        // Only the page's own property counts, not an item's of the same name.
+        assert_eq!(next_link_of(page, Some("nextLink")).unwrap(), None);
+        assert_eq!(next_link_of(page, None).unwrap(), None);
+        assert_eq!(next_link_of(br#"{"nextLink":null}"#, Some("nextLink")).unwrap(), None);
+        assert_eq!(next_link_of(br#"{"nextLink":""}"#, Some("nextLink")).unwrap(), None);
+        assert!(next_link_of(br#"{"nextLink":3}"#, Some("nextLink")).is_err());
+        assert!(next_link_of(b"<html>", Some("nextLink")).is_err());
     }
 
     #[test]

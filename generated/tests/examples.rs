@@ -46,9 +46,9 @@ async fn iot_hub_manual_failover_iot_hub_manual_failover() {
                 .respond(CannedResponse::status(200)),
         );
     let client = client(&server, "91d12660-3dec-467a-be2a-213b5544ddc0");
-    let request_body: models::FailoverInput = serde_json::from_value(
-            json(r#"{"failoverRegion":"testHub"}"#),
-        )
+    let request_body: models::FailoverInput = serde_json::from_value::<
+        _,
+    >(json(r#"{"failoverRegion":"testHub"}"#))
         .unwrap();
     client
         .manual_failover(
@@ -119,19 +119,20 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     support::assert_json_eq(
         "read-only field /value/0/properties/expiry of the decoded response",
         &json(r#""Sat, 31 Dec 2039 23:59:59 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .expiry
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .expiry
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
@@ -155,38 +156,40 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     support::assert_json_eq(
         "read-only field /value/0/properties/created of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .created
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .created
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /value/0/properties/updated of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .updated
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .updated
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
@@ -268,11 +271,10 @@ async fn certificates_get_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -286,21 +288,19 @@ async fn certificates_get_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -358,7 +358,9 @@ async fn certificates_create_or_update_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::CertificateDescription = serde_json::from_value(
+    let request_body: models::CertificateDescription = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"properties":{"subject":"my-subject","expiry":"Thu, 15 Jun 2017 19:20:58 GMT","thumbprint":"my-thumbprint","isVerified":true,"created":"Thu, 15 Jun 2017 19:20:58 GMT","updated":"Thu, 15 Jun 2017 19:20:58 GMT","certificate":"my-certificate"},"id":"my-id","name":"my-name","etag":"my-etag","type":"my-type"}"#,
             ),
@@ -396,11 +398,10 @@ async fn certificates_create_or_update_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -414,21 +415,19 @@ async fn certificates_create_or_update_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -534,11 +533,10 @@ async fn certificates_generate_verification_code_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -560,21 +558,19 @@ async fn certificates_generate_verification_code_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -644,7 +640,9 @@ async fn certificates_verify_iothub_certverify() {
                 ),
         );
     let client = client(&server, "91d12660-3dec-467a-be2a-213b5544ddc0");
-    let request_body: models::CertificateVerificationDescription = serde_json::from_value(
+    let request_body: models::CertificateVerificationDescription = serde_json::from_value::<
+        _,
+    >(
             json(
                 r######################################"{"certificate":"#####################################"}"######################################,
             ),
@@ -680,11 +678,10 @@ async fn certificates_verify_iothub_certverify() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Sat, 31 Dec 2039 23:59:59 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -698,21 +695,19 @@ async fn certificates_verify_iothub_certverify() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:26:56 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -925,7 +920,9 @@ async fn iot_hub_resource_create_or_update_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::IotHubDescription = serde_json::from_value(
+    let request_body: models::IotHubDescription = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"id":"my-id","name":"my-name","type":"my-type","location":"my-location","tags":{"key1":"my-tags"},"etag":"my-etag","properties":{"authorizationPolicies":[{"keyName":"my-key-name","primaryKey":"my-primary-key","secondaryKey":"my-secondary-key","rights":"RegistryRead"}],"disableLocalAuth":true,"disableDeviceSAS":true,"disableModuleSAS":true,"restrictOutboundNetworkAccess":true,"allowedFqdnList":["my-allowed-fqdn-list"],"publicNetworkAccess":"Enabled","ipFilterRules":[{"filterName":"my-filter-name","action":"Accept","ipMask":"my-ip-mask"}],"networkRuleSets":{"defaultAction":"Deny","applyToBuiltInEventHubEndpoint":true,"ipRules":[{"filterName":"my-filter-name","action":"Allow","ipMask":"my-ip-mask"}]},"minTlsVersion":"my-min-tls-version","privateEndpointConnections":[{"id":"my-id","name":"my-name","type":"my-type","properties":{"privateEndpoint":{"id":"my-id"},"privateLinkServiceConnectionState":{"status":"Pending","description":"my-description","actionsRequired":"my-actions-required"}}}],"provisioningState":"my-provisioning-state","state":"my-state","hostName":"my-host-name","eventHubEndpoints":{"key1":{"retentionTimeInDays":9007199254740993,"partitionCount":7,"partitionIds":["my-partition-ids"],"path":"my-path","endpoint":"my-endpoint"}},"routing":{"endpoints":{"serviceBusQueues":[{"id":"my-id","connectionString":"my-connection-string","endpointUri":"my-endpoint-uri","entityPath":"my-entity-path","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"},"name":"my-name","subscriptionId":"my-subscription-id","resourceGroup":"my-resource-group"}],"serviceBusTopics":[{"id":"my-id","connectionString":"my-connection-string","endpointUri":"my-endpoint-uri","entityPath":"my-entity-path","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"},"name":"my-name","subscriptionId":"my-subscription-id","resourceGroup":"my-resource-group"}],"eventHubs":[{"id":"my-id","connectionString":"my-connection-string","endpointUri":"my-endpoint-uri","entityPath":"my-entity-path","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"},"name":"my-name","subscriptionId":"my-subscription-id","resourceGroup":"my-resource-group"}],"storageContainers":[{"id":"my-id","connectionString":"my-connection-string","endpointUri":"my-endpoint-uri","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"},"name":"my-name","subscriptionId":"my-subscription-id","resourceGroup":"my-resource-group","containerName":"my-container-name","fileNameFormat":"my-file-name-format","batchFrequencyInSeconds":7,"maxChunkSizeInBytes":7,"encoding":"Avro"}],"cosmosDBSqlContainers":[{"name":"my-name","id":"my-id","subscriptionId":"my-subscription-id","resourceGroup":"my-resource-group","endpointUri":"my-endpoint-uri","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"},"primaryKey":"my-primary-key","secondaryKey":"my-secondary-key","databaseName":"my-database-name","containerName":"my-container-name","partitionKeyName":"my-partition-key-name","partitionKeyTemplate":"my-partition-key-template"}]},"routes":[{"name":"my-name","source":"Invalid","condition":"my-condition","endpointNames":["my-endpoint-names"],"isEnabled":true}],"fallbackRoute":{"name":"my-name","source":"Invalid","condition":"my-condition","endpointNames":["my-endpoint-names"],"isEnabled":true},"enrichments":[{"key":"my-key","value":"my-value","endpointNames":["my-endpoint-names"]}]},"storageEndpoints":{"key1":{"sasTtlAsIso8601":"PT1H30M","connectionString":"my-connection-string","containerName":"my-container-name","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"}}},"messagingEndpoints":{"key1":{"lockDurationAsIso8601":"PT1H30M","ttlAsIso8601":"PT1H30M","maxDeliveryCount":7}},"enableFileUploadNotifications":true,"cloudToDevice":{"maxDeliveryCount":7,"defaultTtlAsIso8601":"PT1H30M","feedback":{"lockDurationAsIso8601":"PT1H30M","ttlAsIso8601":"PT1H30M","maxDeliveryCount":7}},"comments":"my-comments","features":"None","locations":[{"location":"my-location","role":"primary"}],"enableDataResidency":true},"sku":{"name":"F1","tier":"Free","capacity":9007199254740993},"identity":{"principalId":"my-principal-id","tenantId":"my-tenant-id","type":"SystemAssigned","userAssignedIdentities":{"key1":{"principalId":"my-principal-id","clientId":"my-client-id"}}},"systemData":{"createdBy":"my-created-by","createdByType":"User","createdAt":"2017-06-15T19:20:58Z","lastModifiedBy":"my-last-modified-by","lastModifiedByType":"User","lastModifiedAt":"2017-06-15T19:20:58Z"}}"#,
             ),
@@ -1360,9 +1357,9 @@ async fn iot_hub_resource_update_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::TagsResource = serde_json::from_value(
-            json(r#"{"tags":{"key1":"my-tags"}}"#),
-        )
+    let request_body: models::TagsResource = serde_json::from_value::<
+        _,
+    >(json(r#"{"tags":{"key1":"my-tags"}}"#))
         .unwrap();
     let decoded = client
         .get_iot_hub_resource_client()
@@ -2663,9 +2660,9 @@ async fn iot_hub_resource_create_event_hub_consumer_group_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::EventHubConsumerGroupBodyDescription = serde_json::from_value(
-            json(r#"{"properties":{"name":"my-name"}}"#),
-        )
+    let request_body: models::EventHubConsumerGroupBodyDescription = serde_json::from_value::<
+        _,
+    >(json(r#"{"properties":{"name":"my-name"}}"#))
         .unwrap();
     let decoded = client
         .get_iot_hub_resource_client()
@@ -2794,21 +2791,19 @@ async fn iot_hub_resource_list_jobs_synthesized() {
     support::assert_json_eq(
         "read-only field /value/0/startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.value.as_ref().unwrap()[0].start_time_utc.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.value.as_ref().unwrap()[0].start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /value/0/endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.value.as_ref().unwrap()[0].end_time_utc.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.value.as_ref().unwrap()[0].end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -2894,17 +2889,19 @@ async fn iot_hub_resource_get_job_iothub_getjob() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3065,9 +3062,9 @@ async fn iot_hub_resource_check_name_availability_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::OperationInputs = serde_json::from_value(
-            json(r#"{"name":"my-name"}"#),
-        )
+    let request_body: models::OperationInputs = serde_json::from_value::<
+        _,
+    >(json(r#"{"name":"my-name"}"#))
         .unwrap();
     let decoded = client
         .get_iot_hub_resource_client()
@@ -3125,7 +3122,9 @@ async fn iot_hub_resource_test_all_routes_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::TestAllRoutesInput = serde_json::from_value(
+    let request_body: models::TestAllRoutesInput = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"routingSource":"Invalid","message":{"body":"my-body","appProperties":{"key1":"my-app-properties"},"systemProperties":{"key1":"my-system-properties"}},"twin":{"tags":{"any":"value"},"properties":{"desired":{"any":"value"},"reported":{"any":"value"}}}}"#,
             ),
@@ -3180,7 +3179,9 @@ async fn iot_hub_resource_test_route_iothub_testnewroute() {
                 ),
         );
     let client = client(&server, "91d12660-3dec-467a-be2a-213b5544ddc0");
-    let request_body: models::TestRouteInput = serde_json::from_value(
+    let request_body: models::TestRouteInput = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"message":{"body":"Body of message","appProperties":{"key1":"value1"},"systemProperties":{"key1":"value1"}},"route":{"name":"Routeid","source":"DeviceMessages","endpointNames":["id1"],"isEnabled":true}}"#,
             ),
@@ -3324,7 +3325,9 @@ async fn iot_hub_resource_export_devices_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::ExportDevicesRequest = serde_json::from_value(
+    let request_body: models::ExportDevicesRequest = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"exportBlobContainerUri":"my-export-blob-container-uri","excludeKeys":true,"exportBlobName":"my-export-blob-name","authenticationType":"keyBased","identity":{"userAssignedIdentity":"my-user-assigned-identity"},"includeConfigurations":true,"configurationsBlobName":"my-configurations-blob-name"}"#,
             ),
@@ -3355,17 +3358,19 @@ async fn iot_hub_resource_export_devices_synthesized() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3423,7 +3428,9 @@ async fn iot_hub_resource_import_devices_iothub_importdevices() {
                 ),
         );
     let client = client(&server, "91d12660-3dec-467a-be2a-213b5544ddc0");
-    let request_body: models::ImportDevicesRequest = serde_json::from_value(
+    let request_body: models::ImportDevicesRequest = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"inputBlobContainerUri":"testBlob","outputBlobContainerUri":"testBlob"}"#,
             ),
@@ -3454,17 +3461,19 @@ async fn iot_hub_resource_import_devices_iothub_importdevices() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3778,7 +3787,9 @@ async fn private_endpoint_connections_update_synthesized() {
                 ),
         );
     let client = client(&server, "my-subscription-id");
-    let request_body: models::PrivateEndpointConnection = serde_json::from_value(
+    let request_body: models::PrivateEndpointConnection = serde_json::from_value::<
+        _,
+    >(
             json(
                 r#"{"id":"my-id","name":"my-name","type":"my-type","properties":{"privateEndpoint":{"id":"my-id"},"privateLinkServiceConnectionState":{"status":"Pending","description":"my-description","actionsRequired":"my-actions-required"}}}"#,
             ),

@@ -104,19 +104,20 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     support::assert_json_eq(
         "read-only field /value/0/properties/expiry of the decoded response",
         &json(r#""Sat, 31 Dec 2039 23:59:59 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .expiry
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .expiry
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
@@ -140,38 +141,40 @@ async fn certificates_list_by_iot_hub_iothub_listcertificates() {
     support::assert_json_eq(
         "read-only field /value/0/properties/created of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .created
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .created
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /value/0/properties/updated of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded
-                        .value
-                        .as_ref()
-                        .unwrap()[0]
-                        .properties
-                        .as_ref()
-                        .unwrap()
-                        .updated
-                        .as_ref()
-                        .unwrap(),
-                ),
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(
+                decoded
+                    .value
+                    .as_ref()
+                    .unwrap()[0]
+                    .properties
+                    .as_ref()
+                    .unwrap()
+                    .updated
+                    .as_ref()
+                    .unwrap(),
             )
             .unwrap(),
     );
@@ -247,11 +250,10 @@ async fn certificates_get_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -265,21 +267,19 @@ async fn certificates_get_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -363,11 +363,10 @@ async fn certificates_create_or_update_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -381,21 +380,19 @@ async fn certificates_create_or_update_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -491,11 +488,10 @@ async fn certificates_generate_verification_code_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -517,21 +513,19 @@ async fn certificates_generate_verification_code_synthesized() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -630,11 +624,10 @@ async fn certificates_verify_iothub_certverify() {
     support::assert_json_eq(
         "read-only field /properties/expiry of the decoded response",
         &json(r#""Sat, 31 Dec 2039 23:59:59 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().expiry.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -648,21 +641,19 @@ async fn certificates_verify_iothub_certverify() {
     support::assert_json_eq(
         "read-only field /properties/created of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:23:50 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().created.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().created.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /properties/updated of the decoded response",
         &json(r#""Thu, 12 Oct 2017 19:26:56 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.properties.as_ref().unwrap().updated.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.properties.as_ref().unwrap().updated.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -2679,21 +2670,19 @@ async fn iot_hub_resource_list_jobs_synthesized() {
     support::assert_json_eq(
         "read-only field /value/0/startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.value.as_ref().unwrap()[0].start_time_utc.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.value.as_ref().unwrap()[0].start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /value/0/endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(
-                    decoded.value.as_ref().unwrap()[0].end_time_utc.as_ref().unwrap(),
-                ),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.value.as_ref().unwrap()[0].end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -2777,17 +2766,19 @@ async fn iot_hub_resource_get_job_iothub_getjob() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3173,17 +3164,19 @@ async fn iot_hub_resource_export_devices_synthesized() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
@@ -3264,17 +3257,19 @@ async fn iot_hub_resource_import_devices_iothub_importdevices() {
     support::assert_json_eq(
         "read-only field /startTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.start_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.start_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(
         "read-only field /endTimeUtc of the decoded response",
         &json(r#""Thu, 15 Jun 2017 19:20:58 GMT""#),
-        &serde_json::to_value(
-                azure_core::time::to_rfc7231(decoded.end_time_utc.as_ref().unwrap()),
-            )
+        &azure_resourcemanager_iothub::codec::to_value::<
+            _,
+            azure_resourcemanager_iothub::codec::Rfc1123,
+        >(decoded.end_time_utc.as_ref().unwrap())
             .unwrap(),
     );
     support::assert_json_eq(

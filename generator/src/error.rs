@@ -64,6 +64,10 @@ pub enum ErrorKind {
     RefMissingFile,
     /// A `$ref` names a JSON pointer that does not exist in its file.
     RefMissingPointer,
+    /// A `$ref` leads outside the root folder references are confined to: `..` climbing out of
+    /// it, an absolute path, a symbolic link to elsewhere, or a URL (remote references are not
+    /// fetched).
+    RefOutsideRoot,
     /// Following `$ref`s comes back to where it started without reaching a value.
     RefCycle,
     /// An operation has no `operationId`.
@@ -82,7 +86,7 @@ pub enum ErrorKind {
 
 /// A generator error: what went wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
-#[error("{location}: {message}")]
+#[error("{location}: {message}{}", reached_through(.via))]
 pub struct Error {
     /// What kind of error this is.
     pub kind: ErrorKind,
@@ -90,12 +94,28 @@ pub struct Error {
     pub location: Location,
     /// What was found and what was expected, as a sentence fragment for people.
     pub message: String,
+    /// When `location` is in a file the spec references: the `$ref`s that led there, the one in
+    /// the spec first (`root.json#/definitions/A/properties/b`, then the `$ref` in the file that
+    /// one read, ...). Empty for an error in the spec itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<Location>,
+}
+
+/// ` (reached through the `$ref` at a, then the `$ref` at b)`, or nothing when `via` is empty.
+fn reached_through(via: &[Location]) -> String {
+    let Some((first, rest)) = via.split_first() else { return String::new() };
+    let mut text = format!(" (reached through the `$ref` at {first}");
+    for next in rest {
+        text.push_str(&format!(", then the `$ref` at {next}"));
+    }
+    text.push(')');
+    text
 }
 
 impl Error {
     /// An error of `kind` at `location`.
     pub fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
-        Self { kind, location, message: message.into() }
+        Self { kind, location, message: message.into(), via: Vec::new() }
     }
 
     /// A wrong-shape error: `expected` says what should have been there (the message reads

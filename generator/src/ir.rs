@@ -16,6 +16,23 @@ pub mod clients;
 
 pub use clients::*;
 
+/// The deepest a value of a named type nests, counting each array or map level and each alias
+/// followed (`A: {$ref: B}` is one): `lower` refuses a deeper type, as serde_json refuses to decode
+/// a value nested more than 128 levels deep. Code that follows aliases may rely on it to end.
+pub const MAX_NESTING: usize = 128;
+
+/// The longest `allOf` chain (a type, its base, the base's base, ...) that `lower` accepts. Each
+/// type holds every field of its bases, so a chain of n types has n(n+1)/2 fields: the bound keeps
+/// the output in proportion to the spec. Azure specs nest a few levels.
+pub const MAX_ALL_OF_DEPTH: usize = 32;
+
+/// How deep a type may hold types, by `lower::nesting`'s measure (each type held two levels,
+/// each array or map on the way four, a set of types that hold one another six per type): rustc
+/// checks drops and `Send` one level of its recursion limit (128) per level, the crate's wrappers
+/// (`Poller`, `Pager`, `Response`) take some, and a deeper type gives a crate that does not
+/// compile; `lower` refuses it. Azure specs are a few levels deep.
+pub const MAX_TYPE_DEPTH: usize = 100;
+
 /// One API: a spec lowered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Api {
@@ -451,6 +468,20 @@ pub enum TypeRef {
     Named(String),
     /// Anything (`{}`, `type: object` with no properties and no additionalProperties).
     Any,
+    /// A value that may also be JSON `null` (`x-nullable`, or OpenAPI 3 `nullable`): array
+    /// items, map values, and request and response bodies. A property's own nullability is
+    /// [`Field::nullable`], never this; lower does not nest it (`Nullable(Nullable(_))`).
+    Nullable(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The type without its `Nullable`, and whether it had one.
+    pub fn strip_nullable(&self) -> (&TypeRef, bool) {
+        match self {
+            TypeRef::Nullable(inner) => (inner, true),
+            other => (other, false),
+        }
+    }
 }
 
 /// A named type.
@@ -497,6 +528,11 @@ pub struct ObjectType {
     /// `x-ms-discriminator-value` (or, when a subtype of a discriminated base has none, its
     /// spec name, as AutoRest does).
     pub discriminator_value: Option<String>,
+    /// Only ever sent as (part of) a PATCH or `application/merge-patch+json` body, never read
+    /// from a response nor sent otherwise: its optional fields can be left out, `null` or a
+    /// value (JSON merge-patch). Decided in `lower` once every operation is known.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub patch: bool,
 }
 
 /// A discriminated hierarchy's root.
@@ -548,6 +584,11 @@ pub struct Field {
     pub client_flatten: bool,
     /// The base type this field comes from (Rust name), `None` when declared by the type itself.
     pub inherited_from: Option<String>,
+    /// A constant, as AutoRest has it: required, writable, and its type allows one value only
+    /// (an enum of one value with `modelAsString: false`, or an object whose fields are all such
+    /// constants). The client always sends it; callers never give it. Decided in `lower`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub constant: bool,
 }
 
 /// Why a field is a secret.
@@ -611,6 +652,7 @@ pub(crate) mod testing {
             description: None,
             client_flatten: false,
             inherited_from: None,
+            constant: false,
         }
     }
 
@@ -627,6 +669,7 @@ pub(crate) mod testing {
                 additional_properties: None,
                 discriminator: None,
                 discriminator_value: None,
+                patch: false,
             }),
         };
         (name.into(), def)

@@ -11,6 +11,7 @@
 pub mod diff;
 pub mod error;
 pub mod expand;
+mod graph;
 pub mod ir;
 pub mod load;
 pub mod lower;
@@ -46,6 +47,10 @@ pub struct Options {
     pub strict: bool,
     /// The crate's version, publishing metadata and changelog.
     pub package: Package,
+    /// The folder the spec's references are confined to; `None` for the default
+    /// ([`load::default_root`]: the nearest ancestor of the spec's folder named `specification`,
+    /// else the spec's folder).
+    pub root: Option<PathBuf>,
 }
 
 impl Options {
@@ -57,6 +62,7 @@ impl Options {
             example_operation: None,
             strict: false,
             package: Package::default(),
+            root: None,
         }
     }
 }
@@ -119,17 +125,23 @@ pub struct Generated {
     pub refused: Vec<ir::Refusal>,
 }
 
-/// Loads and lowers the spec at `spec`: the IR that `generate` expands.
+/// Loads and lowers the spec at `spec`: the IR that `generate` expands. References are confined
+/// to the default root folder.
 pub fn model(spec: &Path) -> Result<ir::Api> {
-    let loaded = load::load_spec(spec)?;
-    lower::lower_spec(&loaded)
+    model_within(spec, None)
+}
+
+/// [`model`], with references confined to `root` (`None`: the default root folder).
+pub fn model_within(spec: &Path, root: Option<&Path>) -> Result<ir::Api> {
+    let loaded = load::load_spec_within(spec, root)?;
+    lower::lower_spec(&loaded).map_err(|e| loaded.with_via(e))
 }
 
 /// Generates the crate for the spec at `spec`, end to end, in memory. With `Options::strict`,
 /// the first operation the generator cannot express is the error (saying how many more there
 /// are); otherwise those operations are left out and returned in `Generated::refused`.
 pub fn generate(spec: &Path, options: &Options) -> Result<Generated> {
-    let api = model(spec)?;
+    let api = model_within(spec, options.root.as_deref())?;
     if options.strict {
         if let Some(first) = api.clients.refused.first() {
             let more = api.clients.refused.len() - 1;

@@ -733,7 +733,9 @@ fn ref_to_a_missing_pointer_is_located_at_the_ref() {
     assert_eq!(e.kind, ErrorKind::RefMissingPointer);
     assert_eq!(e.location, Location::new(fixture("invalid/missing_pointer.json"), "/definitions/A/properties/b"));
     assert!(e.message.contains("/definitions/Nope"), "{e}");
-    let e = load_err("invalid/missing_pointer_other_file.yaml");
+    // It refers to a file of a sibling folder: inside the fixtures, outside its own folder.
+    let e = generator::load::load_spec_within(&fixture("invalid/missing_pointer_other_file.yaml"), Some(&fixture("")))
+        .expect_err("a missing pointer");
     assert_eq!(e.kind, ErrorKind::RefMissingPointer);
     assert_eq!(
         e.location,
@@ -787,8 +789,41 @@ fn unsupported_versions_are_refused_naming_what_was_found() {
 fn wrong_shape_is_invalid_at_its_pointer() {
     let e = load_err("invalid/wrong_shape.json");
     assert_eq!(e.kind, ErrorKind::Invalid);
-    assert_eq!(e.location.file, fixture("invalid/wrong_shape.json"));
-    assert!(e.location.pointer.starts_with("/definitions/A"), "{e}");
+    assert_eq!(e.location, Location::new(fixture("invalid/wrong_shape.json"), "/definitions/A/required"));
+    assert!(e.message.contains("expected a sequence"), "{e}");
+}
+
+#[test]
+fn a_wrong_shape_is_located_at_the_deepest_place_not_at_an_ancestor() {
+    let dir = scratch("deepest");
+    let spec = dir.join("spec.json");
+    let operation = serde_json::json!({
+        "operationId": "X_Get",
+        "parameters": [{ "name": "p", "in": "query", "type": "string", "description": ["not", "text"] }],
+        "responses": { "200": { "description": "ok", "schema": { "$ref": "#/definitions/A" } } }
+    });
+    let text = |operation: &serde_json::Value, a: serde_json::Value| {
+        serde_json::json!({
+            "swagger": "2.0", "info": { "title": "t", "version": "1" },
+            "paths": { "/x": { "get": operation } }, "definitions": { "A": a }
+        })
+        .to_string()
+    };
+    write(&spec, &text(&operation, serde_json::json!({ "type": "object" })));
+    let e = load_spec(&spec).expect_err("a parameter description that is a list");
+    assert_eq!(e.location, Location::new(&spec, "/paths/~1x/get/parameters/0/description"));
+    let mut fixed = operation.clone();
+    fixed["parameters"][0]["description"] = "text".into();
+    fixed["description"] = 42.into();
+    write(&spec, &text(&fixed, serde_json::json!({ "type": "object" })));
+    let e = load_spec(&spec).expect_err("an operation description that is a number");
+    assert_eq!(e.location, Location::new(&spec, "/paths/~1x/get/description"));
+    assert!(e.message.contains("invalid type: integer `42`, expected a string"), "{e}");
+    fixed["description"] = "text".into();
+    let a = serde_json::json!({ "type": "object", "properties": { "b": { "type": "array", "items": { "type": "string", "readOnly": "yes" } } } });
+    write(&spec, &text(&fixed, a));
+    let e = load_spec(&spec).expect_err("a readOnly that is text");
+    assert_eq!(e.location, Location::new(&spec, "/definitions/A/properties/b/items/readOnly"));
 }
 
 #[test]
@@ -807,10 +842,11 @@ fn a_path_in_both_paths_and_x_ms_paths_is_invalid() {
 }
 
 #[test]
-fn ref_to_a_url_is_unsupported() {
+fn ref_to_a_url_is_refused_as_remote() {
     let e = load_err("invalid/url_ref.json");
-    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert_eq!(e.kind, ErrorKind::RefOutsideRoot);
     assert_eq!(e.location, Location::new(fixture("invalid/url_ref.json"), "/definitions/A"));
+    assert!(e.message.contains("remote references are not fetched"), "{e}");
 }
 
 #[test]
@@ -818,4 +854,172 @@ fn a_root_that_does_not_exist_is_an_io_error() {
     let e = load_err("invalid/does_not_exist.json");
     assert_eq!(e.kind, ErrorKind::Io);
     assert_eq!(e.location, Location::file(fixture("invalid/does_not_exist.json")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confinement: a spec's references stay inside its root folder.
+
+/// A fresh folder under the test target's scratch space, named after the test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("load").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+    std::fs::write(path, text).expect("written");
+}
+
+/// A Swagger 2.0 spec whose definition `A` has a property `b` that is `$ref: reference`.
+fn spec_referring_to(reference: &str) -> String {
+    serde_json::json!({
+        "swagger": "2.0", "info": { "title": "t", "version": "1" }, "paths": {},
+        "definitions": { "A": { "type": "object", "properties": { "b": { "$ref": reference } } } }
+    })
+    .to_string()
+}
+
+const TYPES: &str = r#"{"definitions": {"T": {"type": "string"}}}"#;
+
+#[test]
+fn the_default_root_is_the_nearest_specification_folder() {
+    let dir = scratch("default_root");
+    let spec = dir.join("checkout/specification/svc/stable/spec.json");
+    write(&spec, &spec_referring_to("../../common/types.json#/definitions/T"));
+    write(&dir.join("checkout/specification/common/types.json"), TYPES);
+    assert!(load_spec(&spec).is_ok(), "common files of the checkout resolve");
+    assert_eq!(generator::load::default_root(&spec), dir.join("checkout/specification"));
+    // Without a `specification` folder, the root is the spec's own folder.
+    let alone = dir.join("alone/svc/spec.json");
+    write(&alone, &spec_referring_to("../types.json#/definitions/T"));
+    write(&dir.join("alone/types.json"), TYPES);
+    let e = load_spec(&alone).expect_err("`..` climbs out of the spec's folder");
+    assert_eq!(e.kind, ErrorKind::RefOutsideRoot);
+    assert_eq!(e.location, Location::new(&alone, "/definitions/A/properties/b"));
+    assert!(e.message.contains("outside the root folder"), "{e}");
+    // A root given explicitly admits it.
+    assert!(generator::load::load_spec_within(&alone, Some(&dir.join("alone"))).is_ok());
+    // A root that does not hold the spec is refused.
+    let e = generator::load::load_spec_within(&alone, Some(&dir.join("checkout"))).expect_err("outside");
+    assert_eq!(e.kind, ErrorKind::RefOutsideRoot);
+    assert_eq!(e.location, Location::file(&alone));
+}
+
+#[test]
+fn dot_dot_absolute_paths_and_urls_are_refused_at_the_ref() {
+    let dir = scratch("escapes");
+    let secret = dir.join("secret.json");
+    write(&secret, TYPES);
+    let absolute = format!("{}#/definitions/T", secret.display());
+    for (reference, says) in [
+        ("../secret.json#/definitions/T", "outside the root folder"),
+        ("sub/../../secret.json#/definitions/T", "outside the root folder"),
+        ("..%2Fsecret.json#/definitions/T", "outside the root folder"),
+        (absolute.as_str(), "is an absolute path"),
+        ("file:///etc/hostname#/definitions/T", "remote references are not fetched"),
+        ("https://example.com/types.json#/definitions/T", "remote references are not fetched"),
+        ("//example.com/types.json", "remote references are not fetched"),
+    ] {
+        let spec = dir.join("svc/spec.json");
+        write(&spec, &spec_referring_to(reference));
+        let e = load_spec(&spec).expect_err(reference);
+        assert_eq!(e.kind, ErrorKind::RefOutsideRoot, "{reference}: {e}");
+        assert_eq!(e.location, Location::new(&spec, "/definitions/A/properties/b"), "{reference}");
+        assert!(e.message.contains(says), "{reference}: {e}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_out_of_the_root_is_refused_and_one_inside_is_followed() {
+    let dir = scratch("symlinks");
+    write(&dir.join("outside/types.json"), TYPES);
+    write(&dir.join("root/common/types.json"), TYPES);
+    std::os::unix::fs::symlink(dir.join("outside/types.json"), dir.join("root/out.json")).expect("a link");
+    std::os::unix::fs::symlink(dir.join("root/common"), dir.join("root/in")).expect("a link");
+    let spec = dir.join("root/spec.json");
+    write(&spec, &spec_referring_to("in/types.json#/definitions/T"));
+    assert!(load_spec(&spec).is_ok(), "a link that stays inside is followed");
+    write(&spec, &spec_referring_to("out.json#/definitions/T"));
+    let e = load_spec(&spec).expect_err("a link out of the root");
+    assert_eq!(e.kind, ErrorKind::RefOutsideRoot);
+    assert_eq!(e.location, Location::new(&spec, "/definitions/A/properties/b"));
+    assert!(e.message.contains("symbolic link"), "{e}");
+}
+
+#[test]
+fn example_refs_are_confined_too() {
+    let dir = scratch("example_escape");
+    write(&dir.join("secret.json"), r#"{"parameters": {}, "responses": {}}"#);
+    let spec = dir.join("svc/spec.json");
+    let text = serde_json::json!({
+        "swagger": "2.0", "info": { "title": "t", "version": "1" },
+        "paths": { "/x": { "get": {
+            "operationId": "X_Get", "responses": { "200": { "description": "ok" } },
+            "x-ms-examples": { "leak": { "$ref": "../secret.json" } }
+        } } }
+    });
+    write(&spec, &text.to_string());
+    let e = load_spec(&spec).expect_err("an example outside the root");
+    assert_eq!(e.kind, ErrorKind::RefOutsideRoot);
+    assert_eq!(e.location, Location::new(&spec, "/paths/~1x/get/x-ms-examples/leak"));
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_said_to_be_so() {
+    let dir = scratch("not_regular");
+    std::fs::create_dir_all(dir.join("folder.json")).expect("a folder");
+    let spec = dir.join("spec.json");
+    write(&spec, &spec_referring_to("folder.json#/definitions/T"));
+    let e = load_spec(&spec).expect_err("a folder");
+    assert_eq!(e.kind, ErrorKind::Io);
+    assert_eq!(e.location, Location::new(&spec, "/definitions/A/properties/b"));
+    assert!(e.message.contains("is not a regular file (a directory)"), "{e}");
+    let e = load_spec(&dir.join("folder.json")).expect_err("a folder as the spec");
+    assert_eq!(e.kind, ErrorKind::Io);
+    assert!(e.message.contains("is not a regular file (a directory)"), "{e}");
+    // A FIFO would block a read forever; it is refused without reading.
+    #[cfg(unix)]
+    if std::process::Command::new("mkfifo").arg(dir.join("fifo.json")).status().is_ok_and(|s| s.success()) {
+        write(&spec, &spec_referring_to("fifo.json#/definitions/T"));
+        let e = load_spec(&spec).expect_err("a FIFO");
+        assert!(e.message.contains("is not a regular file (a FIFO)"), "{e}");
+    }
+}
+
+#[test]
+fn an_error_in_a_referenced_file_names_the_refs_that_led_there() {
+    let dir = scratch("via");
+    let spec = dir.join("spec.json");
+    write(&spec, &spec_referring_to("a/a.json#/definitions/A"));
+    write(&dir.join("a/a.json"), r#"{"definitions": {"A": {"type": "object", "properties": {"c": {"$ref": "../b.json#/definitions/B"}}}}}"#);
+    write(&dir.join("b.json"), "{ not json");
+    let e = load_spec(&spec).expect_err("b.json is malformed");
+    assert_eq!(e.kind, ErrorKind::Malformed);
+    assert_eq!(e.location, Location::file(dir.join("b.json")));
+    assert_eq!(
+        e.via,
+        [
+            Location::new(&spec, "/definitions/A/properties/b"),
+            Location::new(dir.join("a/a.json"), "/definitions/A/properties/c")
+        ]
+    );
+    let text = e.to_string();
+    assert!(text.contains("(reached through the `$ref` at "), "{text}");
+    assert!(text.ends_with("a/a.json#/definitions/A/properties/c)"), "{text}");
+    // An error in the spec itself has no chain.
+    write(&spec, "{ not json");
+    assert!(load_spec(&spec).expect_err("malformed").via.is_empty());
+}
+
+#[test]
+fn swagger_2_without_the_minor_version_is_refused() {
+    let dir = scratch("swagger_2");
+    let spec = dir.join("spec.json");
+    write(&spec, r#"{"swagger": "2", "info": {"title": "t", "version": "1"}, "paths": {}}"#);
+    let e = load_spec(&spec).expect_err("swagger 2");
+    assert_eq!(e.kind, ErrorKind::UnsupportedVersion);
+    assert_eq!(e.location, Location::new(&spec, "/swagger"));
 }

@@ -593,6 +593,7 @@ fn show(ty: &TypeRef) -> String {
         TypeRef::Map(values) => format!("Map<{}>", show(values)),
         TypeRef::Named(name) => name.clone(),
         TypeRef::Any => "any".to_string(),
+        TypeRef::Nullable(inner) => format!("{}?", show(inner)),
     }
 }
 
@@ -960,4 +961,123 @@ fn read_only_on_a_referenced_schema_makes_its_properties_read_only() {
     );
     let TypeKind::Object(settings) = &api.types["Settings"].kind else { panic!("Settings is an object") };
     assert_eq!(settings.fields[0].description.as_deref(), Some("The level (a title, no description)."));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes a spec may nest without end: each compiles or is refused at its place, and none makes
+// the lowering recurse once per level (these run on a test thread's 2 MiB stack).
+
+/// Writes a Swagger 2.0 spec with `definitions` and an operation answering `A0` under the
+/// test target's scratch space, and loads it.
+fn load_generated(name: &str, definitions: serde_json::Value) -> (std::path::PathBuf, LoadedSpec) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lower");
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let path = dir.join(format!("{name}.json"));
+    let spec = serde_json::json!({
+        "swagger": "2.0", "info": { "title": name, "version": "1" },
+        "paths": { "/x": { "get": { "operationId": "X_Get", "responses": {
+            "200": { "description": "ok", "schema": { "$ref": "#/definitions/A0" } }
+        } } } },
+        "definitions": definitions
+    });
+    std::fs::write(&path, spec.to_string()).expect("written");
+    let loaded = load_spec(&path).unwrap_or_else(|e| panic!("{name} loads: {e}"));
+    (path, loaded)
+}
+
+/// `n` definitions `A0`..`A{n-1}`, each made by `link(i)`, and a last `A{n}` that is a string.
+fn chain(n: usize, link: impl Fn(usize) -> serde_json::Value) -> serde_json::Value {
+    let mut definitions = serde_json::Map::new();
+    for i in 0..n {
+        definitions.insert(format!("A{i}"), link(i));
+    }
+    definitions.insert(format!("A{n}"), serde_json::json!({ "type": "object", "properties": { "z": { "type": "string" } } }));
+    serde_json::Value::Object(definitions)
+}
+
+#[test]
+fn an_all_of_chain_longer_than_the_limit_is_refused_where_it_gets_too_long() {
+    let all_of = |i: usize| {
+        serde_json::json!({ "allOf": [{ "$ref": format!("#/definitions/A{}", i + 1) }], "properties": { format!("p{i}"): { "type": "string" } } })
+    };
+    let limit = generator::ir::MAX_ALL_OF_DEPTH;
+    let (_, ok) = load_generated("all_of_at_limit", chain(limit - 1, all_of));
+    let api = lower_spec(&ok).expect("a chain of MAX_ALL_OF_DEPTH types lowers");
+    assert_eq!(fields(&api, "A0").len(), limit, "each type holds every field of its bases");
+    let (path, deep) = load_generated("all_of_3000", chain(3000, all_of));
+    let e = lower_spec(&deep).expect_err("3,000 levels");
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    // A3000 ends the chain; A(3000 - limit) starts the first chain one type too long.
+    assert_eq!(e.location, Location::new(&path, format!("/definitions/A{}", 3000 - limit)));
+    assert!(e.message.contains(&format!("an allOf chain of {} types", limit + 1)), "{e}");
+}
+
+#[test]
+fn long_chains_of_properties_are_refused_where_rustc_would_stop_without_recursion() {
+    let property = |i: usize| {
+        serde_json::json!({ "type": "object", "properties": { "next": { "$ref": format!("#/definitions/A{}", i + 1) } } })
+    };
+    // 49 links and the end: 50 types, two levels each for rustc, 100 in all.
+    let (_, ok) = load_generated("properties_49", chain(49, property));
+    let api = lower_spec(&ok).expect("49 levels of properties");
+    assert_eq!(fields(&api, "A48")[0].2, named("A49"));
+    let (path, spec) = load_generated("properties_5000", chain(5000, property));
+    let e = lower_spec(&spec).expect_err("5,000 levels of properties");
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert_eq!(e.location, Location::new(&path, "/definitions/A4950"));
+    assert!(e.message.contains("holds types 102 levels deep"), "{e}");
+}
+
+#[test]
+fn aliases_nested_deeper_than_serde_json_decodes_are_refused() {
+    let items = |i: usize| serde_json::json!({ "type": "array", "items": { "$ref": format!("#/definitions/A{}", i + 1) } });
+    let (_, ok) = load_generated("items_12", chain(12, items));
+    assert!(lower_spec(&ok).is_ok());
+    let (path, deep) = load_generated("items_5000", chain(5000, items));
+    let e = lower_spec(&deep).expect_err("5,000 levels of items");
+    assert_eq!(e.kind, ErrorKind::Unsupported);
+    assert_eq!(e.location, Location::new(&path, "/definitions/A4935"));
+    assert!(e.message.contains("nests 130 levels deep"), "{e}");
+}
+
+#[test]
+fn aliases_that_contain_themselves_become_something_rust_compiles() {
+    let (path, spec) = load_generated(
+        "self_aliases",
+        serde_json::json!({
+            "A0": { "type": "object", "additionalProperties": { "$ref": "#/definitions/A0" } },
+            "List": { "type": "array", "items": { "$ref": "#/definitions/List" } },
+            "Ping": { "type": "array", "items": { "$ref": "#/definitions/Pong" } },
+            "Pong": { "type": "object", "additionalProperties": { "$ref": "#/definitions/Ping" } }
+        }),
+    );
+    let api = lower_spec(&spec).expect("lowers");
+    // A map of itself is a struct holding its entries.
+    assert_eq!(object(&api, "A0").additional_properties, Some(named("A0")));
+    assert!(object(&api, "A0").fields.is_empty());
+    // A cycle through a map and an array: the map becomes a struct, which breaks it.
+    assert_eq!(object(&api, "Pong").additional_properties, Some(named("Ping")));
+    assert_eq!(ty(&api, "Ping").kind, TypeKind::Alias(TypeRef::Array(Box::new(named("Pong")))));
+    // An array of itself has nothing to become: the inner occurrence is any JSON, recorded.
+    assert_eq!(ty(&api, "List").kind, TypeKind::Alias(TypeRef::Array(Box::new(TypeRef::Any))));
+    let recorded: Vec<_> = api.unsupported.iter().filter(|u| u.construct.contains("contains itself")).collect();
+    assert_eq!(recorded.len(), 1, "{recorded:?}");
+    assert_eq!(recorded[0].location, Location::new(&path, "/definitions/List"));
+}
+
+/// What the methods send and receive decides each model's serde impls: the walk follows a
+/// union's kinds and their fields, leaves read-only fields out of what is sent, and records the
+/// JSON request bodies; a type no method reaches is absent.
+#[test]
+fn usage_records_what_is_sent_and_received() {
+    let api = lower("usage.yaml");
+    let usage = |name: &str| api.clients.usage.get(name).map(|u| (u.sent, u.received, u.request_body));
+    assert_eq!(usage("Pet"), Some((true, true, true)));
+    assert_eq!(usage("Dog"), Some((true, true, false)));
+    assert_eq!(usage("Trick"), Some((true, true, false)));
+    assert_eq!(usage("Health"), Some((false, true, false)), "only in a read-only field");
+    assert_eq!(usage("PetList"), Some((false, true, false)));
+    assert_eq!(usage("Meal"), Some((true, false, true)));
+    assert_eq!(usage("Failure"), Some((false, true, false)));
+    assert_eq!(usage("Unused"), None);
 }

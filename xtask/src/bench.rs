@@ -1,15 +1,19 @@
-//! `cargo xtask bench [--runs N] [--spec PATH]`: times the whole pipeline in memory (load,
+//! `cargo xtask bench [--runs N] [--spec PATH] [--root DIR]`: times the whole pipeline in memory (load,
 //! lower, expand + format), stage by stage, and reports the peak memory it needs.
 //!
 //! Timings of a debug build mean little, so a debug xtask re-runs itself with
-//! `cargo run --release` (pass `--debug` to measure the debug build anyway). `--build` also
-//! times `cargo build -p <product crate>` once its dependencies are built.
+//! `cargo run --release` (pass `--debug` to measure the debug build anyway).
+//!
+//! `cargo xtask bench --compile [--rounds N]` times something else: how long the generated
+//! crates take to compile, against autorust's crate for the same service (see [`compile`]).
+
+mod compile;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 use crate::args::Args;
 use crate::codegen::Target;
@@ -21,21 +25,33 @@ const TARGET_MEMORY: usize = 100 * 1024 * 1024;
 
 /// `cargo xtask bench`.
 pub fn run(mut args: Args) -> Result<ExitCode> {
+    if args.flag("--compile") {
+        let rounds = match args.value("--rounds")? {
+            Some(n) => n.parse().ok().filter(|n| *n > 0).context("--rounds takes a positive number")?,
+            None => compile::DEFAULT_ROUNDS,
+        };
+        args.finish()?;
+        // It times cargo, not this process: a debug build of the xtask does as well.
+        let root = crate::enter_workspace_root()?;
+        compile::run(&root, rounds)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let debug = args.flag("--debug");
-    let build = args.flag("--build");
     let runs = args.value("--runs")?;
     let spec = args.path("--spec")?;
+    let spec_root = args.path("--root")?;
     args.finish()?;
 
     if cfg!(debug_assertions) && !debug {
-        return rerun_in_release(runs.as_deref(), spec.as_ref(), build);
+        return rerun_in_release(runs.as_deref(), spec.as_ref(), spec_root.as_ref());
     }
     let runs: usize = match runs {
         Some(n) => n.parse().ok().filter(|n| *n > 0).context("--runs takes a positive number")?,
         None => 20,
     };
     let root = crate::enter_workspace_root()?;
-    let product = Target::product(&root)?;
+    let mut product = Target::product(&root)?;
+    product.options.root = spec_root;
     let spec = match spec {
         Some(spec) => paths::relative_to(&spec, &root).map(PathBuf::from).unwrap_or(spec),
         None => product.spec.clone(),
@@ -76,30 +92,7 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         TARGET_MEMORY / (1024 * 1024),
         if memory_ok { "met" } else { "NOT met" }
     );
-    if build {
-        time_crate_build(&product.options.crate_name)?;
-    }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Times `cargo build -p CRATE` (the dev profile users build with) once its dependencies are
-/// built: a first build brings them up to date, then only the crate's own artifacts are removed.
-fn time_crate_build(crate_name: &str) -> Result<()> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let run = |args: &[&str]| -> Result<Duration> {
-        let start = Instant::now();
-        let status =
-            Command::new(&cargo).args(args).status().with_context(|| format!("running cargo {}", args.join(" ")))?;
-        if !status.success() {
-            bail!("cargo {} failed ({status})", args.join(" "));
-        }
-        Ok(start.elapsed())
-    };
-    run(&["build", "--quiet", "-p", crate_name])?;
-    run(&["clean", "--quiet", "-p", crate_name])?;
-    let took = run(&["build", "--quiet", "-p", crate_name])?;
-    println!("  cargo build -p {crate_name} (dependencies built): {:.1} s", took.as_secs_f64());
-    Ok(())
 }
 
 /// One run's stage times.
@@ -116,7 +109,7 @@ type Output = (usize, usize, usize);
 fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sample, Output)> {
     let located = |e: generator::Error| anyhow::anyhow!("{e}");
     let start = Instant::now();
-    let loaded = generator::load::load_spec(spec).map_err(located)?;
+    let loaded = generator::load::load_spec_within(spec, options.root.as_deref()).map_err(located)?;
     let loaded_at = Instant::now();
     let api = generator::lower::lower_spec(&loaded).map_err(located)?;
     let lowered_at = Instant::now();
@@ -129,7 +122,7 @@ fn run_once(spec: &std::path::Path, options: &generator::Options) -> Result<(Sam
 }
 
 /// Re-runs this command from a release build of the xtask.
-fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, build: bool) -> Result<ExitCode> {
+fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, root: Option<&PathBuf>) -> Result<ExitCode> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command.current_dir(crate::workspace_root());
@@ -140,8 +133,8 @@ fn rerun_in_release(runs: Option<&str>, spec: Option<&PathBuf>, build: bool) -> 
     if let Some(spec) = spec {
         command.arg("--spec").arg(spec);
     }
-    if build {
-        command.arg("--build");
+    if let Some(root) = root {
+        command.arg("--root").arg(root);
     }
     println!("bench: building the xtask in release mode (cargo run --release) to time it");
     let status = command.status().context("running cargo run --release")?;

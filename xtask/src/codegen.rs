@@ -11,7 +11,7 @@ use generator::{Changelog, GeneratedFile, Options, Package};
 
 use crate::args::Args;
 use crate::manifest::Manifest;
-use crate::paths;
+use crate::{paths, write};
 
 /// The command that regenerates the product crate, named in every file's `@generated` line.
 pub const PRODUCT_COMMAND: &str = "cargo xtask codegen";
@@ -160,31 +160,39 @@ pub fn compare(out: &Path, files: &[GeneratedFile]) -> Result<Vec<FileChange>> {
     Ok(changes)
 }
 
-/// Makes the folder match: writes missing and changed files, removes extra ones (and folders
-/// left empty by that).
+/// Makes the folder match, all or nothing (see `write`): the new tree is staged beside `out`
+/// with missing and changed files written and unchanged ones linked, extra files (and folders
+/// left empty) gone, then swapped in; `target/` and `Cargo.lock` are kept. A failure leaves `out`
+/// as it was, byte for byte.
 pub fn apply(out: &Path, changes: &[FileChange]) -> Result<()> {
+    apply_with(out, changes, &mut write::write_synced)
+}
+
+/// `apply`, with each new file written by `write` (tests make it fail).
+pub fn apply_with(out: &Path, changes: &[FileChange], write: &mut write::Writer<'_>) -> Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let mut tree: BTreeMap<PathBuf, write::Entry<'_>> = BTreeMap::new();
+    if out.exists() {
+        let mut existing = BTreeMap::new();
+        list_files(out, out, &mut existing)?;
+        for (path, full) in existing {
+            tree.insert(path, write::Entry::Keep(full));
+        }
+    }
     for change in changes {
-        let full = out.join(change.path());
         match change {
-            FileChange::Missing { new, .. } | FileChange::Changed { new, .. } => {
-                if let Some(parent) = full.parent() {
-                    std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-                }
-                std::fs::write(&full, new).with_context(|| format!("writing {}", full.display()))?;
+            FileChange::Missing { path, new } | FileChange::Changed { path, new, .. } => {
+                tree.insert(path.clone(), write::Entry::Write(new.as_bytes()));
             }
-            FileChange::Extra { .. } => {
-                std::fs::remove_file(&full).with_context(|| format!("removing {}", full.display()))?;
-                let mut dir = full.parent();
-                while let Some(d) = dir {
-                    if d == out || std::fs::remove_dir(d).is_err() {
-                        break;
-                    }
-                    dir = d.parent();
-                }
+            FileChange::Extra { path } => {
+                tree.remove(path);
             }
         }
     }
-    Ok(())
+    let tree: Vec<_> = tree.into_iter().collect();
+    write::replace_tree(out, &tree, IGNORED, write)
 }
 
 /// A human report of `changes` under `out_display`: a unified diff per changed file, then the
@@ -236,10 +244,11 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     let spec = args.path("--spec")?;
     let out = args.path("--out")?;
     let crate_name = args.value("--crate-name")?;
+    let spec_root = args.path("--root")?;
     args.finish()?;
     let root = crate::enter_workspace_root()?;
 
-    let target = match (spec, out, crate_name) {
+    let mut target = match (spec, out, crate_name) {
         (None, None, None) => Target::product(&root)?,
         (Some(spec), Some(out), Some(crate_name)) => {
             check_crate_name(&crate_name)?;
@@ -249,6 +258,7 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
         }
         _ => bail!("--spec, --out and --crate-name go together (or give none for the product crate)"),
     };
+    target.options.root = spec_root;
     let is_product = target.options.command == PRODUCT_COMMAND;
     let out_display = paths::display(&target.out);
     let changes = plan(&target)?;
@@ -286,12 +296,27 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Refuses a `--crate-name` cargo would refuse, before anything is generated.
+/// Refuses a `--crate-name` cargo would refuse, or that would not compile, before anything is
+/// generated: a keyword, or the name of a crate the generated one uses (`serde`, `tokio`, `std`,
+/// ...: see `generator::expand::reserved_crate_names`), which it would shadow.
 fn check_crate_name(name: &str) -> Result<()> {
     let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid {
         bail!("--crate-name `{name}`: a crate name is ASCII letters, digits, `-` and `_`, starting with a letter or `_`");
+    }
+    if name.chars().any(|c| c.is_ascii_uppercase()) {
+        bail!("--crate-name `{name}`: a crate name is lowercase (rustc's non_snake_case lint refuses `{name}` as a crate's name)");
+    }
+    let rust_name = name.replace('-', "_");
+    if generator::names::is_keyword(&rust_name) || rust_name == "_" {
+        bail!("--crate-name `{name}`: `{rust_name}` is a Rust keyword, which cannot name a crate");
+    }
+    if generator::expand::reserved_crate_names().contains(&rust_name) {
+        bail!(
+            "--crate-name `{name}`: the generated crate uses a crate called `{rust_name}`, which one of that name would \
+             shadow; choose another name"
+        );
     }
     Ok(())
 }
@@ -359,6 +384,21 @@ mod tests {
             let error = check_crate_name(bad).unwrap_err().to_string();
             assert!(error.starts_with(&format!("--crate-name `{bad}`")), "{error}");
         }
+        for taken in
+            ["azure_core", "azure-core", "serde", "serde_json", "time", "tokio", "url", "percent-encoding", "std", "core"]
+        {
+            let error = check_crate_name(taken).unwrap_err().to_string();
+            assert!(error.starts_with(&format!("--crate-name `{taken}`: the generated crate uses a crate called")), "{error}");
+        }
+        for also in ["alloc", "test", "proc_macro", "azure_identity", "hyper", "reqwest", "rustls", "tokio-rustls"] {
+            assert!(check_crate_name(also).is_err(), "{also}");
+        }
+        let error = check_crate_name("MyCrate").unwrap_err().to_string();
+        assert!(error.contains("lowercase"), "{error}");
+        for keyword in ["self", "crate", "fn", "_"] {
+            let error = check_crate_name(keyword).unwrap_err().to_string();
+            assert!(error.contains("keyword"), "{error}");
+        }
     }
 
     #[test]
@@ -394,6 +434,104 @@ mod tests {
         assert!(out.join("target/debug/thing").exists(), "build output is never removed");
         let after = std::fs::metadata(out.join("Cargo.toml")).unwrap().modified().unwrap();
         assert_eq!(before, after, "unchanged files are not rewritten");
+    }
+
+    /// Every file under `dir` (build products and staging folders included) with its bytes and
+    /// modification time.
+    fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+        let mut files = BTreeMap::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(folder) = stack.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+                    files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), (std::fs::read(&path).unwrap(), modified));
+                }
+            }
+        }
+        files
+    }
+
+    /// A generated crate in `parent/out` with a build product and a lock file.
+    fn previous_output(parent: &Path) -> PathBuf {
+        let out = parent.join("out");
+        std::fs::create_dir_all(out.join("src/clients")).unwrap();
+        std::fs::create_dir_all(out.join("target/debug")).unwrap();
+        std::fs::write(out.join("Cargo.toml"), GENERATED_TOML).unwrap();
+        std::fs::write(out.join("Cargo.lock"), "# cargo's\n").unwrap();
+        std::fs::write(out.join("target/debug/thing"), "build output\n").unwrap();
+        std::fs::write(out.join("src/lib.rs"), "old lib\n").unwrap();
+        std::fs::write(out.join("src/clients/a.rs"), "old a\n").unwrap();
+        std::fs::write(out.join("src/gone.rs"), "gone\n").unwrap();
+        out
+    }
+
+    fn new_files() -> Vec<GeneratedFile> {
+        vec![
+            file("Cargo.toml", GENERATED_TOML),
+            file("src/lib.rs", "new lib\n"),
+            file("src/clients/a.rs", "old a\n"),
+            file("src/clients/b.rs", "new b\n"),
+            file("src/models.rs", &"m".repeat(10_000)),
+        ]
+    }
+
+    #[test]
+    fn a_write_that_fails_midway_leaves_the_previous_output_byte_for_byte() {
+        for fail_at in 0..3 {
+            let dir = tempfile::tempdir().unwrap();
+            let out = previous_output(dir.path());
+            let before = snapshot(dir.path());
+            let changes = compare(&out, &new_files()).unwrap();
+            // As a full disk does: some files written, then one cut short and an error.
+            let mut written = 0;
+            let mut full_disk = |path: &Path, bytes: &[u8]| {
+                if written == fail_at {
+                    std::fs::write(path, &bytes[..bytes.len() / 2])?;
+                    return Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"));
+                }
+                written += 1;
+                write::write_synced(path, bytes)
+            };
+            let error = format!("{:#}", apply_with(&out, &changes, &mut full_disk).unwrap_err());
+            assert!(error.contains("no space left on device") && error.contains("nothing was changed"), "{error}");
+            assert_eq!(snapshot(dir.path()), before, "failing at write {fail_at} changed something");
+        }
+    }
+
+    #[test]
+    fn a_staged_write_keeps_build_products_and_unchanged_files_and_drops_extra_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = previous_output(dir.path());
+        let before = snapshot(&out);
+        let changes = compare(&out, &new_files()).unwrap();
+        apply(&out, &changes).unwrap();
+        let after = snapshot(&out);
+        assert!(compare(&out, &new_files()).unwrap().is_empty());
+        for kept in ["Cargo.toml", "Cargo.lock", "target/debug/thing", "src/clients/a.rs"] {
+            assert_eq!(after[Path::new(kept)], before[Path::new(kept)], "{kept} is untouched, its time too");
+        }
+        assert!(!out.join("src/gone.rs").exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["out"], "no staging or previous folder is left");
+    }
+
+    #[test]
+    fn an_output_left_aside_by_a_killed_run_is_put_back_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = previous_output(dir.path());
+        // Killed between the two renames: the old output aside, a complete new one staged.
+        std::fs::rename(&out, dir.path().join(".out.previous")).unwrap();
+        std::fs::create_dir_all(dir.path().join(".out.staging/src")).unwrap();
+        let changes = compare(&out, &new_files()).unwrap();
+        apply(&out, &changes).unwrap();
+        assert!(compare(&out, &new_files()).unwrap().is_empty());
+        assert_eq!(std::fs::read_to_string(out.join("target/debug/thing")).unwrap(), "build output\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["out"]);
     }
 
     #[test]

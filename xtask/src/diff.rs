@@ -1,4 +1,4 @@
-//! `cargo xtask diff OLD NEW [--format markdown|json]`: what changes for users of the generated
+//! `cargo xtask diff OLD NEW [--format markdown|json] [--root DIR]`: what changes for users of the generated
 //! crate between two specs, through `generator::diff`.
 
 use std::path::{Path, PathBuf};
@@ -10,9 +10,10 @@ use crate::args::Args;
 use crate::manifest::Manifest;
 use crate::paths;
 
-/// `cargo xtask diff OLD NEW [--format markdown|json]`.
+/// `cargo xtask diff OLD NEW [--format markdown|json] [--root DIR]`.
 pub fn run(mut args: Args) -> Result<ExitCode> {
     let format = args.value("--format")?.unwrap_or_else(|| "markdown".into());
+    let spec_root = args.path("--root")?;
     let old = args.next_positional().context("usage: cargo xtask diff OLD NEW [--format markdown|json]")?;
     let new = args.next_positional().context("usage: cargo xtask diff OLD NEW [--format markdown|json]")?;
     args.finish()?;
@@ -24,7 +25,7 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
     let manifest = Manifest::read(&root.join("specs"))?;
     let old = resolve(&root, &manifest, &old)?;
     let new = resolve(&root, &manifest, &new)?;
-    let report = report(&old, &new)?;
+    let report = report_within(&old, &new, spec_root.as_deref())?;
     match format.as_str() {
         "json" => println!("{}", serde_json::to_string_pretty(&report)?),
         _ => print!("{}", generator::diff::render_markdown(&report)),
@@ -34,8 +35,13 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
 
 /// Models both specs and compares them.
 pub fn report(old: &Path, new: &Path) -> Result<generator::diff::Report> {
-    let old = generator::model(old).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let new = generator::model(new).map_err(|e| anyhow::anyhow!("{e}"))?;
+    report_within(old, new, None)
+}
+
+/// [`report`], with both specs' references confined to `root` (`None`: each spec's default root).
+pub fn report_within(old: &Path, new: &Path, root: Option<&Path>) -> Result<generator::diff::Report> {
+    let old = generator::model_within(old, root).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let new = generator::model_within(new, root).map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(generator::diff::diff_apis(&old, &new))
 }
 

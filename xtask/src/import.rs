@@ -27,8 +27,8 @@ use generator::load::ExampleFile;
 use crate::args::Args;
 use crate::codegen::{self, Target};
 use crate::manifest::{sha256_hex, FileEntry, Manifest, SpecEntry};
-use crate::paths;
 use crate::release::{self, Version};
+use crate::{paths, write};
 
 /// The source recorded when the checkout does not say (no git remote): the repository the
 /// command is documented to import from.
@@ -126,7 +126,8 @@ pub fn run(mut args: Args) -> Result<ExitCode> {
 /// The product must still generate from a spec made current: checked in memory, from the
 /// checkout, before anything is copied.
 fn check_generates(request: &Request, options: &generator::Options) -> Result<()> {
-    generator::generate(&request.from.join(&request.spec), options)
+    let options = generator::Options { root: Some(request.from.clone()), ..options.clone() };
+    generator::generate(&request.from.join(&request.spec), &options)
         .map(drop)
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("the spec does not generate the product crate, so nothing was imported")
@@ -272,8 +273,9 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
     }
     let mut manifest = Manifest::read(specs_dir)?;
 
-    // Load first: an unresolvable reference stops everything here, before any copy.
-    let loaded = generator::load::load_spec(&spec_path).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Load first: an unresolvable reference, or one that leads out of the checkout, stops
+    // everything here, before any copy.
+    let loaded = generator::load::load_spec_within(&spec_path, Some(&from)).map_err(|e| anyhow::anyhow!("{e}"))?;
     let api_version = loaded.document.info.version.clone();
 
     let mut wanted: Vec<PathBuf> = loaded.files.iter().map(|f| paths::absolute(f)).collect();
@@ -321,16 +323,17 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
         None => git_source(&from).unwrap_or_else(|| DEFAULT_SOURCE.to_string()),
     };
 
+    // Every file's bytes are known now: the manifest is computed before anything is written.
+    let mut contents: std::collections::BTreeMap<&str, Vec<u8>> = std::collections::BTreeMap::new();
     for (rel, bytes) in &plan {
-        let dest = specs_dir.join(rel);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
-        std::fs::write(&dest, bytes).with_context(|| format!("writing {}", dest.display()))?;
+        contents.insert(rel, bytes.clone());
     }
     for path in &wanted {
         let rel = inside(path, &from)?;
-        let bytes = std::fs::read(specs_dir.join(&rel)).with_context(|| format!("reading back specs/{rel}"))?;
+        let bytes = match contents.get(rel.as_str()) {
+            Some(bytes) => bytes.clone(),
+            None => std::fs::read(specs_dir.join(&rel)).with_context(|| format!("reading specs/{rel}"))?,
+        };
         let sha256 = sha256_hex(&bytes);
         // Re-importing an unchanged file from a checkout that knows less (no git) keeps what
         // the manifest already says about where it came from.
@@ -345,7 +348,7 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
         manifest.product.spec = spec_rel;
         manifest.product.api_version = api_version.clone();
     }
-    manifest.write(specs_dir)?;
+    write_all_or_nothing(specs_dir, &plan, &manifest)?;
 
     Ok(Outcome {
         written: plan.into_iter().map(|(rel, _)| rel).collect(),
@@ -355,6 +358,43 @@ pub fn import(specs_dir: &Path, request: &Request) -> Result<Outcome> {
         commit,
         api_version,
     })
+}
+
+/// Writes the planned files, then the manifest, each atomically (beside itself, then renamed);
+/// when one fails, those already written are put back as they were (or removed when new), so
+/// `specs/` is left as it was.
+fn write_all_or_nothing(specs_dir: &Path, plan: &[(String, Vec<u8>)], manifest: &Manifest) -> Result<()> {
+    // What was there before each write: its bytes, or `None` when the file is new.
+    let mut done: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
+    let mut result = Ok(());
+    for (rel, bytes) in plan {
+        let dest = specs_dir.join(rel);
+        let before = std::fs::read(&dest).ok();
+        let written = dest
+            .parent()
+            .map_or(Ok(()), |parent| {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))
+            })
+            .and_then(|()| write::write_atomic(&dest, bytes));
+        if let Err(error) = written {
+            result = Err(error);
+            break;
+        }
+        done.push((dest, before));
+    }
+    if result.is_ok() {
+        result = manifest.write(specs_dir);
+    }
+    if let Err(error) = result {
+        for (dest, before) in done.into_iter().rev() {
+            let _ = match before {
+                Some(bytes) => write::write_atomic(&dest, &bytes),
+                None => std::fs::remove_file(&dest).map_err(anyhow::Error::new),
+            };
+        }
+        return Err(error.context("nothing was imported: specs/ is as it was"));
+    }
+    Ok(())
 }
 
 /// The operationIds that name each example file (keyed as `LoadedSpec::examples` is), in the
@@ -769,6 +809,59 @@ mod tests {
         let manifest = Manifest::read(specs.path()).unwrap();
         let entry = manifest.file.iter().find(|f| f.path == IDENTITY).unwrap();
         assert_eq!(entry.sha256, sha256_hex(edited.as_bytes()));
+    }
+
+    #[test]
+    fn a_reference_out_of_the_checkout_is_refused_and_nothing_is_copied() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("checkout");
+        let spec = "specification/svc/stable/2024-01-01/svc.json";
+        std::fs::create_dir_all(from.join("specification/svc/stable/2024-01-01")).unwrap();
+        std::fs::write(dir.path().join("secret.json"), r#"{"definitions": {"S": {"type": "string"}}}"#).unwrap();
+        // From the spec's folder, four levels up is the checkout; five is outside it.
+        std::fs::write(
+            from.join(spec),
+            r##"{"swagger": "2.0", "info": {"title": "svc", "version": "2024-01-01"}, "paths": {},
+                "definitions": {"Top": {"type": "object", "properties": {"s": {"$ref": "../../../../../secret.json#/definitions/S"}}}}}"##,
+        )
+        .unwrap();
+        let specs = empty_specs();
+        let manifest_before = std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap();
+        let error = import(specs.path(), &request(&from, spec)).unwrap_err().to_string();
+        assert!(error.contains("svc.json#/definitions/Top/properties/s: "), "{error}");
+        assert!(error.contains("outside the root folder"), "{error}");
+        assert!(!specs.path().join("specification").exists(), "nothing copied");
+        assert_eq!(std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap(), manifest_before);
+        // With --make-current, the check that the spec generates refuses it first.
+        let options = generator::Options::new("x", "cargo xtask codegen");
+        let refused = Request { make_current: true, ..request(&from, spec) };
+        let error = format!("{:#}", check_generates(&refused, &options).unwrap_err());
+        assert!(error.contains("outside the root folder"), "{error}");
+    }
+
+    #[test]
+    fn a_write_that_fails_puts_back_what_was_written() {
+        let from = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = from.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "specification/svc/svc.json",
+            r##"{"swagger": "2.0", "info": {"title": "svc", "version": "2024-01-01"}, "paths": {},
+                "definitions": {"Top": {"type": "object", "properties": {"a": {"$ref": "../common/a.json#/definitions/A"}}}}}"##,
+        );
+        write("specification/common/a.json", r#"{"definitions": {"A": {"type": "string"}}}"#);
+        let specs = empty_specs();
+        // The spec's place in specs/ is taken by a folder that cannot be replaced: its write fails
+        // after common/a.json (first in path order) was written.
+        std::fs::create_dir_all(specs.path().join("specification/svc/svc.json/inside")).unwrap();
+        let manifest_before = std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap();
+        let error = format!("{:#}", import(specs.path(), &request(from.path(), "specification/svc/svc.json")).unwrap_err());
+        assert!(error.starts_with("nothing was imported: specs/ is as it was: "), "{error}");
+        assert!(!specs.path().join("specification/common/a.json").exists(), "the file written first is removed");
+        assert_eq!(std::fs::read_to_string(specs.path().join("manifest.toml")).unwrap(), manifest_before);
     }
 
     #[test]

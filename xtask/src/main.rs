@@ -14,9 +14,11 @@ mod diff;
 mod import;
 mod manifest;
 mod model;
+mod mutate;
 mod paths;
 mod release;
 mod test;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,16 +34,25 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  codegen [--check] [--spec PATH --out DIR --crate-name NAME [--strict]]
+  codegen [--check] [--spec PATH --out DIR --crate-name NAME [--strict]] [--root DIR]
       Regenerate generated/ from the spec specs/manifest.toml names (or any spec into any
       folder). --check writes nothing, prints a diff, and fails when the output is stale.
       An operation the generator cannot express is left out with a located warning, or is
       an error with --strict (always for the product crate).
-  model [--spec PATH]
+      --root is the folder the spec's $refs may read from (default: the nearest ancestor of
+      the spec's folder named `specification`, else the spec's folder), as for model, bench
+      and diff.
+  model [--spec PATH] [--root DIR]
       Summarise the IR of a spec (default: the product spec).
-  bench [--runs N] [--spec PATH] [--build]
+  bench [--runs N] [--spec PATH] [--root DIR]
       Time the in-memory pipeline (load, lower, expand) in release mode; report peak memory.
-      --build also times `cargo build -p <product crate>` once its dependencies are built.
+  bench --compile [--rounds N]
+      Time `cargo build` and `cargo check` of the generated crates (every vendored spec, with
+      the time per model and per operation) against autorust's azure_mgmt_iothub, in rounds.
+  mutate [--seed S] [--count N] [--max-seconds T] [--only I --keep DIR]
+      Run the generator on N seeded mutants of the vendored and fixture specs (in a worker
+      process); fail on a panic, an abort, a hang, an error not located at a place that exists,
+      or a refused spec that changes the output. --only I --keep DIR writes mutant I to DIR.
   test
       Everything CI runs: codegen --check, cargo test, clippy, docs, cargo package (the product
       crate as crates.io would receive it), generality and fixture crates, then the conformance step.
@@ -50,12 +61,13 @@ commands:
       drive every scenario against the server (installed with npm ci), print the report's counts
       and every missed scenario; fail when one not on the exclusion list was missed.
   import --from CHECKOUT SPEC [--make-current] [--force] [--source NAME]
-      Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/.
+      Vendor SPEC (a path inside CHECKOUT) and every file it references into specs/
+      (references that lead out of CHECKOUT are refused).
       Reports the example files the spec names that the checkout lacks.
       --make-current also makes it the product's spec, sets the crate's version and adds a
       changelog section by the report of what changed (specs/manifest.toml, specs/CHANGELOG.md),
       regenerates generated/ and writes the report to target/api-changes-<old>-to-<new>.md.
-  diff OLD NEW [--format markdown|json]
+  diff OLD NEW [--format markdown|json] [--root DIR]
       Compare two specs through the IR: what changes for users of the generated crate.
       OLD and NEW are spec paths, or api-versions of specs listed in specs/manifest.toml.
 ";
@@ -69,6 +81,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "codegen" => codegen::run(args),
         "model" => model::run(args),
+        "mutate" => mutate::run(args),
         "bench" => bench::run(args),
         "test" => test::run(args),
         "conformance" => conformance::run(args),

@@ -121,7 +121,7 @@ impl Manifest {
     /// Writes `specs_dir/manifest.toml` in the fixed layout of `render`.
     pub fn write(&self, specs_dir: &Path) -> Result<()> {
         let path = specs_dir.join(FILE_NAME);
-        std::fs::write(&path, self.render()).with_context(|| format!("writing {}", path.display()))
+        crate::write::write_atomic(&path, self.render().as_bytes())
     }
 
     /// Adds or replaces the `[[file]]` entry for `entry.path`, keeping the list sorted by path.

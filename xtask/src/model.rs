@@ -1,4 +1,4 @@
-//! `cargo xtask model [--spec PATH]`: a summary of what the generator understood of a spec.
+//! `cargo xtask model [--spec PATH] [--root DIR]`: a summary of what the generator understood of a spec.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -12,16 +12,17 @@ use crate::args::Args;
 use crate::codegen::Target;
 use crate::paths;
 
-/// `cargo xtask model [--spec PATH]`.
+/// `cargo xtask model [--spec PATH] [--root DIR]`.
 pub fn run(mut args: Args) -> Result<ExitCode> {
     let spec = args.path("--spec")?;
+    let spec_root = args.path("--root")?;
     args.finish()?;
     let root = crate::enter_workspace_root()?;
     let spec = match spec {
         Some(spec) => paths::relative_to(&spec, &root).map(PathBuf::from).unwrap_or(spec),
         None => Target::product(&root)?.spec,
     };
-    let api = generator::model(&spec).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let api = generator::model_within(&spec, spec_root.as_deref()).map_err(|e| anyhow::anyhow!("{e}"))?;
     print!("{}", summary(&paths::slashed(&spec), &api));
     Ok(ExitCode::SUCCESS)
 }
@@ -63,6 +64,17 @@ pub fn summary(spec: &str, api: &Api) -> String {
     let _ = writeln!(out, "  pageable: {pageable}");
     let _ = writeln!(out, "  long-running: {long_running}");
     let _ = writeln!(out, "types: {} ({objects} objects, {enums} enums, {aliases} aliases)", api.types.len());
+    let usage = &api.clients.usage;
+    let count = |sent: bool, received: bool| usage.values().filter(|u| u.sent == sent && u.received == received).count();
+    let _ = writeln!(
+        out,
+        "  as the methods use them: {} sent and received, {} sent only, {} received only, {} neither (request bodies: {})",
+        count(true, true),
+        count(true, false),
+        count(false, true),
+        api.types.len() - usage.len(),
+        usage.values().filter(|u| u.request_body).count()
+    );
     let _ = writeln!(
         out,
         "examples: {} referenced, {found} found, {} missing, {} invalid",

@@ -68,6 +68,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         step(format!("fixture crates: {} → target/generality/fixtures", FIXTURE_DIRS.join(", ")), &mut || {
             fixture_crates(&root)
         })?;
+        step(format!("hostile and mutant crates: {HOSTILE_DIR}, {MUTANTS_COMPILED} mutants → target/generality/hostile"), &mut || {
+            hostile_crates(&root)
+        })?;
         step("conformance: the AutoRest test server's scenarios (cargo xtask conformance)".into(), &mut || {
             if crate::conformance::check(&root, &[])?.passed {
                 Ok(())
@@ -125,21 +128,44 @@ fn generality(root: &Path, spec: &str, name: &str) -> Result<()> {
 /// product crate's tests built are reused at the versions it is tested with (cargo drops the
 /// entries it does not need).
 fn check_generated(root: &Path, dir: &Path) -> Result<()> {
-    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).context("copying Cargo.lock")?;
-    let target_dir = root.join("target");
-    let env = [("CARGO_TARGET_DIR", target_dir.to_str().context("target path is not UTF-8")?)];
     // With every feature: the `fake` module and the `debug` feature's `Debug` of every field.
-    cargo(dir, &["clippy", "--all-features", "--all-targets", "--", "-D", "warnings"], &env)?;
-    cargo(dir, &["doc", "--no-deps", "--all-features"], &[env[0], ("RUSTDOCFLAGS", "-D warnings")])?;
+    lint_and_document(root, dir, &["--all-features"])?;
     // The tests too: unit tests, example tests (ignored where the example file is missing), the
-    // redaction tests, and the README's and the fakes' doc-tests, which clippy does not compile.
-    cargo(dir, &["test", "--all-features"], &env)
+    // fake and redaction tests, and the README's and the fakes' doc-tests, which clippy does not
+    // compile.
+    cargo(dir, &["test", "--all-features"], &[("CARGO_TARGET_DIR", target_dir(root)?.as_str())])
+}
+
+/// `clippy --all-targets -D warnings` and `RUSTDOCFLAGS="-D warnings" cargo doc --no-deps` of the
+/// crate (or workspace of them) in `dir`, with `features` (cargo's feature flags), against the
+/// workspace's `Cargo.lock` and in its `target/`.
+fn lint_and_document(root: &Path, dir: &Path, features: &[&str]) -> Result<()> {
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).context("copying Cargo.lock")?;
+    let target_dir = target_dir(root)?;
+    let env = [("CARGO_TARGET_DIR", target_dir.as_str())];
+    let clippy: Vec<&str> = ["clippy"].into_iter().chain(features.iter().copied()).chain(["--all-targets", "--", "-D", "warnings"]).collect();
+    cargo(dir, &clippy, &env)?;
+    let doc: Vec<&str> = ["doc", "--no-deps"].into_iter().chain(features.iter().copied()).collect();
+    cargo(dir, &doc, &[env[0], ("RUSTDOCFLAGS", "-D warnings")])
+}
+
+/// The workspace's `target/`, as text for an environment variable.
+fn target_dir(root: &Path) -> Result<String> {
+    root.join("target").to_str().map(str::to_string).context("target path is not UTF-8")
 }
 
 /// The folders of fixture specs whose crates are built and tested: the generator's own
 /// fixtures, one construct each, many of which the vendored specs never use (their `swagger/`
 /// twins lower to the same IR, so they are left out).
 const FIXTURE_DIRS: &[&str] = &["generator/tests/fixtures/lower", "generator/tests/fixtures/expand"];
+
+/// The hostile corpus, whose accepted specs must compile (its refused ones are left out, as
+/// `generator/tests/hostile.rs` expects; `hostile/pending/` holds specs known not to compile yet).
+const HOSTILE_DIR: &str = "generator/tests/fixtures/hostile";
+
+/// How many accepted mutants (`cargo xtask mutate`) the fixture step compiles: one of a vendored
+/// spec, the others of fixture specs.
+const MUTANTS_COMPILED: usize = 3;
 
 /// Generates the crate of every fixture spec under `target/generality/fixtures/` (one
 /// workspace, building into the workspace's `target/`), then lints them with
@@ -151,36 +177,73 @@ fn fixture_crates(root: &Path) -> Result<()> {
     let base = root.join("target").join("generality").join("fixtures");
     let mut members = Vec::new();
     for dir in FIXTURE_DIRS {
-        let folder = root.join(dir);
-        let mut specs: Vec<PathBuf> = std::fs::read_dir(&folder)
-            .with_context(|| format!("reading {}", folder.display()))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.is_file() && matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "json")))
-            .collect();
-        specs.sort();
-        let group = Path::new(dir).file_name().and_then(|n| n.to_str()).unwrap_or("fixtures");
-        for spec in specs {
-            let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            let name = crate_ident(&format!("fixture_{group}_{stem}"));
-            let out = base.join(&name);
-            let target = codegen::custom_target(root, &spec, out.clone(), name.clone());
-            match codegen::plan(&target) {
-                Ok(changes) => {
-                    codegen::apply(&out, &changes)?;
-                    members.push(name);
-                }
-                Err(refused) => println!("left out {}: {refused:#}", paths::display(&spec)),
+        generate_folder(root, dir, &base, &mut members)?;
+    }
+    write_workspace(&base, &members)?;
+    println!("{} fixture crates", members.len());
+    check_generated(root, &base)
+}
+
+/// Generates the crate of every spec of the hostile corpus the generator accepts, and of the
+/// first accepted mutants of `cargo xtask mutate`'s default seed (`MUTANTS_COMPILED`), under
+/// `target/generality/hostile/` (one workspace), then lints them with `clippy --all-targets -D
+/// warnings` (which type-checks their tests too) and documents them with `-D warnings` (rustdoc
+/// works out every auto trait, deeper than the compiler). Their tests are not run: what these
+/// crates check is that an accepted spec compiles, and linking two dozen test binaries against
+/// the HTTPS server would double the step's time.
+fn hostile_crates(root: &Path) -> Result<()> {
+    let base = root.join("target").join("generality").join("hostile");
+    let mut members = Vec::new();
+    generate_folder(root, HOSTILE_DIR, &base, &mut members)?;
+    let scratch = root.join("target").join("generality").join("mutant-specs");
+    for (name, files) in crate::mutate::accepted_crates(root, &scratch, crate::mutate::DEFAULT_SEED, MUTANTS_COMPILED)? {
+        let out = base.join(&name);
+        let changes = codegen::compare(&out, &files)?;
+        codegen::apply(&out, &changes)?;
+        members.push(name);
+    }
+    write_workspace(&base, &members)?;
+    println!("{} hostile and mutant crates", members.len());
+    // Default features: what an accepted spec must give is a crate that compiles; its fakes are
+    // checked on the product, generality and fixture crates.
+    lint_and_document(root, &base, &[])
+}
+
+/// Generates the crate of each spec in the folder `dir` (not its subfolders) into `base`, adding
+/// its name to `members`; a spec the generator refuses is listed and left out.
+fn generate_folder(root: &Path, dir: &str, base: &Path, members: &mut Vec<String>) -> Result<()> {
+    let folder = root.join(dir);
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file() && matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "json")))
+        .collect();
+    specs.sort();
+    let group = Path::new(dir).file_name().and_then(|n| n.to_str()).unwrap_or("fixtures");
+    for spec in specs {
+        let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let name = crate_ident(&format!("fixture_{group}_{stem}"));
+        let out = base.join(&name);
+        let target = codegen::custom_target(root, &spec, out.clone(), name.clone());
+        match codegen::plan(&target) {
+            Ok(changes) => {
+                codegen::apply(&out, &changes)?;
+                members.push(name);
             }
+            Err(refused) => println!("left out {}: {refused:#}", paths::display(&spec)),
         }
     }
+    Ok(())
+}
+
+/// Writes the `[workspace]` manifest of `members` in `base`.
+fn write_workspace(base: &Path, members: &[String]) -> Result<()> {
     if members.is_empty() {
-        bail!("no fixture generated a crate");
+        bail!("no spec of {} generated a crate", paths::display(base));
     }
     let list = members.iter().map(|m| format!("\n    \"{m}\",")).collect::<String>();
     std::fs::write(base.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [{list}\n]\n"))
-        .context("writing the fixtures' workspace manifest")?;
-    println!("{} fixture crates", members.len());
-    check_generated(root, &base)
+        .with_context(|| format!("writing the workspace manifest of {}", paths::display(base)))
 }
 
 /// Gives a generated crate its own `[workspace]`, so cargo does not take it for an unlisted

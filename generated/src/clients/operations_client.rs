@@ -63,7 +63,7 @@ impl OperationsClient {
                     api_version: Some(self.api_version.clone()),
                     success: &[200],
                     error: crate::error::from_response::<crate::models::ErrorDetails>,
-                    link_of: |page| page.next_link.as_deref(),
+                    next_link: Some("nextLink"),
                     next: None,
                 },
                 options.method_options,

@@ -51,14 +51,6 @@ pub struct ArmIdentity {
     >,
 }
 
-impl TryFrom<ArmIdentity> for azure_core::http::RequestContent<ArmIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ArmIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The `ArmUserIdentity` object.
 #[derive(
     Clone,
@@ -88,14 +80,6 @@ pub struct ArmUserIdentity {
     pub client_id: Option<String>,
 }
 
-impl TryFrom<ArmUserIdentity> for azure_core::http::RequestContent<ArmUserIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ArmUserIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized X509 Certificate.
 #[derive(
     Clone,
@@ -113,15 +97,6 @@ pub struct CertificateBodyDescription {
     /// True indicates that the certificate will be created in verified state and proof of possession will not be required.
     #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
-}
-
-impl TryFrom<CertificateBodyDescription>
-for azure_core::http::RequestContent<CertificateBodyDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateBodyDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The X509 Certificate.
@@ -190,28 +165,13 @@ for azure_core::http::RequestContent<CertificateDescription> {
 }
 
 /// The JSON-serialized array of Certificate objects.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateListDescription {
     /// The array of Certificate objects.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<CertificateDescription>>,
-}
-
-impl TryFrom<CertificateListDescription>
-for azure_core::http::RequestContent<CertificateListDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateListDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The description of an X509 CA Certificate.
@@ -238,7 +198,10 @@ pub struct CertificateProperties {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[serde(
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+        default
+    )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -261,7 +224,10 @@ pub struct CertificateProperties {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[serde(
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+        default
+    )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -271,7 +237,10 @@ pub struct CertificateProperties {
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[serde(
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+        default
+    )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -283,24 +252,9 @@ pub struct CertificateProperties {
     pub certificate: Option<String>,
 }
 
-impl TryFrom<CertificateProperties>
-for azure_core::http::RequestContent<CertificateProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
@@ -316,7 +270,10 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[serde(
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+        default
+    )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -346,7 +303,10 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[serde(
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+        default
+    )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -356,7 +316,10 @@ pub struct CertificatePropertiesWithNonce {
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(with = "crate::time::Optional::<crate::time::Rfc7231>", default)]
+    #[serde(
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+        default
+    )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -385,24 +348,9 @@ pub struct CertificatePropertiesWithNonce {
     pub certificate: Option<String>,
 }
 
-impl TryFrom<CertificatePropertiesWithNonce>
-for azure_core::http::RequestContent<CertificatePropertiesWithNonce> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificatePropertiesWithNonce) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized leaf certificate
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificateVerificationDescription {
     /// base-64 representation of X509 certificate .cer file or just .pem file content.
@@ -420,14 +368,8 @@ for azure_core::http::RequestContent<CertificateVerificationDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateWithNonceDescription {
     /// The `properties` property.
@@ -475,15 +417,6 @@ pub struct CertificateWithNonceDescription {
     pub type_: Option<String>,
 }
 
-impl TryFrom<CertificateWithNonceDescription>
-for azure_core::http::RequestContent<CertificateWithNonceDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CertificateWithNonceDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The IoT hub cloud-to-device messaging properties.
 #[derive(
     Clone,
@@ -505,33 +438,19 @@ pub struct CloudToDeviceProperties {
     /// The default time to live for cloud-to-device messages in the device queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "defaultTtlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub default_ttl_as_iso8601: Option<String>,
+    pub default_ttl_as_iso8601: Option<::time::Duration>,
     /// The `feedback` property.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<FeedbackProperties>,
 }
 
-impl TryFrom<CloudToDeviceProperties>
-for azure_core::http::RequestContent<CloudToDeviceProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: CloudToDeviceProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The health data for an endpoint
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthData {
     /// Id of the endpoint
@@ -546,7 +465,7 @@ pub struct EndpointHealthData {
     /// Time at which the last known error occurred
     #[serde(
         rename = "lastKnownErrorTime",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -554,7 +473,7 @@ pub struct EndpointHealthData {
     /// Last time iot hub successfully sent a message to the endpoint
     #[serde(
         rename = "lastSuccessfulSendAttemptTime",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -562,31 +481,16 @@ pub struct EndpointHealthData {
     /// Last time iot hub tried to send a message to the endpoint
     #[serde(
         rename = "lastSendAttemptTime",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub last_send_attempt_time: Option<::time::OffsetDateTime>,
 }
 
-impl TryFrom<EndpointHealthData>
-for azure_core::http::RequestContent<EndpointHealthData> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EndpointHealthData) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthDataListResult {
     /// JSON-serialized array of Endpoint health data
@@ -604,23 +508,13 @@ pub struct EndpointHealthDataListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<EndpointHealthDataListResult>
-for azure_core::http::RequestContent<EndpointHealthDataListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EndpointHealthDataListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
 #[derive(
     Clone,
     PartialEq,
     ::serde::Serialize,
     ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
+    azure_core::fmt::SafeDebug
 )]
 #[non_exhaustive]
 pub struct EnrichmentProperties {
@@ -650,24 +544,9 @@ impl EnrichmentProperties {
     }
 }
 
-impl TryFrom<EnrichmentProperties>
-for azure_core::http::RequestContent<EnrichmentProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EnrichmentProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Error details.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// The error code.
@@ -712,27 +591,12 @@ pub struct ErrorDetails {
     pub details: Option<String>,
 }
 
-impl TryFrom<ErrorDetails> for azure_core::http::RequestContent<ErrorDetails> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ErrorDetails) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The EventHub consumer group.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
-    #[serde(default)]
     pub properties: EventHubConsumerGroupName,
 }
 
@@ -755,14 +619,8 @@ for azure_core::http::RequestContent<EventHubConsumerGroupBodyDescription> {
 }
 
 /// The properties of the EventHubConsumerGroupInfo object.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupInfo {
     /// The tags.
@@ -810,24 +668,9 @@ pub struct EventHubConsumerGroupInfo {
     pub etag: Option<String>,
 }
 
-impl TryFrom<EventHubConsumerGroupInfo>
-for azure_core::http::RequestContent<EventHubConsumerGroupInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The EventHub consumer group name.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
@@ -842,24 +685,9 @@ impl EventHubConsumerGroupName {
     }
 }
 
-impl TryFrom<EventHubConsumerGroupName>
-for azure_core::http::RequestContent<EventHubConsumerGroupName> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupName) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupsListResult {
     /// List of consumer groups objects
@@ -875,15 +703,6 @@ pub struct EventHubConsumerGroupsListResult {
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<EventHubConsumerGroupsListResult>
-for azure_core::http::RequestContent<EventHubConsumerGroupsListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubConsumerGroupsListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the provisioned Event Hub-compatible endpoint used by the IoT hub.
@@ -939,24 +758,9 @@ pub struct EventHubProperties {
     pub endpoint: Option<String>,
 }
 
-impl TryFrom<EventHubProperties>
-for azure_core::http::RequestContent<EventHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: EventHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
@@ -1022,14 +826,8 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 }
 
 /// Use to provide failover region when requesting manual Failover for a hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
@@ -1097,15 +895,6 @@ impl FallbackRouteProperties {
     }
 }
 
-impl TryFrom<FallbackRouteProperties>
-for azure_core::http::RequestContent<FallbackRouteProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: FallbackRouteProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of the feedback queue for cloud-to-device messages.
 #[derive(
     Clone,
@@ -1120,13 +909,19 @@ pub struct FeedbackProperties {
     /// The lock duration for the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "lockDurationAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lock_duration_as_iso8601: Option<String>,
+    pub lock_duration_as_iso8601: Option<::time::Duration>,
     /// The period of time for which a message is available to consume before it is expired by the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
-    #[serde(rename = "ttlAsIso8601", default, skip_serializing_if = "Option::is_none")]
-    pub ttl_as_iso8601: Option<String>,
+    #[serde(
+        rename = "ttlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ttl_as_iso8601: Option<::time::Duration>,
     /// The number of times the IoT hub attempts to deliver a message on the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "maxDeliveryCount",
@@ -1136,24 +931,9 @@ pub struct FeedbackProperties {
     pub max_delivery_count: Option<i32>,
 }
 
-impl TryFrom<FeedbackProperties>
-for azure_core::http::RequestContent<FeedbackProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: FeedbackProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The group information for creating a private endpoint on an IotHub
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
@@ -1203,24 +983,9 @@ impl GroupIdInformation {
     }
 }
 
-impl TryFrom<GroupIdInformation>
-for azure_core::http::RequestContent<GroupIdInformation> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: GroupIdInformation) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties for a group information object
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformationProperties {
     /// The group id
@@ -1242,24 +1007,9 @@ pub struct GroupIdInformationProperties {
     pub required_zone_names: Option<Vec<String>>,
 }
 
-impl TryFrom<GroupIdInformationProperties>
-for azure_core::http::RequestContent<GroupIdInformationProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: GroupIdInformationProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Use to provide parameters when requesting an import of all devices in the hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
@@ -1329,14 +1079,8 @@ for azure_core::http::RequestContent<ImportDevicesRequest> {
 }
 
 /// IoT Hub capacity information.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubCapacity {
     /// The minimum number of units.
@@ -1379,14 +1123,6 @@ pub struct IotHubCapacity {
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub scale_type: Option<IotHubScaleType>,
-}
-
-impl TryFrom<IotHubCapacity> for azure_core::http::RequestContent<IotHubCapacity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubCapacity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The description of the IoT hub.
@@ -1485,14 +1221,8 @@ impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescr
 }
 
 /// The JSON-serialized array of IotHubDescription objects with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubDescriptionListResult {
     /// The array of IotHubDescription objects.
@@ -1510,24 +1240,9 @@ pub struct IotHubDescriptionListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<IotHubDescriptionListResult>
-for azure_core::http::RequestContent<IotHubDescriptionListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubDescriptionListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Public representation of one of the locations where a resource is provisioned.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubLocationDescription {
     /// The name of the Azure region
@@ -1538,24 +1253,9 @@ pub struct IotHubLocationDescription {
     pub role: Option<IotHubReplicaRoleType>,
 }
 
-impl TryFrom<IotHubLocationDescription>
-for azure_core::http::RequestContent<IotHubLocationDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubLocationDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties indicating whether a given IoT hub name is available.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
@@ -1581,15 +1281,6 @@ pub struct IotHubNameAvailabilityInfo {
     /// The detailed reason message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-}
-
-impl TryFrom<IotHubNameAvailabilityInfo>
-for azure_core::http::RequestContent<IotHubNameAvailabilityInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubNameAvailabilityInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an IoT hub.
@@ -1767,23 +1458,9 @@ pub struct IotHubProperties {
     pub enable_data_residency: Option<bool>,
 }
 
-impl TryFrom<IotHubProperties> for azure_core::http::RequestContent<IotHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Quota metrics properties.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
@@ -1818,24 +1495,9 @@ pub struct IotHubQuotaMetricInfo {
     pub max_value: Option<i64>,
 }
 
-impl TryFrom<IotHubQuotaMetricInfo>
-for azure_core::http::RequestContent<IotHubQuotaMetricInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubQuotaMetricInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfoListResult {
     /// The array of quota metrics objects.
@@ -1853,23 +1515,9 @@ pub struct IotHubQuotaMetricInfoListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<IotHubQuotaMetricInfoListResult>
-for azure_core::http::RequestContent<IotHubQuotaMetricInfoListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubQuotaMetricInfoListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// SKU properties.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescription {
     /// The type of the resource.
@@ -1900,24 +1548,9 @@ impl IotHubSkuDescription {
     }
 }
 
-impl TryFrom<IotHubSkuDescription>
-for azure_core::http::RequestContent<IotHubSkuDescription> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuDescription) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescriptionListResult {
     /// The array of IotHubSkuDescription.
@@ -1933,15 +1566,6 @@ pub struct IotHubSkuDescriptionListResult {
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<IotHubSkuDescriptionListResult>
-for azure_core::http::RequestContent<IotHubSkuDescriptionListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuDescriptionListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// Information about the SKU of the IoT hub.
@@ -1982,14 +1606,6 @@ impl IotHubSkuInfo {
     }
 }
 
-impl TryFrom<IotHubSkuInfo> for azure_core::http::RequestContent<IotHubSkuInfo> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IotHubSkuInfo) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The IP filter rules for the IoT hub.
 #[derive(
     Clone,
@@ -2025,23 +1641,9 @@ impl IpFilterRule {
     }
 }
 
-impl TryFrom<IpFilterRule> for azure_core::http::RequestContent<IpFilterRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: IpFilterRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of the Job Response object.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponse {
     /// The job identifier.
@@ -2059,7 +1661,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "startTimeUtc",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default
     )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
@@ -2073,7 +1675,7 @@ pub struct JobResponse {
     /// Read-only: set by the service, never sent.
     #[serde(
         rename = "endTimeUtc",
-        with = "crate::time::Optional::<crate::time::Rfc7231>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
         default
     )]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
@@ -2134,23 +1736,9 @@ pub struct JobResponse {
     pub parent_job_id: Option<String>,
 }
 
-impl TryFrom<JobResponse> for azure_core::http::RequestContent<JobResponse> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: JobResponse) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The JSON-serialized array of JobResponse objects with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponseListResult {
     /// The array of JobResponse objects.
@@ -2166,15 +1754,6 @@ pub struct JobResponseListResult {
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<JobResponseListResult>
-for azure_core::http::RequestContent<JobResponseListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: JobResponseListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the Managed identity.
@@ -2197,36 +1776,14 @@ pub struct ManagedIdentity {
     pub user_assigned_identity: Option<String>,
 }
 
-impl TryFrom<ManagedIdentity> for azure_core::http::RequestContent<ManagedIdentity> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: ManagedIdentity) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Routes that matched
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct MatchedRoute {
     /// Properties of routes that matched
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub properties: Option<RouteProperties>,
-}
-
-impl TryFrom<MatchedRoute> for azure_core::http::RequestContent<MatchedRoute> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: MatchedRoute) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of the messaging endpoints used by this IoT hub.
@@ -2243,13 +1800,19 @@ pub struct MessagingEndpointProperties {
     /// The lock duration. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
     #[serde(
         rename = "lockDurationAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub lock_duration_as_iso8601: Option<String>,
+    pub lock_duration_as_iso8601: Option<::time::Duration>,
     /// The period of time for which a message is available to consume before it is expired by the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
-    #[serde(rename = "ttlAsIso8601", default, skip_serializing_if = "Option::is_none")]
-    pub ttl_as_iso8601: Option<String>,
+    #[serde(
+        rename = "ttlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ttl_as_iso8601: Option<::time::Duration>,
     /// The number of times the IoT hub attempts to deliver a message. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
     #[serde(
         rename = "maxDeliveryCount",
@@ -2259,24 +1822,9 @@ pub struct MessagingEndpointProperties {
     pub max_delivery_count: Option<i32>,
 }
 
-impl TryFrom<MessagingEndpointProperties>
-for azure_core::http::RequestContent<MessagingEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: MessagingEndpointProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Name of Iot Hub type
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Name {
     /// IotHub type
@@ -2287,22 +1835,13 @@ pub struct Name {
     pub localized_value: Option<String>,
 }
 
-impl TryFrom<Name> for azure_core::http::RequestContent<Name> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Name) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// IP Rule to be applied as part of Network Rule Set
 #[derive(
     Clone,
     PartialEq,
     ::serde::Serialize,
     ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
+    azure_core::fmt::SafeDebug
 )]
 #[non_exhaustive]
 pub struct NetworkRuleSetIpRule {
@@ -2328,23 +1867,13 @@ impl NetworkRuleSetIpRule {
     }
 }
 
-impl TryFrom<NetworkRuleSetIpRule>
-for azure_core::http::RequestContent<NetworkRuleSetIpRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: NetworkRuleSetIpRule) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Network Rule Set Properties of IotHub
 #[derive(
     Clone,
     PartialEq,
     ::serde::Serialize,
     ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
+    azure_core::fmt::SafeDebug
 )]
 #[non_exhaustive]
 pub struct NetworkRuleSetProperties {
@@ -2373,24 +1902,9 @@ impl NetworkRuleSetProperties {
     }
 }
 
-impl TryFrom<NetworkRuleSetProperties>
-for azure_core::http::RequestContent<NetworkRuleSetProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: NetworkRuleSetProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// IoT Hub REST API operation
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
@@ -2408,23 +1922,9 @@ pub struct Operation {
     pub display: Option<OperationDisplay>,
 }
 
-impl TryFrom<Operation> for azure_core::http::RequestContent<Operation> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Operation) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The object that represents the operation.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
@@ -2469,23 +1969,9 @@ pub struct OperationDisplay {
     pub description: Option<String>,
 }
 
-impl TryFrom<OperationDisplay> for azure_core::http::RequestContent<OperationDisplay> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: OperationDisplay) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Input values.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
@@ -2509,14 +1995,8 @@ impl TryFrom<OperationInputs> for azure_core::http::RequestContent<OperationInpu
 }
 
 /// Result of the request to list IoT Hub operations. It contains a list of operations and a URL link to get the next set of results.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
@@ -2541,15 +2021,6 @@ pub struct OperationListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<OperationListResult>
-for azure_core::http::RequestContent<OperationListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: OperationListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The private endpoint property of a private endpoint connection
 #[derive(
     Clone,
@@ -2571,14 +2042,6 @@ pub struct PrivateEndpoint {
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub id: Option<String>,
-}
-
-impl TryFrom<PrivateEndpoint> for azure_core::http::RequestContent<PrivateEndpoint> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateEndpoint) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The private endpoint connection of an IotHub
@@ -2680,41 +2143,17 @@ impl PrivateEndpointConnectionProperties {
     }
 }
 
-impl TryFrom<PrivateEndpointConnectionProperties>
-for azure_core::http::RequestContent<PrivateEndpointConnectionProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateEndpointConnectionProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The list of private endpoint connections for an IotHub
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
 /// The available private link resources for an IotHub
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PrivateLinkResources {
     /// The list of available private link resources for an IotHub
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<GroupIdInformation>>,
-}
-
-impl TryFrom<PrivateLinkResources>
-for azure_core::http::RequestContent<PrivateLinkResources> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateLinkResources) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The current state of a private endpoint connection
@@ -2755,24 +2194,9 @@ impl PrivateLinkServiceConnectionState {
     }
 }
 
-impl TryFrom<PrivateLinkServiceConnectionState>
-for azure_core::http::RequestContent<PrivateLinkServiceConnectionState> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: PrivateLinkServiceConnectionState) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Identity registry statistics.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
@@ -2807,23 +2231,13 @@ pub struct RegistryStatistics {
     pub disabled_device_count: Option<i64>,
 }
 
-impl TryFrom<RegistryStatistics>
-for azure_core::http::RequestContent<RegistryStatistics> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RegistryStatistics) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The common properties of an Azure resource.
 #[derive(
     Clone,
     PartialEq,
     ::serde::Serialize,
     ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
+    azure_core::fmt::SafeDebug
 )]
 #[non_exhaustive]
 pub struct Resource {
@@ -2878,23 +2292,9 @@ impl Resource {
     }
 }
 
-impl TryFrom<Resource> for azure_core::http::RequestContent<Resource> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: Resource) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Compilation error when evaluating route
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteCompilationError {
     /// Route error message
@@ -2908,24 +2308,9 @@ pub struct RouteCompilationError {
     pub location: Option<RouteErrorRange>,
 }
 
-impl TryFrom<RouteCompilationError>
-for azure_core::http::RequestContent<RouteCompilationError> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteCompilationError) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Position where the route error happened
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorPosition {
     /// Line where the route error happened
@@ -2936,24 +2321,9 @@ pub struct RouteErrorPosition {
     pub column: Option<i32>,
 }
 
-impl TryFrom<RouteErrorPosition>
-for azure_core::http::RequestContent<RouteErrorPosition> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteErrorPosition) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Range of route errors
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorRange {
     /// Start where the route error happened
@@ -2962,14 +2332,6 @@ pub struct RouteErrorRange {
     /// End where the route error happened
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<RouteErrorPosition>,
-}
-
-impl TryFrom<RouteErrorRange> for azure_core::http::RequestContent<RouteErrorRange> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteErrorRange) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of a routing rule that your IoT hub uses to route messages to endpoints.
@@ -3016,16 +2378,8 @@ impl RouteProperties {
     }
 }
 
-impl TryFrom<RouteProperties> for azure_core::http::RequestContent<RouteProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RouteProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to a cosmos DB sql container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingCosmosDbSqlApiProperties {
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
@@ -3142,15 +2496,6 @@ impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     }
 }
 
-impl TryFrom<RoutingCosmosDbSqlApiProperties>
-for azure_core::http::RequestContent<RoutingCosmosDbSqlApiProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingCosmosDbSqlApiProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to the custom endpoints to which your IoT hub routes messages based on the routing rules. A maximum of 10 custom endpoints are allowed across all endpoint types for paid hubs and only 1 custom endpoint is allowed across all endpoint types for free hubs.
 #[derive(
     Clone,
@@ -3195,16 +2540,8 @@ pub struct RoutingEndpoints {
     pub cosmos_db_sql_containers: Option<Vec<RoutingCosmosDbSqlApiProperties>>,
 }
 
-impl TryFrom<RoutingEndpoints> for azure_core::http::RequestContent<RoutingEndpoints> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingEndpoints) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to an event hub endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingEventHubProperties {
     /// Id of the event hub endpoint
@@ -3285,24 +2622,9 @@ impl ::std::fmt::Debug for RoutingEventHubProperties {
     }
 }
 
-impl TryFrom<RoutingEventHubProperties>
-for azure_core::http::RequestContent<RoutingEventHubProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingEventHubProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Routing message
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingMessage {
     /// Body of routing message
@@ -3318,14 +2640,6 @@ pub struct RoutingMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub system_properties: Option<::std::collections::HashMap<String, String>>,
-}
-
-impl TryFrom<RoutingMessage> for azure_core::http::RequestContent<RoutingMessage> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingMessage) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The routing related properties of the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging>
@@ -3353,16 +2667,8 @@ pub struct RoutingProperties {
     pub enrichments: Option<Vec<EnrichmentProperties>>,
 }
 
-impl TryFrom<RoutingProperties> for azure_core::http::RequestContent<RoutingProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to service bus queue endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingServiceBusQueueEndpointProperties {
     /// Id of the service bus queue endpoint
@@ -3445,19 +2751,8 @@ impl ::std::fmt::Debug for RoutingServiceBusQueueEndpointProperties {
     }
 }
 
-impl TryFrom<RoutingServiceBusQueueEndpointProperties>
-for azure_core::http::RequestContent<RoutingServiceBusQueueEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: RoutingServiceBusQueueEndpointProperties,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to service bus topic endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingServiceBusTopicEndpointProperties {
     /// Id of the service bus topic endpoint
@@ -3540,19 +2835,8 @@ impl ::std::fmt::Debug for RoutingServiceBusTopicEndpointProperties {
     }
 }
 
-impl TryFrom<RoutingServiceBusTopicEndpointProperties>
-for azure_core::http::RequestContent<RoutingServiceBusTopicEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: RoutingServiceBusTopicEndpointProperties,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties related to a storage container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingStorageContainerProperties {
     /// Id of the storage container endpoint
@@ -3663,24 +2947,9 @@ impl ::std::fmt::Debug for RoutingStorageContainerProperties {
     }
 }
 
-impl TryFrom<RoutingStorageContainerProperties>
-for azure_core::http::RequestContent<RoutingStorageContainerProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingStorageContainerProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Twin reference input parameter. This is an optional parameter
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwin {
     /// Twin Tags
@@ -3691,23 +2960,9 @@ pub struct RoutingTwin {
     pub properties: Option<RoutingTwinProperties>,
 }
 
-impl TryFrom<RoutingTwin> for azure_core::http::RequestContent<RoutingTwin> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingTwin) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The `RoutingTwinProperties` object.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwinProperties {
     /// Twin desired properties
@@ -3716,15 +2971,6 @@ pub struct RoutingTwinProperties {
     /// Twin desired properties
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<::serde_json::Value>,
-}
-
-impl TryFrom<RoutingTwinProperties>
-for azure_core::http::RequestContent<RoutingTwinProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: RoutingTwinProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 /// The properties of an IoT hub shared access policy.
@@ -3782,26 +3028,9 @@ impl ::std::fmt::Debug for SharedAccessSignatureAuthorizationRule {
     }
 }
 
-impl TryFrom<SharedAccessSignatureAuthorizationRule>
-for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRule> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: SharedAccessSignatureAuthorizationRule,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The list of shared access policies with a next link.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The list of shared access policies.
@@ -3819,28 +3048,18 @@ pub struct SharedAccessSignatureAuthorizationRuleListResult {
     pub next_link: Option<String>,
 }
 
-impl TryFrom<SharedAccessSignatureAuthorizationRuleListResult>
-for azure_core::http::RequestContent<SharedAccessSignatureAuthorizationRuleListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(
-        value: SharedAccessSignatureAuthorizationRuleListResult,
-    ) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// The properties of the Azure Storage endpoint for file upload.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct StorageEndpointProperties {
     /// The period of time for which the SAS URI generated by IoT Hub for file upload is valid. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload#file-upload-notification-configuration-options>.
     #[serde(
         rename = "sasTtlAsIso8601",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub sas_ttl_as_iso8601: Option<String>,
+    pub sas_ttl_as_iso8601: Option<::time::Duration>,
     /// The connection string for the Azure Storage account to which files are uploaded.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
@@ -3892,24 +3111,9 @@ impl ::std::fmt::Debug for StorageEndpointProperties {
     }
 }
 
-impl TryFrom<StorageEndpointProperties>
-for azure_core::http::RequestContent<StorageEndpointProperties> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: StorageEndpointProperties) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Metadata pertaining to creation and last modification of the resource.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
@@ -3921,7 +3125,7 @@ pub struct SystemData {
     /// The timestamp of resource creation (UTC).
     #[serde(
         rename = "createdAt",
-        with = "crate::time::Optional::<crate::time::Rfc3339>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -3939,35 +3143,23 @@ pub struct SystemData {
     /// The timestamp of resource last modification (UTC)
     #[serde(
         rename = "lastModifiedAt",
-        with = "crate::time::Optional::<crate::time::Rfc3339>",
+        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub last_modified_at: Option<::time::OffsetDateTime>,
 }
 
-impl TryFrom<SystemData> for azure_core::http::RequestContent<SystemData> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: SystemData) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagsResource {
     /// Resource tags
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<::std::collections::HashMap<String, String>>,
+    ///
+    /// `Patch::Keep` (the default) leaves it out of the request, so the service keeps its value; `Patch::Clear` sends `null`, which removes or resets it; a value (`value.into()`) sets it.
+    #[serde(default, skip_serializing_if = "crate::patch::Patch::is_keep")]
+    pub tags: crate::patch::Patch<::std::collections::HashMap<String, String>>,
 }
 
 impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
@@ -3979,14 +3171,8 @@ impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
 }
 
 /// Input for testing all routes
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesInput {
     /// Routing source
@@ -4010,14 +3196,8 @@ for azure_core::http::RequestContent<TestAllRoutesInput> {
 }
 
 /// Result of testing all routes
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesResult {
     /// JSON-serialized array of matched routes
@@ -4025,23 +3205,9 @@ pub struct TestAllRoutesResult {
     pub routes: Option<Vec<MatchedRoute>>,
 }
 
-impl TryFrom<TestAllRoutesResult>
-for azure_core::http::RequestContent<TestAllRoutesResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestAllRoutesResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Input for testing route
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestRouteInput {
     /// Routing message
@@ -4074,14 +3240,8 @@ impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput
 }
 
 /// Result of testing one route
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResult {
     /// Result of testing route
@@ -4092,23 +3252,9 @@ pub struct TestRouteResult {
     pub details: Option<TestRouteResultDetails>,
 }
 
-impl TryFrom<TestRouteResult> for azure_core::http::RequestContent<TestRouteResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestRouteResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Detailed result of testing a route
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResultDetails {
     /// JSON-serialized list of route compilation errors
@@ -4120,24 +3266,9 @@ pub struct TestRouteResultDetails {
     pub compilation_errors: Option<Vec<RouteCompilationError>>,
 }
 
-impl TryFrom<TestRouteResultDetails>
-for azure_core::http::RequestContent<TestRouteResultDetails> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: TestRouteResultDetails) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// User subscription quota response
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuota {
     /// IotHub type id
@@ -4160,24 +3291,9 @@ pub struct UserSubscriptionQuota {
     pub name: Option<Name>,
 }
 
-impl TryFrom<UserSubscriptionQuota>
-for azure_core::http::RequestContent<UserSubscriptionQuota> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: UserSubscriptionQuota) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
-}
-
 /// Json-serialized array of User subscription quota response
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuotaListResult {
     /// The `value` property.
@@ -4191,15 +3307,6 @@ pub struct UserSubscriptionQuotaListResult {
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub next_link: Option<String>,
-}
-
-impl TryFrom<UserSubscriptionQuotaListResult>
-for azure_core::http::RequestContent<UserSubscriptionQuotaListResult> {
-    type Error = azure_core::Error;
-
-    fn try_from(value: UserSubscriptionQuotaListResult) -> azure_core::Result<Self> {
-        Ok(azure_core::json::to_json(&value)?.into())
-    }
 }
 
 impl azure_core::http::pager::Page for OperationListResult {

@@ -284,6 +284,44 @@ where
     }
 }
 
+/// Checks that a call whose service answered no value (`null` or an empty body) where the spec
+/// says the value is not nullable made none up: a method returning `E` (as the spec says) fails
+/// with a decoding error, and one returning `Option<E>` answers `None`; a default value (`0`, an
+/// empty `Vec`) would say the service sent one. AutoRest's own C# tests expect the decoding error
+/// of these scenarios (a `JsonException` for `GetByteNull`, `GetIntegerNull`, `GetArrayNull`...);
+/// Go and Python, whose every value may be nil, read nothing. `valid` is a call of a method of
+/// the same type that the service answers with a value: it must decode, or the decoding error
+/// proves nothing.
+#[track_caller]
+pub fn assert_no_value<E, T, V>(method: &str, result: azure_core::Result<T>, valid: (&str, azure_core::Result<V>))
+where
+    E: std::any::Any + std::fmt::Debug,
+    T: std::any::Any + std::fmt::Debug,
+    V: std::fmt::Debug,
+{
+    match result {
+        Ok(value) => match (&value as &dyn std::any::Any).downcast_ref::<Option<E>>() {
+            Some(value) => assert!(value.is_none(), "`{method}`: the service answered no value, the client decoded {value:?}"),
+            None => panic!(
+                "`{method}` decoded {value:?} (a `{}`) where the service answered no value (`null` or an empty body), \
+                 which the spec's `{}` cannot be: expected a decoding error",
+                short_type_name::<T>(),
+                short_type_name::<E>()
+            ),
+        },
+        Err(error) => {
+            let (valid_method, valid_result) = valid;
+            assert_decodes(valid_method, valid_result, &short_type_name::<E>());
+            assert!(
+                matches!(error.kind(), azure_core::error::ErrorKind::DataConversion),
+                "`{method}`: expected a decoding error for an absent `{}`, got a {:?} error: {error}",
+                short_type_name::<E>(),
+                error.kind()
+            );
+        }
+    }
+}
+
 /// Checks that decoding an answer failed (the body is not a valid `what`), as a decoding error
 /// (`ErrorKind::DataConversion`), not a failed request.
 #[track_caller]
@@ -594,6 +632,28 @@ mod tests {
         assert_eq!(short_type_name::<azure_core::http::Response<(), azure_core::http::NoFormat>>(), "Response<(), NoFormat>");
         assert_eq!(short_type_name::<time::OffsetDateTime>(), "OffsetDateTime");
         assert_eq!(short_type_name::<Option<azure_core::time::Duration>>(), "Option<Duration>");
+    }
+
+    #[test]
+    fn no_value_is_none_or_a_decoding_error_never_a_made_up_one() {
+        use azure_core::error::ErrorKind;
+        fn error(kind: ErrorKind) -> azure_core::Error {
+            azure_core::Error::with_message(kind, "EOF while parsing a value")
+        }
+        assert_no_value::<i32, Option<i32>, i32>("get_null", Ok(None), ("get_valid", Ok(1)));
+        assert_no_value::<i32, i32, i32>("get_null", Err(error(ErrorKind::DataConversion)), ("get_valid", Ok(1)));
+        let fails = |check: fn()| std::panic::catch_unwind(check).is_err();
+        // A default made up for the absent value.
+        assert!(fails(|| assert_no_value::<i32, i32, i32>("get_null", Ok(0), ("get_valid", Ok(1)))));
+        assert!(fails(|| assert_no_value::<i32, Option<i32>, i32>("get_null", Ok(Some(0)), ("get_valid", Ok(1)))));
+        // A failed request, not a decoding error.
+        assert!(fails(|| assert_no_value::<i32, i32, i32>("get_null", Err(error(ErrorKind::Io)), ("get_valid", Ok(1)))));
+        // A method that decodes no value at all proves nothing by failing on the absent one.
+        assert!(fails(|| assert_no_value::<i32, i32, i32>(
+            "get_null",
+            Err(error(ErrorKind::DataConversion)),
+            ("get_valid", Err(error(ErrorKind::DataConversion)))
+        )));
     }
 
     #[test]

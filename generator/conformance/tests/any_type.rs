@@ -21,7 +21,7 @@ async fn get_string_as_anything() {
 
 #[tokio::test]
 async fn put_string_as_anything() {
-    assert_ok("put_string", client().put_string(json!("anything").try_into().expect("a JSON body"), None).await);
+    assert_ok("put_string", client().put_string(json!("anything"), None).await);
 }
 
 #[tokio::test]
@@ -35,7 +35,7 @@ async fn get_object_as_anything() {
 
 #[tokio::test]
 async fn put_object_as_anything() {
-    assert_ok("put_object", client().put_object(json!({"foo": "bar"}).try_into().expect("a JSON body"), None).await);
+    assert_ok("put_object", client().put_object(json!({"foo": "bar"}), None).await);
 }
 
 #[tokio::test]
@@ -45,5 +45,5 @@ async fn get_array_as_anything() {
 
 #[tokio::test]
 async fn put_array_as_anything() {
-    assert_ok("put_array", client().put_array(json!(["foo", "bar"]).try_into().expect("a JSON body"), None).await);
+    assert_ok("put_array", client().put_array(json!(["foo", "bar"]), None).await);
 }

@@ -37,8 +37,7 @@ async fn post_parameter_grouping_required_parameters() {
         query: Some(21),
         ..Default::default()
     };
-    let body = azure_core::http::RequestContent::from(b"1234".to_vec());
-    assert_ok("post_required", client().post_required("path", body, Some(options)).await);
+    assert_ok("post_required", client().post_required("path", 1234, Some(options)).await);
 }
 
 #[tokio::test]

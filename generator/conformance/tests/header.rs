@@ -10,12 +10,13 @@
 
 use azure_core::http::request::options::ClientRequestId;
 use azure_core::http::{ClientMethodOptions, Context, NoFormat, Response};
+use azure_core::time::Duration;
 use conformance_drivers::{client_options, credential, endpoint, CLIENT_REQUEST_ID};
 use header::clients::*;
 use header::error::StatusCode;
 use header::models::*;
 use header::{AutoRestSwaggerBatHeaderServiceClient, AutoRestSwaggerBatHeaderServiceClientOptions};
-use time::macros::datetime;
+use time::macros::{date, datetime};
 
 /// The text the byte scenarios send and receive (base64 of its UTF-8 bytes on the wire): the
 /// server's `MULTIBYTE_BUFFER`, written with escapes because it holds CJK compatibility
@@ -150,12 +151,12 @@ async fn header_parameter_enum_null() {
 
 #[tokio::test]
 async fn header_parameter_date_valid() {
-    assert_ok("param_date", client().param_date("valid", "2010-01-01", None).await);
+    assert_ok("param_date", client().param_date("valid", date!(2010-01-01), None).await);
 }
 
 #[tokio::test]
 async fn header_parameter_date_min() {
-    assert_ok("param_date", client().param_date("min", "0001-01-01", None).await);
+    assert_ok("param_date", client().param_date("min", date!(0001-01-01), None).await);
 }
 
 #[tokio::test]
@@ -180,7 +181,9 @@ async fn header_parameter_date_time_rfc1123_min() {
 
 #[tokio::test]
 async fn header_parameter_duration_valid() {
-    assert_ok("param_duration", client().param_duration("valid", "P123DT22H14M12.011S", None).await);
+    // `P123DT22H14M12.011S`.
+    let value = Duration::days(123) + Duration::hours(22) + Duration::minutes(14) + Duration::milliseconds(12_011);
+    assert_ok("param_duration", client().param_duration("valid", value, None).await);
 }
 
 #[tokio::test]
@@ -274,13 +277,12 @@ async fn header_response_enum_null() {
 
 #[tokio::test]
 async fn header_response_date_valid() {
-    // `format: date` is kept as its text by the generated crate.
-    typed("response_date", client().response_date("valid", None).await, |r| r.value(), Some("2010-01-01".to_string()));
+    typed("response_date", client().response_date("valid", None).await, |r| r.value(), Some(date!(2010-01-01)));
 }
 
 #[tokio::test]
 async fn header_response_date_min() {
-    typed("response_date", client().response_date("min", None).await, |r| r.value(), Some("0001-01-01".to_string()));
+    typed("response_date", client().response_date("min", None).await, |r| r.value(), Some(date!(0001-01-01)));
 }
 
 #[tokio::test]
@@ -324,7 +326,8 @@ async fn header_response_duration_valid() {
         "response_duration",
         client().response_duration("valid", None).await,
         |r| r.value(),
-        Some("P123DT22H14M12.011S".to_string()),
+        // `P123DT22H14M12.011S`.
+        Some(Duration::days(123) + Duration::hours(22) + Duration::minutes(14) + Duration::milliseconds(12_011)),
     );
 }
 

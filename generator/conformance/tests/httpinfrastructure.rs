@@ -20,7 +20,9 @@
 
 use azure_core::http::headers::HeaderName;
 use azure_core::http::{Response, StatusCode};
-use conformance_drivers::{answered_bool, assert_absent, assert_value, client_options, credential, endpoint, inexpressible, status_of, succeeded};
+use conformance_drivers::{
+    answered_bool, assert_absent, assert_no_value, assert_value, client_options, credential, endpoint, inexpressible, status_of, succeeded,
+};
 use httpinfrastructure::models::{Error, A, B, C, D};
 use httpinfrastructure::{service_error, AutoRestHttpInfrastructureTestServiceClient, AutoRestHttpInfrastructureTestServiceClientOptions};
 
@@ -629,8 +631,12 @@ async fn responses_scenario_f200_default_model() {
 
 #[tokio::test]
 async fn responses_scenario_f200_default_none() {
-    // 200 with no body, where the spec declares `A`.
-    assert_absent::<A, _>("get_default_model_a200_none", responses!(get_default_model_a200_none).and_then(|r| r.into_model()));
+    // 200 with no body, where the spec declares `A` (not `x-nullable`).
+    assert_no_value::<A, _, _>(
+        "get_default_model_a200_none",
+        responses!(get_default_model_a200_none).and_then(|r| r.into_model()),
+        ("get_default_model_a200_valid", responses!(get_default_model_a200_valid).and_then(|r| r.into_model())),
+    );
 }
 
 #[tokio::test]
@@ -666,7 +672,12 @@ async fn responses_scenario_g400_default_no_model() {
 
 #[tokio::test]
 async fn responses_scenario_h200_matching_none() {
-    assert_absent::<A, _>("get200_model_a200_none", responses!(get200_model_a200_none).and_then(|r| r.into_model()));
+    // 200 with no body, where the spec declares `A` (not `x-nullable`).
+    assert_no_value::<A, _, _>(
+        "get200_model_a200_none",
+        responses!(get200_model_a200_none).and_then(|r| r.into_model()),
+        ("get200_model_a200_valid", responses!(get200_model_a200_valid).and_then(|r| r.into_model())),
+    );
 }
 
 #[tokio::test]

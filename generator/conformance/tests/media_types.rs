@@ -59,34 +59,46 @@ async fn media_types_analyze_body_no_accept_header() {
     assert_eq!(response.status(), StatusCode::Accepted);
 }
 
+/// Fails a scenario of a `format: binary` body that the spec lets go as several media types, of
+/// which the caller can pick none: the method sends `application/json`, and the server must have
+/// taken `{"hello": "world"}` for one.
+#[track_caller]
+fn one_media_type(method: &str, outcome: azure_core::Result<azure_core::http::Response<String>>, others: &str) -> ! {
+    match outcome {
+        Ok(_) => inexpressible(&format!(
+            "`{method}` always sends `application/json`: the spec's `format: binary` body also goes as {others}, which \
+             the caller cannot pick"
+        )),
+        Err(error) => inexpressible(&format!(
+            "`{method}` takes `message: String` and writes it as a JSON string, so the JSON document \
+             `{{\"hello\": \"world\"}}` cannot be sent (the server answered: {error}), where the spec's body is \
+             `format: binary`, bytes sent as they are; nor can the caller pick {others}"
+        )),
+    }
+}
+
 #[tokio::test]
 async fn media_types_two_content_types() {
-    // `{"hello": "world"}` as JSON; the octet-stream form cannot be chosen.
-    let answer = client().binary_body_with_two_content_types(RequestContent::from_static(br#"{"hello": "world"}"#), None).await;
-    succeeded("binary_body_with_two_content_types", answer);
-    inexpressible(
-        "`binary_body_with_two_content_types` takes `RequestContent<String>` and always sends `application/json`: \
-         the spec's body is `format: binary` and also consumes `application/octet-stream`, which the caller cannot pick",
-    );
+    // `{"hello": "world"}` as `application/json`, or any bytes as `application/octet-stream`.
+    let method = "binary_body_with_two_content_types";
+    let outcome = client().binary_body_with_two_content_types(r#"{"hello": "world"}"#.to_string(), None).await;
+    one_media_type(method, outcome, "`application/octet-stream`");
 }
 
 #[tokio::test]
 async fn media_types_three_content_types() {
-    let answer = client().binary_body_with_three_content_types(RequestContent::from_static(br#"{"hello": "world"}"#), None).await;
-    succeeded("binary_body_with_three_content_types", answer);
-    inexpressible(
-        "`binary_body_with_three_content_types` takes `RequestContent<String>` and always sends `application/json`: \
-         the spec's body is `format: binary` and also consumes `application/octet-stream` and `text/plain` (`hello, \
-         world`), which the caller cannot pick",
-    );
+    // As above, or `hello, world` as `text/plain`.
+    let method = "binary_body_with_three_content_types";
+    let outcome = client().binary_body_with_three_content_types(r#"{"hello": "world"}"#.to_string(), None).await;
+    one_media_type(method, outcome, "`application/octet-stream` or `text/plain` (`hello, world`)");
 }
 
 #[tokio::test]
 async fn media_types_three_body_types() {
-    let answer = client().body_three_types(serde_json::json!({"hello": "world"}).try_into().expect("a JSON body"), None).await;
+    let answer = client().body_three_types(serde_json::json!({"hello": "world"}), None).await;
     succeeded("body_three_types", answer);
     inexpressible(
-        "`body_three_types` takes `RequestContent<Value>` and always sends `application/json`: the spec's body also \
+        "`body_three_types` takes a `serde_json::Value` and always sends `application/json`: the spec's body also \
          goes as `application/octet-stream` and `text/plain` (`hello, world`), which the caller cannot pick",
     );
 }

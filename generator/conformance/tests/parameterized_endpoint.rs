@@ -1,5 +1,5 @@
 //! Drivers of `parameterized-endpoint.json`: a parameterized host that is the whole endpoint
-//! (template `{endpoint}`, no scheme prefix), which the client's `endpoint` setting is.
+//! (template `{endpoint}`, no scheme prefix), a required argument of the client's constructor.
 
 // Options are filled with `..Default::default()` even where every field is given, so the drivers
 // keep compiling when the generator adds an optional parameter.
@@ -10,7 +10,10 @@ use parameterized_endpoint::{ParmaterizedEndpointClient, ParmaterizedEndpointCli
 
 #[tokio::test]
 async fn get_parameterized_host_with_name_endpoint() {
-    let options = ParmaterizedEndpointClientOptions { client_options: client_options(), endpoint: Some(endpoint()), ..Default::default() };
-    let client = ParmaterizedEndpointClient::new(credential(), Some(options)).expect("a client");
+    // The template's `endpoint` is the front's URL; no `endpoint` option, so the template is
+    // filled in. (The constructor names the argument `endpoint2`, the options having an
+    // `endpoint` already.)
+    let options = ParmaterizedEndpointClientOptions { client_options: client_options(), ..Default::default() };
+    let client = ParmaterizedEndpointClient::new(credential(), endpoint().as_str(), Some(options)).expect("a client");
     assert_ok("get", client.get(None).await);
 }

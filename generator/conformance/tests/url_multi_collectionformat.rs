@@ -36,8 +36,9 @@ async fn url_queries_array_multi_empty() {
 #[tokio::test]
 async fn url_queries_array_multi_valid() {
     // `arrayQuery=ArrayQuery1&arrayQuery=begin!*'();:@ &=+$,/?#[]end&arrayQuery=&arrayQuery=`, each
-    // value percent-encoded.
-    let items = vec!["ArrayQuery1".to_string(), "begin!*'();:@ &=+$,/?#[]end".to_string(), String::new(), String::new()];
+    // value percent-encoded: the spec's items are `x-nullable`, and the `null` item is sent as an
+    // empty value, as the empty string is.
+    let items = vec![Some("ArrayQuery1".to_string()), Some("begin!*'();:@ &=+$,/?#[]end".to_string()), None, Some(String::new())];
     let options = QueriesClientArrayStringMultiValidOptions { array_query: Some(items), ..Default::default() };
     assert_ok("array_string_multi_valid", client().array_string_multi_valid(Some(options)).await);
 }

@@ -718,3 +718,69 @@ mod secrets {
         server.finish();
     }
 }
+
+/// PATCH requests are JSON merge-patch: a field left out is kept, `null` clears it, a value sets
+/// it. IoT Hub's `update` replaces the hub's tags with the ones sent, so a tag is removed by
+/// sending the others.
+mod patch {
+    use super::*;
+    use azure_resourcemanager_iothub::patch::Patch;
+
+    /// The hub as the service answers, with `tags`.
+    fn hub_with(tags: Value) -> Value {
+        json!({
+            "id": hub_path(), "name": "hub", "type": "Microsoft.Devices/IotHubs", "location": "westus",
+            "tags": tags,
+            "sku": { "name": "S1", "capacity": 1, "tier": "Standard" },
+            "properties": { "provisioningState": "Succeeded" }
+        })
+    }
+
+    /// Scripts a PATCH of the hub that must carry exactly `sent`, answered with the hub.
+    fn expect_patch(server: &TestServer, sent: Value, answer: Value) {
+        server.expect(
+            Exchange::new("PATCH", &hub_path())
+                .query("api-version", API_VERSION)
+                .header("content-type", "application/json")
+                .json_body(sent)
+                .respond(CannedResponse::json(200, &answer)),
+        );
+    }
+
+    #[tokio::test]
+    async fn a_tag_is_removed_by_sending_the_other_tags() {
+        let server = TestServer::start().await;
+        server.expect(
+            Exchange::new("GET", &hub_path())
+                .respond(CannedResponse::json(200, &hub_with(json!({ "env": "prod", "team": "iot" })))),
+        );
+        expect_patch(&server, json!({ "tags": { "env": "prod" } }), hub_with(json!({ "env": "prod" })));
+
+        let hubs = client(&server).get_iot_hub_resource_client();
+        let hub: models::IotHubDescription = hubs.get("rg", "hub", None).await.unwrap().into_model().unwrap();
+        let mut tags = hub.tags.unwrap_or_default();
+        tags.remove("team");
+        let mut update = models::TagsResource::default();
+        update.tags = tags.into();
+        let updated: models::IotHubDescription =
+            hubs.update("rg", "hub", update.try_into().unwrap(), None).unwrap().await.unwrap().into_model().unwrap();
+        assert_eq!(updated.tags.unwrap().keys().collect::<Vec<_>>(), ["env"]);
+        server.finish();
+    }
+
+    #[tokio::test]
+    async fn clear_sends_null_and_keep_sends_nothing() {
+        let server = TestServer::start().await;
+        expect_patch(&server, json!({ "tags": null }), hub_with(json!({})));
+        expect_patch(&server, json!({}), hub_with(json!({})));
+        let hubs = client(&server).get_iot_hub_resource_client();
+
+        let mut clear = models::TagsResource::default();
+        clear.tags = Patch::Clear;
+        hubs.update("rg", "hub", clear.try_into().unwrap(), None).unwrap().await.unwrap();
+        let keep = models::TagsResource::default();
+        assert!(keep.tags.is_keep());
+        hubs.update("rg", "hub", keep.try_into().unwrap(), None).unwrap().await.unwrap();
+        server.finish();
+    }
+}

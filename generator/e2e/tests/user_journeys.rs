@@ -246,7 +246,7 @@ async fn update_the_tags_of_a_hub() -> TestResult {
             .respond(CannedResponse::json(200, &updated)),
     );
     let mut tags = TagsResource::default();
-    tags.tags = Some(HashMap::from([("team".into(), "platform".into())]));
+    tags.tags = HashMap::from([("team".into(), "platform".into())]).into();
     let hub = client(&server)
         .get_iot_hub_resource_client()
         .update("rg", "hub1", tags.try_into()?, None)?

@@ -27,6 +27,8 @@ use azure_core::http::response::ResponseBody;
 use azure_core::http::DeserializeWith;
 use azure_core::time::{Duration, OffsetDateTime};
 
+use crate::patch::Patch;
+
 /// Writes and reads values of `T` as JSON.
 pub trait Codec<T> {
     /// Writes `value`.
@@ -397,12 +399,60 @@ impl<C> As<C> {
     }
 }
 
+impl<T, C: Codec<T>> Codec<Patch<T>> for Nullable<C> {
+    fn encode<S: Serializer>(value: &Patch<T>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Patch::Set(value) => C::encode(value, serializer),
+            Patch::Keep | Patch::Clear => serializer.serialize_none(),
+        }
+    }
+
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Patch<T>, D::Error> {
+        Ok(match <Self as Codec<Option<T>>>::decode(deserializer)? {
+            Some(value) => Patch::Set(value),
+            None => Patch::Clear,
+        })
+    }
+}
+
 /// A request body written by `C`, as the JSON bytes a method sends.
-// Called by the generated methods, which this crate has none of.
-#[allow(dead_code)]
-pub(crate) fn to_json<T, C: Codec<T>>(value: &T) -> azure_core::Result<azure_core::Bytes> {
+pub fn to_json<T, C: Codec<T>>(value: &T) -> azure_core::Result<azure_core::Bytes> {
     let json = ::serde_json::to_vec(&Encoded::<T, C>::new(value))?;
     Ok(json.into())
+}
+
+/// A value written by `C`, as a JSON value (to compare it with what a service sent).
+pub fn to_value<T, C: Codec<T>>(value: &T) -> azure_core::Result<::serde_json::Value> {
+    Ok(::serde_json::to_value(Encoded::<T, C>::new(value))?)
+}
+
+/// A value read by `C` from a JSON value (to build a value from an example).
+pub fn from_value<T, C: Codec<T>>(value: ::serde_json::Value) -> azure_core::Result<T> {
+    Ok(C::decode(value)?)
+}
+
+/// A value written by `C` as the text of a path segment, a query value or a header: a JSON
+/// string's text, or the JSON of a number or boolean (a `unixtime` is its seconds).
+pub fn to_text<T, C: Codec<T>>(value: &T) -> azure_core::Result<String> {
+    Ok(match to_value::<T, C>(value)? {
+        ::serde_json::Value::String(text) => text,
+        other => other.to_string(),
+    })
+}
+
+/// A value read by `C` from the text of a header: as a JSON string, or as the number or
+/// boolean the text spells.
+pub fn from_text<T, C: Codec<T>>(text: &str) -> azure_core::Result<T> {
+    let as_string = ::serde_json::Value::String(text.to_string());
+    match C::decode(as_string) {
+        Ok(value) => Ok(value),
+        Err(first) => match ::serde_json::from_str::<::serde_json::Value>(text) {
+            Ok(json @ (::serde_json::Value::Number(_) | ::serde_json::Value::Bool(_))) => {
+                Ok(C::decode(json)?)
+            }
+            _ => Err(first.into()),
+        },
+    }
 }
 
 /// The format of a response body read by `C`: `Response<T, Body<C>>::into_model()` reads a `T`.
@@ -523,7 +573,7 @@ mod tests {
         let json = write::<_, Seq<Nullable<Seq<Rfc1123>>>>(&dates);
         assert_eq!(json, r#"[["Sat, 01 Jan 2000 00:00:00 GMT"],null]"#);
         assert_eq!(
-            read::<_, Seq<Nullable<Seq<Rfc1123>>>>(&json).unwrap(),
+            read::<Vec<Option<Vec<OffsetDateTime>>>, Seq<Nullable<Seq<Rfc1123>>>>(&json).unwrap(),
             dates
         );
         let map: HashMap<String, Vec<u8>> = HashMap::from([("a".to_string(), b"hi?".to_vec())]);
@@ -576,5 +626,56 @@ mod tests {
             b"\xe5\x95\x8a".to_vec()
         );
         assert!(read::<Vec<u8>, Base64>(r#""not base64!""#).is_err());
+    }
+
+    #[test]
+    fn parameters_and_headers_are_the_text_of_the_json_value() {
+        let date = at(1_497_554_458, 0);
+        assert_eq!(
+            to_text::<_, Rfc1123>(&date).unwrap(),
+            "Thu, 15 Jun 2017 19:20:58 GMT"
+        );
+        assert_eq!(to_text::<_, UnixTime>(&date).unwrap(), "1497554458");
+        assert_eq!(to_text::<_, Base64Url>(&b"hi?".to_vec()).unwrap(), "aGk_");
+        assert_eq!(
+            from_text::<OffsetDateTime, UnixTime>("1497554458").unwrap(),
+            date
+        );
+        assert_eq!(
+            from_text::<OffsetDateTime, Rfc3339>("2017-06-15T19:20:58Z").unwrap(),
+            date
+        );
+        assert_eq!(
+            from_text::<::time::Date, IsoDate>("2017-06-15").unwrap(),
+            date.date()
+        );
+        assert!(from_text::<::time::Date, IsoDate>("yesterday").is_err());
+    }
+
+    #[test]
+    fn a_patch_field_with_a_codec_is_left_out_null_or_the_value() {
+        #[derive(::serde::Serialize, ::serde::Deserialize)]
+        struct Update {
+            #[serde(
+                default,
+                skip_serializing_if = "Patch::is_keep",
+                with = "As::<Nullable<Rfc1123>>"
+            )]
+            at: Patch<OffsetDateTime>,
+        }
+        let json = |at| ::serde_json::to_string(&Update { at }).unwrap();
+        assert_eq!(json(Patch::Keep), "{}");
+        assert_eq!(json(Patch::Clear), r#"{"at":null}"#);
+        assert_eq!(
+            json(Patch::Set(at(0, 0))),
+            r#"{"at":"Thu, 01 Jan 1970 00:00:00 GMT"}"#
+        );
+        let read = |text: &str| ::serde_json::from_str::<Update>(text).unwrap().at;
+        assert_eq!(read("{}"), Patch::Keep);
+        assert_eq!(read(r#"{"at":null}"#), Patch::Clear);
+        assert_eq!(
+            read(r#"{"at":"Thu, 01 Jan 1970 00:00:00 GMT"}"#),
+            Patch::Set(at(0, 0))
+        );
     }
 }

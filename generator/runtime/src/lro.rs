@@ -397,11 +397,11 @@ where
 
 /// Starts `operation`, which is also `x-ms-pageable`, waits for it to end, and returns a
 /// [`Pager`](azure_core::http::Pager) over the list it resolved to: its result is the first
-/// page, the next pages follow its next links (`link_of`).
+/// page, the next pages follow its next links (the property `next_link`).
 pub(crate) async fn pages<P>(
     operation: Operation,
     options: PollerOptions<'static>,
-    link_of: fn(&P) -> Option<&str>,
+    next_link: Option<&'static str>,
 ) -> azure_core::Result<azure_core::http::Pager<P>>
 where
     P: ::serde::de::DeserializeOwned + azure_core::http::pager::Page + Send + 'static,
@@ -426,7 +426,7 @@ where
             api_version,
             success: &[],
             error,
-            link_of,
+            next_link,
             next: None,
         },
         azure_core::http::pager::PagerOptions {

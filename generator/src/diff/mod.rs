@@ -213,7 +213,7 @@ fn diff_type_use(area: Area, subject: &str, change: &str, old: &TypeRef, new: &T
     if old == new {
         return;
     }
-    let (ro, rn) = (rust_shape(&out.old.types, old, true), rust_shape(&out.new.types, new, true));
+    let (ro, rn) = (rust_shape(&out.old.types, old), rust_shape(&out.new.types, new));
     if ro != rn {
         out.push(
             area,
@@ -237,8 +237,8 @@ fn diff_type_use(area: Area, subject: &str, change: &str, old: &TypeRef, new: &T
 
 /// The Rust type `expand` emits for `ty`, as text, aliases seen through (the one mapping,
 /// `rust_types`).
-fn rust_shape(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, top: bool) -> String {
-    rust_text(types, ty, top)
+fn rust_shape(types: &BTreeMap<String, TypeDef>, ty: &TypeRef) -> String {
+    rust_text(types, ty)
 }
 
 /// A wire value (an enum value, a constant) as written: a string without its quotes.
@@ -257,6 +257,7 @@ fn spec_type(ty: &TypeRef) -> String {
         TypeRef::Map(value) => format!("map<{}>", spec_type(value)),
         TypeRef::Named(name) => name.clone(),
         TypeRef::Any => "any".into(),
+        TypeRef::Nullable(inner) => format!("{} or null", spec_type(inner)),
     }
 }
 

@@ -403,7 +403,7 @@ fn diff_error(id: &str, old: &Method, new: &Method, out: &mut Changes<'_>) {
         return;
     }
     let text = |types: &BTreeMap<String, TypeDef>, ty: Option<&TypeRef>| {
-        ty.map(|ty| rust_shape(types, ty, true)).unwrap_or_else(|| "serde_json::Value".into())
+        ty.map(|ty| rust_shape(types, ty)).unwrap_or_else(|| "serde_json::Value".into())
     };
     let (ro, rn) = (text(&out.old.types, a), text(&out.new.types, b));
     let spec = |ty: Option<&TypeRef>| ty.map(spec_type).unwrap_or_else(|| "none".into());

@@ -10,7 +10,7 @@ use super::{arrow, diff_type_use, rust_shape, spec_type, Area, Changes, Impact};
 use crate::ir::{
     ExistsModel, FinalState, MethodKind, Operation, PagerModel, PlainModel, PollerModel, StatusCode, TypeDef, TypeRef,
 };
-use crate::rust_types::{self, RustShape};
+use crate::rust_types;
 
 /// What the method returns, and the statuses it accepts as success (`new_op` is the new
 /// method's operation, read to explain a `serde_json::Value` only).
@@ -18,6 +18,17 @@ pub(super) fn diff_returns(id: &str, old: &MethodKind, new: &MethodKind, new_op:
     match (old, new) {
         (MethodKind::Plain(a), MethodKind::Plain(b)) => {
             let (ta, tb) = (a.result.as_ref(), b.result.as_ref());
+            if a.streamed != b.streamed {
+                let (ra, rb) = (returns(old), returns(new));
+                out.push(
+                    Area::Operation,
+                    format!("{id} response"),
+                    "body streamed",
+                    arrow(&ra, &rb),
+                    Impact::Breaking,
+                    format!("the method returns `{rb}` instead of `{ra}`"),
+                );
+            }
             diff_result(&format!("{id} response"), Wrap::Response, ta, tb, new_op, out);
             diff_marker(id, a, b, out);
             diff_typed_headers(id, a, b, out);
@@ -96,7 +107,7 @@ fn diff_typed_headers(id: &str, old: &PlainModel, new: &PlainModel, out: &mut Ch
                 "a new typed accessor of the response",
             ),
             Some(was) => {
-                let (ta, tb) = (rust_shape(&out.old.types, &was.ty, true), rust_shape(&out.new.types, &header.ty, true));
+                let (ta, tb) = (rust_shape(&out.old.types, &was.ty), rust_shape(&out.new.types, &header.ty));
                 if ta != tb || was.method != header.method {
                     out.push(
                         Area::Operation,
@@ -150,6 +161,9 @@ impl Wrap {
 fn returns(kind: &MethodKind) -> String {
     match kind {
         MethodKind::Plain(plain) => match (&plain.result, plain.headers.as_ref().and_then(|h| h.marker.as_ref())) {
+            _ if plain.streamed => {
+                format!("AsyncResponse<{}>", plain.headers.as_ref().and_then(|h| h.marker.as_deref()).unwrap_or("()"))
+            }
             (None, Some(marker)) => format!("Response<{marker}, NoFormat>"),
             (result, _) => Wrap::Response.text(result.as_ref().map(spelled)),
         },
@@ -161,23 +175,14 @@ fn returns(kind: &MethodKind) -> String {
 }
 
 /// The Rust type of `ty` as the emitted code spells it (a type alias by its name), from the one
-/// mapping, `rust_types::rust_shape`.
+/// mapping, `rust_types`.
 fn spelled(ty: &TypeRef) -> String {
-    fn spell(shape: &RustShape<'_>) -> String {
-        match shape {
-            RustShape::Scalar(scalar) => scalar.name().into(),
-            RustShape::Vec(item) => format!("Vec<{}>", spell(item)),
-            RustShape::Map(value) => format!("HashMap<String, {}>", spell(value)),
-            RustShape::Named(name) => name.to_string(),
-            RustShape::Json => "serde_json::Value".into(),
-        }
-    }
-    spell(&rust_types::rust_shape(ty, true))
+    rust_types::spelled(ty)
 }
 
 /// The Rust type of a result as the compiler sees it (aliases seen through), wrapped.
 fn resolved(types: &BTreeMap<String, TypeDef>, wrap: Wrap, ty: Option<&TypeRef>) -> String {
-    wrap.text(ty.map(|ty| rust_shape(types, ty, true)))
+    wrap.text(ty.map(|ty| rust_shape(types, ty)))
 }
 
 /// A plain method's response type or a poller's result type: breaking when the Rust type
@@ -386,7 +391,7 @@ fn diff_statuses(id: &str, old: &[u16], new: &[u16], bodiless: &[u16], out: &mut
     }
     for &code in new.iter().filter(|&&c| !accepts(old, c)) {
         let reason = if bodiless.contains(&code) {
-            "the method now accepts it as a success (it was an error); its answer has no body, so check `status()` before `into_model()`"
+            "the method now accepts it as a success (it was an error); its answer has no body, which `into_model()` reads as `None`"
         } else {
             "the method now accepts it as a success (it was an error)"
         };

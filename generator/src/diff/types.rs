@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{arrow, diff_type_use, rust_shape, spec_primitive, spec_type, wire, Area, Changes, Impact};
 use crate::ir::{Api, EnumType, Field, ObjectType, Primitive, TypeDef, TypeKind, TypeRef};
-use crate::rust_types::field_is_plain;
+use crate::rust_types::{field_form, field_is_plain, FieldForm};
 
 fn kind_name(kind: &TypeKind) -> &'static str {
     match kind {
@@ -52,13 +52,9 @@ fn diff_type(old: &TypeDef, new: &TypeDef, out: &mut Changes<'_>) {
     }
 }
 
-fn field_rust_type(types: &BTreeMap<String, TypeDef>, f: &Field) -> String {
-    let shape = rust_shape(types, &f.ty, true);
-    if field_is_plain(f) {
-        shape
-    } else {
-        format!("Option<{shape}>")
-    }
+/// The Rust type of field `f` of a type (`patch`: a PATCH request model, see `ObjectType::patch`).
+fn field_rust_type(types: &BTreeMap<String, TypeDef>, f: &Field, patch: bool) -> String {
+    field_form(f, patch).wrap(&rust_shape(types, &f.ty))
 }
 
 fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes<'_>) {
@@ -83,7 +79,7 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
                 Impact::Compatible,
                 "the Rust field keeps its name; only the JSON property changes",
             );
-            diff_field(&subject, r, a, out);
+            diff_field(&subject, (r, old.patch), (a, new.patch), out);
         }
     }
     // A property renamed without an `x-ms-client-name` to keep its Rust name still reads as a
@@ -111,7 +107,7 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
             );
             // The rename is reported; compare the rest as if the Rust name had stayed.
             let same_name = Field { rust_name: r.rust_name.clone(), ..(*a).clone() };
-            diff_field(&format!("{name}.{}", a.rust_name), r, &same_name, out);
+            diff_field(&format!("{name}.{}", a.rust_name), (r, old.patch), (&same_name, new.patch), out);
         }
     }
     for f in &removed {
@@ -130,7 +126,9 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
         if renamed_new.contains(f.wire_name.as_str()) {
             continue;
         }
-        let (impact, reason) = if field_is_plain(f) {
+        let (impact, reason) = if f.constant {
+            (Impact::Addition, "a constant: the model's `new` sets it, so no code breaks")
+        } else if field_is_plain(f) || field_form(f, new.patch) == FieldForm::Nullable {
             (Impact::Breaking, "a required field that clients write: the model's `new` gains an argument")
         } else {
             (
@@ -142,14 +140,28 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
             Area::Field,
             format!("{name}.{}", f.rust_name),
             "added",
-            format!("`{}: {}`", f.wire_name, field_rust_type(&out.new.types, f)),
+            format!("`{}: {}`", f.wire_name, field_rust_type(&out.new.types, f, new.patch)),
             impact,
             reason,
         );
     }
+    if old.patch != new.patch {
+        out.push(
+            Area::Type,
+            name,
+            "PATCH model",
+            arrow(old.patch, new.patch),
+            Impact::Breaking,
+            if new.patch {
+                "only PATCH requests carry it now: its optional fields become `Patch<T>` (keep, clear, set)"
+            } else {
+                "it is no longer only a PATCH request model: its optional fields become `Option<T>`"
+            },
+        );
+    }
     for n in &new.fields {
         if let Some(o) = old.fields.iter().find(|o| o.wire_name == n.wire_name) {
-            diff_field(&format!("{name}.{}", n.rust_name), o, n, out);
+            diff_field(&format!("{name}.{}", n.rust_name), (o, old.patch), (n, new.patch), out);
         }
     }
     match (&old.additional_properties, &new.additional_properties) {
@@ -200,7 +212,7 @@ fn diff_object(name: &str, old: &ObjectType, new: &ObjectType, out: &mut Changes
     }
 }
 
-fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
+fn diff_field(subject: &str, (old, old_patch): (&Field, bool), (new, new_patch): (&Field, bool), out: &mut Changes<'_>) {
     if old.rust_name != new.rust_name {
         out.push(
             Area::Field,
@@ -211,9 +223,23 @@ fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
             "the Rust field is renamed",
         );
     }
+    if old.constant != new.constant {
+        out.push(
+            Area::Field,
+            subject,
+            "constant-ness changed",
+            arrow(old.constant, new.constant),
+            Impact::Breaking,
+            if new.constant {
+                "the spec now fixes its value: the model's `new` no longer takes it"
+            } else {
+                "the spec no longer fixes its value: the model's `new` takes it"
+            },
+        );
+    }
     let type_changed = old.ty != new.ty;
     diff_type_use(Area::Field, subject, "type changed", &old.ty, &new.ty, out);
-    let (ro, rn) = (field_rust_type(&out.old.types, old), field_rust_type(&out.new.types, new));
+    let (ro, rn) = (field_rust_type(&out.old.types, old, old_patch), field_rust_type(&out.new.types, new, new_patch));
     let plain_flipped = field_is_plain(old) != field_is_plain(new);
     if old.required != new.required {
         let detail = format!(
@@ -305,7 +331,7 @@ fn diff_field(subject: &str, old: &Field, new: &Field, out: &mut Changes<'_>) {
 }
 
 fn diff_enum(name: &str, old: &EnumType, new: &EnumType, out: &mut Changes<'_>) {
-    let base = |p: &Primitive| rust_shape(&BTreeMap::new(), &TypeRef::Primitive(p.clone()), true);
+    let base = |p: &Primitive| rust_shape(&BTreeMap::new(), &TypeRef::Primitive(p.clone()));
     if base(&old.base) != base(&new.base) {
         out.push(
             Area::Type,
@@ -397,7 +423,8 @@ mod tests {
         let stringly = find(&report, "Job.stringly", "type changed");
         assert_eq!(stringly.impact, Impact::Breaking);
         assert!(stringly.reason.contains("Vec<OffsetDateTime>"), "{}", stringly.reason);
-        assert_eq!(find(&report, "Job.nested", "type changed").impact, Impact::Compatible);
+        // Formats apply at any depth: a nested date becoming a string changes the Rust type too.
+        assert_eq!(find(&report, "Job.nested", "type changed").impact, Impact::Breaking);
     }
 
     #[test]
@@ -486,5 +513,36 @@ mod tests {
         assert_eq!(find(&report, "Gone", "removed").impact, Impact::Breaking);
         assert_eq!(find(&report, "Fresh", "added").impact, Impact::Addition);
         assert_eq!(report.bump, Bump::Major);
+    }
+
+    #[test]
+    fn nullability_patch_models_and_constants_are_classified() {
+        let int = TypeRef::Primitive(Primitive::Int32);
+        let mut old = api("1");
+        old.types.extend([object(
+            "Update",
+            vec![field("items", TypeRef::Array(Box::new(int.clone())), false, false), field("mode", int.clone(), true, false)],
+        )]);
+        let mut new = api("1");
+        let mut nullable_required = field("mode", int.clone(), true, false);
+        nullable_required.nullable = true;
+        new.types.extend([object(
+            "Update",
+            vec![
+                field("items", TypeRef::Array(Box::new(TypeRef::Nullable(Box::new(int.clone())))), false, false),
+                nullable_required,
+            ],
+        )]);
+        if let crate::ir::TypeKind::Object(o) = &mut new.types.get_mut("Update").unwrap().kind {
+            o.patch = true;
+        }
+        let report = diff(&old, &new);
+        let items = find(&report, "Update.items", "type changed");
+        assert_eq!(items.impact, Impact::Breaking, "{items:?}");
+        assert!(items.reason.contains("Vec<Option<i32>>"), "{}", items.reason);
+        let mode = find(&report, "Update.mode", "nullability changed");
+        assert_eq!(mode.impact, Impact::Breaking);
+        assert!(mode.reason.contains("Option<i32>"), "{}", mode.reason);
+        assert_eq!(find(&report, "Update", "PATCH model").impact, Impact::Breaking);
     }
 }

@@ -27,6 +27,22 @@ pub(crate) fn dev_dependencies() -> Vec<(&'static str, &'static str)> {
     deps
 }
 
+/// The names a generated crate cannot take, as Rust names them (`-` as `_`): each crate it or
+/// its tests depend on (a crate of the same name would shadow it: `use serde::Serialize` in the
+/// crate itself would name the crate), `rustls` (which the tests import through `tokio-rustls`),
+/// and the crates Rust itself provides (`std`, `core`, `alloc`, `test`, `proc_macro`).
+pub fn reserved_crate_names() -> Vec<String> {
+    let mut names: Vec<String> = dependencies()
+        .into_iter()
+        .chain(dev_dependencies())
+        .map(|(name, _)| name.replace('-', "_"))
+        .chain(["rustls", "std", "core", "alloc", "test", "proc_macro"].map(String::from))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// The manifest, with its `@generated` preamble.
 ///
 /// Every crate gets the metadata `cargo package` wants (description, license, readme,
@@ -71,24 +87,37 @@ pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
         out.push_str(&format!("{name} = {spec}\n"));
     }
     out.push_str("\n[dev-dependencies]\n");
-    for (name, spec) in dev_dependencies() {
+    let mut dev = dev_dependencies();
+    // The crate itself with the feature, for its tests: they build request bodies from example
+    // JSON and encode decoded responses again to compare them.
+    let own = format!("{{ path = \".\", features = [\"{}\"] }}", super::models::ALL_SERDE);
+    dev.push((ctx.options.crate_name.as_str(), own.as_str()));
+    dev.sort();
+    for (name, spec) in dev {
         out.push_str(&format!("{name} = {spec}\n"));
     }
     out
 }
 
-/// The crate's features, with what each does: `debug` as official crates have it through
-/// azure_core (every model field in `Debug`, secrets still redacted), and `fake` (the `fake`
-/// module: scriptable fakes of the clients, for testing code that calls them).
+/// The crate's features, with what each does: `all-serde` (both serde impls on every model),
+/// `debug` as official crates have it through azure_core (every model field in `Debug`, secrets
+/// still redacted), and `fake` (the `fake` module: scriptable fakes of the clients, for testing
+/// code that calls them; a fake decodes what clients send and writes what they receive, so it
+/// needs `all-serde`).
 fn features() -> String {
+    let all_serde = super::models::ALL_SERDE;
     [
-        "",
-        "[features]",
-        "# Shows every field of the models in `Debug` output (azure_core's `debug` feature); secrets stay redacted.",
-        "debug = [\"azure_core/debug\"]",
-        "# The `fake` module: scriptable in-memory fakes of the clients, for testing code that calls them.",
-        "fake = []",
-        "",
+        "".to_string(),
+        "[features]".to_string(),
+        "# Every model gets both serde impls. By default a model is `Serialize` only when a method sends".to_string(),
+        "# it and `Deserialize` only when one receives it, which keeps the crate quick to compile; this".to_string(),
+        "# is for code that stores, replays or builds models as JSON. The crate's own tests use it.".to_string(),
+        format!("{all_serde} = []"),
+        "# Shows every field of the models in `Debug` output (azure_core's `debug` feature); secrets stay redacted.".to_string(),
+        "debug = [\"azure_core/debug\"]".to_string(),
+        "# The `fake` module: scriptable in-memory fakes of the clients, for testing code that calls them.".to_string(),
+        format!("fake = [\"{all_serde}\"]"),
+        "".to_string(),
     ]
     .join("\n")
 }

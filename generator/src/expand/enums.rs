@@ -20,7 +20,7 @@ pub(crate) fn expand_enums_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     let mut items = Vec::new();
     for def in ctx.api.types.values() {
         if let TypeKind::Enum(e) = &def.kind {
-            items.push(expand_enum(def, e)?);
+            items.push(expand_enum(ctx, def, e)?);
         }
     }
     Ok(quote! {
@@ -29,9 +29,11 @@ pub(crate) fn expand_enums_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     })
 }
 
-/// One enum: the type, `as_str`/`value`, `Display`, `FromStr`, and serde through the wire value.
-pub(crate) fn expand_enum(def: &TypeDef, e: &EnumType) -> Result<TokenStream> {
+/// One enum: the type, `as_str`/`value`, `Display`, `FromStr`, and serde through the wire value;
+/// for an enum that is a request body, the conversion into `RequestContent` that structs have.
+pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Result<TokenStream> {
     let name = ident(&def.name, &def.location)?;
+    let request_content = super::models::request_content_impl(ctx, def, &name);
     let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` values.", def.spec_name));
     let mut taken = BTreeSet::new();
     let mut variants = Vec::new();
@@ -115,6 +117,8 @@ pub(crate) fn expand_enum(def: &TypeDef, e: &EnumType) -> Result<TokenStream> {
                         Ok(Self::from(<i64 as ::serde::Deserialize>::deserialize(deserializer)?))
                     }
                 }
+            
+                #request_content
             })
         }
         Primitive::String => {
@@ -192,6 +196,8 @@ pub(crate) fn expand_enum(def: &TypeDef, e: &EnumType) -> Result<TokenStream> {
                         Ok(Self::from(<String as ::serde::Deserialize>::deserialize(deserializer)?))
                     }
                 }
+            
+                #request_content
             })
         }
         Primitive::Float32 | Primitive::Float64 => {

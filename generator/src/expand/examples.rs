@@ -13,13 +13,14 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-use super::types::{rust_type, Scope};
+use super::types::{codec_tokens_in, rust_type, Scope};
 use super::{ident, Context};
 use crate::error::{Location, Result};
 use crate::plan::{
     AccessStep, ArgValue, Call, Check, ClientArg, ExampleTest, ExpectedBody, ExpectedParam, TestBody, TestCase,
-    TestPlan, WireForm,
+    TestPlan,
 };
+use crate::rust_types::{body_form, BodyForm, Codec};
 use crate::GeneratedFile;
 
 /// The test server, shared with the hand-written scenario tests of `generator/e2e`.
@@ -204,13 +205,16 @@ fn expand_example_test(ctx: &Context<'_>, test: &ExampleTest, at: &Location) -> 
     let body_setup = match &test.call.request_body {
         Some(body) => {
             let ty = rust_type(ctx, &body.ty, Scope::Tests, at)?;
-            let example = json(&body.example);
-            quote! { let request_body: #ty = serde_json::from_value(#example).unwrap(); }
+            let value = match body_form(&ctx.api.types, &body.ty) {
+                BodyForm::Content => decoded(ctx, &body.example, None, quote! { _ })?,
+                BodyForm::Value(codec) => decoded(ctx, &body.example, Some(&codec), quote! { _ })?,
+            };
+            quote! { let request_body: #ty = #value; }
         }
         None => quote! {},
     };
     let invoke = expand_call(ctx, &test.call, at)?;
-    let checks = expand_check(&test.check, &invoke, at)?;
+    let checks = expand_check(ctx, &test.check, &invoke, at)?;
     Ok(quote! {
         #report
         let server = TestServer::start().await;
@@ -244,7 +248,9 @@ pub(super) fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Resu
         None => quote! {},
     };
     let method = ident(&call.method, at)?;
-    let mut args: Vec<TokenStream> = call.args.iter().map(arg_value).collect();
+    let body_content = call.request_body.as_ref().is_some_and(|b| body_form(&ctx.api.types, &b.ty) == BodyForm::Content);
+    let arg = |value: &ArgValue| arg_value(ctx, value, body_content);
+    let mut args: Vec<TokenStream> = call.args.iter().map(arg).collect::<Result<_>>()?;
     args.push(match &call.options {
         None => quote! { None },
         Some(options) => {
@@ -255,7 +261,7 @@ pub(super) fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Resu
                 .iter()
                 .map(|(field, value)| {
                     let field = ident(field, at)?;
-                    let value = arg_value(value);
+                    let value = arg(value)?;
                     Ok(quote! { #field: Some(#value) })
                 })
                 .collect::<Result<Vec<_>>>()?;
@@ -265,37 +271,49 @@ pub(super) fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Resu
     Ok(quote! { client #accessor .#method(#(#args),*) })
 }
 
-/// The expression of a value passed to a method.
-fn arg_value(value: &ArgValue) -> TokenStream {
-    match value {
+/// The expression of a value passed to a method (`body_content`: the request body is passed as
+/// a `RequestContent`, converted from the value built before the call).
+fn arg_value(ctx: &Context<'_>, value: &ArgValue, body_content: bool) -> Result<TokenStream> {
+    Ok(match value {
         ArgValue::Str(s) => quote! { #s },
         ArgValue::String(s) => quote! { #s.to_string() },
-        ArgValue::Rfc3339(s) => quote! { azure_core::time::parse_rfc3339(#s).unwrap() },
-        ArgValue::Rfc7231(s) => quote! { azure_core::time::parse_rfc7231(#s).unwrap() },
-        ArgValue::UnixTime(seconds) => {
-            let seconds = Literal::i64_unsuffixed(*seconds);
-            quote! { ::time::OffsetDateTime::from_unix_timestamp(#seconds).unwrap() }
-        }
-        ArgValue::Base64(s) => quote! { azure_core::base64::decode(#s).unwrap() },
-        ArgValue::Json(value) => {
-            let value = json(value);
-            quote! { serde_json::from_value(#value).unwrap() }
-        }
-        ArgValue::Slice(value) => {
-            let value = json(value);
-            quote! { &serde_json::from_value::<Vec<_>>(#value).unwrap()[..] }
+        ArgValue::Json(value, codec) => decoded(ctx, value, codec.as_ref(), quote! { _ })?,
+        ArgValue::Slice(value, codec) => {
+            let value = decoded(ctx, value, codec.as_ref(), quote! { Vec<_> })?;
+            quote! { &#value[..] }
         }
         ArgValue::Ref(inner) => {
-            let inner = arg_value(inner);
+            let inner = arg_value(ctx, inner, body_content)?;
             quote! { &#inner }
         }
-        ArgValue::RequestBody => quote! { request_body.try_into().unwrap() },
-    }
+        ArgValue::RequestBody if body_content => quote! { request_body.try_into().unwrap() },
+        ArgValue::RequestBody => quote! { request_body },
+    })
+}
+
+/// The crate's `codec` module, as the tests name it.
+fn codec_module(ctx: &Context<'_>) -> Result<TokenStream> {
+    let crate_name = ident(&ctx.options.crate_name.replace('-', "_"), &ctx.api.title_location)?;
+    Ok(quote! { #crate_name::codec })
+}
+
+/// A value of type `ty` (`_` where the context says it) decoded from the JSON `value`: by
+/// `codec` (the crate's, as the client reads the type off the wire) or by serde.
+fn decoded(ctx: &Context<'_>, value: &Value, codec: Option<&Codec>, ty: TokenStream) -> Result<TokenStream> {
+    let value = json(value);
+    Ok(match codec {
+        Some(codec) => {
+            let module = codec_module(ctx)?;
+            let codec = codec_tokens_in(codec, &module);
+            quote! { #module::from_value::<#ty, #codec>(#value).unwrap() }
+        }
+        None => quote! { serde_json::from_value::<#ty>(#value).unwrap() },
+    })
 }
 
 /// The statements running the call (`invoke`) and checking its result (`at`: the operation,
 /// for errors).
-pub(super) fn expand_check(check: &Check, invoke: &TokenStream, at: &Location) -> Result<TokenStream> {
+pub(super) fn expand_check(ctx: &Context<'_>, check: &Check, invoke: &TokenStream, at: &Location) -> Result<TokenStream> {
     let decode = match check {
         Check::Plain(None) => return Ok(quote! { #invoke.await.unwrap(); }),
         Check::Poller(None) => return Ok(quote! { #invoke.unwrap().await.unwrap(); }),
@@ -334,14 +352,15 @@ pub(super) fn expand_check(check: &Check, invoke: &TokenStream, at: &Location) -
     for check in &comparison.read_only {
         let what = format!("read-only field {} of the decoded response", check.pointer);
         let value = json(&check.value);
-        let access = wire_value(check.wire, access_path(&check.access, at)?);
+        let encoded = encoded(ctx, access_path(&check.access, at)?, check.wire.as_ref())?;
         read_only.push(quote! {
-            support::assert_json_eq(#what, &#value, &serde_json::to_value(#access).unwrap());
+            support::assert_json_eq(#what, &#value, &#encoded);
         });
     }
+    let encoded = encoded(ctx, quote! { &decoded }, comparison.codec.as_ref())?;
     Ok(quote! {
         #decode
-        support::assert_json_eq("the decoded response, encoded again", &#expected, &serde_json::to_value(&decoded).unwrap());
+        support::assert_json_eq("the decoded response, encoded again", &#expected, &#encoded);
         #(#read_only)*
     })
 }
@@ -369,15 +388,17 @@ fn access_path(steps: &[AccessStep], at: &Location) -> Result<TokenStream> {
     Ok(place)
 }
 
-/// The value at `place` as its model writes it.
-fn wire_value(wire: WireForm, place: TokenStream) -> TokenStream {
-    match wire {
-        WireForm::Value => place,
-        WireForm::Rfc3339 => quote! { azure_core::time::to_rfc3339(#place) },
-        WireForm::Rfc7231 => quote! { azure_core::time::to_rfc7231(#place) },
-        WireForm::UnixTime => quote! { #place.unix_timestamp() },
-        WireForm::Base64 => quote! { azure_core::base64::encode(#place) },
-    }
+/// The JSON the value at `place` (a reference) is written as: by `codec` (the crate's, as the
+/// model writes the field or the method reads the body), or by serde.
+fn encoded(ctx: &Context<'_>, place: TokenStream, codec: Option<&Codec>) -> Result<TokenStream> {
+    Ok(match codec {
+        Some(codec) => {
+            let module = codec_module(ctx)?;
+            let codec = codec_tokens_in(codec, &module);
+            quote! { #module::to_value::<_, #codec>(#place).unwrap() }
+        }
+        None => quote! { serde_json::to_value(#place).unwrap() },
+    })
 }
 
 /// `json(r#"..."#)`: a JSON value of the plan, parsed by the file's helper from its text.
@@ -386,8 +407,12 @@ pub(super) fn json(value: &Value) -> TokenStream {
     quote! { json(#text) }
 }
 
-/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s.
+/// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s; an
+/// escaped literal when `text` holds characters rustc will not take unescaped (`is_hidden`).
 pub(super) fn raw_string(text: &str) -> TokenStream {
+    if text.chars().any(super::is_hidden) {
+        return quote! { #text };
+    }
     let mut hashes = String::from("#");
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');

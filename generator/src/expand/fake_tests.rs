@@ -56,7 +56,7 @@ pub(crate) fn expand_fake_tests(ctx: &Context<'_>, plan: &TestPlan) -> Result<Op
             None => quote! {},
         };
         let invoke = expand_call(ctx, &example.call, at)?;
-        let result_checks = expand_check(&example.check, &invoke, at)?;
+        let result_checks = expand_check(ctx, &example.check, &invoke, at)?;
         let doc = format!(" {}, answered by the fake.", case.title.trim_end_matches('.'));
         let allow = if case.deprecated { quote! { #[allow(deprecated)] } } else { quote! {} };
         let call_arg = if checks.is_empty() { quote! { _call } } else { quote! { call } };

@@ -275,6 +275,8 @@ fn typed_json(ctx: &Context<'_>, ty: &TypeRef) -> bool {
     match ctx.resolve_alias(ty) {
         TypeRef::Named(_) | TypeRef::Any => true,
         TypeRef::Array(item) | TypeRef::Map(item) => typed_json(ctx, item),
+        // `Option<T>`: `null`, or the value as `T` writes it.
+        TypeRef::Nullable(inner) => typed_json(ctx, inner),
         TypeRef::Primitive(p) => {
             matches!(p, Primitive::String | Primitive::Bool | Primitive::Int32 | Primitive::Int64 | Primitive::Float32 | Primitive::Float64)
                 || crate::rust_types::is_string_primitive(p) && !matches!(p, Primitive::Date | Primitive::Time | Primitive::Duration | Primitive::Base64Url)
@@ -608,7 +610,7 @@ fn doc_test(ctx: &Context<'_>, all: &[ClientNames<'_>]) -> Option<Vec<String>> {
     let result = match &plain.kind {
         MethodKind::Plain(p) => match &p.result {
             None => "()".to_string(),
-            Some(ty) if super::types::has_default(ctx, ty, &mut Vec::new()) => "Default::default()".to_string(),
+            Some(ty) if super::types::has_default(ctx, ty) => "Default::default()".to_string(),
             Some(ty) => super::readme::build_expr(ctx, ty, "result", 0)?,
         },
         _ => return None,

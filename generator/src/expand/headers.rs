@@ -7,19 +7,20 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::{rust_type, Scope};
+use super::types::{codec_tokens, rust_type, Scope};
+use crate::rust_types::codec;
 use super::{doc_attrs, ident, Context};
 use crate::error::Result;
-use crate::ir::{HeaderAccessor, Method, MethodKind, Primitive, ResponseHeaders, TypeKind, TypeRef};
+use crate::ir::{HeaderAccessor, Method, MethodKind, PlainModel, Primitive, ResponseHeaders, TypeKind, TypeRef};
 
 /// The methods with typed headers, in client then method order.
-fn with_headers<'a>(ctx: &Context<'a>) -> Vec<(&'a Method, &'a ResponseHeaders, Option<&'a TypeRef>)> {
+fn with_headers<'a>(ctx: &Context<'a>) -> Vec<(&'a Method, &'a ResponseHeaders, &'a PlainModel)> {
     let mut found = Vec::new();
     for client in &ctx.api.clients.clients {
         for method in &client.methods {
             if let MethodKind::Plain(plain) = &method.kind {
                 if let Some(headers) = &plain.headers {
-                    found.push((method, headers, plain.result.as_ref()));
+                    found.push((method, headers, plain));
                 }
             }
         }
@@ -34,30 +35,25 @@ pub(crate) fn expand_headers_rs(ctx: &Context<'_>) -> Result<Option<TokenStream>
         return Ok(None);
     }
     let mut items = Vec::new();
-    for (method, headers, result) in methods {
-        let at = &ctx.operation(method).location;
+    for (method, headers, plain) in methods {
+        let op = ctx.operation(method);
+        let at = &op.location;
         let trait_name = ident(&headers.trait_name, at)?;
-        let response = match (&headers.marker, result) {
-            (Some(marker), _) => {
-                let marker = ident(marker, at)?;
-                let doc = format!(
-                    " The result of `{}`: it has no body; its headers are read through [`{}`].",
-                    method.operation_id, headers.trait_name
-                );
-                items.push(quote! {
-                    #[doc = #doc]
-                    #[derive(Clone, Copy, Debug, Default)]
-                    #[non_exhaustive]
-                    pub struct #marker;
-                });
-                quote! { azure_core::http::Response<#marker, azure_core::http::NoFormat> }
-            }
-            (None, Some(result)) => {
-                let ty = rust_type(ctx, result, Scope::Models, at)?;
-                quote! { azure_core::http::Response<#ty> }
-            }
-            (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
-        };
+        if let Some(marker) = &headers.marker {
+            let marker = ident(marker, at)?;
+            let doc = format!(
+                " The result of `{}`: it has no body to decode; its headers are read through [`{}`].",
+                method.operation_id, headers.trait_name
+            );
+            items.push(quote! {
+                #[doc = #doc]
+                #[derive(Clone, Copy, Debug, Default)]
+                #[non_exhaustive]
+                pub struct #marker;
+            });
+        }
+        // The type the method returns, decided in one place.
+        let response = super::operations::plain_response_type(ctx, op, plain)?;
         let mut signatures = Vec::new();
         let mut bodies = Vec::new();
         for accessor in &headers.accessors {
@@ -127,6 +123,9 @@ fn expected(ctx: &Context<'_>, ty: &TypeRef) -> &'static str {
         TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123) => "a date-time (RFC 3339 or RFC 1123)",
         TypeRef::Primitive(Primitive::UnixTime) => "Unix seconds",
         TypeRef::Primitive(Primitive::Bytes) => "base64",
+        TypeRef::Primitive(Primitive::Base64Url) => "base64url",
+        TypeRef::Primitive(Primitive::Date) => "a date (`YYYY-MM-DD`)",
+        TypeRef::Primitive(Primitive::Duration) => "an ISO 8601 duration",
         TypeRef::Named(name) if matches!(ctx.api.types.get(name).map(|d| &d.kind), Some(TypeKind::Enum(_))) => {
             "a value of the enum (any text is: unknown ones are kept)"
         }
@@ -154,15 +153,11 @@ fn header_parse(ctx: &Context<'_>, ty: &TypeRef, at: &crate::error::Location) ->
         TypeRef::Primitive(Primitive::Int64) => parsed(quote! { i64 }, quote! { |v: &str| v.parse().ok() }),
         TypeRef::Primitive(Primitive::Float32) => parsed(quote! { f32 }, quote! { |v: &str| v.parse().ok() }),
         TypeRef::Primitive(Primitive::Float64) => parsed(quote! { f64 }, quote! { |v: &str| v.parse().ok() }),
-        TypeRef::Primitive(Primitive::DateTime | Primitive::DateTimeRfc1123) => {
-            parsed(quote! { ::time::OffsetDateTime }, quote! { |v: &str| crate::time::parse(v).ok() })
-        }
-        TypeRef::Primitive(Primitive::UnixTime) => parsed(
-            quote! { ::time::OffsetDateTime },
-            quote! { |v: &str| v.parse::<i64>().ok().and_then(|s| ::time::OffsetDateTime::from_unix_timestamp(s).ok()) },
-        ),
-        TypeRef::Primitive(Primitive::Bytes) => {
-            parsed(quote! { Vec<u8> }, quote! { |v: &str| azure_core::base64::decode(v).ok() })
+        TypeRef::Primitive(_) if codec(&ctx.api.types, ty).is_some() => {
+            // Dates, durations and bytes: read by the codec that reads them in a body.
+            let codec = codec(&ctx.api.types, ty).map(|c| codec_tokens(&c));
+            let rust = rust_type(ctx, ty, Scope::Models, at)?;
+            parsed(rust, quote! { |v: &str| crate::codec::from_text::<_, #codec>(v).ok() })
         }
         TypeRef::Named(name) if matches!(ctx.api.types.get(name).map(|d| &d.kind), Some(TypeKind::Enum(_))) => {
             let ty = rust_type(ctx, ty, Scope::Models, at)?;

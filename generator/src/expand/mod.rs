@@ -4,7 +4,7 @@
 //! One module per output file or concern: `models` and `enums` (the `models` module of the
 //! crate), `client` (the root client and its options), `operations` (one method per operation,
 //! grouped into sub-clients), `runtime` (the crate's fixed support code: errors, URLs, long-running
-//! operations, date-times; not tokens but the source files of the `generator/runtime` crate,
+//! operations, wire formats, PATCH properties; not tokens but the source files of the `generator/runtime` crate,
 //! embedded verbatim), `cargo` and `readme` (the non-Rust files), `examples` (the example tests,
 //! printed from the plan that `plan` makes of them). This module holds what they share: name
 //! resolution, doc text and formatting.
@@ -36,7 +36,8 @@ use crate::error::{Error, Location, Result};
 use crate::ir::{Api, Method, Operation, TypeDef, TypeRef};
 use crate::{GeneratedFile, Options};
 
-pub(crate) use docs::{doc_attrs, doc_text};
+pub use cargo::reserved_crate_names;
+pub(crate) use docs::{doc_attrs, doc_text, is_hidden, show_hidden};
 
 /// Expands the IR into the files of a crate, in a fixed order (Cargo.toml, README.md, the
 /// CHANGELOG.md it may have, then the sources by path).
@@ -44,7 +45,8 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     let ctx = Context::new(api, options)?;
     let mut files = vec![
         GeneratedFile { path: "Cargo.toml".into(), contents: cargo::expand_cargo_toml(&ctx) },
-        GeneratedFile { path: "README.md".into(), contents: readme::expand_readme(&ctx) },
+        // The README is the crate's docs too (`include_str!`): what it shows, it shows visibly.
+        GeneratedFile { path: "README.md".into(), contents: show_hidden(&readme::expand_readme(&ctx)).into_owned() },
     ];
     if let Some(changelog) = cargo::expand_changelog(&ctx) {
         files.push(GeneratedFile { path: "CHANGELOG.md".into(), contents: changelog });
@@ -128,7 +130,10 @@ pub(crate) fn format_rust(ctx: &Context<'_>, path: &std::path::Path, tokens: Tok
             format!("the emitter produced Rust for {} that does not parse ({e}); this is a generator bug", path.display()),
         )
     })?;
-    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), space_items(&prettyplease::unparse(&file))))
+    // Literals escape hidden characters (proc-macro2 writes `\u{202e}`) and docs show them
+    // (`doc_text`), so one left here is in a comment: shown too, whatever emitted it.
+    let code = space_items(&prettyplease::unparse(&file));
+    Ok(format!("{}\n{}", preamble(&ctx.options.command, "//"), show_hidden(&code)))
 }
 
 /// Puts a blank line between consecutive items, as rustfmt keeps them in hand-written code.
@@ -174,20 +179,23 @@ fn format_file(ctx: &Context<'_>, path: PathBuf, tokens: TokenStream) -> Result<
 fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     let root = ctx.root_client()?;
     let options = quote::format_ident!("{}Options", root);
+    let complex = if ctx.facts.complex_types() { quote! { #![allow(clippy::type_complexity)] } } else { quote! {} };
     Ok(quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
         #![cfg_attr(docsrs, feature(doc_cfg))]
+        #complex
 
         pub mod clients;
+        pub mod codec;
         pub mod error;
         #[cfg(feature = "fake")]
         #[cfg_attr(docsrs, doc(cfg(feature = "fake")))]
         pub mod fake;
         pub mod lro;
         pub mod models;
+        pub mod patch;
         mod request;
-        pub mod time;
 
         pub use clients::{#root, #options};
         pub use error::{service_error, ServiceError};
@@ -200,11 +208,13 @@ pub(crate) struct Context<'a> {
     pub api: &'a Api,
     /// The options.
     pub options: &'a Options,
+    /// Which types have defaults and which fields are boxed, decided once.
+    pub facts: types::TypeFacts,
 }
 
 impl<'a> Context<'a> {
     fn new(api: &'a Api, options: &'a Options) -> Result<Self> {
-        Ok(Self { api, options })
+        Ok(Self { api, options, facts: types::TypeFacts::new(api) })
     }
 
     /// The operation a method calls.

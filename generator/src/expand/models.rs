@@ -3,8 +3,11 @@
 //!
 //! Structs are `#[non_exhaustive]` so that a field added by a later api-version is not a breaking
 //! change; they are built with `new` (the required fields) or `Default` (when every field has a
-//! default) and then assigned. Read-only fields are decoded but never serialized. `Debug` follows
-//! azure_core's `SafeDebug`, and secrets never show (`redact`). `x-ms-client-flatten` is not applied: the nested
+//! default) and then assigned. A model is `Serialize` when a method sends it and `Deserialize`
+//! when one receives it (both with the feature `all-serde`, which `fake` turns on, and when no
+//! method uses it): serde's impls are much of what the crate costs to compile. Read-only fields
+//! are decoded but never serialized (except in a fake's answers). `Debug` follows azure_core's
+//! `SafeDebug`, and secrets never show (`redact`). `x-ms-client-flatten` is not applied: the nested
 //! object stays nested, which is what the wire format is (documented on the field).
 
 use std::collections::BTreeSet;
@@ -12,7 +15,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{field_is_plain, has_default, rust_type, serde_with, Scope};
+use super::types::{has_default, rust_type, serde_with, Scope};
+use crate::rust_types::{field_form, FieldForm};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Result};
 use crate::ir::{Discriminator, MethodKind, ObjectType, TypeDef, TypeKind, TypeRef};
@@ -43,8 +47,6 @@ pub(crate) fn expand_models_mod(ctx: &Context<'_>) -> TokenStream {
     }
 }
 
-/// Names a generated model must not take, because the emitted code uses them unqualified.
-const RESERVED: &[&str] = &["Option", "Vec", "String", "Box", "Some", "None", "Ok", "Err", "Default", "Self"];
 
 /// `src/models/types.rs`: structs, aliases and unions, sorted by name.
 pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
@@ -70,7 +72,8 @@ pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
 
 /// The items of one named type (struct, union, alias or enum) with their impls.
 pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStream> {
-    if RESERVED.contains(&def.name.as_str()) {
+    // Lower never gives these names; an IR built otherwise is refused rather than miscompiled.
+    if crate::names::RESERVED_TYPE_NAMES.contains(&def.name.as_str()) {
         return Err(Error::unsupported(def.location.clone(), format!("a type named `{}`, which shadows a Rust prelude name", def.name)));
     }
     match &def.kind {
@@ -84,7 +87,7 @@ pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStrea
             let target = rust_type(ctx, target, Scope::Models, &def.location)?;
             Ok(quote! { #doc pub type #name = #target; })
         }
-        TypeKind::Enum(e) => super::enums::expand_enum(def, e),
+        TypeKind::Enum(e) => super::enums::expand_enum(ctx, def, e),
     }
 }
 
@@ -102,31 +105,40 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         let at = def.location.join("properties").join(&field.wire_name);
         let field_name = ident(&field.rust_name, &at)?;
         taken.insert(field.rust_name.clone());
-        let plain = field_is_plain(field);
+        let form = field_form(field, object.patch);
+        let plain = form == FieldForm::Plain;
         // A struct that contains itself (even through an `Option`) needs a box to have a size.
-        let boxed = contains_directly(ctx, &field.ty, &def.name);
+        let boxed = ctx.facts.boxed(&def.name, &field.ty);
         let mut ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
         if boxed {
             ty = quote! { Box<#ty> };
         }
-        let full_ty = if plain { ty.clone() } else { quote! { Option<#ty> } };
+        let full_ty = match form {
+            FieldForm::Plain => ty.clone(),
+            FieldForm::Optional | FieldForm::Nullable => quote! { Option<#ty> },
+            FieldForm::Patch => quote! { crate::patch::Patch<#ty> },
+        };
         let mut serde_args = Vec::new();
         if field.rust_name != field.wire_name {
             let wire = &field.wire_name;
             serde_args.push(quote! { rename = #wire });
         }
-        if let Some(with) = serde_with(&field.ty, !plain) {
+        if let Some(with) = serde_with(ctx, &field.ty, !plain) {
             serde_args.push(quote! { with = #with });
         }
         // A required field the service leaves out (Batch never returns a user's `password`)
         // decodes to its default rather than failing the whole response, where it has one.
-        if !plain || (!boxed && has_default(ctx, &field.ty, &mut Vec::new())) {
+        if !plain || (!boxed && has_default(ctx, &field.ty)) {
             serde_args.push(quote! { default });
         }
         // Read-only fields are never sent; a fake's answers (the `fake` feature) write them.
         let read_only_attr = if field.read_only { super::fakes::read_only_serde_attr() } else { quote! {} };
-        if !field.read_only && !plain {
-            serde_args.push(quote! { skip_serializing_if = "Option::is_none" });
+        match form {
+            _ if field.read_only => {}
+            FieldForm::Optional => serde_args.push(quote! { skip_serializing_if = "Option::is_none" }),
+            FieldForm::Patch => serde_args.push(quote! { skip_serializing_if = "crate::patch::Patch::is_keep" }),
+            // Sent always: a value, or `null` for a required nullable field.
+            FieldForm::Plain | FieldForm::Nullable => {}
         }
         let serde_attr = if serde_args.is_empty() { quote! {} } else { quote! { #[serde(#(#serde_args),*)] } };
         let mut notes = Vec::new();
@@ -135,6 +147,15 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         }
         if let Some(secret) = &field.secret {
             notes.push(super::redact::secret_note(secret));
+        }
+        if field.constant {
+            notes.push("A constant: `new` sets it to the one value the spec allows.".to_string());
+        }
+        if form == FieldForm::Nullable {
+            notes.push("Required, and may be `null`: `None` is sent as `null`.".to_string());
+        }
+        if form == FieldForm::Patch {
+            notes.push("`Patch::Keep` (the default) leaves it out of the request, so the service keeps its value; `Patch::Clear` sends `null`, which removes or resets it; a value (`value.into()`) sets it.".to_string());
         }
         if field.client_flatten {
             notes.push("The spec asks for this object to be flattened into its parent (`x-ms-client-flatten`); this crate keeps it nested, as it is on the wire.".to_string());
@@ -146,24 +167,46 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         };
         let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
         fields.push(quote! { #field_doc #serde_attr #read_only_attr pub #field_name: #full_ty, });
-        if plain {
-            let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
-            if !boxed && super::types::is_string(&field.ty) {
-                // `Thing::new("name")` rather than `Thing::new("name".to_string())`.
-                new_args.push(quote! { #field_name: impl Into<String> });
-                new_inits.push(quote! { #field_name: #field_name.into(), });
-            } else {
-                new_args.push(quote! { #field_name: #arg_ty });
+        match form {
+            FieldForm::Plain if field.constant => {
+                let value = constant_value(ctx, &field.ty, &at)?;
+                let value = if boxed { quote! { Box::new(#value) } } else { value };
+                new_inits.push(quote! { #field_name: #value, });
             }
-            if boxed {
-                new_inits.push(quote! { #field_name: Box::new(#field_name), });
-            } else if !super::types::is_string(&field.ty) {
-                new_inits.push(quote! { #field_name, });
+            FieldForm::Plain => {
+                let arg_ty = if boxed { rust_type(ctx, &field.ty, Scope::Models, &at)? } else { ty.clone() };
+                if !boxed && super::types::is_string(&field.ty) {
+                    // `Thing::new("name")` rather than `Thing::new("name".to_string())`.
+                    new_args.push(quote! { #field_name: impl Into<String> });
+                    new_inits.push(quote! { #field_name: #field_name.into(), });
+                } else {
+                    new_args.push(quote! { #field_name: #arg_ty });
+                    if boxed {
+                        new_inits.push(quote! { #field_name: Box::new(#field_name), });
+                    } else {
+                        new_inits.push(quote! { #field_name, });
+                    }
+                }
             }
-        } else {
-            new_inits.push(quote! { #field_name: None, });
+            FieldForm::Nullable => {
+                // Required: `new` takes it, `None` meaning `null`.
+                let arg_ty = rust_type(ctx, &field.ty, Scope::Models, &at)?;
+                new_args.push(quote! { #field_name: Option<#arg_ty> });
+                if boxed {
+                    new_inits.push(quote! { #field_name: #field_name.map(Box::new), });
+                } else {
+                    new_inits.push(quote! { #field_name, });
+                }
+            }
+            FieldForm::Optional => new_inits.push(quote! { #field_name: None, }),
+            FieldForm::Patch => new_inits.push(quote! { #field_name: crate::patch::Patch::Keep, }),
         }
-        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: field.secret.is_some(), optional: !plain });
+        let shown = match form {
+            FieldForm::Plain => super::redact::Shown::Value,
+            FieldForm::Optional | FieldForm::Nullable => super::redact::Shown::Option,
+            FieldForm::Patch => super::redact::Shown::Patch,
+        };
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: field.secret.is_some(), shown });
     }
     if let Some(additional) = &object.additional_properties {
         let at = def.location.join("additionalProperties");
@@ -175,11 +218,24 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             pub #field_name: ::std::collections::HashMap<String, #value>,
         });
         new_inits.push(quote! { #field_name: ::std::collections::HashMap::new(), });
-        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: false, optional: false });
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: false, shown: super::redact::Shown::Value });
     }
     let any_secret = object.fields.iter().any(|f| f.secret.is_some());
-    let derive_default = has_default(ctx, &TypeRef::Named(def.name.clone()), &mut Vec::new());
-    let mut derives = vec![quote! { Clone }, quote! { PartialEq }, quote! { ::serde::Serialize }, quote! { ::serde::Deserialize }];
+    let has_default = has_default(ctx, &TypeRef::Named(def.name.clone()));
+    // Constants have no `Default` of their own: `new` fills them, and `default()` is `new()`.
+    let any_constant = object.fields.iter().any(|f| f.constant);
+    let derive_default = has_default && !any_constant;
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    let mut derives = vec![quote! { Clone }, quote! { PartialEq }];
+    let mut gated = Vec::new();
+    for (needed, derive) in [(serialize, quote! { ::serde::Serialize }), (deserialize, quote! { ::serde::Deserialize })] {
+        if needed { derives.push(derive) } else { gated.push(derive) }
+    }
+    let gated = if gated.is_empty() {
+        quote! {}
+    } else {
+        quote! { #[cfg_attr(feature = #ALL_SERDE, derive(#(#gated),*))] }
+    };
     if !any_secret {
         derives.push(super::redact::safe_debug_derive());
     }
@@ -187,7 +243,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         derives.push(quote! { Default });
     }
     let debug_impl = if any_secret { super::redact::expand_redacted_debug(&name, &debug_fields) } else { quote! {} };
-    let new_doc = if new_args.is_empty() {
+    let new_doc = if new_args.is_empty() && any_constant {
+        format!(" {} `{}` with its constants set and every other field unset.", capitalized(super::article(&def.name)), def.name)
+    } else if new_args.is_empty() {
         format!(" {} `{}` with every field unset.", capitalized(super::article(&def.name)), def.name)
     } else {
         format!(" {} `{}` with the required fields set and the others unset.", capitalized(super::article(&def.name)), def.name)
@@ -197,6 +255,17 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         // `Default` already builds it; a `new` would only trip clippy's `new_without_default`.
         quote! {}
     } else {
+        let default_impl = if has_default && any_constant {
+            quote! {
+                impl Default for #name {
+                    fn default() -> Self {
+                        Self::new()
+                    }
+                }
+            }
+        } else {
+            quote! {}
+        };
         quote! {
             impl #name {
                 #[doc = #new_doc]
@@ -205,12 +274,14 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
                     Self { #(#new_inits)* }
                 }
             }
+            #default_impl
         }
     };
-    let request_content = request_content_impl(&name);
+    let request_content = request_content_impl(ctx, def, &name);
     Ok(quote! {
         #doc
         #[derive(#(#derives),*)]
+        #gated
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -221,14 +292,57 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     })
 }
 
+/// The value of a constant field of type `ty` (`Field::constant`): its enum's one value, or a
+/// model of constants built by its `new()`.
+fn constant_value(ctx: &Context<'_>, ty: &TypeRef, at: &crate::error::Location) -> Result<TokenStream> {
+    let TypeRef::Named(name) = ctx.resolve_alias(ty) else {
+        return Err(Error::invalid(at.clone(), "a constant of a named type"));
+    };
+    let type_name = ident(name, at)?;
+    match &ctx.type_def(name, at)?.kind {
+        TypeKind::Enum(e) => match e.values.first() {
+            Some(value) => {
+                let variant = ident(&value.name, at)?;
+                Ok(quote! { #type_name::#variant })
+            }
+            None => Err(Error::invalid(at.clone(), "a constant enum with a value")),
+        },
+        _ => Ok(quote! { #type_name::new() }),
+    }
+}
+
+/// The cargo feature that gives every model both serde impls (declared by `cargo`).
+pub(crate) const ALL_SERDE: &str = "all-serde";
+
+/// Whether a named type's `Serialize` and `Deserialize` are compiled always (`true`) or only
+/// with the feature [`ALL_SERDE`]: a type is written only if a method sends it and read only if
+/// one receives it (`ClientModel::usage`); a type no method reaches gets both, since the crate
+/// cannot tell how it will be used.
+pub(crate) fn serde_impls(ctx: &Context<'_>, name: &str) -> (bool, bool) {
+    match ctx.api.clients.usage.get(name) {
+        Some(usage) => (usage.sent, usage.received),
+        None => (true, true),
+    }
+}
+
+/// `#[cfg(feature = "all-serde")]` on an impl the methods do not need, nothing on one they do.
+fn gate(needed: bool) -> TokenStream {
+    if needed { quote! {} } else { quote! { #[cfg(feature = #ALL_SERDE)] } }
+}
+
 /// `a` → `A`, `an` → `An`.
 fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
-/// `TryFrom<T> for RequestContent<T>`, so a model can be passed as a request body with `try_into()`.
-fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
+/// `TryFrom<T> for RequestContent<T>`, so a model (a struct, union or enum) can be passed as a
+/// request body with `try_into()`: only for the types some method takes as its JSON body, since
+/// each impl compiles the whole serializer of its type into the crate.
+pub(crate) fn request_content_impl(ctx: &Context<'_>, def: &TypeDef, name: &proc_macro2::Ident) -> TokenStream {
+    if !ctx.api.clients.usage.get(&def.name).is_some_and(|u| u.request_body) {
+        return quote! {};
+    }
     quote! {
         impl TryFrom<#name> for azure_core::http::RequestContent<#name> {
             type Error = azure_core::Error;
@@ -237,31 +351,6 @@ fn request_content_impl(name: &proc_macro2::Ident) -> TokenStream {
             }
         }
     }
-}
-
-/// Whether a value of `ty` holds a `target` inline (not behind a `Vec` or map; an `Option` is
-/// inline).
-fn contains_directly(ctx: &Context<'_>, ty: &TypeRef, target: &str) -> bool {
-    fn walk(ctx: &Context<'_>, ty: &TypeRef, target: &str, seen: &mut Vec<String>) -> bool {
-        let TypeRef::Named(name) = ty else { return false };
-        if name == target {
-            return true;
-        }
-        if seen.contains(name) {
-            return false;
-        }
-        seen.push(name.clone());
-        let found = match ctx.api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Object(o)) if o.discriminator.is_none() => {
-                o.fields.iter().any(|f| walk(ctx, &f.ty, target, seen))
-            }
-            Some(TypeKind::Alias(t)) => walk(ctx, t, target, seen),
-            _ => false,
-        };
-        seen.pop();
-        found
-    }
-    walk(ctx, ty, target, &mut Vec::new())
 }
 
 /// A discriminated hierarchy's root: an enum of its known subtypes plus the raw JSON of any
@@ -289,9 +378,11 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
     let defs = variants.iter().map(|(v, ty, _, vdoc)| quote! { #[doc = #vdoc] #v(#ty), });
     let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
     let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
-    let request_content = request_content_impl(&name);
+    let request_content = request_content_impl(ctx, def, &name);
     let variant_names: Vec<_> = variants.iter().map(|(v, ..)| v.clone()).collect();
     let debug_impl = super::redact::expand_union_debug(&name, &variant_names, &unknown);
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    let (ser_gate, de_gate) = (gate(serialize), gate(deserialize));
     Ok(quote! {
         #doc
         #[derive(Clone, PartialEq)]
@@ -302,6 +393,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
             #unknown(::serde_json::Value),
         }
 
+        #ser_gate
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 let (kind, mut value) = match self {
@@ -315,6 +407,7 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
             }
         }
 
+        #de_gate
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;

@@ -10,14 +10,14 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::client::expand_client_struct;
-use super::types::{is_string_primitive, rust_type, to_param_string, Scope};
+use super::types::{codec_tokens, is_string_primitive, rust_type, to_param_string, Scope};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Location, Result};
 use crate::ir::{
-    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, NextLink, Operation, PagerModel,
+    BodyKind, Client, CollectionFormat, ExistsModel, HttpMethod, Method, NextArg, MethodKind, MethodParam, Operation, PagerModel,
     ParamLocation, Passing, PlainModel, PollerModel, Primitive, TypeKind, TypeRef, ValueSource,
 };
-use crate::rust_types::{argument_form, rust_text, ArgumentForm};
+use crate::rust_types::{argument_form, body_codec, body_form, rust_text, ArgumentForm, BodyForm};
 
 /// Status codes as unsuffixed literals (`200`, not `200u16`).
 fn literals(codes: &[u16]) -> Vec<proc_macro2::Literal> {
@@ -85,14 +85,14 @@ fn param_strings(ctx: &Context<'_>, param: &MethodParam, value: TokenStream, by_
     match ctx.resolve_alias(&param.ty) {
         TypeRef::Array(item) => {
             let item = ctx.resolve_alias(item);
-            let each = to_param_string(item, quote! { v }, true);
+            let each = to_param_string(ctx, item, quote! { v }, true);
             match param.collection_format.unwrap_or(CollectionFormat::Csv).separator() {
                 Some(sep) => Strings::One(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>().join(#sep) }),
                 None => Strings::Many(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>() }),
             }
         }
         TypeRef::Any => Strings::One(quote! { #value.to_string() }),
-        ty => Strings::One(to_param_string(ty, value, by_ref)),
+        ty => Strings::One(to_param_string(ctx, ty, value, by_ref)),
     }
 }
 
@@ -255,25 +255,47 @@ fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, surface: &mut
                 }
             })
         }
-        (Passing::Positional { name }, false) => {
-            let name = ident(name, &b_at)?;
-            surface.args.push(quote! { #name: azure_core::http::RequestContent<#ty> });
-            surface.arg_docs.push((name.to_string(), body.description.clone()));
-            Ok(quote! {
-                request.insert_header("content-type", #content_type);
-                request.set_body(#name);
-            })
-        }
-        (Passing::Optional { field }, false) => {
-            let name = ident(field, &b_at)?;
-            let doc = doc_attrs(body.description.as_deref(), "The request body.");
-            surface.option_fields.push(quote! { #doc pub #name: Option<azure_core::http::RequestContent<#ty>>, });
-            Ok(quote! {
-                if let Some(body) = options.#name.take() {
-                    request.insert_header("content-type", #content_type);
-                    request.set_body(body);
+        (passing, false) => {
+            let form = match body.kind {
+                BodyKind::Binary => BodyForm::Content,
+                _ => body_form(&ctx.api.types, &body.ty),
+            };
+            // The argument's type, and the body the method sends for a value of it.
+            let arg_ty = match &form {
+                BodyForm::Content => quote! { azure_core::http::RequestContent<#ty> },
+                BodyForm::Value(_) => ty.clone(),
+            };
+            let encode = |value: TokenStream| match &form {
+                BodyForm::Content => value,
+                BodyForm::Value(codec) => {
+                    let codec = codec_tokens(codec);
+                    quote! { crate::codec::to_json::<_, #codec>(&#value)? }
                 }
-            })
+            };
+            match passing {
+                Passing::Positional { name } => {
+                    let name = ident(name, &b_at)?;
+                    surface.args.push(quote! { #name: #arg_ty });
+                    surface.arg_docs.push((name.to_string(), body.description.clone()));
+                    let encode = encode(quote! { #name });
+                    Ok(quote! {
+                        request.insert_header("content-type", #content_type);
+                        request.set_body(#encode);
+                    })
+                }
+                Passing::Optional { field } => {
+                    let name = ident(field, &b_at)?;
+                    let doc = doc_attrs(body.description.as_deref(), "The request body.");
+                    surface.option_fields.push(quote! { #doc pub #name: Option<#arg_ty>, });
+                    let encode = encode(quote! { body });
+                    Ok(quote! {
+                        if let Some(body) = options.#name.take() {
+                            request.insert_header("content-type", #content_type);
+                            request.set_body(#encode);
+                        }
+                    })
+                }
+            }
         }
     }
 }
@@ -485,10 +507,10 @@ fn expand_lro_call(
     // Also pageable: wait for the list, then page through it.
     if let Some(pages) = &poller.pages {
         let page_ident = ident(&pages.list_type, &op.location)?;
-        let link_of = link_of(op, pages)?;
+        let next_link = next_link(pages);
         let body = quote! {
             #prelude
-            crate::lro::pages::<crate::models::#page_ident>(#operation, options.method_options.into_owned(), #link_of).await
+            crate::lro::pages::<crate::models::#page_ident>(#operation, options.method_options.into_owned(), #next_link).await
         };
         return Ok((
             quote! { -> azure_core::Result<azure_core::http::Pager<crate::models::#page_ident>> },
@@ -539,7 +561,7 @@ fn error_mapper(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<To
 /// The error types of a method, for its docs: `ServiceError<T>` per status, then the rest.
 fn errors_doc(ctx: &Context<'_>, method: &Method) -> String {
     let text = |ty: Option<&TypeRef>| match ty {
-        Some(ty) => rust_text(&ctx.api.types, ty, true),
+        Some(ty) => rust_text(&ctx.api.types, ty),
         None => "serde_json::Value".to_string(),
     };
     let link = |ty: String| format!("[`ServiceError<{ty}>`](crate::ServiceError)");
@@ -614,20 +636,16 @@ fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poll
     })
 }
 
-/// How a page names the next: this operation's `nextLinkName` (another operation listing the
-/// same type may name another field, or none).
-fn link_of(op: &Operation, pager: &PagerModel) -> Result<TokenStream> {
-    Ok(match &pager.next_link {
-        Some(NextLink { field, optional }) => {
-            let field = ident(field, &op.location)?;
-            if *optional {
-                quote! { |page| page.#field.as_deref() }
-            } else {
-                quote! { |page| Some(page.#field.as_str()) }
-            }
+/// The property of a page that links to the next: this operation's `nextLinkName` (another
+/// operation listing the same type may name another, or none).
+fn next_link(pager: &PagerModel) -> TokenStream {
+    match &pager.next_link {
+        Some(link) => {
+            let name = &link.wire_name;
+            quote! { Some(#name) }
         }
-        None => quote! { |_| None },
-    })
+        None => quote! { None },
+    }
 }
 
 /// A pageable operation: a `Pager` over its list type.
@@ -641,7 +659,7 @@ fn expand_pager_call(
     let page_ident = ident(&pager.list_type, &op.location)?;
     let codes = literals(&pager.success_codes);
     let api_version = client_api_version(method);
-    let link_of = link_of(op, pager)?;
+    let next_link = next_link(pager);
     let next = match &pager.next_operation {
         Some(next) => expand_next_request(op, next)?,
         None => quote! { None },
@@ -655,7 +673,7 @@ fn expand_pager_call(
                 api_version: #api_version,
                 success: &[#(#codes),*],
                 error: #error_ty,
-                link_of: #link_of,
+                next_link: #next_link,
                 next: #next,
             },
             options.method_options,
@@ -709,24 +727,40 @@ fn expand_next_request(op: &Operation, next: &crate::ir::NextOperation) -> Resul
     })
 }
 
-/// A plain operation: one request, one `Response`.
+/// A plain method's response type (`Response<T>`, `Response<T, Format>`, `Response<Marker,
+/// NoFormat>`, `AsyncResponse<..>` for a streamed body): what the method returns, and what its
+/// headers trait is implemented for.
+pub(crate) fn plain_response_type(ctx: &Context<'_>, op: &Operation, plain: &PlainModel) -> Result<TokenStream> {
+    let marker = match plain.headers.as_ref().and_then(|h| h.marker.as_ref()) {
+        Some(marker) => {
+            let marker = ident(marker, &op.location)?;
+            Some(quote! { crate::models::#marker })
+        }
+        None => None,
+    };
+    if plain.streamed {
+        let marker = marker.unwrap_or_else(|| quote! { () });
+        return Ok(quote! { azure_core::http::AsyncResponse<#marker> });
+    }
+    Ok(match (&plain.result, marker) {
+        (Some(ty), _) => {
+            let (ty, format) = result_type(ctx, op, ty)?;
+            quote! { azure_core::http::Response<#ty #format> }
+        }
+        (None, Some(marker)) => quote! { azure_core::http::Response<#marker, azure_core::http::NoFormat> },
+        (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
+    })
+}
+
+/// A plain operation: one request, one `Response` (an `AsyncResponse` whose body streams, for
+/// raw bytes).
 fn expand_plain_call(ctx: &Context<'_>, op: &Operation, plain: &PlainModel, prelude: TokenStream, error_ty: &TokenStream) -> Result<Call> {
     let codes = literals(&plain.success_codes);
-    let marker = plain.headers.as_ref().and_then(|h| h.marker.as_ref());
-    let output = match (&plain.result, marker) {
-        (Some(ty), _) => {
-            let ty = rust_type(ctx, ty, Scope::Crate, &op.location)?;
-            quote! { azure_core::http::Response<#ty> }
-        }
-        (None, Some(marker)) => {
-            let marker = ident(marker, &op.location)?;
-            quote! { azure_core::http::Response<crate::models::#marker, azure_core::http::NoFormat> }
-        }
-        (None, None) => quote! { azure_core::http::Response<(), azure_core::http::NoFormat> },
-    };
+    let output = plain_response_type(ctx, op, plain)?;
+    let send = if plain.streamed { quote! { send_stream } } else { quote! { send } };
     let body = quote! {
         #prelude
-        let response = crate::request::send(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*], #error_ty).await?;
+        let response = crate::request::#send(&self.pipeline, &options.method_options.context, &mut request, &[#(#codes),*], #error_ty).await?;
         Ok(response.into())
     };
     Ok((quote! { -> azure_core::Result<#output> }, body, quote! { azure_core::http::ClientMethodOptions<'a> }))
@@ -815,7 +849,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
                 } else if string_enum {
                     quote! { self.#name.as_str() }
                 } else {
-                    let s = to_param_string(ty, quote! { self.#name }, false);
+                    let s = to_param_string(ctx, ty, quote! { self.#name }, false);
                     quote! { &#s }
                 }
             }
@@ -827,7 +861,7 @@ fn path_expr(ctx: &Context<'_>, op: &Operation, method: &Method) -> Result<Vec<T
                     quote! { #name }
                 } else {
                     let borrowed = !matches!(crate::rust_types::argument_form(&param.ty), crate::rust_types::ArgumentForm::Owned);
-                    let s = to_param_string(ty, quote! { #name }, borrowed);
+                    let s = to_param_string(ctx, ty, quote! { #name }, borrowed);
                     quote! { &#s }
                 }
             }
@@ -861,15 +895,37 @@ fn push_literal(literal: &str) -> Option<TokenStream> {
 pub(crate) fn poller_output(ctx: &Context<'_>, op: &Operation, poller: &PollerModel) -> Result<(TokenStream, TokenStream)> {
     match &poller.result {
         None => Ok((quote! { () }, quote! { azure_core::http::NoFormat })),
-        Some(ty) => Ok((rust_type(ctx, ty, Scope::Crate, &op.location)?, quote! { azure_core::http::JsonFormat })),
+        Some(ty) => {
+            let rust = rust_type(ctx, ty, Scope::Crate, &op.location)?;
+            match body_codec(&ctx.api.types, ty) {
+                Some(codec) => {
+                    let codec = codec_tokens(&codec);
+                    Ok((rust, quote! { crate::codec::Body<#codec> }))
+                }
+                None => Ok((rust, quote! { azure_core::http::JsonFormat })),
+            }
+        }
     }
+}
+
+/// A result body's Rust type, and `, Format` after it when azure_core's `JsonFormat` would not
+/// read it as the spec says (see `rust_types::body_codec`).
+fn result_type(ctx: &Context<'_>, op: &Operation, ty: &TypeRef) -> Result<(TokenStream, TokenStream)> {
+    let rust = rust_type(ctx, ty, Scope::Crate, &op.location)?;
+    Ok(match body_codec(&ctx.api.types, ty) {
+        Some(codec) => {
+            let codec = codec_tokens(&codec);
+            (rust, quote! { , crate::codec::Body<#codec> })
+        }
+        None => (rust, quote! {}),
+    })
 }
 
 /// A type in docs: a link to a model, else the type as code.
 fn type_doc(ctx: &Context<'_>, ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(name) => format!("[`{name}`](crate::models::{name})"),
-        other => format!("`{}`", rust_text(&ctx.api.types, other, true)),
+        other => format!("`{}`", rust_text(&ctx.api.types, other)),
     }
 }
 
@@ -889,7 +945,7 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
         }
         MethodKind::Poller(poller) => {
             let output = match &poller.result {
-                Some(ty) => rust_text(&ctx.api.types, ty, true),
+                Some(ty) => rust_text(&ctx.api.types, ty),
                 None => "()".to_string(),
             };
             Some(format!(
@@ -910,12 +966,19 @@ fn returns_doc(ctx: &Context<'_>, method: &Method) -> Option<String> {
         }
         MethodKind::Plain(plain) => {
             let mut text = Vec::new();
+            if plain.streamed {
+                text.push(
+                    "An `AsyncResponse` whose body streams the bytes as they arrive: `into_body()` is an \
+                     `AsyncResponseBody`, a stream of byte chunks (`futures::TryStreamExt`), or `collect()` \
+                     them all."
+                        .to_string(),
+                );
+            }
             // Successes that differ in having a body: the model may be absent.
             if !plain.bodiless_codes.is_empty() {
                 let empty: Vec<String> = plain.bodiless_codes.iter().map(u16::to_string).collect();
                 text.push(format!(
-                    "The response; a {} answer has no body, so check `status()` before `into_model()`, which \
-                     fails on an empty body.",
+                    "The response; a {} answer has no body, which `into_model()` reads as `None`.",
                     empty.join(" or ")
                 ));
             }

@@ -239,7 +239,12 @@ fn page_item(m: &Method) -> Option<&TypeRef> {
 pub(super) fn lro_example<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
     let candidates: Vec<_> = calls(ctx)
         .filter(|(m, _)| matches!(m.kind, MethodKind::Poller(_)) && simple_args(m))
-        .filter(|(m, _)| m.body.as_ref().is_none_or(|b| b.kind == BodyKind::Json))
+        // A model body (`try_into()`), which the example can build.
+        .filter(|(m, _)| {
+            m.body.as_ref().is_none_or(|b| {
+                b.kind == BodyKind::Json && crate::rust_types::body_form(&ctx.api.types, &b.ty) == crate::rust_types::BodyForm::Content
+            })
+        })
         .collect();
     let rank = |m: &Method| match (m.http_method, m.body.is_some()) {
         (HttpMethod::Put, true) => 0,
@@ -284,9 +289,9 @@ pub(super) fn build_expr(ctx: &Context<'_>, ty: &TypeRef, field: &str, depth: us
                     (first.name != "UnknownValue").then(|| format!("{path}::{}", first.name))
                 }
                 TypeKind::Object(object) if object.discriminator.is_none() => {
-                    let plain: Vec<_> = object.fields.iter().filter(|f| super::types::field_is_plain(f)).collect();
+                    let plain: Vec<_> = object.fields.iter().filter(|f| super::types::field_is_plain(f) && !f.constant).collect();
                     if plain.is_empty() {
-                        let default = super::types::has_default(ctx, ty, &mut Vec::new());
+                        let default = super::types::has_default(ctx, ty);
                         return Some(if default { format!("{path}::default()") } else { format!("{path}::new()") });
                     }
                     let args: Option<Vec<String>> =
@@ -415,6 +420,104 @@ fn poller_section(ctx: &Context<'_>, (method, client): Call<'_>) -> String {
     )
 }
 
+/// The method the README's PATCH example calls: one whose required body is a PATCH request
+/// model (`ObjectType::patch`), with placeholder arguments; one whose model has `tags` first.
+fn patch_example<'a>(ctx: &Context<'a>) -> Option<(Call<'a>, &'a str, &'a crate::ir::ObjectType)> {
+    let mut best = None;
+    for (m, c) in calls(ctx).filter(|(m, _)| simple_args(m) && !matches!(m.kind, MethodKind::Pager(_) | MethodKind::Exists(_))) {
+        let Some(body) = &m.body else { continue };
+        let (Passing::Positional { .. }, TypeRef::Named(name)) = (&body.passing, &body.ty) else { continue };
+        let Some(TypeKind::Object(object)) = ctx.api.types.get(name).map(|d| &d.kind) else { continue };
+        if !object.patch || object.discriminator.is_some() || object.fields.iter().any(|f| f.required && !f.read_only) {
+            continue;
+        }
+        let tags = object.fields.iter().any(|f| f.wire_name == "tags" && matches!(f.ty, TypeRef::Map(_)));
+        if best.as_ref().is_none_or(|(_, had_tags, _, _): &(Call<'a>, bool, &str, &crate::ir::ObjectType)| tags && !had_tags) {
+            best = Some(((m, c), tags, name.as_str(), object));
+        }
+    }
+    best.map(|(call, _, name, object)| (call, name, object))
+}
+
+/// The README's section on PATCH models, when the spec has some: how to leave a property alone,
+/// clear it or set it, and (for a model with `tags`) how to remove one tag.
+fn patch_section(ctx: &Context<'_>) -> String {
+    let crate_name = &ctx.options.crate_name;
+    let root = &ctx.api.clients.root.name;
+    let intro = "\n## Updating with PATCH\n\n\
+         Resource Manager PATCH requests follow JSON merge-patch: a property left out keeps its value, `null` \
+         removes or resets it, a value sets it. So the optional fields of the models only PATCH requests carry \
+         are `patch::Patch<T>`: `Patch::Keep` (the default) leaves the property out, `Patch::Clear` sends \
+         `null`, and `Patch::Set(value)` (or `value.into()`) sends the value. Response models keep `Option`s.\n";
+    let Some(((method, client), model, object)) = patch_example(ctx) else {
+        return if ctx.api.types.values().any(|d| matches!(&d.kind, TypeKind::Object(o) if o.patch)) {
+            intro.to_string()
+        } else {
+            String::new()
+        };
+    };
+    let (bind, var) = receiver(client);
+    let mut args = placeholder_args(method);
+    args.push("update.try_into()?".to_string());
+    args.push("None".to_string());
+    let call = format!("{var}.{}({})", method.name, args.join(", "));
+    let send = match method.kind {
+        MethodKind::Poller(_) => format!("{call}?.await?;\n"),
+        _ => format!("{call}.await?;\n"),
+    };
+    let tags = object.fields.iter().find(|f| f.wire_name == "tags" && matches!(f.ty, TypeRef::Map(_)));
+    // The resource's own `GET` (same client, same path), to read the tags to keep.
+    let path = &ctx.operation(method).path;
+    let get = client.methods.iter().find(|g| {
+        g.http_method == HttpMethod::Get && matches!(g.kind, MethodKind::Plain(_)) && &ctx.operation(g).path == path && simple_args(g)
+    });
+    let body = match (tags, get) {
+        (Some(tags), Some(get)) => {
+            let field = &tags.rust_name;
+            let mut get_args = placeholder_args(get);
+            get_args.push("None".to_string());
+            format!(
+                "// Tags are replaced as a whole: to remove one, send the others.\n\
+                 let current = {var}.{}({}).await?.into_model()?;\n\
+                 let mut tags = current.tags.unwrap_or_default();\n\
+                 tags.remove(\"obsolete\");\n\
+                 let mut update = models::{model}::default();\n\
+                 update.{field} = tags.into();\n\
+                 {send}\n\
+                 // Or remove every tag: `null` clears the property.\n\
+                 let mut update = models::{model}::default();\n\
+                 update.{field} = Patch::Clear;\n\
+                 {send}",
+                get.name,
+                get_args.join(", ")
+            )
+        }
+        _ => {
+            let Some(field) = object.fields.iter().find(|f| !f.read_only) else { return intro.to_string() };
+            format!(
+                "let mut update = models::{model}::default();\n\
+                 // Clear `{wire}` (sends `null`); every other property is left out, so it keeps its value.\n\
+                 update.{field} = Patch::Clear;\n\
+                 {send}",
+                wire = field.wire_name,
+                field = field.rust_name
+            )
+        }
+    };
+    format!(
+        "{intro}\n\
+         ```rust,no_run\n\
+         use {crate_name}::patch::Patch;\n\
+         use {crate_name}::{{models, {root}}};\n\n\
+         # async fn update(client: {root}) -> azure_core::Result<()> {{\n\
+         {bind}\
+         {body}\
+         # Ok(())\n\
+         # }}\n\
+         ```\n"
+    )
+}
+
 /// The error type most operations declare (by Rust name), for the README's error example;
 /// `serde_json::Value` when none declares one.
 fn common_error_type(ctx: &Context<'_>) -> String {
@@ -471,6 +574,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
     if let Some(call) = lro {
         out.push_str(&poller_section(ctx, call));
     }
+    out.push_str(&patch_section(ctx));
     let subs: Vec<String> = ctx
         .api
         .clients
@@ -537,18 +641,26 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          `models` has one type per schema, with serde wire names. Fields the spec does not require are `Option`s; \
          a required field the service leaves out of a response decodes to its default (an empty string, zero, an \
          empty list) where its type has one, rather than failing the whole response; \
-         read-only fields are decoded but never sent; date-times are `time::OffsetDateTime` (RFC 3339, or RFC 1123 \
-         where the spec says so; either form is accepted when reading, as services send both), also in arrays and \
-         maps. Structs are `#[non_exhaustive]`, so that a new api-version can add fields without breaking callers: \
-         build them with `new` (the required fields; strings as anything `Into<String>`) or `Default`, then set \
-         fields. Enums keep values they do not know in `UnknownValue` and write them back unchanged. `Debug` \
-         follows `SafeDebug`, secrets always redacted (above). A request body is passed as `model.try_into()?` (an \
-         `azure_core::http::RequestContent`).\n\n\
+         read-only fields are decoded but never sent. Date-times are `time::OffsetDateTime` (RFC 3339, RFC 1123 or \
+         Unix seconds as the spec says; either text form is accepted when reading, as services send both), dates \
+         `time::Date`, durations `time::Duration` (ISO 8601; a year read as 365 days and a month as 30, as .NET \
+         reads them), bytes `Vec<u8>` (base64 or base64url), at any depth of arrays and maps (the `codec` module \
+         writes and reads them). Where the spec allows `null` (`x-nullable`) an item, a map value or a body is an \
+         `Option`; a required field that may be `null` is an `Option` sent as `null` when `None`. A result some \
+         success answers without a body is an `Option` (`None` for an empty body). Structs are \
+         `#[non_exhaustive]`, so that a new api-version can add fields without breaking callers: build them with \
+         `new` (it takes the required fields; strings as anything `Into<String>`), or `Default` when none is \
+         required, then set fields; a required field is never sent as an empty default. Enums keep values they do \
+         not know in `UnknownValue` and write them back unchanged. `Debug` follows `SafeDebug`, secrets always \
+         redacted (above). \
+         A model request body is passed as `model.try_into()?` (an `azure_core::http::RequestContent`); any other \
+         body (a list, a date, an optional value) is passed as the value, and the method writes it. A model is \
+         `Serialize` when a method sends it and `Deserialize` when one receives it, which keeps the crate quick to \
+         compile; the feature `all-serde` (which `fake` turns on) gives every model both, for code that stores, \
+         replays or builds models as JSON.\n\n\
          ## Not supported yet\n\n\
          - `x-ms-client-flatten` is not applied: flattened objects stay nested, as on the wire.\n\
-         - `multipart/form-data` request bodies: the generator refuses such operations with an error naming them.\n\
-         - Date-times nested more deeply than one array or map (an array of arrays), and byte strings inside \
-           arrays or maps, are kept as their strings.\n",
+         - `multipart/form-data` request bodies: the generator refuses such operations with an error naming them.\n",
     );
     if !api.clients.refused.is_empty() {
         out.push_str(

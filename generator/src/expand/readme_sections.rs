@@ -16,10 +16,12 @@ fn features(ctx: &Context<'_>) -> String {
     let version = &ctx.options.package.version;
     format!(
         "\n## Features\n\n\
+         - `all-serde`: every model is both `Serialize` and `Deserialize` (by default only as the methods need; \
+           see Models below).\n\
          - `debug`: `Debug` of the models shows every field, as azure_core's own `debug` feature does for every \
            official crate (it turns that feature on). Secrets stay redacted (see below).\n\
          - `fake`: the `fake` module, scriptable in-memory fakes of the clients to test your own code without \
-           Azure (see below). Enable it for tests only:\n\n\
+           Azure (see below); it turns `all-serde` on. Enable it for tests only:\n\n\
          ```toml\n\
          [dev-dependencies]\n\
          {crate_name} = {{ version = \"{version}\", features = [\"fake\"] }}\n\

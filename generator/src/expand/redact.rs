@@ -26,8 +26,19 @@ pub(crate) struct DebugField {
     pub name: Ident,
     /// Whether it is a secret.
     pub secret: bool,
-    /// Whether it is an `Option` (a secret then shows as `None` or `Some(<redacted>)`).
-    pub optional: bool,
+    /// How its value is held, which decides how a secret shows.
+    pub shown: Shown,
+}
+
+/// How a field holds its value, for `Debug` of a secret.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// A plain value: a secret shows as `<redacted>`.
+    Value,
+    /// An `Option`: a secret shows as `None` or `Some(<redacted>)`.
+    Option,
+    /// A `crate::patch::Patch`: a secret shows as `None` (kept or cleared) or `Some(<redacted>)`.
+    Patch,
 }
 
 /// The sentence a secret field's docs end with.
@@ -48,9 +59,10 @@ pub(crate) fn expand_redacted_debug(name: &Ident, fields: &[DebugField]) -> Toke
     let shown = fields.iter().map(|f| {
         let field = &f.name;
         let text = field.to_string();
-        match (f.secret, f.optional) {
-            (true, true) => quote! { .field(#text, &self.#field.as_ref().map(|_| redaction::Redacted)) },
-            (true, false) => quote! { .field(#text, &redaction::Redacted) },
+        match (f.secret, f.shown) {
+            (true, Shown::Option) => quote! { .field(#text, &self.#field.as_ref().map(|_| redaction::Redacted)) },
+            (true, Shown::Patch) => quote! { .field(#text, &self.#field.as_option().map(|_| redaction::Redacted)) },
+            (true, Shown::Value) => quote! { .field(#text, &redaction::Redacted) },
             (false, _) => quote! { .field(#text, &self.#field) },
         }
     });

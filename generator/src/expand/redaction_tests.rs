@@ -192,6 +192,8 @@ fn secret_paths(ctx: &Context<'_>, ty: &TypeRef, prefix: &mut Vec<String>, seen:
             secret_paths(ctx, item, prefix, seen, out);
             prefix.pop();
         }
+        // `null`, or the value: its secrets sit at the same paths.
+        TypeRef::Nullable(inner) => secret_paths(ctx, inner, prefix, seen, out),
         TypeRef::Named(name) => {
             if seen.contains(name) {
                 return;

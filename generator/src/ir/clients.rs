@@ -7,6 +7,8 @@
 //! operations were refused, with where and why. `expand` prints it, the README and the example
 //! tests read it, and `diff` compares two of them, so they cannot disagree.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::{BodyKind, CollectionFormat, HttpMethod, ParamLocation, TypeRef};
@@ -23,6 +25,22 @@ pub struct ClientModel {
     /// and left out of `clients`. `codegen --strict` fails on the first; otherwise each is a
     /// warning (printed by `codegen` and `model`, listed in the crate's README).
     pub refused: Vec<Refusal>,
+    /// How the methods use each named type they reach, by Rust name: what the crate sends and
+    /// receives decides which serde impls a model gets. A type no method reaches is absent.
+    pub usage: BTreeMap<String, TypeUsage>,
+}
+
+/// How the crate's methods use one named type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TypeUsage {
+    /// Some request body holds it where it is written (read-only fields are never sent): it
+    /// needs `Serialize`.
+    pub sent: bool,
+    /// Some response body holds it (a result, a page, a long-running operation's result, an
+    /// error): it needs `Deserialize`.
+    pub received: bool,
+    /// It is the JSON request body of a method: it gets `TryFrom<T> for RequestContent<T>`.
+    pub request_body: bool,
 }
 
 /// An operation left out of the crate.
@@ -321,6 +339,11 @@ pub struct PlainModel {
     pub bodiless_codes: Vec<u16>,
     /// The response headers the spec declares, typed, when it declares any.
     pub headers: Option<ResponseHeaders>,
+    /// The success body is raw bytes (`type: file`, `format: binary`): the method returns an
+    /// `AsyncResponse` whose body streams them, never holding the whole body (`result` is then
+    /// `None`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub streamed: bool,
 }
 
 /// A method's typed response headers: a trait of `models` with one accessor per header,
@@ -398,6 +421,8 @@ pub enum NextArg {
 /// Where a page names the next one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextLink {
+    /// The property's wire name (`nextLink`), which the pager reads from each page.
+    pub wire_name: String,
     /// The Rust name of the field.
     pub field: String,
     /// Whether the field is an `Option`.

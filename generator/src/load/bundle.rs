@@ -33,7 +33,8 @@ use std::rc::Rc;
 
 use serde_json::{json, Map, Value};
 
-use super::source::{declared_version, normalize_path, read_value, Declared};
+use super::root::Root;
+use super::source::{check_regular_file, declared_version, normalize_path, read_value, Declared};
 use super::swagger2::{convert_document, Converted, ParameterResolver};
 use super::{ExampleFile, LoadedSpec, SourceVersion};
 use crate::error::{escape_pointer_segment as esc, unescape_pointer_segment, Error, ErrorKind, Location, Result};
@@ -119,6 +120,9 @@ const KINDS: [&str; 9] = [
     "callbacks",
 ];
 
+/// How deep path items may be inlined inside each other (through callbacks' `$ref`s).
+const MAX_INLINED_PATH_ITEMS: usize = 32;
+
 const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// A target brought in as a component, waiting for its content to be walked.
@@ -153,12 +157,22 @@ pub(crate) struct Loader {
     inlining: Vec<Target>,
     origins: BTreeMap<String, Location>,
     examples: BTreeMap<PathBuf, ExampleFile>,
+    /// The folder references are confined to.
+    confine: Root,
+    /// Each file read through a `$ref` (by key) → that `$ref`'s place (the first that led there).
+    reached: BTreeMap<PathBuf, Location>,
 }
 
-/// Loads, converts and bundles the spec at `path`.
-pub(crate) fn load(path: &Path) -> Result<LoadedSpec> {
+/// Loads, converts and bundles the spec at `path`, its references confined to `root` (by
+/// default, see `root::default_root`). An error in a referenced file names the `$ref`s that led
+/// there.
+pub(crate) fn load(path: &Path, root: Option<&Path>) -> Result<LoadedSpec> {
+    check_regular_file(path, &Location::file(path))?;
+    let confine = Root::new(path, root)?;
     let root_key = normalize_path(path);
     let mut loader = Loader {
+        confine,
+        reached: BTreeMap::new(),
         root_key: root_key.clone(),
         raw: BTreeMap::new(),
         converted: BTreeMap::new(),
@@ -174,89 +188,112 @@ pub(crate) fn load(path: &Path) -> Result<LoadedSpec> {
         origins: BTreeMap::new(),
         examples: BTreeMap::new(),
     };
-    let raw = loader.raw_file(&root_key, path, None)?;
-    let source_version = match raw.declared {
-        Declared::Swagger2 => SourceVersion::Swagger2,
-        Declared::OpenApi3 => SourceVersion::OpenApi3,
-        Declared::Fragment => {
-            return Err(Error::new(
-                ErrorKind::UnsupportedVersion,
-                Location::file(path),
-                "no `swagger` or `openapi` version; expected `swagger: \"2.0\"` or `openapi: 3.0.x`",
-            ))
-        }
-    };
-    loader.flavor = raw.declared;
-    let root = loader.converted_file(&root_key, path, None)?;
-    let mut document = root.doc.value.clone();
-    if let Some(openapi) = document.get_mut("openapi") {
-        // YAML reads an unquoted `3.0` as a number; openapiv3 wants text.
-        if let Value::Number(n) = openapi {
-            *openapi = Value::String(n.to_string());
-        }
+    match loader.bundle(path) {
+        Ok(spec) => Ok(spec),
+        Err(error) => Err(with_via(error, &loader.reached)),
     }
-    for (converted, source) in &root.doc.origins {
-        loader.origins.insert(converted.clone(), Location::new(path, source.clone()));
-    }
+}
 
-    // The root's components keep their names; reserve them before anything else is named.
-    if let Some(Value::Object(components)) = document.get("components") {
-        for kind in KINDS {
-            if let Some(Value::Object(items)) = components.get(kind) {
-                for name in items.keys() {
-                    let target = Target { key: root_key.clone(), pointer: format!("/components/{kind}/{}", esc(name)) };
-                    loader.names.insert(target, (kind, name.clone()));
-                    loader.taken.entry(kind).or_default().insert(name.clone());
+/// `error` with the `$ref`s that led to its file (`Error::via`), from `reached` (file → the
+/// `$ref` that first led to it, keyed by normalised path).
+pub(crate) fn with_via(mut error: Error, reached: &BTreeMap<PathBuf, Location>) -> Error {
+    let mut via = Vec::new();
+    let mut file = normalize_path(&error.location.file);
+    // Each file was reached from one read before it, so the chain ends at the spec; the bound
+    // only guards against a map that says otherwise.
+    while let Some(site) = reached.get(&file) {
+        if via.len() > reached.len() {
+            break;
+        }
+        via.push(site.clone());
+        file = normalize_path(&site.file);
+    }
+    via.reverse();
+    error.via = via;
+    error
+}
+
+impl Loader {
+    /// Everything `load` does once the loader is set up.
+    fn bundle(&mut self, path: &Path) -> Result<LoadedSpec> {
+        let root_key = self.root_key.clone();
+        let raw = self.raw_file(&root_key, path, None)?;
+        let source_version = match raw.declared {
+            Declared::Swagger2 => SourceVersion::Swagger2,
+            Declared::OpenApi3 => SourceVersion::OpenApi3,
+            Declared::Fragment => {
+                return Err(Error::new(
+                    ErrorKind::UnsupportedVersion,
+                    Location::file(path),
+                    "no `swagger` or `openapi` version; expected `swagger: \"2.0\"` or `openapi: 3.0.x`",
+                ))
+            }
+        };
+        self.flavor = raw.declared;
+        let root = self.converted_file(&root_key, path, None)?;
+        let mut document = root.doc.value.clone();
+        if let Some(openapi) = document.get_mut("openapi") {
+            // YAML reads an unquoted `3.0` as a number; openapiv3 wants text.
+            if let Value::Number(n) = openapi {
+                *openapi = Value::String(n.to_string());
+            }
+        }
+        for (converted, source) in &root.doc.origins {
+            self.origins.insert(converted.clone(), Location::new(path, source.clone()));
+        }
+
+        // The root's components keep their names; reserve them before anything else is named.
+        if let Some(Value::Object(components)) = document.get("components") {
+            for kind in KINDS {
+                if let Some(Value::Object(items)) = components.get(kind) {
+                    for name in items.keys() {
+                        let pointer = format!("/components/{kind}/{}", esc(name));
+                        let target = Target { key: root_key.clone(), pointer };
+                        self.names.insert(target, (kind, name.clone()));
+                        self.taken.entry(kind).or_default().insert(name.clone());
+                    }
                 }
             }
         }
-    }
 
-    loader.walk_document(&mut document)?;
-    while let Some(pending) = loader.queue.pop_front() {
-        loader.bring_in(pending)?;
-    }
-    loader.assemble(&mut document)?;
-    loader.replace_hoisted(&mut document);
+        self.walk_document(&mut document)?;
+        while let Some(pending) = self.queue.pop_front() {
+            self.bring_in(pending)?;
+        }
+        self.assemble(&mut document)?;
+        self.replace_hoisted(&mut document);
 
-    let document = deserialize(document, &loader, path)?;
-    let files = std::mem::take(&mut loader.files);
-    Ok(LoadedSpec {
-        root: path.to_path_buf(),
-        source_version,
-        document,
-        origins: loader.origins,
-        files,
-        examples: loader.examples,
-    })
+        let document = deserialize(document, self, path)?;
+        Ok(LoadedSpec {
+            root: path.to_path_buf(),
+            source_version,
+            document,
+            origins: std::mem::take(&mut self.origins),
+            files: std::mem::take(&mut self.files),
+            examples: std::mem::take(&mut self.examples),
+            reached: self.reached.clone(),
+        })
+    }
 }
 
-/// The bundled value as `openapiv3::OpenAPI`; a shape error names the pointer it was found at,
-/// traced back to the file it came from.
+/// The bundled value as `openapiv3::OpenAPI`. Its shape is checked first, object by object
+/// (`shape::check`: linear, and an error names the deepest place), so openapiv3 only reads a
+/// document that fits; a shape error is traced back to the file it came from.
 fn deserialize(document: Value, loader: &Loader, root: &Path) -> Result<openapiv3::OpenAPI> {
+    let shape_error = |pointer: &str, message: &str| {
+        let location = super::locate(&loader.origins, root, pointer);
+        Error::new(ErrorKind::Invalid, location, format!("the document does not have the OpenAPI 3.0 shape here: {message}"))
+    };
+    if let Some((pointer, message)) = super::shape::check(&document) {
+        return Err(shape_error(&pointer, &message));
+    }
     // openapiv3's `ReferenceOr` deserializer has an `expect` on a path its authors believe
     // unreachable; a spec must never panic the generator, so a panic there is an `Invalid` error.
-    let result = std::panic::catch_unwind(move || serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(document))
+    let result = std::panic::catch_unwind(|| serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&document))
         .map_err(|_| {
             Error::invalid(Location::file(root), "a document openapiv3 can read (it panicked reading this one)")
         })?;
-    result.map_err(|e| {
-        let mut pointer = String::new();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => pointer.push_str(&format!("/{}", esc(key))),
-                serde_path_to_error::Segment::Enum { .. } => {}
-                serde_path_to_error::Segment::Unknown => break,
-            }
-        }
-        let location = super::locate(&loader.origins, root, &pointer);
-        Error::new(
-            ErrorKind::Invalid,
-            location,
-            format!("the document does not have the OpenAPI 3.0 shape here: {}", e.inner()),
-        )
-    })
+    result.map_err(|e| shape_error(&super::shape::pointer_of(e.path()), &e.inner().to_string()))
 }
 
 impl ParameterResolver for Loader {
@@ -272,6 +309,9 @@ impl ParameterResolver for Loader {
                 .pointer(&pointer)
                 .cloned()
                 .ok_or_else(|| missing_pointer(&site, &reference, &display, &pointer))?;
+            if pointer.is_empty() && raw.declared != Declared::Fragment {
+                return Err(whole_document(&site, &reference, &display));
+            }
             let location = Location::new(display.clone(), pointer.clone());
             if !seen.insert((key.clone(), pointer.clone())) {
                 return Err(cycle(&site, &reference));
@@ -295,6 +335,15 @@ fn missing_pointer(site: &Location, reference: &str, display: &Path, pointer: &s
     )
 }
 
+/// A `$ref` to the whole of a spec document (`#`, or `other.json` that declares `swagger` or
+/// `openapi`): a bare schema file can be named whole, a document cannot stand for one of its parts.
+fn whole_document(site: &Location, reference: &str, display: &Path) -> Error {
+    Error::invalid(
+        site.clone(),
+        format!("a `$ref` to a part of a document; `$ref: {reference}` names the whole spec {}", display.display()),
+    )
+}
+
 fn cycle(site: &Location, reference: &str) -> Error {
     Error::new(
         ErrorKind::RefCycle,
@@ -310,13 +359,16 @@ impl Loader {
             return Ok(raw.clone());
         }
         if let Some(site) = site {
-            if !display.is_file() {
+            self.confine.check_target(site, display)?;
+            if !display.exists() {
                 return Err(Error::new(
                     ErrorKind::RefMissingFile,
                     site.clone(),
                     format!("`$ref` names the file {}, which does not exist", display.display()),
                 ));
             }
+            check_regular_file(display, site)?;
+            self.reached.insert(key.to_path_buf(), site.clone());
         }
         let value = read_value(display)?;
         let declared = declared_version(&value, display)?;
@@ -352,12 +404,7 @@ impl Loader {
             Some((f, p)) => (f, p),
             None => (reference, ""),
         };
-        if file_part.contains("://") || file_part.starts_with("//") {
-            return Err(Error::unsupported(
-                site.clone(),
-                format!("`$ref: {reference}` to a URL; only relative file paths are resolved"),
-            ));
-        }
+        self.confine.check_reference(site, reference, file_part)?;
         let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8().map(|c| c.into_owned());
         let pointer = decode(fragment).map_err(|_| {
             Error::invalid(
@@ -381,6 +428,7 @@ impl Loader {
                 format!("a `$ref` file path that is UTF-8 once percent-decoded, found `{reference}`"),
             )
         })?;
+        self.confine.check_reference(site, reference, &file)?;
         let base = site.file.parent().unwrap_or(Path::new(""));
         let display = normalize_path(&base.join(file));
         let key = normalize_path(&display);
@@ -434,6 +482,9 @@ impl Loader {
         let converted = file.doc.converted_pointer(&pointer);
         if file.doc.value.pointer(&converted).is_none() {
             return Err(missing_pointer(site, reference, &display, &pointer));
+        }
+        if converted.is_empty() && self.raw.get(&key).is_some_and(|raw| raw.declared != Declared::Fragment) {
+            return Err(whole_document(site, reference, &display));
         }
         Ok(Target { key, pointer: converted })
     }
@@ -618,26 +669,33 @@ impl Loader {
         }
         self.walk_each(op, "callbacks", Ctx::Callback, key, pointer)?;
         if let Some(Value::Object(examples)) = op.get("x-ms-examples") {
-            let references: Vec<String> =
-                examples.values().filter_map(|e| e.get("$ref")).filter_map(Value::as_str).map(str::to_string).collect();
-            for reference in references {
-                self.read_example(key, &reference);
+            let references: Vec<(String, String)> = examples
+                .iter()
+                .filter_map(|(name, e)| Some((name.clone(), e.get("$ref")?.as_str()?.to_string())))
+                .collect();
+            for (name, reference) in references {
+                let site = self.site(key, &format!("{pointer}/x-ms-examples/{}", esc(&name)));
+                self.read_example(key, &site, &reference)?;
             }
         }
         Ok(())
     }
 
-    /// Reads the example file `reference` names, relative to the file `key`; a missing or
-    /// unreadable example is recorded, not an error.
-    fn read_example(&mut self, key: &Path, reference: &str) {
+    /// Reads the example file `reference` (written at `site`) names, relative to the file `key`;
+    /// a missing or unreadable example is recorded, not an error. A reference that leads outside
+    /// the root is an error, as any `$ref` is.
+    fn read_example(&mut self, key: &Path, site: &Location, reference: &str) -> Result<()> {
         let display = self.converted.get(key).map(|f| f.display.clone()).unwrap_or_else(|| key.to_path_buf());
         let file_part = reference.split('#').next().unwrap_or("");
         let decoded = percent_encoding::percent_decode_str(file_part).decode_utf8_lossy().into_owned();
+        self.confine.check_reference(site, reference, file_part)?;
+        self.confine.check_reference(site, reference, &decoded)?;
         let path = super::example_path(&display, &decoded);
         if self.examples.contains_key(&path) {
-            return;
+            return Ok(());
         }
-        let example = if !path.is_file() {
+        self.confine.check_target(site, &path)?;
+        let example = if !path.exists() {
             ExampleFile::Missing
         } else {
             match read_value(&path) {
@@ -646,6 +704,7 @@ impl Loader {
             }
         };
         self.examples.insert(path, example);
+        Ok(())
     }
 
     /// When `value` is a `$ref`, replaces it by a local ref (bringing its target in as a
@@ -657,12 +716,35 @@ impl Loader {
         };
         let target = self.resolve(key, pointer, &reference)?;
         if ctx == Ctx::PathItem {
+            // A chain of path item refs is followed here, in a loop, to the path item it ends at
+            // (`resolve` checked that it ends); only what that path item holds is walked.
+            let mut target = target;
+            let mut seen = BTreeSet::new();
+            let mut content = loop {
+                let file = self.converted.get(&target.key).cloned();
+                let content =
+                    file.as_ref().and_then(|f| f.doc.value.pointer(&target.pointer)).cloned().unwrap_or(Value::Null);
+                let next = content.get("$ref").and_then(Value::as_str).map(str::to_string);
+                match next {
+                    Some(next) if seen.insert(target.clone()) => {
+                        let next_site = self.site(&target.key, &target.pointer);
+                        target = self.resolve_once(&next_site, &next)?;
+                    }
+                    Some(_) => return Err(cycle(&self.site(key, pointer), &reference)),
+                    None => break content,
+                }
+            };
             if self.inlining.contains(&target) {
                 return Err(cycle(&self.site(key, pointer), &reference));
             }
-            let file = self.converted.get(&target.key).cloned();
-            let mut content =
-                file.as_ref().and_then(|f| f.doc.value.pointer(&target.pointer)).cloned().unwrap_or(Value::Null);
+            // Path items inlined inside path items (through callbacks) nest one level per `$ref`:
+            // bounded, so a spec cannot make the walk recurse without end.
+            if self.inlining.len() >= MAX_INLINED_PATH_ITEMS {
+                return Err(Error::unsupported(
+                    self.site(key, pointer),
+                    format!("path items inlined through `$ref`s more than {MAX_INLINED_PATH_ITEMS} levels deep"),
+                ));
+            }
             self.inlining.push(target.clone());
             let walked = self.walk(&mut content, Ctx::PathItem, &target.key.clone(), &target.pointer.clone());
             self.inlining.pop();

@@ -22,16 +22,23 @@
 //! - Extensions are carried as written, except `x-ms-parameterized-host` parameters (converted
 //!   and bundled like any parameter). `x-ms-examples` refs are not bundled; their files are read
 //!   into [`LoadedSpec::examples`] ([`LoadedSpec::example`] finds one).
+//! - Every file read is inside one root folder (the `root` module states the rule): a `$ref`
+//!   that climbs out of it, is absolute, is a symbolic link to elsewhere or is a URL is a
+//!   `RefOutsideRoot` error at the `$ref`.
+//! - An error in a file the spec references names the `$ref`s that led there (`Error::via`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Location, Result};
+use crate::error::{Error, Location, Result};
 
 mod bundle;
+mod root;
+mod shape;
 mod source;
 mod swagger2;
 
+pub use root::default_root;
 pub use source::normalize_path;
 
 /// The document model the spec was written in.
@@ -73,6 +80,9 @@ pub struct LoadedSpec {
     /// Every example file named by an `x-ms-examples` `$ref`, keyed by the resolved path (the
     /// referring file's folder joined with the `$ref`, normalised without touching the disk).
     pub examples: BTreeMap<PathBuf, ExampleFile>,
+    /// Each file read through a `$ref` (normalised path) → the `$ref` that first led to it, so
+    /// an error found later in that file can say how it was reached (`LoadedSpec::with_via`).
+    pub reached: BTreeMap<PathBuf, Location>,
 }
 
 impl LoadedSpec {
@@ -83,6 +93,12 @@ impl LoadedSpec {
         let path = example_path(&file, reference);
         let found = self.examples.get(&path);
         (path, found)
+    }
+
+    /// `error` with the `$ref`s that led to the file it is in (`Error::via`); unchanged when it
+    /// is in the spec itself.
+    pub fn with_via(&self, error: Error) -> Error {
+        bundle::with_via(error, &self.reached)
     }
 
     /// Where the piece of `document` at `pointer` was read from: the longest prefix of `pointer`
@@ -114,9 +130,22 @@ fn by_longest_prefix<'m, 'p, V>(map: &'m BTreeMap<String, V>, pointer: &'p str) 
 
 /// Loads the spec at `path` and everything it references: read, converted to OpenAPI 3.0 when it
 /// is Swagger 2.0, and bundled into one document whose `$ref`s are all local. See the `bundle`
-/// module for how components from other files are named.
+/// module for how components from other files are named. References are confined to the
+/// default root folder ([`default_root`]).
 pub fn load_spec(path: &Path) -> Result<LoadedSpec> {
-    bundle::load(path)
+    bundle::load(path, None)
+}
+
+/// Reads one file as the loader does (JSON or YAML, told apart by the content) into JSON, without
+/// converting or following anything: for tools that check a `file#pointer` against the file.
+pub fn read_document(path: &Path) -> Result<serde_json::Value> {
+    source::read_value(path)
+}
+
+/// [`load_spec`], with references confined to `root` (which must hold the spec) rather than
+/// the default root; `None` is the default.
+pub fn load_spec_within(path: &Path, root: Option<&Path>) -> Result<LoadedSpec> {
+    bundle::load(path, root)
 }
 
 /// The path of an example file named by an `x-ms-examples` `$ref` (`./examples/x.json`) written

@@ -19,12 +19,68 @@ pub(crate) enum Declared {
     Fragment,
 }
 
-/// Reads `path` and parses it as JSON or YAML. `Io` when it cannot be read, `Malformed` (with
-/// the parser's line and column) when it does not parse.
+/// The largest spec file read, in bytes: the largest spec in the Azure repository is a few
+/// megabytes; anything far beyond is not a spec, and reading it would only exhaust memory.
+pub(crate) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads `path` and parses it as JSON or YAML. `Io` when it cannot be read or is not a regular
+/// file (a directory, a FIFO that would block the read forever, a device), `Malformed` (with the
+/// parser's line and column) when it does not parse.
 pub(crate) fn read_value(path: &Path) -> Result<Value> {
+    check_regular_file(path, &Location::file(path))?;
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::new(ErrorKind::Io, Location::file(path), format!("cannot read the file: {e}")))?;
     parse_value(path, &text)
+}
+
+/// What is at `path` on disk, for a reader: `Ok` for a regular file (symbolic links followed) of
+/// at most `MAX_FILE_BYTES`; an `Io` error at `at` saying what it is otherwise.
+pub(crate) fn check_regular_file(path: &Path, at: &Location) -> Result<()> {
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        let why = if e.kind() == std::io::ErrorKind::NotFound { "does not exist".to_string() } else { format!("cannot be read: {e}") };
+        Error::new(ErrorKind::Io, at.clone(), format!("{} {why}", path.display()))
+    })?;
+    let what = file_kind(&metadata);
+    if what != "a regular file" {
+        return Err(Error::new(
+            ErrorKind::Io,
+            at.clone(),
+            format!("{} is not a regular file ({what}); expected a JSON or YAML file", path.display()),
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(Error::new(
+            ErrorKind::Io,
+            at.clone(),
+            format!("{} is {} bytes; expected a spec of at most {MAX_FILE_BYTES} bytes", path.display(), metadata.len()),
+        ));
+    }
+    Ok(())
+}
+
+/// What kind of file `metadata` describes, for messages.
+fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
+    let file_type = metadata.file_type();
+    if file_type.is_file() {
+        return "a regular file";
+    }
+    if file_type.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+    }
+    "not a file"
 }
 
 /// Parses `text` (read from `path`) as JSON when it looks like JSON (its first non-blank
@@ -35,6 +91,9 @@ pub(crate) fn parse_value(path: &Path, text: &str) -> Result<Value> {
     let looks_like_json = matches!(text.trim_start().chars().next(), Some('{') | Some('['));
     if looks_like_json {
         return serde_json::from_str(text).map_err(|e| {
+            if is_depth_error(&e.to_string()) {
+                return too_deep(path, "JSON", e.line(), e.column());
+            }
             Error::new(
                 ErrorKind::Malformed,
                 Location::file(path),
@@ -48,6 +107,10 @@ pub(crate) fn parse_value(path: &Path, text: &str) -> Result<Value> {
         });
     }
     let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        if is_depth_error(&e.to_string()) {
+            let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+            return too_deep(path, "YAML", line, column);
+        }
         let at = match e.location() {
             Some(l) => format!(" at line {}, column {}", l.line(), l.column()),
             None => String::new(),
@@ -64,6 +127,23 @@ pub(crate) fn parse_value(path: &Path, text: &str) -> Result<Value> {
         )
     })?;
     yaml_to_json(yaml, &Location::file(path))
+}
+
+/// Whether a parser refused the text for nesting deeper than it goes (128 levels for both).
+fn is_depth_error(message: &str) -> bool {
+    message.starts_with("recursion limit exceeded")
+}
+
+/// The error for a document that nests deeper than the parsers go: well-formed, but refused.
+fn too_deep(path: &Path, format: &str, line: usize, column: usize) -> Error {
+    Error::new(
+        ErrorKind::Unsupported,
+        Location::file(path),
+        format!(
+            "unsupported: {format} nested more than 128 levels deep (at line {line}, column {column}); \
+             expected a document that nests at most 128 levels"
+        ),
+    )
 }
 
 /// serde_json's message without its own " at line X column Y" suffix, which the caller says.
@@ -141,17 +221,23 @@ pub(crate) fn declared_version(document: &Value, file: &Path) -> Result<Declared
     }
     if let Some(v) = object.get("openapi") {
         return match version_text(v) {
-            Some(s) if s == "3.0" || s.starts_with("3.0.") => Ok(Declared::OpenApi3),
+            Some(s) if is_openapi_30(&s) => Ok(Declared::OpenApi3),
             _ => unsupported("/openapi", format!("`openapi: {v}`")),
         };
     }
     if let Some(v) = object.get("swagger") {
         return match version_text(v) {
-            Some(s) if s == "2.0" || s == "2" => Ok(Declared::Swagger2),
+            Some(s) if s == "2.0" => Ok(Declared::Swagger2),
             _ => unsupported("/swagger", format!("`swagger: {v}`")),
         };
     }
     Ok(Declared::Fragment)
+}
+
+/// `3.0` or `3.0.<patch>` (the patch number in digits): the OpenAPI versions this loader reads.
+fn is_openapi_30(version: &str) -> bool {
+    version == "3.0"
+        || version.strip_prefix("3.0.").is_some_and(|patch| !patch.is_empty() && patch.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A version as text; YAML reads an unquoted `2.0` as a number.
@@ -199,6 +285,24 @@ mod tests {
         assert_eq!(normalize_path(Path::new("a/b/../c/./d.json")), PathBuf::from("a/c/d.json"));
         assert_eq!(normalize_path(Path::new("../x/../../y")), PathBuf::from("../../y"));
         assert_eq!(normalize_path(Path::new("/a/../../b")), PathBuf::from("/b"));
+    }
+
+    #[test]
+    fn only_exact_versions_are_declared() {
+        let file = Path::new("x.json");
+        let declared = |v: serde_json::Value| declared_version(&serde_json::json!({ "swagger": v }), file).ok();
+        assert_eq!(declared(serde_json::json!("2.0")), Some(Declared::Swagger2));
+        assert_eq!(declared(serde_json::json!(2.0)), Some(Declared::Swagger2));
+        assert_eq!(declared(serde_json::json!("2")), None);
+        assert_eq!(declared(serde_json::json!(2)), None);
+        assert_eq!(declared(serde_json::json!("2.0.0")), None);
+        let declared = |v: serde_json::Value| declared_version(&serde_json::json!({ "openapi": v }), file).ok();
+        assert_eq!(declared(serde_json::json!("3.0.3")), Some(Declared::OpenApi3));
+        assert_eq!(declared(serde_json::json!("3.0")), Some(Declared::OpenApi3));
+        assert_eq!(declared(serde_json::json!(3.0)), Some(Declared::OpenApi3));
+        assert_eq!(declared(serde_json::json!("3.0.x")), None);
+        assert_eq!(declared(serde_json::json!("3.0.")), None);
+        assert_eq!(declared(serde_json::json!("3")), None);
     }
 
     #[test]

@@ -432,6 +432,14 @@ impl Converter<'_> {
                 }
             }
             let (location, target) = self.resolver.resolve_parameter(&self.at(src), reference)?;
+            // A `$ref` to a schema, or to anything else that is not a parameter, is wrong where
+            // it is written; a parameter that lacks its `in` is wrong where it is defined.
+            if !target.as_object().is_some_and(|o| o.contains_key("in") || o.contains_key("name")) {
+                return Err(Error::invalid(
+                    self.at(src),
+                    format!("a `$ref` to a parameter; `$ref: {reference}` names {location}, which is not one"),
+                ));
+            }
             let kind = target
                 .get("in")
                 .and_then(Value::as_str)
@@ -646,7 +654,11 @@ impl Converter<'_> {
         let schema = match p.get("schema") {
             // Not Swagger 2.0, but written in the wild: take the schema as given.
             Some(s) if !p.contains_key("type") => self.schema(s, &format!("{src}/schema"), &format!("{dst}/schema"))?,
-            _ => self.value_schema(p, src)?,
+            _ => {
+                // The parameter's own `type`, `items`, `enum`, ... become its schema's.
+                self.origin(format!("{dst}/schema"), src.to_string());
+                self.value_schema(p, src)?
+            }
         };
         out.insert("schema".into(), schema);
         let is_array = p.get("type").and_then(Value::as_str) == Some("array");
@@ -728,6 +740,10 @@ impl Converter<'_> {
                 if let Some(d) = h.get("description") {
                     header.insert("description".into(), d.clone());
                 }
+                let hdst = format!("{dst}/headers/{}", esc(name));
+                self.origin(hdst.clone(), hsrc.clone());
+                // The header's own `type`, `format`, ... become its schema's.
+                self.origin(format!("{hdst}/schema"), hsrc.clone());
                 header.insert("schema".into(), self.value_schema(h, &hsrc)?);
                 copy_extensions(h, &mut header);
                 out_headers.insert(name.clone(), Value::Object(header));

@@ -60,7 +60,7 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
     let mut root_taken: BTreeSet<String> = CLIENT_METHODS.iter().map(|s| s.to_string()).collect();
     let accessors: Vec<Option<String>> = grouped
         .iter()
-        .map(|(_, group, _)| group.as_ref().map(|g| names::unique(format!("get_{}_client", names::snake(g)), &mut root_taken)))
+        .map(|(_, group, _)| group.as_ref().map(|g| names::unique(names::snake(&format!("get {g} client")), &mut root_taken)))
         .collect();
 
     let mut options_taken: BTreeSet<String> = BTreeSet::from([root.options_type.clone()]);
@@ -98,7 +98,8 @@ pub(crate) fn lower_clients(api: &Api) -> Result<ClientModel> {
         link_next_operations(api, &mut methods, &mut taken, &mut refused);
         clients.push(Client { module: names::snake(&name), name, group, accessor, methods });
     }
-    Ok(ClientModel { root, clients, refused })
+    let usage = super::usage::lower_usage(api, &clients);
+    Ok(ClientModel { root, clients, refused, usage })
 }
 
 /// Gives each pager whose `x-ms-pageable` names an `operationName` the method of this client
@@ -448,17 +449,29 @@ fn success_codes(op: &Operation) -> Vec<u16> {
         .collect()
 }
 
-/// The body type the success responses share; `Any` when they disagree, `None` when none has
-/// a body.
+/// The body type the success responses share (`Nullable` when one of them may be `null`); `Any`
+/// when they disagree, `None` when none has a body.
 fn shared_success_type(op: &Operation) -> Option<TypeRef> {
-    let mut types = op.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.clone());
-    let first = types.next()?;
-    if types.all(|t| t == first) { Some(first) } else { Some(TypeRef::Any) }
+    let mut types = op.responses.iter().filter(|r| !r.is_error).filter_map(|r| r.ty.as_ref()).map(TypeRef::strip_nullable);
+    let (first, mut nullable) = types.next()?;
+    let mut shared = true;
+    for (ty, null) in types {
+        shared &= ty == first;
+        nullable |= null;
+    }
+    Some(match (shared, nullable) {
+        (false, _) => TypeRef::Any,
+        (true, false) => first.clone(),
+        (true, true) => TypeRef::Nullable(Box::new(first.clone())),
+    })
 }
 
 /// A plain operation's outcome.
 fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut BTreeSet<String>) -> PlainModel {
     let result = shared_success_type(op);
+    // Raw bytes are streamed, not decoded.
+    let streamed = matches!(result.as_ref().map(TypeRef::strip_nullable), Some((TypeRef::Primitive(crate::ir::Primitive::Binary), _)));
+    let result = if streamed { None } else { result };
     let headers = lower_headers(api, op, result.is_none(), result_type, models_taken);
     let success: Vec<_> = op.responses.iter().filter(|r| !r.is_error).collect();
     let bodiless_codes = if result.is_some() {
@@ -473,7 +486,12 @@ fn lower_plain(api: &Api, op: &Operation, result_type: &str, models_taken: &mut 
     } else {
         Vec::new()
     };
-    PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers }
+    // A success without a body reads as `None`: the result may be empty.
+    let result = match result {
+        Some(ty) if !bodiless_codes.is_empty() && !matches!(ty, TypeRef::Nullable(_)) => Some(TypeRef::Nullable(Box::new(ty))),
+        other => other,
+    };
+    PlainModel { result, success_codes: success_codes(op), bodiless_codes, headers, streamed }
 }
 
 /// `Response`'s own methods, which a header accessor must not shadow.
@@ -587,7 +605,11 @@ fn lower_pager(
             if !matches!(field.ty, TypeRef::Primitive(_)) {
                 return Err(Error::invalid(at, format!("the next-link field `{name}` of `{list_type}` to be a string")));
             }
-            Some(NextLink { field: field.rust_name.clone(), optional: !field_is_plain(field) })
+            Some(NextLink {
+                wire_name: field.wire_name.clone(),
+                field: field.rust_name.clone(),
+                optional: !field_is_plain(field),
+            })
         }
         None => None,
     };

@@ -2,7 +2,7 @@
 //! the inherited fields of a type whose base was still being lowered when it was (a type that
 //! is a property of its own base) filled in once the base is done.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::ReferenceOr;
 
@@ -10,36 +10,60 @@ use super::schema::SchemaView;
 use super::types::{inherit, merge_field};
 use super::{join, Lowerer};
 use crate::error::{Error, ErrorKind, Result};
-use crate::ir::{ObjectType, TypeDef, TypeKind};
+use crate::ir::{ObjectType, TypeDef, TypeKind, MAX_ALL_OF_DEPTH};
 use crate::names;
 
 impl<'a> Lowerer<'a> {
     /// Refuses an `allOf` chain that comes back to where it started (`A` → `B` → `A`): such a
-    /// type would be its own base. Recursion through properties, items or maps is fine.
+    /// type would be its own base; and one longer than `MAX_ALL_OF_DEPTH` types. Recursion through
+    /// properties, items or maps is fine. Depth-first with an explicit stack (a spec decides how
+    /// long its chains are), each component once.
     pub(super) fn check_all_of_chains(&self) -> Result<()> {
         let Some(components) = self.document().components.as_ref() else { return Ok(()) };
-        let mut done = BTreeSet::new();
-        for key in components.schemas.keys() {
-            self.visit_all_of(key, &mut Vec::new(), &mut done)?;
+        // Component → the longest chain starting at it (itself included), once known.
+        let mut depth: BTreeMap<&'a str, usize> = BTreeMap::new();
+        for start in components.schemas.keys() {
+            if depth.contains_key(start.as_str()) {
+                continue;
+            }
+            // The path being explored: each component with its bases and how many were visited.
+            let mut path: Vec<(&'a str, Vec<&'a str>, usize)> = Vec::new();
+            let mut on_path: BTreeSet<&'a str> = BTreeSet::new();
+            path.push((start, self.all_of_bases(start, &join("/components/schemas", start))?, 0));
+            on_path.insert(start);
+            while let Some((key, bases, visited)) = path.last_mut() {
+                if let Some(&base) = bases.get(*visited) {
+                    *visited += 1;
+                    if depth.contains_key(base) {
+                        continue;
+                    }
+                    let pointer = join("/components/schemas", base);
+                    if !on_path.insert(base) {
+                        return Err(Error::invalid(
+                            self.locate(&pointer),
+                            format!("an allOf chain that ends; `{base}` is its own base"),
+                        ));
+                    }
+                    let next = self.all_of_bases(base, &pointer)?;
+                    path.push((base, next, 0));
+                    continue;
+                }
+                let key = *key;
+                let longest = 1 + bases.iter().filter_map(|b| depth.get(b)).max().copied().unwrap_or(0);
+                if longest > MAX_ALL_OF_DEPTH {
+                    return Err(Error::unsupported(
+                        self.locate(&join("/components/schemas", key)),
+                        format!(
+                            "an allOf chain of {longest} types starting at `{key}` (at most {MAX_ALL_OF_DEPTH}: each type \
+                             holds every field of its bases)"
+                        ),
+                    ));
+                }
+                depth.insert(key, longest);
+                on_path.remove(key);
+                path.pop();
+            }
         }
-        Ok(())
-    }
-
-    /// Depth-first through the `allOf` bases of component `key`; `chain` is the path to it.
-    fn visit_all_of(&self, key: &'a str, chain: &mut Vec<&'a str>, done: &mut BTreeSet<&'a str>) -> Result<()> {
-        if done.contains(key) {
-            return Ok(());
-        }
-        let pointer = join("/components/schemas", key);
-        if chain.contains(&key) {
-            return Err(Error::invalid(self.locate(&pointer), format!("an allOf chain that ends; `{key}` is its own base")));
-        }
-        chain.push(key);
-        for base in self.all_of_bases(key, &pointer)? {
-            self.visit_all_of(base, chain, done)?;
-        }
-        chain.pop();
-        done.insert(key);
         Ok(())
     }
 
@@ -98,6 +122,7 @@ impl<'a> Lowerer<'a> {
             additional_properties: None,
             discriminator: None,
             discriminator_value: None,
+            patch: false,
         };
         for base in &object.bases {
             let Some(TypeKind::Object(base_object)) = self.types.get(base).map(|def| &def.kind) else {

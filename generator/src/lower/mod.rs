@@ -7,15 +7,20 @@
 //! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
 //! schema kinds).
 
+mod aliases;
 pub(crate) mod clients;
+mod constants;
 mod examples;
 mod inherit;
 mod naming;
+mod nesting;
 mod operations;
+mod patch;
 mod schema;
 mod secrets;
 mod tracing;
 mod types;
+mod usage;
 
 pub(crate) use secrets::secret_name_rule;
 
@@ -40,6 +45,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
     };
     let operations = lowerer.lower_operations()?;
     lowerer.link_discriminators();
+    lowerer.check_type_depth(&operations)?;
     let info = &spec.document.info;
     let mut unsupported = lowerer.unsupported;
     unsupported.sort();
@@ -65,6 +71,8 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
         unsupported,
         clients: ClientModel::default(),
     };
+    patch::mark_patch_models(&mut api);
+    constants::mark_constant_fields(&mut api);
     api.clients = clients::lower_clients(&api)?;
     Ok(api)
 }

@@ -16,6 +16,9 @@
 //! 4. Any other clash is resolved by `names::unique` (`Name`, `Name2`, `Name3`, ...), in the order
 //!    the lowering meets the schemas: components in document order (each with its inline schemas
 //!    depth-first), then operations in spec order.
+//!
+//! Before any of them, the names the emitted models use unqualified (`names::RESERVED_TYPE_NAMES`:
+//! `Box`, `Option`, `AsRef`, ...) are taken, so a schema called `Box` is `Box2` by rule 4.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,7 +28,7 @@ use serde_json::Value;
 use crate::names;
 
 /// The registry of type names of one API.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct TypeNames {
     /// Every Rust type name given out.
     taken: BTreeSet<String>,
@@ -60,6 +63,19 @@ impl EnumName {
 /// An enum's values in a form that compares as a set regardless of order.
 fn value_set(values: &[Value]) -> BTreeSet<String> {
     values.iter().map(Value::to_string).collect()
+}
+
+impl Default for TypeNames {
+    /// An empty registry in which the names the emitted models use unqualified
+    /// (`names::RESERVED_TYPE_NAMES`) are taken, so no type can shadow them.
+    fn default() -> Self {
+        Self {
+            taken: names::RESERVED_TYPE_NAMES.iter().map(|n| n.to_string()).collect(),
+            components: IndexMap::new(),
+            enums: BTreeMap::new(),
+            inline_enums: BTreeSet::new(),
+        }
+    }
 }
 
 impl TypeNames {
@@ -129,6 +145,16 @@ mod tests {
         // A component enum is never widened: its definition says what its values are.
         assert_eq!(names.enum_name("JobStatus", &[json!("a"), json!("b"), json!("c")], true), EnumName::New("JobStatus3".into()));
         assert_eq!(names.enum_name("JobStatus2", &[json!("c"), json!("d")], true), EnumName::Widened("JobStatus2".into()));
+    }
+
+    #[test]
+    fn names_the_models_use_unqualified_are_never_given() {
+        let mut names = TypeNames::default();
+        assert_eq!(names.reserve_component("Box", None, None).0, "Box2");
+        assert_eq!(names.reserve_component("option", None, None).0, "Option2");
+        assert_eq!(names.enum_name("Send", &[json!("a")], false), EnumName::New("Send2".into()));
+        assert_eq!(names.reserve_component("Result", None, None).0, "Result", "the emitted code qualifies Result");
+        assert_eq!(names.inline("TryFrom"), "TryFrom2");
     }
 
     #[test]

@@ -392,7 +392,7 @@ impl<'a> Lowerer<'a> {
         };
         let schema_at = format!("{at}/content/{}/schema", crate::error::escape_pointer_segment(content_type));
         let ty = match (&media.schema, kind) {
-            (Some(schema), _) => self.lower_use(schema.into(), &format!("{op_name}Request"), &schema_at)?,
+            (Some(schema), _) => self.lower_value_use(schema.into(), &format!("{op_name}Request"), &schema_at)?,
             (None, BodyKind::Binary) => TypeRef::Primitive(Primitive::Binary),
             (None, _) => TypeRef::Any,
         };
@@ -457,7 +457,12 @@ impl<'a> Lowerer<'a> {
             let ty = match pick_content(&response.content).and_then(|(t, m)| m.schema.as_ref().map(|s| (t, s))) {
                 Some((media_type, schema)) => {
                     let schema_at = format!("{response_at}/content/{}/schema", crate::error::escape_pointer_segment(media_type));
-                    Some(self.lower_use(schema.into(), &format!("{op_name}{suffix}"), &schema_at)?)
+                    // An error's body is read only when there is one: it is never `null`.
+                    let ty = self.lower_value_use(schema.into(), &format!("{op_name}{suffix}"), &schema_at)?;
+                    Some(match ty {
+                        TypeRef::Nullable(inner) if is_error => *inner,
+                        ty => ty,
+                    })
                 }
                 None => None,
             };

@@ -83,7 +83,7 @@ fn is_text(ty: &TypeRef) -> bool {
                 | Primitive::Uuid
                 | Primitive::UnknownFormat(_)
         ),
-        TypeRef::Array(item) | TypeRef::Map(item) => is_text(item),
+        TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Nullable(item) => is_text(item),
         TypeRef::Named(_) | TypeRef::Any => false,
     }
 }

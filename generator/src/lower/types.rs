@@ -111,6 +111,20 @@ fn widen(existing: &mut EnumType, more: EnumType) {
     }
 }
 
+/// An object type that declares nothing (`type: object` with no properties, bases or
+/// `additionalProperties`) says nothing about its properties, so it holds whatever it is given:
+/// its values keep every property, as `additionalProperties` (an empty struct would drop them).
+pub(super) fn keep_unknown_properties_of_empty(object: &mut ObjectType) {
+    if object.fields.is_empty()
+        && object.bases.is_empty()
+        && object.discriminator.is_none()
+        && object.discriminator_value.is_none()
+        && object.additional_properties.is_none()
+    {
+        object.additional_properties = Some(TypeRef::Any);
+    }
+}
+
 /// Adds the fields of `base_object` (the type `base`) to `object`, marked as inherited from it,
 /// and its `additionalProperties` when `object` has none.
 pub(super) fn inherit(object: &mut ObjectType, base: &str, base_object: &ObjectType) {
@@ -157,7 +171,8 @@ impl<'a> Lowerer<'a> {
         for key in components.schemas.keys() {
             self.lower_component(key)?;
         }
-        self.complete_deferred_bases()
+        self.complete_deferred_bases()?;
+        self.settle_aliases()
     }
 
     /// The Rust name of the component schema a `$ref` names.
@@ -170,6 +185,16 @@ impl<'a> Lowerer<'a> {
     /// Whether the component schema a `$ref` names (through aliases of one `$ref`) is marked
     /// `readOnly`.
     fn component_read_only(&self, reference: &str, at: &str) -> Result<bool> {
+        Ok(self.component_schema(reference, at)?.is_some_and(|schema| schema.schema_data.read_only))
+    }
+
+    /// Whether the component schema a `$ref` names (through aliases of one `$ref`) may be `null`.
+    fn component_nullable(&self, reference: &str, at: &str) -> Result<bool> {
+        Ok(self.component_schema(reference, at)?.is_some_and(|schema| SchemaView::new(schema).nullable()))
+    }
+
+    /// The component schema a `$ref` names, through aliases of one `$ref`.
+    fn component_schema(&self, reference: &str, at: &str) -> Result<Option<&'a Schema>> {
         let schemas = self.document().components.as_ref().map(|c| &c.schemas);
         let mut reference = reference;
         // A chain of aliases is short; a cycle of them was refused when bundling.
@@ -177,10 +202,10 @@ impl<'a> Lowerer<'a> {
             let (_, schema) = self.component_key(reference, "schemas", schemas, at)?;
             match schema {
                 ReferenceOr::Reference { reference: next } => reference = next,
-                ReferenceOr::Item(schema) => return Ok(schema.schema_data.read_only),
+                ReferenceOr::Item(schema) => return Ok(Some(schema)),
             }
         }
-        Ok(false)
+        Ok(None)
     }
 
     /// The Rust name reserved for component schema `key`.
@@ -212,7 +237,9 @@ impl<'a> Lowerer<'a> {
                 let kind = if is_enum(&view) {
                     TypeKind::Enum(self.lower_enum(&view, &pointer)?)
                 } else if view.is_object() {
-                    TypeKind::Object(self.lower_object(&view, &name, &pointer)?)
+                    let mut object = self.lower_object(&view, &name, &pointer)?;
+                    keep_unknown_properties_of_empty(&mut object);
+                    TypeKind::Object(object)
                 } else {
                     TypeKind::Alias(self.lower_shape(&view, key, &pointer)?)
                 };
@@ -231,6 +258,17 @@ impl<'a> Lowerer<'a> {
             SchemaUse::Ref(reference) => Ok(TypeRef::Named(self.named_ref(reference, pointer)?)),
             SchemaUse::Inline(schema) => self.lower_inline(&SchemaView::new(schema), hint, pointer),
         }
+    }
+
+    /// Lowers a use of a schema whose value may be `null` when the schema says so: array items,
+    /// map values, bodies. (A property's nullability is its field's; a parameter is never `null`.)
+    pub(super) fn lower_value_use(&mut self, schema: SchemaUse<'a>, hint: &str, pointer: &str) -> Result<TypeRef> {
+        let nullable = match schema {
+            SchemaUse::Ref(reference) => self.component_nullable(reference, pointer)?,
+            SchemaUse::Inline(schema) => SchemaView::new(schema).nullable(),
+        };
+        let ty = self.lower_use(schema, hint, pointer)?;
+        Ok(if nullable { TypeRef::Nullable(Box::new(ty)) } else { ty })
     }
 
     /// Lowers an inline schema: a named type for enums and objects, a structural type otherwise.
@@ -259,7 +297,9 @@ impl<'a> Lowerer<'a> {
         }
         if view.properties.is_some() || !view.all_of.is_empty() || view.data.discriminator.is_some() {
             let name = self.names.inline(hint);
-            let kind = TypeKind::Object(self.lower_object(view, &name, pointer)?);
+            let mut object = self.lower_object(view, &name, pointer)?;
+            keep_unknown_properties_of_empty(&mut object);
+            let kind = TypeKind::Object(object);
             self.insert_inline(name.clone(), hint.to_string(), view, pointer, kind);
             return Ok(TypeRef::Named(name));
         }
@@ -288,7 +328,7 @@ impl<'a> Lowerer<'a> {
         match view.typ {
             Some("array") => match view.items {
                 Some(items) => {
-                    let items = self.lower_use(items.into(), &format!("{hint}Item"), &format!("{pointer}/items"))?;
+                    let items = self.lower_value_use(items.into(), &format!("{hint}Item"), &format!("{pointer}/items"))?;
                     Ok(TypeRef::Array(Box::new(items)))
                 }
                 None => {
@@ -315,7 +355,7 @@ impl<'a> Lowerer<'a> {
             Some(AdditionalProperties::Any(true)) => Ok(Some(TypeRef::Any)),
             Some(AdditionalProperties::Schema(schema)) => {
                 let at = format!("{pointer}/additionalProperties");
-                Ok(Some(self.lower_use(schema.as_ref().into(), &format!("{hint}Value"), &at)?))
+                Ok(Some(self.lower_value_use(schema.as_ref().into(), &format!("{hint}Value"), &at)?))
             }
         }
     }
@@ -416,6 +456,7 @@ impl<'a> Lowerer<'a> {
             additional_properties: None,
             discriminator: None,
             discriminator_value: view.extension("x-ms-discriminator-value").and_then(Value::as_str).map(str::to_string),
+            patch: false,
         };
         for (i, part) in view.all_of.iter().enumerate() {
             let at = format!("{pointer}/allOf/{i}");
@@ -530,12 +571,17 @@ impl<'a> Lowerer<'a> {
             read_only,
             mutability,
             secret,
-            nullable: view.is_some_and(SchemaView::nullable),
+            nullable: view.is_some_and(SchemaView::nullable)
+                || match property {
+                    SchemaUse::Ref(reference) => self.component_nullable(reference, pointer)?,
+                    SchemaUse::Inline(_) => false,
+                },
             default: view.and_then(|v| v.data.default.clone()),
             // A property with only a `title` (Batch has fifty) is described by it, as a type is.
             description: view.and_then(|v| v.data.description.clone().or_else(|| v.data.title.clone())),
             client_flatten: view.is_some_and(|v| v.flag("x-ms-client-flatten")),
             inherited_from: None,
+            constant: false,
         })
     }
 

@@ -17,7 +17,7 @@ use crate::ir::{
     Api, Client, CollectionFormat, ExampleResponse, HttpMethod, Method, MethodKind, Operation, ParamLocation, Passing, Primitive, StatusCode,
     TypeRef, ValueSource,
 };
-use crate::rust_types::{argument_form, is_string, is_string_primitive, resolve_alias, ArgumentForm};
+use crate::rust_types::{argument_form, body_codec, codec, is_string, is_string_primitive, resolve_alias, ArgumentForm};
 
 /// What an example is the example of.
 pub(super) struct Site<'a> {
@@ -78,7 +78,7 @@ pub(super) fn plan_example(
     let Some((status, response)) = pick_response(operation, responses) else {
         return Ok(TestBody::Ignored(format!("example {file} lists no success (2xx) response")));
     };
-    let served = served(api, method, response);
+    let served = served(method, response);
     if !operation.responses.iter().any(|r| r.status == StatusCode::Code(status)) {
         disagreements.push(format!("the example answers {status}, which the spec does not declare for this operation"));
     }
@@ -128,7 +128,7 @@ pub(super) fn plan_example(
         (Some(body), Some(ty)) => {
             let mut walk = Walk::new(api, &mut disagreements, "response body".to_string(), &at);
             let expected = walk.normalize(&ty, body, "", Some(Vec::new()))?;
-            Some(Comparison { expected, read_only: walk.into_read_only() })
+            Some(Comparison { expected, read_only: walk.into_read_only(), codec: body_codec(&api.types, &ty) })
         }
         _ => None,
     };
@@ -318,11 +318,11 @@ fn pick_response<'r>(
 /// monitor headers with absolute URLs (the poller then goes by the status and body, as it does
 /// for an answer without them; polling is covered by the scenario tests and synthesized
 /// examples).
-fn served(api: &Api, method: &Method, response: &ExampleResponse) -> ExampleResponse {
+fn served(method: &Method, response: &ExampleResponse) -> ExampleResponse {
     let mut served = response.clone();
     match &method.kind {
         MethodKind::Pager(pager) => {
-            if let (Some(next), Some(Value::Object(page))) = (next_link_property(api, pager), &mut served.body) {
+            if let (Some(next), Some(Value::Object(page))) = (next_link_property(pager), &mut served.body) {
                 if page.get(next).is_some_and(|v| !v.is_null()) {
                     page.remove(next);
                 }
@@ -423,25 +423,19 @@ fn positional_value(api: &Api, ty: &TypeRef, value: &Value) -> ArgValue {
     match argument_form(ty) {
         // A string as its text (an example may write a number for a string parameter).
         ArgumentForm::Str => ArgValue::Str(scalar_text(value)),
-        ArgumentForm::Slice(_) => ArgValue::Slice(value.clone()),
+        ArgumentForm::Slice(_) => ArgValue::Slice(value.clone(), codec(&api.types, ty)),
         ArgumentForm::Bytes => ArgValue::Ref(Box::new(owned_value(api, ty, value))),
-        ArgumentForm::Json => ArgValue::Ref(Box::new(ArgValue::Json(value.clone()))),
+        ArgumentForm::Json => ArgValue::Ref(Box::new(ArgValue::Json(value.clone(), None))),
         ArgumentForm::Owned => owned_value(api, ty, value),
     }
 }
 
-/// An owned value of type `ty` from its example JSON: strings as they are, dates and bytes
-/// parsed from their wire form (as the client writes them), anything else decoded.
+/// An owned value of type `ty` from its example JSON: strings as they are, anything else decoded
+/// (dates, durations and bytes by the codec that reads them off the wire).
 fn owned_value(api: &Api, ty: &TypeRef, value: &Value) -> ArgValue {
     match (resolve_alias(&api.types, ty), value) {
         (TypeRef::Primitive(p), Value::String(s)) if is_string_primitive(p) => ArgValue::String(s.clone()),
-        (TypeRef::Primitive(Primitive::DateTime), Value::String(s)) => ArgValue::Rfc3339(s.clone()),
-        (TypeRef::Primitive(Primitive::DateTimeRfc1123), Value::String(s)) => ArgValue::Rfc7231(s.clone()),
-        (TypeRef::Primitive(Primitive::UnixTime), Value::Number(n)) if n.is_i64() => {
-            ArgValue::UnixTime(n.as_i64().unwrap_or_default())
-        }
-        (TypeRef::Primitive(Primitive::Bytes), Value::String(s)) => ArgValue::Base64(s.clone()),
-        _ => ArgValue::Json(value.clone()),
+        _ => ArgValue::Json(value.clone(), codec(&api.types, ty)),
     }
 }
 

@@ -33,9 +33,9 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use crate::error::{Location, Result};
-use crate::ir::{Api, ExampleContent, HttpMethod, MethodParam, Operation, PagerModel, TypeKind, TypeRef};
+use crate::ir::{Api, ExampleContent, HttpMethod, MethodParam, Operation, PagerModel, TypeRef};
 use crate::names;
-use crate::rust_types::is_string;
+use crate::rust_types::{is_string, Codec};
 
 /// What a synthesized example is called where an example file's name would be (in titles and
 /// disagreement reports).
@@ -273,18 +273,11 @@ pub enum ArgValue {
     Str(String),
     /// An owned `String`.
     String(String),
-    /// A date-time parsed from RFC 3339 text.
-    Rfc3339(String),
-    /// A date-time parsed from RFC 7231 (RFC 1123) text.
-    Rfc7231(String),
-    /// A date-time from Unix seconds.
-    UnixTime(i64),
-    /// Bytes decoded from base64.
-    Base64(String),
-    /// A value decoded from JSON into the type the method takes.
-    Json(Value),
-    /// A list decoded from JSON, borrowed as a slice.
-    Slice(Value),
+    /// A value decoded from JSON into the type the method takes, by the crate's codec where the
+    /// type has a format (a date, a duration, bytes; `crate::codec`), else by serde.
+    Json(Value, Option<Codec>),
+    /// A list decoded from JSON (as `Json`), borrowed as a slice.
+    Slice(Value, Option<Codec>),
     /// A reference to a value.
     Ref(Box<ArgValue>),
     /// The request body built before the call, converted into the method's body type.
@@ -295,7 +288,7 @@ impl ArgValue {
     /// Whether the value is written as JSON.
     pub fn uses_json(&self) -> bool {
         match self {
-            ArgValue::Json(_) | ArgValue::Slice(_) => true,
+            ArgValue::Json(..) | ArgValue::Slice(..) => true,
             ArgValue::Ref(inner) => inner.uses_json(),
             _ => false,
         }
@@ -338,6 +331,9 @@ pub struct Comparison {
     pub expected: Value,
     /// The read-only fields the example holds, each compared on its own.
     pub read_only: Vec<ReadOnlyCheck>,
+    /// The codec the decoded value is written again with, `None` for serde's own way: the one
+    /// the method reads the body with (`rust_types::body_codec`).
+    pub codec: Option<Codec>,
 }
 
 /// A read-only field of the decoded value, compared through its Rust fields.
@@ -347,8 +343,9 @@ pub struct ReadOnlyCheck {
     pub pointer: String,
     /// The way to it from the decoded value.
     pub access: Vec<AccessStep>,
-    /// How the value reached is written as its JSON.
-    pub wire: WireForm,
+    /// The codec its field's values are written with (`crate::codec`), `None` for serde's own
+    /// way (see `rust_types::codec`).
+    pub wire: Option<Codec>,
     /// The JSON expected.
     pub value: Value,
 }
@@ -367,22 +364,6 @@ pub enum AccessStep {
     Index(usize),
     /// An entry of a map.
     Key(String),
-}
-
-/// How a value is written as the JSON its model writes: most values serialize to it on their
-/// own, but date-times and bytes are written by their struct's serde attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WireForm {
-    /// As it serializes.
-    Value,
-    /// An RFC 3339 date-time.
-    Rfc3339,
-    /// An RFC 7231 date-time.
-    Rfc7231,
-    /// Unix seconds.
-    UnixTime,
-    /// Base64 bytes.
-    Base64,
 }
 
 /// The plan of the example tests of `api`; `None` when the spec has no operations (the crate
@@ -471,16 +452,9 @@ fn spec_constant<'a>(operation: &'a Operation, param: &MethodParam) -> Option<&'
         .and_then(|p| p.constant.as_ref())
 }
 
-/// The JSON property of a page that links to the next one: the wire name of the pager's
-/// next-link field.
-fn next_link_property<'a>(api: &'a Api, pager: &PagerModel) -> Option<&'a str> {
-    let link = pager.next_link.as_ref()?;
-    match &api.types.get(&pager.list_type)?.kind {
-        TypeKind::Object(object) => {
-            object.fields.iter().find(|f| f.rust_name == link.field).map(|f| f.wire_name.as_str())
-        }
-        _ => None,
-    }
+/// The JSON property of a page that links to the next one.
+fn next_link_property(pager: &PagerModel) -> Option<&str> {
+    pager.next_link.as_ref().map(|link| link.wire_name.as_str())
 }
 
 /// A scalar example value as the text sent on the wire (strings unquoted).

@@ -180,7 +180,7 @@ pub(crate) fn synthesize(api: &Api, method: &Method, operation: &Operation) -> R
             let mut value = filler.value(ty, "value")?;
             // One page: no link to a next one.
             if let (MethodKind::Pager(pager), Value::Object(fields)) = (&method.kind, &mut value) {
-                if let Some(next) = next_link_property(api, pager) {
+                if let Some(next) = next_link_property(pager) {
                     fields.remove(next);
                 }
             }
@@ -350,6 +350,7 @@ impl Filler<'_> {
                     primitive_value(primitive, name)
                 }
             }
+            TypeRef::Nullable(inner) => self.value(inner, name)?,
             TypeRef::Array(item) => Value::Array(vec![self.value(item, name)?]),
             TypeRef::Map(item) => {
                 let mut map = Map::new();

@@ -189,11 +189,11 @@ fn an_example_becomes_the_request_expected_the_answer_served_and_the_call() {
             accessor: Some("get_things_client".into()),
             method: "create_or_update".into(),
             request_body: Some(RequestBodyValue { ty: named("Thing"), example: json!({ "name": "n", "id": "/things/a" }) }),
-            args: vec![ArgValue::Str("a b/c".into()), ArgValue::Slice(json!(["x", "y"])), ArgValue::RequestBody],
+            args: vec![ArgValue::Str("a b/c".into()), ArgValue::Slice(json!(["x", "y"]), None), ArgValue::RequestBody],
             options: Some(OptionsValue {
                 type_name: "ThingsClientCreateOrUpdateOptions".into(),
                 fields: vec![
-                    ("ids".into(), ArgValue::Json(json!([1, 2]))),
+                    ("ids".into(), ArgValue::Json(json!([1, 2]), None)),
                     ("x_ms_client_request_id".into(), ArgValue::String("req-1".into())),
                 ],
             }),
@@ -204,14 +204,15 @@ fn an_example_becomes_the_request_expected_the_answer_served_and_the_call() {
         Check::Plain(Some(Comparison {
             expected: json!({ "name": "n" }),
             read_only: vec![
-                ReadOnlyCheck { pointer: "/id".into(), access: vec![optional("id")], wire: WireForm::Value, value: json!("/things/a") },
+                ReadOnlyCheck { pointer: "/id".into(), access: vec![optional("id")], wire: None, value: json!("/things/a") },
                 ReadOnlyCheck {
                     pointer: "/created".into(),
                     access: vec![optional("created")],
-                    wire: WireForm::Rfc3339,
+                    wire: Some(Codec::Rfc3339),
                     value: json!("2017-06-15T19:20:58Z"),
                 },
             ],
+            codec: None,
         }))
     );
     assert!(plan.uses_server() && plan.uses_json());
@@ -248,9 +249,10 @@ fn a_long_running_put_still_provisioning_is_polled_at_its_own_url_until_it_succe
             read_only: vec![ReadOnlyCheck {
                 pointer: "/properties/provisioningState".into(),
                 access: vec![optional("properties"), optional("provisioning_state")],
-                wire: WireForm::Value,
+                wire: None,
                 value: json!("Succeeded"),
             }],
+            codec: None,
         }))
     );
 }
@@ -294,7 +296,7 @@ fn a_pageable_example_serves_one_page_without_its_next_link() {
     let plan = plan(vec![op]);
     let test = only_run(&plan);
     assert_eq!(test.answer.body, Some(json!({ "value": [{ "name": "n" }] })));
-    assert_eq!(test.check, Check::Pager(Comparison { expected: json!({ "value": [{ "name": "n" }] }), read_only: Vec::new() }));
+    assert_eq!(test.check, Check::Pager(Comparison { expected: json!({ "value": [{ "name": "n" }] }), read_only: Vec::new(), codec: None }));
     assert!(test.disagreements.is_empty(), "{:?}", test.disagreements);
 }
 

@@ -5,10 +5,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{AccessStep, ReadOnlyCheck, WireForm};
+use super::{AccessStep, ReadOnlyCheck};
 use crate::error::{escape_pointer_segment, Error, Location, Result};
 use crate::ir::{Api, ObjectType, Primitive, TypeDef, TypeKind, TypeRef};
-use crate::rust_types::{field_is_plain, has_default, resolve_alias};
+use crate::rust_types::{codec, field_is_plain, has_default, resolve_alias};
 
 /// A walk of example values, collecting read-only checks and disagreements.
 pub(super) struct Walk<'a, 'd> {
@@ -53,6 +53,8 @@ impl<'a, 'd> Walk<'a, 'd> {
         };
         Ok(match ty {
             TypeRef::Any => value.clone(),
+            TypeRef::Nullable(_) if value.is_null() => Value::Null,
+            TypeRef::Nullable(inner) => self.normalize(inner, value, pointer, access)?,
             TypeRef::Primitive(primitive) => {
                 if !primitive_accepts(primitive, value) {
                     self.disagree(pointer, format!("{value} is not a {primitive:?} as the spec says"));
@@ -161,7 +163,7 @@ impl<'a, 'd> Walk<'a, 'd> {
             let normalized = self.normalize(&field.ty, v, &child, field_access.clone())?;
             if field.read_only {
                 if let Some(access) = field_access {
-                    self.read_only.push(ReadOnlyCheck { pointer: child, access, wire: wire_form(&field.ty), value: normalized });
+                    self.read_only.push(ReadOnlyCheck { pointer: child, access, wire: codec(&self.api.types, &field.ty), value: normalized });
                 }
             } else {
                 out.insert(key.clone(), normalized);
@@ -187,7 +189,7 @@ impl<'a, 'd> Walk<'a, 'd> {
 /// model gives fields of `ty` that default (see `has_default`): empty strings, lists and maps,
 /// zero, `false`, and for an object its required fields' defaults.
 fn default_json(api: &Api, ty: &TypeRef, depth: usize) -> Option<Value> {
-    if depth > 8 || !has_default(&api.types, ty, &mut Vec::new()) {
+    if depth > 8 || !has_default(&api.types, ty) {
         return None;
     }
     Some(match resolve_alias(&api.types, ty) {
@@ -197,7 +199,7 @@ fn default_json(api: &Api, ty: &TypeRef, depth: usize) -> Option<Value> {
         TypeRef::Primitive(_) => Value::String(String::new()),
         TypeRef::Array(_) => Value::Array(Vec::new()),
         TypeRef::Map(_) => Value::Object(Map::new()),
-        TypeRef::Any => Value::Null,
+        TypeRef::Any | TypeRef::Nullable(_) => Value::Null,
         TypeRef::Named(name) => match api.types.get(name).map(|d| &d.kind) {
             Some(TypeKind::Object(object)) => Value::Object(
                 object
@@ -210,18 +212,6 @@ fn default_json(api: &Api, ty: &TypeRef, depth: usize) -> Option<Value> {
             _ => return None,
         },
     })
-}
-
-/// How a read-only field of type `ty` is written: date-times and bytes by their struct's serde
-/// attribute, which the test applies the same way.
-fn wire_form(ty: &TypeRef) -> WireForm {
-    match ty {
-        TypeRef::Primitive(Primitive::DateTime) => WireForm::Rfc3339,
-        TypeRef::Primitive(Primitive::DateTimeRfc1123) => WireForm::Rfc7231,
-        TypeRef::Primitive(Primitive::UnixTime) => WireForm::UnixTime,
-        TypeRef::Primitive(Primitive::Bytes) => WireForm::Base64,
-        _ => WireForm::Value,
-    }
 }
 
 /// Whether `value` has the JSON type a `primitive` is written as.
@@ -257,6 +247,7 @@ mod tests {
 
     use super::*;
     use crate::ir::testing::{self, at};
+    use crate::rust_types::Codec;
 
     fn field(wire: &str, ty: TypeRef, read_only: bool) -> crate::ir::Field {
         testing::field(wire, ty, false, read_only)
@@ -298,17 +289,17 @@ mod tests {
         assert_eq!(
             checks,
             [
-                ReadOnlyCheck { pointer: "/id".into(), access: vec![optional("id")], wire: WireForm::Value, value: json!("/things/a") },
+                ReadOnlyCheck { pointer: "/id".into(), access: vec![optional("id")], wire: None, value: json!("/things/a") },
                 ReadOnlyCheck {
                     pointer: "/when".into(),
                     access: vec![optional("when")],
-                    wire: WireForm::Rfc7231,
+                    wire: Some(Codec::Rfc1123),
                     value: json!("Thu, 15 Jun 2017 19:20:58 GMT"),
                 },
                 ReadOnlyCheck {
                     pointer: "/parts/0/id".into(),
                     access: vec![optional("parts"), AccessStep::Index(0), optional("id")],
-                    wire: WireForm::Value,
+                    wire: None,
                     value: json!("/things/b"),
                 },
             ]
