@@ -4,8 +4,8 @@
 //! RFC 3339, RFC 1123 or Unix seconds, dates, ISO 8601 durations, bytes in base64 or base64url,
 //! and any of them inside arrays, maps and places that may be `null`, at any depth.
 //!
-//! A [`Codec`] writes and reads values of one Rust type; [`Seq`], [`Dict`] and [`Nullable`]
-//! build the codec of a container from its items' (`Seq<Nullable<Rfc1123>>` is a
+//! A codec writes ([`Encode`]) and reads ([`Decode`]) values of one Rust type; [`Seq`], [`Dict`]
+//! and [`Nullable`] build the codec of a container from its items' (`Seq<Nullable<Rfc1123>>` is a
 //! `Vec<Option<OffsetDateTime>>` whose items are RFC 1123 text or `null`). The generated code
 //! names a codec in three places, so the same value is written the same way everywhere:
 //!
@@ -31,11 +31,15 @@ use azure_core::time::{Duration, OffsetDateTime};
 
 use crate::patch::Patch;
 
-/// Writes and reads values of `T` as JSON.
-pub trait Codec<T> {
+/// Writes values of `T` as JSON.
+pub trait Encode<T> {
     /// Writes `value`.
     fn encode<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>;
+}
 
+/// Reads values of `T` from JSON. Apart from [`Encode`], so that a type the crate only sends
+/// need not be readable, nor one it only receives writable.
+pub trait Decode<T> {
     /// Reads a value.
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>;
 }
@@ -43,11 +47,13 @@ pub trait Codec<T> {
 /// serde's own way, for the items of a container that need nothing else.
 pub struct Serde;
 
-impl<T: Serialize + DeserializeOwned> Codec<T> for Serde {
+impl<T: Serialize> Encode<T> for Serde {
     fn encode<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
         value.serialize(serializer)
     }
+}
 
+impl<T: DeserializeOwned> Decode<T> for Serde {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
         T::deserialize(deserializer)
     }
@@ -75,13 +81,15 @@ fn decode_date_time<'de, D: Deserializer<'de>>(
 /// `format: date-time`: RFC 3339 in UTC (`2017-06-15T19:20:58Z`).
 pub struct Rfc3339;
 
-impl Codec<OffsetDateTime> for Rfc3339 {
+impl Encode<OffsetDateTime> for Rfc3339 {
     fn encode<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         // azure_core's writer reports a date it cannot write as an error, where `to_rfc3339`
         // would panic.
         azure_core::time::rfc3339::serialize(&utc(value)?, serializer)
     }
+}
 
+impl Decode<OffsetDateTime> for Rfc3339 {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         decode_date_time(deserializer)
     }
@@ -90,11 +98,13 @@ impl Codec<OffsetDateTime> for Rfc3339 {
 /// `format: date-time-rfc1123`: RFC 1123 in UTC (`Thu, 15 Jun 2017 19:20:58 GMT`).
 pub struct Rfc1123;
 
-impl Codec<OffsetDateTime> for Rfc1123 {
+impl Encode<OffsetDateTime> for Rfc1123 {
     fn encode<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         azure_core::time::rfc7231::serialize(&utc(value)?, serializer)
     }
+}
 
+impl Decode<OffsetDateTime> for Rfc1123 {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         decode_date_time(deserializer)
     }
@@ -103,11 +113,13 @@ impl Codec<OffsetDateTime> for Rfc1123 {
 /// `format: unixtime`: whole seconds since the Unix epoch.
 pub struct UnixTime;
 
-impl Codec<OffsetDateTime> for UnixTime {
+impl Encode<OffsetDateTime> for UnixTime {
     fn encode<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(value.unix_timestamp())
     }
+}
 
+impl Decode<OffsetDateTime> for UnixTime {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let seconds = i64::deserialize(deserializer)?;
         OffsetDateTime::from_unix_timestamp(seconds).map_err(D::Error::custom)
@@ -117,11 +129,13 @@ impl Codec<OffsetDateTime> for UnixTime {
 /// `format: date`: a calendar date, `YYYY-MM-DD`.
 pub struct IsoDate;
 
-impl Codec<::time::Date> for IsoDate {
+impl Encode<::time::Date> for IsoDate {
     fn encode<S: Serializer>(value: &::time::Date, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&format_date(value))
     }
+}
 
+impl Decode<::time::Date> for IsoDate {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<::time::Date, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_date(&text).map_err(D::Error::custom)
@@ -167,11 +181,13 @@ pub fn parse_date(text: &str) -> azure_core::Result<::time::Date> {
 /// `format: duration`: an ISO 8601 duration (`P1DT2H3M4.5S`).
 pub struct IsoDuration;
 
-impl Codec<Duration> for IsoDuration {
+impl Encode<Duration> for IsoDuration {
     fn encode<S: Serializer>(value: &Duration, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&format_duration(value))
     }
+}
 
+impl Decode<Duration> for IsoDuration {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_duration(&text).map_err(D::Error::custom)
@@ -280,11 +296,13 @@ fn decode_base64(text: &str) -> azure_core::Result<Vec<u8>> {
 /// `format: byte`: base64 with padding.
 pub struct Base64;
 
-impl Codec<Vec<u8>> for Base64 {
+impl Encode<Vec<u8>> for Base64 {
     fn encode<S: Serializer>(value: &Vec<u8>, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&azure_core::base64::encode(value))
     }
+}
 
+impl Decode<Vec<u8>> for Base64 {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
         let text = String::deserialize(deserializer)?;
         decode_base64(&text).map_err(D::Error::custom)
@@ -294,11 +312,13 @@ impl Codec<Vec<u8>> for Base64 {
 /// `format: base64url`: base64url without padding.
 pub struct Base64Url;
 
-impl Codec<Vec<u8>> for Base64Url {
+impl Encode<Vec<u8>> for Base64Url {
     fn encode<S: Serializer>(value: &Vec<u8>, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&encode_base64url(value))
     }
+}
 
+impl Decode<Vec<u8>> for Base64Url {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
         let text = String::deserialize(deserializer)?;
         decode_base64(&text).map_err(D::Error::custom)
@@ -315,14 +335,16 @@ pub fn encode_base64url(value: &[u8]) -> String {
 /// A value that may be `null`: `None`.
 pub struct Nullable<C>(PhantomData<C>);
 
-impl<T, C: Codec<T>> Codec<Option<T>> for Nullable<C> {
+impl<T, C: Encode<T>> Encode<Option<T>> for Nullable<C> {
     fn encode<S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(value) => C::encode(value, serializer),
             None => serializer.serialize_none(),
         }
     }
+}
 
+impl<T, C: Decode<T>> Decode<Option<T>> for Nullable<C> {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
         Ok(Option::<Decoded<T, C>>::deserialize(deserializer)?.map(|d| d.0))
     }
@@ -331,11 +353,13 @@ impl<T, C: Codec<T>> Codec<Option<T>> for Nullable<C> {
 /// A JSON array whose items `C` writes and reads.
 pub struct Seq<C>(PhantomData<C>);
 
-impl<T, C: Codec<T>> Codec<Vec<T>> for Seq<C> {
+impl<T, C: Encode<T>> Encode<Vec<T>> for Seq<C> {
     fn encode<S: Serializer>(value: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(value.iter().map(Encoded::<T, C>::new))
     }
+}
 
+impl<T, C: Decode<T>> Decode<Vec<T>> for Seq<C> {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
         let items = Vec::<Decoded<T, C>>::deserialize(deserializer)?;
         Ok(items.into_iter().map(|d| d.0).collect())
@@ -345,11 +369,13 @@ impl<T, C: Codec<T>> Codec<Vec<T>> for Seq<C> {
 /// A JSON object used as a map, whose values `C` writes and reads.
 pub struct Dict<C>(PhantomData<C>);
 
-impl<T, C: Codec<T>> Codec<HashMap<String, T>> for Dict<C> {
+impl<T, C: Encode<T>> Encode<HashMap<String, T>> for Dict<C> {
     fn encode<S: Serializer>(value: &HashMap<String, T>, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(value.iter().map(|(k, v)| (k, Encoded::<T, C>::new(v))))
     }
+}
 
+impl<T, C: Decode<T>> Decode<HashMap<String, T>> for Dict<C> {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<String, T>, D::Error> {
         let entries = HashMap::<String, Decoded<T, C>>::deserialize(deserializer)?;
         Ok(entries.into_iter().map(|(k, d)| (k, d.0)).collect())
@@ -365,7 +391,7 @@ impl<'a, T, C> Encoded<'a, T, C> {
     }
 }
 
-impl<T, C: Codec<T>> Serialize for Encoded<'_, T, C> {
+impl<T, C: Encode<T>> Serialize for Encoded<'_, T, C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         C::encode(self.0, serializer)
     }
@@ -374,7 +400,7 @@ impl<T, C: Codec<T>> Serialize for Encoded<'_, T, C> {
 /// A value read by `C`.
 struct Decoded<T, C>(T, PhantomData<C>);
 
-impl<'de, T, C: Codec<T>> Deserialize<'de> for Decoded<T, C> {
+impl<'de, T, C: Decode<T>> Deserialize<'de> for Decoded<T, C> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(Self(C::decode(deserializer)?, PhantomData))
     }
@@ -387,7 +413,7 @@ impl<C> As<C> {
     /// Writes the field.
     pub fn serialize<T, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error>
     where
-        C: Codec<T>,
+        C: Encode<T>,
     {
         C::encode(value, serializer)
     }
@@ -395,22 +421,24 @@ impl<C> As<C> {
     /// Reads the field.
     pub fn deserialize<'de, T, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error>
     where
-        C: Codec<T>,
+        C: Decode<T>,
     {
         C::decode(deserializer)
     }
 }
 
-impl<T, C: Codec<T>> Codec<Patch<T>> for Nullable<C> {
+impl<T, C: Encode<T>> Encode<Patch<T>> for Nullable<C> {
     fn encode<S: Serializer>(value: &Patch<T>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Patch::Set(value) => C::encode(value, serializer),
             Patch::Keep | Patch::Clear => serializer.serialize_none(),
         }
     }
+}
 
+impl<T, C: Decode<T>> Decode<Patch<T>> for Nullable<C> {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Patch<T>, D::Error> {
-        Ok(match <Self as Codec<Option<T>>>::decode(deserializer)? {
+        Ok(match <Self as Decode<Option<T>>>::decode(deserializer)? {
             Some(value) => Patch::Set(value),
             None => Patch::Clear,
         })
@@ -418,24 +446,24 @@ impl<T, C: Codec<T>> Codec<Patch<T>> for Nullable<C> {
 }
 
 /// A request body written by `C`, as the JSON bytes a method sends.
-pub fn to_json<T, C: Codec<T>>(value: &T) -> azure_core::Result<azure_core::Bytes> {
+pub fn to_json<T, C: Encode<T>>(value: &T) -> azure_core::Result<azure_core::Bytes> {
     let json = ::serde_json::to_vec(&Encoded::<T, C>::new(value))?;
     Ok(json.into())
 }
 
 /// A value written by `C`, as a JSON value (to compare it with what a service sent).
-pub fn to_value<T, C: Codec<T>>(value: &T) -> azure_core::Result<::serde_json::Value> {
+pub fn to_value<T, C: Encode<T>>(value: &T) -> azure_core::Result<::serde_json::Value> {
     Ok(::serde_json::to_value(Encoded::<T, C>::new(value))?)
 }
 
 /// A value read by `C` from a JSON value (to build a value from an example).
-pub fn from_value<T, C: Codec<T>>(value: ::serde_json::Value) -> azure_core::Result<T> {
+pub fn from_value<T, C: Decode<T>>(value: ::serde_json::Value) -> azure_core::Result<T> {
     Ok(C::decode(value)?)
 }
 
 /// A value written by `C` as the text of a path segment, a query value or a header: a JSON
 /// string's text, or the JSON of a number or boolean (a `unixtime` is its seconds).
-pub fn to_text<T, C: Codec<T>>(value: &T) -> azure_core::Result<String> {
+pub fn to_text<T, C: Encode<T>>(value: &T) -> azure_core::Result<String> {
     Ok(match to_value::<T, C>(value)? {
         ::serde_json::Value::String(text) => text,
         other => other.to_string(),
@@ -444,7 +472,7 @@ pub fn to_text<T, C: Codec<T>>(value: &T) -> azure_core::Result<String> {
 
 /// A value read by `C` from the text of a header: as a JSON string, or as the number or
 /// boolean the text spells.
-pub fn from_text<T, C: Codec<T>>(text: &str) -> azure_core::Result<T> {
+pub fn from_text<T, C: Decode<T>>(text: &str) -> azure_core::Result<T> {
     let as_string = ::serde_json::Value::String(text.to_string());
     match C::decode(as_string) {
         Ok(value) => Ok(value),
@@ -474,7 +502,7 @@ impl<C> azure_core::http::Format for Body<C> {
 }
 
 /// Reads `body` with `C`; an empty body reads as JSON `null` (a response without content).
-fn read_body<T, C: Codec<T>>(body: ResponseBody) -> azure_core::Result<T> {
+fn read_body<T, C: Decode<T>>(body: ResponseBody) -> azure_core::Result<T> {
     let bytes: &[u8] = body.as_ref();
     let bytes = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"null".as_slice()
@@ -489,37 +517,37 @@ fn read_body<T, C: Codec<T>>(body: ResponseBody) -> azure_core::Result<T> {
 
 // The shapes a response body can have. A blanket impl over every `T` is not allowed (the
 // trait and most `T` are azure_core's and std's), so each shape has its own.
-impl<T, C: Codec<Option<T>>> DeserializeWith<Body<C>> for Option<T> {
+impl<T, C: Decode<Option<T>>> DeserializeWith<Body<C>> for Option<T> {
     fn deserialize_with(body: ResponseBody) -> azure_core::Result<Self> {
         read_body::<Self, C>(body)
     }
 }
 
-impl<T, C: Codec<Vec<T>>> DeserializeWith<Body<C>> for Vec<T> {
+impl<T, C: Decode<Vec<T>>> DeserializeWith<Body<C>> for Vec<T> {
     fn deserialize_with(body: ResponseBody) -> azure_core::Result<Self> {
         read_body::<Self, C>(body)
     }
 }
 
-impl<T, C: Codec<HashMap<String, T>>> DeserializeWith<Body<C>> for HashMap<String, T> {
+impl<T, C: Decode<HashMap<String, T>>> DeserializeWith<Body<C>> for HashMap<String, T> {
     fn deserialize_with(body: ResponseBody) -> azure_core::Result<Self> {
         read_body::<Self, C>(body)
     }
 }
 
-impl<C: Codec<OffsetDateTime>> DeserializeWith<Body<C>> for OffsetDateTime {
+impl<C: Decode<OffsetDateTime>> DeserializeWith<Body<C>> for OffsetDateTime {
     fn deserialize_with(body: ResponseBody) -> azure_core::Result<Self> {
         read_body::<Self, C>(body)
     }
 }
 
-impl<C: Codec<::time::Date>> DeserializeWith<Body<C>> for ::time::Date {
+impl<C: Decode<::time::Date>> DeserializeWith<Body<C>> for ::time::Date {
     fn deserialize_with(body: ResponseBody) -> azure_core::Result<Self> {
         read_body::<Self, C>(body)
     }
 }
 
-impl<C: Codec<Duration>> DeserializeWith<Body<C>> for Duration {
+impl<C: Decode<Duration>> DeserializeWith<Body<C>> for Duration {
     fn deserialize_with(body: ResponseBody) -> azure_core::Result<Self> {
         read_body::<Self, C>(body)
     }
@@ -541,11 +569,11 @@ mod tests {
             .unwrap()
     }
 
-    fn write<T, C: Codec<T>>(value: &T) -> String {
+    fn write<T, C: Encode<T>>(value: &T) -> String {
         String::from_utf8(to_json::<T, C>(value).unwrap().to_vec()).unwrap()
     }
 
-    fn read<T, C: Codec<T>>(json: &str) -> azure_core::Result<T> {
+    fn read<T, C: Decode<T>>(json: &str) -> azure_core::Result<T> {
         read_body::<T, C>(ResponseBody::from_bytes(json.as_bytes().to_vec()))
     }
 

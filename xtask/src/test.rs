@@ -136,13 +136,19 @@ fn check_generated(root: &Path, dir: &Path) -> Result<()> {
     cargo(dir, &["test", "--all-features"], &[("CARGO_TARGET_DIR", target_dir(root)?.as_str())])
 }
 
-/// `clippy --all-targets -D warnings` and `RUSTDOCFLAGS="-D warnings" cargo doc --no-deps` of the
-/// crate (or workspace of them) in `dir`, with `features` (cargo's feature flags), against the
-/// workspace's `Cargo.lock` and in its `target/`.
+/// `clippy --lib -D warnings`, `clippy --all-targets -D warnings` and `RUSTDOCFLAGS="-D
+/// warnings" cargo doc --no-deps` of the crate (or workspace of them) in `dir`, the last two with
+/// `features` (cargo's feature flags), against the workspace's `Cargo.lock` and in its `target/`.
+///
+/// The library is linted alone first, with default features, because that is how a user's build
+/// sees it: the crate's tests turn on its `all-serde` feature (every model both `Serialize` and
+/// `Deserialize`), and so does `fake`, and `--all-targets` builds the library with them, which
+/// would hide a model a method sends but the crate forgot to make `Serialize`.
 fn lint_and_document(root: &Path, dir: &Path, features: &[&str]) -> Result<()> {
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).context("copying Cargo.lock")?;
     let target_dir = target_dir(root)?;
     let env = [("CARGO_TARGET_DIR", target_dir.as_str())];
+    cargo(dir, &["clippy", "--lib", "--", "-D", "warnings"], &env)?;
     let clippy: Vec<&str> = ["clippy"].into_iter().chain(features.iter().copied()).chain(["--all-targets", "--", "-D", "warnings"]).collect();
     cargo(dir, &clippy, &env)?;
     let doc: Vec<&str> = ["doc", "--no-deps"].into_iter().chain(features.iter().copied()).collect();

@@ -293,12 +293,14 @@ fn diff_body(id: &str, old: Option<&MethodBody>, new: Option<&MethodBody>, out: 
     let how = |b: &MethodBody| match b.passing {
         Passing::Positional { .. } => "a positional argument",
         Passing::Optional { .. } => "an option",
+        Passing::Constant { .. } => "a constant the method sends",
     };
     match (old, new) {
         (None, Some(b)) => {
             let (impact, reason) = match b.passing {
                 Passing::Positional { .. } => (Impact::Breaking, "a required body is a new positional argument"),
                 Passing::Optional { .. } => (Impact::Addition, "an optional body is a new option"),
+                Passing::Constant { .. } => (Impact::Compatible, "the method sends the constant body itself; callers pass nothing"),
             };
             out.push(Area::Operation, subject, "added", format!("`{}`", spec_type(&b.ty)), impact, reason);
         }
@@ -328,14 +330,21 @@ fn diff_body(id: &str, old: Option<&MethodBody>, new: Option<&MethodBody>, out: 
                     Impact::Breaking,
                     "the option's Rust name changes",
                 ),
-                (Passing::Positional { .. }, Passing::Optional { .. })
-                | (Passing::Optional { .. }, Passing::Positional { .. }) => out.push(
+                (Passing::Constant { json: x }, Passing::Constant { json: y }) if x != y => out.push(
+                    Area::Operation,
+                    subject.clone(),
+                    "constant changed",
+                    arrow(x, y),
+                    Impact::Compatible,
+                    "the method sends another constant; callers pass nothing either way",
+                ),
+                (x, y) if std::mem::discriminant(x) != std::mem::discriminant(y) => out.push(
                     Area::Operation,
                     subject.clone(),
                     "now passed differently",
                     format!("{} → {}", how(a), how(b)),
                     Impact::Breaking,
-                    "the body moves between the positional arguments and the options",
+                    "callers pass the body another way (a positional argument, an option, or not at all)",
                 ),
                 _ => {}
             }

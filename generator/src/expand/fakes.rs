@@ -304,7 +304,7 @@ fn json_type(ctx: &Context<'_>, ty: &TypeRef, at: &Location) -> Result<TokenStre
 
 /// The fields of a method's call struct: one per parameter (`None` for the constants and the
 /// api-version, which the caller does not give), named as the method's argument or option, then
-/// the body's.
+/// the body's (`None` when the spec fixes it to one value).
 pub(super) fn call_fields(method: &Method) -> (Vec<Option<String>>, Option<String>) {
     let mut taken = BTreeSet::new();
     let params = method
@@ -323,12 +323,14 @@ pub(super) fn call_fields(method: &Method) -> (Vec<Option<String>>, Option<Strin
             Some(names::unique(name.clone(), &mut taken))
         })
         .collect();
-    let body = method.body.as_ref().map(|body| {
+    let body = method.body.as_ref().and_then(|body| {
         let name = match &body.passing {
             Passing::Positional { name } => name,
             Passing::Optional { field } => field,
+            // The spec fixes it and the method always sends it: the caller does not give it.
+            Passing::Constant { .. } => return None,
         };
-        names::unique(name.clone(), &mut taken)
+        Some(names::unique(name.clone(), &mut taken))
     });
     (params, body)
 }

@@ -84,8 +84,15 @@ enum Strings {
 fn param_strings(ctx: &Context<'_>, param: &MethodParam, value: TokenStream, by_ref: bool) -> Strings {
     match ctx.resolve_alias(&param.ty) {
         TypeRef::Array(item) => {
-            let item = ctx.resolve_alias(item);
-            let each = to_param_string(ctx, item, quote! { v }, true);
+            let each = match ctx.resolve_alias(item) {
+                // An item that may be `null` (`x-nullable` items) is sent as an empty value,
+                // as the AutoRest test server's `UrlQueriesArray*` scenarios expect.
+                TypeRef::Nullable(inner) => {
+                    let inner = to_param_string(ctx, ctx.resolve_alias(inner), quote! { v }, true);
+                    quote! { match v { Some(v) => #inner, None => String::new() } }
+                }
+                item => to_param_string(ctx, item, quote! { v }, true),
+            };
             match param.collection_format.unwrap_or(CollectionFormat::Csv).separator() {
                 Some(sep) => Strings::One(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>().join(#sep) }),
                 None => Strings::Many(quote! { #value.iter().map(|v| #each).collect::<Vec<String>>() }),
@@ -235,6 +242,11 @@ fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, surface: &mut
     };
     let form = body.kind == BodyKind::Form;
     match (&body.passing, form) {
+        // Always sent, never asked for (`lower::clients` makes only JSON bodies constants).
+        (Passing::Constant { json }, _) => Ok(quote! {
+            request.insert_header("content-type", #content_type);
+            request.set_body(azure_core::Bytes::from_static(#json.as_bytes()));
+        }),
         (Passing::Positional { name }, true) => {
             let name = ident(name, &b_at)?;
             surface.args.push(quote! { #name: &#ty });
@@ -283,6 +295,7 @@ fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, surface: &mut
                         request.set_body(#encode);
                     })
                 }
+                Passing::Constant { .. } => Ok(quote! {}),
                 Passing::Optional { field } => {
                     let name = ident(field, &b_at)?;
                     let doc = doc_attrs(body.description.as_deref(), "The request body.");

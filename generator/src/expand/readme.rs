@@ -367,6 +367,7 @@ fn poller_section(ctx: &Context<'_>, (method, client): Call<'_>) -> String {
                 args.push(format!("{var}.clone().try_into()?"));
             }
             Passing::Optional { .. } => args.push("None".to_string()),
+            Passing::Constant { .. } => {}
         }
     }
     args.push("None".to_string());

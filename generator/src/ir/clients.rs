@@ -301,6 +301,12 @@ pub enum Passing {
         /// The field's name.
         field: String,
     },
+    /// Not at all: a required body that the spec fixes to one value (AutoRest's constant, a
+    /// one-value enum with `modelAsString: false`), which the method always sends.
+    Constant {
+        /// The value's JSON text (`99999999.99`, `""`).
+        json: String,
+    },
 }
 
 /// What a method returns.

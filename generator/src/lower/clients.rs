@@ -362,7 +362,10 @@ fn lower_method(
                     "a multipart/form-data request body (JSON, form and binary bodies are supported)",
                 ));
             }
-            let passing = if body.required {
+            let constant = super::constants::constant_enum_value(api, &body.ty).filter(|_| body.required && body.kind == BodyKind::Json);
+            let passing = if let Some(value) = constant {
+                Passing::Constant { json: value.to_string() }
+            } else if body.required {
                 Passing::Positional { name: argument_name(&body.rust_name, &mut args) }
             } else {
                 Passing::Optional { field: names::unique(body.rust_name.clone(), &mut fields) }

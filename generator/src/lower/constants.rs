@@ -62,13 +62,27 @@ fn is_constant(api: &Api, constant_objects: &BTreeSet<String>, field: &Field) ->
     if !field.required || field.read_only || field.nullable {
         return false;
     }
+    if constant_enum_value(api, &field.ty).is_some() {
+        return true;
+    }
     match resolve_alias(&api.types, &field.ty) {
-        TypeRef::Named(name) => match api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Enum(e)) => !e.model_as_string && e.values.len() == 1,
-            Some(TypeKind::Object(_)) => constant_objects.contains(name),
-            _ => false,
-        },
+        TypeRef::Named(name) => matches!(api.types.get(name).map(|d| &d.kind), Some(TypeKind::Object(_))) && constant_objects.contains(name),
         _ => false,
+    }
+}
+
+/// The one value of `ty` when it is a constant enum: one value, `modelAsString: false`. (A
+/// required field or body of this type is a constant.)
+pub(super) fn constant_enum_value<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a serde_json::Value> {
+    match resolve_alias(&api.types, ty) {
+        TypeRef::Named(name) => match api.types.get(name).map(|d| &d.kind) {
+            Some(TypeKind::Enum(e)) if !e.model_as_string => match e.values.as_slice() {
+                [only] => Some(&only.value),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
     }
 }
 

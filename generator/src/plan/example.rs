@@ -55,21 +55,28 @@ pub(super) fn plan_example(
     let mut request_body = None;
     let mut body = ExpectedBody::None;
     if let Some(method_body) = &method.body {
-        match parameters.get(&method_body.wire_name) {
-            Some(value) => {
+        match (&method_body.passing, parameters.get(&method_body.wire_name)) {
+            // The method sends the constant whatever the example says (the one value the spec
+            // allows), and the caller passes nothing.
+            (Passing::Constant { json }, _) => {
+                let constant = serde_json::from_str(json)
+                    .map_err(|e| Error::invalid(at.clone(), format!("the constant body `{json}` as JSON ({e})")))?;
+                body = ExpectedBody::Json { content_type: method_body.content_type.clone(), body: constant };
+            }
+            (_, Some(value)) => {
                 let what = format!("request body `{}`", method_body.wire_name);
                 let mut walk = Walk::new(api, &mut disagreements, what, &at);
                 let expected = walk.normalize(&method_body.ty, value, "", None)?;
                 request_body = Some(RequestBodyValue { ty: method_body.ty.clone(), example: value.clone() });
                 body = ExpectedBody::Json { content_type: method_body.content_type.clone(), body: expected };
             }
-            None if matches!(method_body.passing, Passing::Positional { .. }) => {
+            (Passing::Positional { .. }, None) => {
                 return Ok(TestBody::Ignored(format!(
                     "example {file} does not give the required body parameter `{}`",
                     method_body.wire_name
                 )));
             }
-            None => {}
+            (Passing::Optional { .. }, None) => {}
         }
     }
     let request = ExpectedRequest { method: method.http_method, path, params, body };
@@ -411,7 +418,7 @@ fn plan_call(
             Passing::Optional { field } if parameters.contains_key(&body.wire_name) => {
                 fields.push((field.clone(), ArgValue::RequestBody));
             }
-            Passing::Optional { .. } => {}
+            Passing::Optional { .. } | Passing::Constant { .. } => {}
         }
     }
     let options = (!fields.is_empty()).then(|| OptionsValue { type_name: method.options_type.clone(), fields });
