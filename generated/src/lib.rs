@@ -2,11 +2,16 @@
 
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 pub mod clients;
 
 pub mod codec;
 
 pub mod error;
+
+#[cfg(feature = "fake")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fake")))]
+pub mod fake;
 
 pub mod lro;
 

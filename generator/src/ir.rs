@@ -576,8 +576,8 @@ pub struct Field {
     pub read_only: bool,
     /// `x-ms-mutability`, when given (empty when absent).
     pub mutability: Vec<Mutability>,
-    /// `x-ms-secret: true`: redacted in `Debug`.
-    pub secret: bool,
+    /// A secret, and why (`lower::secrets`): redacted in `Debug` whatever features are enabled.
+    pub secret: Option<Secret>,
     /// `x-nullable: true` (or OpenAPI 3 `nullable: true`).
     pub nullable: bool,
     /// `default`.
@@ -593,6 +593,19 @@ pub struct Field {
     /// constants). The client always sends it; callers never give it. Decided in `lower`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub constant: bool,
+}
+
+/// Why a field is a secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secret {
+    /// The spec marks it: `x-ms-secret: true`.
+    Marked,
+    /// Its schema says `format: password`.
+    PasswordFormat,
+    /// The spec does not mark it, but its name is a credential's by the documented rule
+    /// (`lower::secrets`): the words that matched (`primary key`, `connection string`).
+    CredentialName(String),
 }
 
 /// An enum type.
@@ -637,7 +650,7 @@ pub(crate) mod testing {
             required,
             read_only,
             mutability: Vec::new(),
-            secret: false,
+            secret: None,
             nullable: false,
             default: None,
             description: None,

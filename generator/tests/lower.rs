@@ -277,7 +277,7 @@ fn object_fields_carry_every_annotation() {
     assert!(field("location").required && !field("id").required);
     use generator::ir::Mutability;
     assert_eq!(field("location").mutability, [Mutability::Create, Mutability::Read]);
-    assert!(field("password").secret);
+    assert_eq!(field("password").secret, Some(generator::ir::Secret::Marked));
     assert_eq!(field("retries").default, Some(serde_json::json!(3)));
     assert!(field("note").nullable && field("legacyNote").nullable && !field("id").nullable);
     let properties = field("properties");
@@ -681,13 +681,18 @@ fn dump(api: &Api) -> serde_json::Value {
                             for (set, flag) in [
                                 (f.required, "required"),
                                 (f.read_only, "read-only"),
-                                (f.secret, "secret"),
                                 (f.nullable, "nullable"),
                                 (f.client_flatten, "flatten"),
                             ] {
                                 if set {
                                     flags.push(flag.to_string());
                                 }
+                            }
+                            match &f.secret {
+                                Some(generator::ir::Secret::Marked) => flags.push("secret (x-ms-secret)".into()),
+                                Some(generator::ir::Secret::PasswordFormat) => flags.push("secret (format: password)".into()),
+                                Some(generator::ir::Secret::CredentialName(words)) => flags.push(format!("secret (name: {words})")),
+                                None => {}
                             }
                             if !f.mutability.is_empty() {
                                 flags.push(format!("mutability {:?}", f.mutability));

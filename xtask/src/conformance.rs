@@ -548,12 +548,15 @@ fn cargo_command(dir: &Path, env: &[(&str, &str)]) -> Command {
     command
 }
 
-/// `--features a,b` for the specs' crates (and driver modules) to build; nothing for none.
+/// `--features a,a/fake,b,b/fake` for the specs' crates (and driver modules) to build, each crate
+/// with its `fake` module, so every generated crate's fakes compile and lint clean too; nothing
+/// for none.
 fn feature_args(features: &[String]) -> Vec<String> {
     if features.is_empty() {
         Vec::new()
     } else {
-        vec!["--features".to_string(), features.join(",")]
+        let all: Vec<String> = features.iter().flat_map(|f| [f.clone(), format!("{f}/fake")]).collect();
+        vec!["--features".to_string(), all.join(",")]
     }
 }
 

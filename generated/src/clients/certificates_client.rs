@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// The `Certificates` operations, from [`IotHubClient::get_certificates_client`](crate::IotHubClient::get_certificates_client).
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct CertificatesClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -38,6 +39,7 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.Certificates.listByIotHub")]
     pub async fn list_by_iot_hub(
         &self,
         resource_group_name: &str,
@@ -90,6 +92,7 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.Certificates.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -147,6 +150,7 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.Certificates.createOrUpdate")]
     pub async fn create_or_update(
         &self,
         resource_group_name: &str,
@@ -212,6 +216,7 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.Certificates.delete")]
     pub async fn delete(
         &self,
         resource_group_name: &str,
@@ -269,6 +274,9 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.Certificates.generateVerificationCode"
+    )]
     pub async fn generate_verification_code(
         &self,
         resource_group_name: &str,
@@ -330,6 +338,7 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.Certificates.verify")]
     pub async fn verify(
         &self,
         resource_group_name: &str,

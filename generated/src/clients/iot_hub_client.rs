@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// Use this API to manage the IoT hubs in your Azure subscription.
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct IotHubClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -60,6 +61,7 @@ impl IotHubClient {
     ///
     /// When `client_options.cloud` is a custom cloud and `endpoint` is not set: Resource Manager's
     /// endpoint in a custom cloud cannot be guessed. Nothing is sent either way.
+    #[azure_core::tracing::new("Microsoft.Devices")]
     pub fn new(
         credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
         subscription_id: impl Into<String>,
@@ -111,18 +113,17 @@ impl IotHubClient {
                 [scope],
             ),
         );
-        let pipeline = azure_core::http::Pipeline::new(
-            option_env!("CARGO_PKG_NAME"),
-            option_env!("CARGO_PKG_VERSION"),
-            options.client_options,
-            Vec::new(),
-            vec![auth],
-            None,
-        );
         Ok(Self {
             endpoint,
             api_version: options.api_version,
-            pipeline,
+            pipeline: azure_core::http::Pipeline::new(
+                option_env!("CARGO_PKG_NAME"),
+                option_env!("CARGO_PKG_VERSION"),
+                options.client_options,
+                Vec::new(),
+                vec![auth],
+                None,
+            ),
             subscription_id: subscription_id.into(),
         })
     }
@@ -138,6 +139,7 @@ impl IotHubClient {
     }
 
     /// The [`CertificatesClient`](crate::clients::CertificatesClient): the `Certificates` operations, sharing this client's pipeline.
+    #[azure_core::tracing::subclient]
     pub fn get_certificates_client(&self) -> crate::clients::CertificatesClient {
         crate::clients::CertificatesClient {
             endpoint: self.endpoint.clone(),
@@ -148,6 +150,7 @@ impl IotHubClient {
     }
 
     /// The [`IotHubResourceClient`](crate::clients::IotHubResourceClient): the `IotHubResource` operations, sharing this client's pipeline.
+    #[azure_core::tracing::subclient]
     pub fn get_iot_hub_resource_client(&self) -> crate::clients::IotHubResourceClient {
         crate::clients::IotHubResourceClient {
             endpoint: self.endpoint.clone(),
@@ -158,6 +161,7 @@ impl IotHubClient {
     }
 
     /// The [`OperationsClient`](crate::clients::OperationsClient): the `Operations` operations, sharing this client's pipeline.
+    #[azure_core::tracing::subclient]
     pub fn get_operations_client(&self) -> crate::clients::OperationsClient {
         crate::clients::OperationsClient {
             endpoint: self.endpoint.clone(),
@@ -168,6 +172,7 @@ impl IotHubClient {
     }
 
     /// The [`PrivateEndpointConnectionsClient`](crate::clients::PrivateEndpointConnectionsClient): the `PrivateEndpointConnections` operations, sharing this client's pipeline.
+    #[azure_core::tracing::subclient]
     pub fn get_private_endpoint_connections_client(
         &self,
     ) -> crate::clients::PrivateEndpointConnectionsClient {
@@ -180,6 +185,7 @@ impl IotHubClient {
     }
 
     /// The [`PrivateLinkResourcesClient`](crate::clients::PrivateLinkResourcesClient): the `PrivateLinkResources` operations, sharing this client's pipeline.
+    #[azure_core::tracing::subclient]
     pub fn get_private_link_resources_client(
         &self,
     ) -> crate::clients::PrivateLinkResourcesClient {
@@ -192,6 +198,7 @@ impl IotHubClient {
     }
 
     /// The [`ResourceProviderCommonClient`](crate::clients::ResourceProviderCommonClient): the `ResourceProviderCommon` operations, sharing this client's pipeline.
+    #[azure_core::tracing::subclient]
     pub fn get_resource_provider_common_client(
         &self,
     ) -> crate::clients::ResourceProviderCommonClient {
@@ -222,6 +229,7 @@ impl IotHubClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHub.manualFailover")]
     pub fn manual_failover(
         &self,
         iot_hub_name: &str,
@@ -304,7 +312,21 @@ impl IotHubClient {
                 operation_id: "IotHub_ManualFailover",
             },
             token,
-            options.unwrap_or_default().into_owned(),
+            {
+                let mut options = options.unwrap_or_default().into_owned();
+                options.context = options
+                    .context
+                    .with_value(
+                        azure_core::tracing::PublicApiInstrumentationInformation::new(
+                            "Microsoft.Devices.IotHub.manualFailover",
+                            Vec::new(),
+                        ),
+                    );
+                if let Some(tracer) = &self.tracer {
+                    options.context = options.context.with_value(tracer.clone());
+                }
+                options
+            },
         )
     }
 }

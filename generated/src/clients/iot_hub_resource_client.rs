@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// The `IotHubResource` operations, from [`IotHubClient::get_iot_hub_resource_client`](crate::IotHubClient::get_iot_hub_resource_client).
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct IotHubResourceClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -36,6 +37,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -91,6 +93,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.createOrUpdate")]
     pub fn create_or_update(
         &self,
         resource_group_name: &str,
@@ -183,7 +186,21 @@ impl IotHubResourceClient {
                 operation_id: "IotHubResource_CreateOrUpdate",
             },
             token,
-            options.unwrap_or_default().into_owned(),
+            {
+                let mut options = options.unwrap_or_default().into_owned();
+                options.context = options
+                    .context
+                    .with_value(
+                        azure_core::tracing::PublicApiInstrumentationInformation::new(
+                            "Microsoft.Devices.IotHubResource.createOrUpdate",
+                            Vec::new(),
+                        ),
+                    );
+                if let Some(tracer) = &self.tracer {
+                    options.context = options.context.with_value(tracer.clone());
+                }
+                options
+            },
         )
     }
 
@@ -201,6 +218,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.delete")]
     pub fn delete(
         &self,
         resource_group_name: &str,
@@ -285,7 +303,21 @@ impl IotHubResourceClient {
                 operation_id: "IotHubResource_Delete",
             },
             token,
-            options.unwrap_or_default().into_owned(),
+            {
+                let mut options = options.unwrap_or_default().into_owned();
+                options.context = options
+                    .context
+                    .with_value(
+                        azure_core::tracing::PublicApiInstrumentationInformation::new(
+                            "Microsoft.Devices.IotHubResource.delete",
+                            Vec::new(),
+                        ),
+                    );
+                if let Some(tracer) = &self.tracer {
+                    options.context = options.context.with_value(tracer.clone());
+                }
+                options
+            },
         )
     }
 
@@ -306,6 +338,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<serde_json::Value>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.update")]
     pub fn update(
         &self,
         resource_group_name: &str,
@@ -393,7 +426,21 @@ impl IotHubResourceClient {
                 operation_id: "IotHubResource_Update",
             },
             token,
-            options.unwrap_or_default().into_owned(),
+            {
+                let mut options = options.unwrap_or_default().into_owned();
+                options.context = options
+                    .context
+                    .with_value(
+                        azure_core::tracing::PublicApiInstrumentationInformation::new(
+                            "Microsoft.Devices.IotHubResource.update",
+                            Vec::new(),
+                        ),
+                    );
+                if let Some(tracer) = &self.tracer {
+                    options.context = options.context.with_value(tracer.clone());
+                }
+                options
+            },
         )
     }
 
@@ -406,6 +453,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.listBySubscription"
+    )]
     pub fn list_by_subscription(
         &self,
         options: Option<IotHubResourceClientListBySubscriptionOptions<'_>>,
@@ -457,6 +507,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.listByResourceGroup"
+    )]
     pub fn list_by_resource_group(
         &self,
         resource_group_name: &str,
@@ -510,6 +563,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getStats")]
     pub async fn get_stats(
         &self,
         resource_group_name: &str,
@@ -563,6 +617,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getValidSkus")]
     pub fn get_valid_skus(
         &self,
         resource_group_name: &str,
@@ -624,6 +679,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.listEventHubConsumerGroups"
+    )]
     pub fn list_event_hub_consumer_groups(
         &self,
         resource_group_name: &str,
@@ -690,6 +748,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.getEventHubConsumerGroup"
+    )]
     pub async fn get_event_hub_consumer_group(
         &self,
         resource_group_name: &str,
@@ -752,6 +813,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.createEventHubConsumerGroup"
+    )]
     pub async fn create_event_hub_consumer_group(
         &self,
         resource_group_name: &str,
@@ -818,6 +882,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.deleteEventHubConsumerGroup"
+    )]
     pub async fn delete_event_hub_consumer_group(
         &self,
         resource_group_name: &str,
@@ -879,6 +946,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.listJobs")]
     pub fn list_jobs(
         &self,
         resource_group_name: &str,
@@ -936,6 +1004,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getJob")]
     pub async fn get_job(
         &self,
         resource_group_name: &str,
@@ -989,6 +1058,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getQuotaMetrics")]
     pub fn get_quota_metrics(
         &self,
         resource_group_name: &str,
@@ -1049,6 +1119,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.getEndpointHealth"
+    )]
     pub fn get_endpoint_health(
         &self,
         resource_group_name: &str,
@@ -1104,6 +1177,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.checkNameAvailability"
+    )]
     pub async fn check_name_availability(
         &self,
         operation_inputs: azure_core::http::RequestContent<
@@ -1153,6 +1229,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.testAllRoutes")]
     pub async fn test_all_routes(
         &self,
         iot_hub_name: &str,
@@ -1208,6 +1285,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.testRoute")]
     pub async fn test_route(
         &self,
         iot_hub_name: &str,
@@ -1262,6 +1340,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.listKeys")]
     pub fn list_keys(
         &self,
         resource_group_name: &str,
@@ -1321,6 +1400,9 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.IotHubResource.getKeysForKeyName"
+    )]
     pub async fn get_keys_for_key_name(
         &self,
         resource_group_name: &str,
@@ -1374,6 +1456,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.exportDevices")]
     pub async fn export_devices(
         &self,
         resource_group_name: &str,
@@ -1427,6 +1510,7 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.importDevices")]
     pub async fn import_devices(
         &self,
         resource_group_name: &str,

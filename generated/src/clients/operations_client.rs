@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// The `Operations` operations, from [`IotHubClient::get_operations_client`](crate::IotHubClient::get_operations_client).
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct OperationsClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -35,6 +36,7 @@ impl OperationsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.Operations.list")]
     pub fn list(
         &self,
         options: Option<OperationsClientListOptions<'_>>,

@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// The `PrivateEndpointConnections` operations, from [`IotHubClient::get_private_endpoint_connections_client`](crate::IotHubClient::get_private_endpoint_connections_client).
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct PrivateEndpointConnectionsClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -38,6 +39,7 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.PrivateEndpointConnections.list")]
     pub async fn list(
         &self,
         resource_group_name: &str,
@@ -90,6 +92,7 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.PrivateEndpointConnections.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -154,6 +157,9 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.PrivateEndpointConnections.update"
+    )]
     pub fn update(
         &self,
         resource_group_name: &str,
@@ -251,7 +257,21 @@ impl PrivateEndpointConnectionsClient {
                 operation_id: "PrivateEndpointConnections_Update",
             },
             token,
-            options.unwrap_or_default().into_owned(),
+            {
+                let mut options = options.unwrap_or_default().into_owned();
+                options.context = options
+                    .context
+                    .with_value(
+                        azure_core::tracing::PublicApiInstrumentationInformation::new(
+                            "Microsoft.Devices.PrivateEndpointConnections.update",
+                            Vec::new(),
+                        ),
+                    );
+                if let Some(tracer) = &self.tracer {
+                    options.context = options.context.with_value(tracer.clone());
+                }
+                options
+            },
         )
     }
 
@@ -272,6 +292,9 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.PrivateEndpointConnections.delete"
+    )]
     pub fn delete(
         &self,
         resource_group_name: &str,
@@ -364,7 +387,21 @@ impl PrivateEndpointConnectionsClient {
                 operation_id: "PrivateEndpointConnections_Delete",
             },
             token,
-            options.unwrap_or_default().into_owned(),
+            {
+                let mut options = options.unwrap_or_default().into_owned();
+                options.context = options
+                    .context
+                    .with_value(
+                        azure_core::tracing::PublicApiInstrumentationInformation::new(
+                            "Microsoft.Devices.PrivateEndpointConnections.delete",
+                            Vec::new(),
+                        ),
+                    );
+                if let Some(tracer) = &self.tracer {
+                    options.context = options.context.with_value(tracer.clone());
+                }
+                options
+            },
         )
     }
 }

@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// The `PrivateLinkResources` operations, from [`IotHubClient::get_private_link_resources_client`](crate::IotHubClient::get_private_link_resources_client).
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct PrivateLinkResourcesClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -38,6 +39,7 @@ impl PrivateLinkResourcesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.PrivateLinkResources.list")]
     pub async fn list(
         &self,
         resource_group_name: &str,
@@ -90,6 +92,7 @@ impl PrivateLinkResourcesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function("Microsoft.Devices.PrivateLinkResources.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,

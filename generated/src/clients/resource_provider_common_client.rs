@@ -3,6 +3,7 @@
 //! A client of the service (see the crate documentation).
 
 /// The `ResourceProviderCommon` operations, from [`IotHubClient::get_resource_provider_common_client`](crate::IotHubClient::get_resource_provider_common_client).
+#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct ResourceProviderCommonClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -33,6 +34,9 @@ impl ResourceProviderCommonClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
+    #[azure_core::tracing::function(
+        "Microsoft.Devices.ResourceProviderCommon.getSubscriptionQuota"
+    )]
     pub async fn get_subscription_quota(
         &self,
         options: Option<ResourceProviderCommonClientGetSubscriptionQuotaOptions<'_>>,

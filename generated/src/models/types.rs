@@ -7,18 +7,35 @@
 use super::*;
 
 /// The `ArmIdentity` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ArmIdentity {
     /// Principal Id
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "principalId", default, skip_serializing)]
+    #[serde(rename = "principalId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub principal_id: Option<String>,
     /// Tenant Id
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "tenantId", default, skip_serializing)]
+    #[serde(rename = "tenantId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub tenant_id: Option<String>,
     /// The type of identity used for the resource. The type 'SystemAssigned, UserAssigned' includes both an implicitly created identity and a set of user assigned identities. The type 'None' will remove any identities from the service.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -35,19 +52,43 @@ pub struct ArmIdentity {
 }
 
 /// The `ArmUserIdentity` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ArmUserIdentity {
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "principalId", default, skip_serializing)]
+    #[serde(rename = "principalId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub principal_id: Option<String>,
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "clientId", default, skip_serializing)]
+    #[serde(rename = "clientId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub client_id: Option<String>,
 }
 
 /// The JSON-serialized X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateBodyDescription {
     /// base-64 representation of the X509 leaf certificate .cer file or just .pem file content.
@@ -59,7 +100,14 @@ pub struct CertificateBodyDescription {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateDescription {
     /// The `properties` property.
@@ -68,22 +116,42 @@ pub struct CertificateDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The name of the certificate.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The entity tag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub etag: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
 }
 
@@ -97,7 +165,7 @@ for azure_core::http::RequestContent<CertificateDescription> {
 }
 
 /// The JSON-serialized array of Certificate objects.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateListDescription {
@@ -107,27 +175,48 @@ pub struct CertificateListDescription {
 }
 
 /// The description of an X509 CA Certificate.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CertificateProperties {
     /// The certificate's subject name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub subject: Option<String>,
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub thumbprint: Option<String>,
     /// Determines whether certificate has been verified.
     #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
@@ -137,8 +226,12 @@ pub struct CertificateProperties {
     /// Read-only: set by the service, never sent.
     #[serde(
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
@@ -146,8 +239,12 @@ pub struct CertificateProperties {
     /// Read-only: set by the service, never sent.
     #[serde(
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate content
@@ -156,41 +253,64 @@ pub struct CertificateProperties {
 }
 
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub subject: Option<String>,
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub thumbprint: Option<String>,
     /// Determines whether certificate has been verified.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "isVerified", default, skip_serializing)]
+    #[serde(rename = "isVerified", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub is_verified: Option<bool>,
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
     #[serde(
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
@@ -198,24 +318,38 @@ pub struct CertificatePropertiesWithNonce {
     /// Read-only: set by the service, never sent.
     #[serde(
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate's verification code that will be used for proof of possession.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "verificationCode", default, skip_serializing)]
+    #[serde(rename = "verificationCode", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub verification_code: Option<String>,
     /// The certificate content
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub certificate: Option<String>,
 }
 
 /// The JSON-serialized leaf certificate
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificateVerificationDescription {
@@ -234,7 +368,7 @@ for azure_core::http::RequestContent<CertificateVerificationDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateWithNonceDescription {
@@ -244,27 +378,54 @@ pub struct CertificateWithNonceDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The name of the certificate.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The entity tag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub etag: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
 }
 
 /// The IoT hub cloud-to-device messaging properties.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct CloudToDeviceProperties {
     /// The max delivery count for cloud-to-device messages in the device queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
@@ -288,7 +449,7 @@ pub struct CloudToDeviceProperties {
 }
 
 /// The health data for an endpoint
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthData {
@@ -328,7 +489,7 @@ pub struct EndpointHealthData {
 }
 
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthDataListResult {
@@ -338,12 +499,23 @@ pub struct EndpointHealthDataListResult {
     /// Link to more results
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct EnrichmentProperties {
     /// The key or name for the enrichment property.
@@ -373,34 +545,54 @@ impl EnrichmentProperties {
 }
 
 /// Error details.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// The error code.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub code: Option<String>,
     /// The HTTP status code.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "httpStatusCode", default, skip_serializing)]
+    #[serde(rename = "httpStatusCode", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub http_status_code: Option<String>,
     /// The error message.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub message: Option<String>,
     /// The error details.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub details: Option<String>,
 }
 
 /// The EventHub consumer group.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
@@ -427,7 +619,7 @@ for azure_core::http::RequestContent<EventHubConsumerGroupBodyDescription> {
 }
 
 /// The properties of the EventHubConsumerGroupInfo object.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupInfo {
@@ -437,27 +629,47 @@ pub struct EventHubConsumerGroupInfo {
     /// The Event Hub-compatible consumer group identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The Event Hub-compatible consumer group name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// the resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The etag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub etag: Option<String>,
 }
 
 /// The EventHub consumer group name.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
@@ -474,7 +686,7 @@ impl EventHubConsumerGroupName {
 }
 
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupsListResult {
@@ -484,12 +696,24 @@ pub struct EventHubConsumerGroupsListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// The properties of the provisioned Event Hub-compatible endpoint used by the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct EventHubProperties {
     /// The retention time for device-to-cloud messages in days. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#device-to-cloud-messages>
@@ -505,22 +729,37 @@ pub struct EventHubProperties {
     /// The partition ids in the Event Hub-compatible endpoint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "partitionIds", default, skip_serializing)]
+    #[serde(rename = "partitionIds", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub partition_ids: Option<Vec<String>>,
     /// The Event Hub-compatible name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub path: Option<String>,
     /// The Event Hub-compatible endpoint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub endpoint: Option<String>,
 }
 
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
@@ -587,7 +826,7 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 }
 
 /// Use to provide failover region when requesting manual Failover for a hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct FailoverInput {
@@ -614,7 +853,13 @@ impl TryFrom<FailoverInput> for azure_core::http::RequestContent<FailoverInput> 
 }
 
 /// The properties of the fallback route. IoT Hub uses these properties when it routes messages to the fallback endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct FallbackRouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
@@ -651,7 +896,14 @@ impl FallbackRouteProperties {
 }
 
 /// The properties of the feedback queue for cloud-to-device messages.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct FeedbackProperties {
     /// The lock duration for the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
@@ -680,24 +932,39 @@ pub struct FeedbackProperties {
 }
 
 /// The group information for creating a private endpoint on an IotHub
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The `properties` property.
     #[serde(default)]
@@ -717,7 +984,7 @@ impl GroupIdInformation {
 }
 
 /// The properties for a group information object
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformationProperties {
@@ -741,7 +1008,7 @@ pub struct GroupIdInformationProperties {
 }
 
 /// Use to provide parameters when requesting an import of all devices in the hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
@@ -812,50 +1079,91 @@ for azure_core::http::RequestContent<ImportDevicesRequest> {
 }
 
 /// IoT Hub capacity information.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubCapacity {
     /// The minimum number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub minimum: Option<i64>,
     /// The maximum number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub maximum: Option<i64>,
     /// The default number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub default: Option<i64>,
     /// The type of the scaling enabled.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "scaleType", default, skip_serializing)]
+    #[serde(rename = "scaleType", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub scale_type: Option<IotHubScaleType>,
 }
 
 /// The description of the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IotHubDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(default)]
@@ -877,7 +1185,12 @@ pub struct IotHubDescription {
     /// The system meta data relating to this resource.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "systemData", default, skip_serializing)]
+    #[serde(rename = "systemData", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub system_data: Option<SystemData>,
 }
 
@@ -908,7 +1221,7 @@ impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescr
 }
 
 /// The JSON-serialized array of IotHubDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubDescriptionListResult {
@@ -918,12 +1231,17 @@ pub struct IotHubDescriptionListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// Public representation of one of the locations where a resource is provisioned.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubLocationDescription {
@@ -936,19 +1254,29 @@ pub struct IotHubLocationDescription {
 }
 
 /// The properties indicating whether a given IoT hub name is available.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nameAvailable", default, skip_serializing)]
+    #[serde(rename = "nameAvailable", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name_available: Option<bool>,
     /// The reason for unavailability.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub reason: Option<IotHubNameUnavailabilityReason>,
     /// The detailed reason message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -956,7 +1284,14 @@ pub struct IotHubNameAvailabilityInfo {
 }
 
 /// The properties of an IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct IotHubProperties {
     /// The shared access policies you can use to secure a connection to the IoT hub.
@@ -1031,17 +1366,32 @@ pub struct IotHubProperties {
     /// The provisioning state.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "provisioningState", default, skip_serializing)]
+    #[serde(rename = "provisioningState", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub provisioning_state: Option<String>,
     /// The hub state.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub state: Option<String>,
     /// The name of the host.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "hostName", default, skip_serializing)]
+    #[serde(rename = "hostName", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub host_name: Option<String>,
     /// The Event Hub-compatible endpoint properties. The only possible keys to this dictionary is events. This key has to be present in the dictionary while making create or update calls for the IoT hub.
     #[serde(
@@ -1092,7 +1442,12 @@ pub struct IotHubProperties {
     /// Primary and secondary location for iot hub
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub locations: Option<Vec<IotHubLocationDescription>>,
     /// This property when set to true, will enable data residency, thus, disabling disaster recovery.
     #[serde(
@@ -1104,29 +1459,44 @@ pub struct IotHubProperties {
 }
 
 /// Quota metrics properties.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The current value for the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "currentValue", default, skip_serializing)]
+    #[serde(rename = "currentValue", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub current_value: Option<i64>,
     /// The maximum value of the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "maxValue", default, skip_serializing)]
+    #[serde(rename = "maxValue", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub max_value: Option<i64>,
 }
 
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfoListResult {
@@ -1136,19 +1506,29 @@ pub struct IotHubQuotaMetricInfoListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// SKU properties.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescription {
     /// The type of the resource.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "resourceType", default, skip_serializing)]
+    #[serde(rename = "resourceType", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub resource_type: Option<String>,
     /// The type of the resource.
     pub sku: IotHubSkuInfo,
@@ -1169,7 +1549,7 @@ impl IotHubSkuDescription {
 }
 
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescriptionListResult {
@@ -1179,12 +1559,23 @@ pub struct IotHubSkuDescriptionListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// Information about the SKU of the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IotHubSkuInfo {
     /// The name of the SKU.
@@ -1192,7 +1583,12 @@ pub struct IotHubSkuInfo {
     /// The billing tier for the IoT hub.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub tier: Option<IotHubSkuTier>,
     /// The number of provisioned IoT Hub units. See: <https://docs.microsoft.com/azure/azure-subscription-service-limits#iot-hub-limits>.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1211,7 +1607,13 @@ impl IotHubSkuInfo {
 }
 
 /// The IP filter rules for the IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct IpFilterRule {
     /// The name of the IP filter rule.
@@ -1240,14 +1642,19 @@ impl IpFilterRule {
 }
 
 /// The properties of the Job Response object.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponse {
     /// The job identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "jobId", default, skip_serializing)]
+    #[serde(rename = "jobId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub job_id: Option<String>,
     /// The start time of the job.
     ///
@@ -1255,8 +1662,12 @@ pub struct JobResponse {
     #[serde(
         rename = "startTimeUtc",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub start_time_utc: Option<::time::OffsetDateTime>,
     /// The time the job stopped processing.
@@ -1265,39 +1676,68 @@ pub struct JobResponse {
     #[serde(
         rename = "endTimeUtc",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing
+        default
+    )]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub end_time_utc: Option<::time::OffsetDateTime>,
     /// The type of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<JobType>,
     /// The status of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub status: Option<JobStatus>,
     /// If status == failed, this string containing the reason for the failure.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "failureReason", default, skip_serializing)]
+    #[serde(rename = "failureReason", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub failure_reason: Option<String>,
     /// The status message for the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "statusMessage", default, skip_serializing)]
+    #[serde(rename = "statusMessage", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub status_message: Option<String>,
     /// The job identifier of the parent job, if any.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "parentJobId", default, skip_serializing)]
+    #[serde(rename = "parentJobId", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub parent_job_id: Option<String>,
 }
 
 /// The JSON-serialized array of JobResponse objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponseListResult {
@@ -1307,12 +1747,24 @@ pub struct JobResponseListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// The properties of the Managed identity.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct ManagedIdentity {
     /// The user assigned identity.
@@ -1325,7 +1777,7 @@ pub struct ManagedIdentity {
 }
 
 /// Routes that matched
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct MatchedRoute {
@@ -1335,7 +1787,14 @@ pub struct MatchedRoute {
 }
 
 /// The properties of the messaging endpoints used by this IoT hub.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct MessagingEndpointProperties {
     /// The lock duration. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
@@ -1364,7 +1823,7 @@ pub struct MessagingEndpointProperties {
 }
 
 /// Name of Iot Hub type
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Name {
@@ -1377,7 +1836,13 @@ pub struct Name {
 }
 
 /// IP Rule to be applied as part of Network Rule Set
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct NetworkRuleSetIpRule {
     /// Name of the IP filter rule.
@@ -1403,7 +1868,13 @@ impl NetworkRuleSetIpRule {
 }
 
 /// Network Rule Set Properties of IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct NetworkRuleSetProperties {
     /// Default Action for Network Rule Set
@@ -1432,14 +1903,19 @@ impl NetworkRuleSetProperties {
 }
 
 /// IoT Hub REST API operation
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The object that represents the operation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1447,34 +1923,54 @@ pub struct Operation {
 }
 
 /// The object that represents the operation.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub provider: Option<String>,
     /// Resource Type: IotHubs
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub resource: Option<String>,
     /// Name of the operation
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub operation: Option<String>,
     /// Description of the operation
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub description: Option<String>,
 }
 
 /// Input values.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OperationInputs {
@@ -1499,51 +1995,94 @@ impl TryFrom<OperationInputs> for azure_core::http::RequestContent<OperationInpu
 }
 
 /// Result of the request to list IoT Hub operations. It contains a list of operations and a URL link to get the next set of results.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub value: Option<Vec<Operation>>,
     /// URL to get the next set of operation list results if there are any.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// The private endpoint property of a private endpoint connection
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct PrivateEndpoint {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
 }
 
 /// The private endpoint connection of an IotHub
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct PrivateEndpointConnection {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The `properties` property.
     pub properties: PrivateEndpointConnectionProperties,
@@ -1571,7 +2110,13 @@ for azure_core::http::RequestContent<PrivateEndpointConnection> {
 }
 
 /// The properties of a private endpoint connection
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct PrivateEndpointConnectionProperties {
     /// The `privateEndpoint` property.
@@ -1602,7 +2147,7 @@ impl PrivateEndpointConnectionProperties {
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
 /// The available private link resources for an IotHub
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PrivateLinkResources {
@@ -1612,7 +2157,13 @@ pub struct PrivateLinkResources {
 }
 
 /// The current state of a private endpoint connection
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct PrivateLinkServiceConnectionState {
     /// The status of a private endpoint connection
@@ -1644,45 +2195,81 @@ impl PrivateLinkServiceConnectionState {
 }
 
 /// Identity registry statistics.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "totalDeviceCount", default, skip_serializing)]
+    #[serde(rename = "totalDeviceCount", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub total_device_count: Option<i64>,
     /// The count of enabled devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "enabledDeviceCount", default, skip_serializing)]
+    #[serde(rename = "enabledDeviceCount", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub enabled_device_count: Option<i64>,
     /// The count of disabled devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "disabledDeviceCount", default, skip_serializing)]
+    #[serde(rename = "disabledDeviceCount", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub disabled_device_count: Option<i64>,
 }
 
 /// The common properties of an Azure resource.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default, skip_serializing)]
+    #[serde(default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default, skip_serializing)]
+    #[serde(rename = "type", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub type_: Option<String>,
     /// The resource location.
     #[serde(default)]
@@ -1706,7 +2293,7 @@ impl Resource {
 }
 
 /// Compilation error when evaluating route
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteCompilationError {
@@ -1722,7 +2309,7 @@ pub struct RouteCompilationError {
 }
 
 /// Position where the route error happened
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorPosition {
@@ -1735,7 +2322,7 @@ pub struct RouteErrorPosition {
 }
 
 /// Range of route errors
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorRange {
@@ -1748,7 +2335,13 @@ pub struct RouteErrorRange {
 }
 
 /// The properties of a routing rule that your IoT hub uses to route messages to endpoints.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug
+)]
 #[non_exhaustive]
 pub struct RouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
@@ -1816,12 +2409,12 @@ pub struct RoutingCosmosDbSqlApiProperties {
     pub identity: Option<ManagedIdentity>,
     /// The primary key of the cosmos DB account.
     ///
-    /// A secret: redacted in `Debug` output.
+    /// A secret: `Debug` never shows its value, whatever features are enabled (the spec marks it `x-ms-secret`).
     #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<String>,
     /// The secondary key of the cosmos DB account.
     ///
-    /// A secret: redacted in `Debug` output.
+    /// A secret: `Debug` never shows its value, whatever features are enabled (the spec marks it `x-ms-secret`).
     #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The name of the cosmos DB database in the cosmos DB account.
@@ -1874,6 +2467,11 @@ impl RoutingCosmosDbSqlApiProperties {
 
 impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingCosmosDbSqlApiProperties")
+                .finish_non_exhaustive();
+        }
         f.debug_struct("RoutingCosmosDbSqlApiProperties")
             .field("name", &self.name)
             .field("id", &self.id)
@@ -1882,8 +2480,14 @@ impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
             .field("endpoint_uri", &self.endpoint_uri)
             .field("authentication_type", &self.authentication_type)
             .field("identity", &self.identity)
-            .field("primary_key", &self.primary_key.as_ref().map(|_| "<redacted>"))
-            .field("secondary_key", &self.secondary_key.as_ref().map(|_| "<redacted>"))
+            .field(
+                "primary_key",
+                &self.primary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field(
+                "secondary_key",
+                &self.secondary_key.as_ref().map(|_| redaction::Redacted),
+            )
             .field("database_name", &self.database_name)
             .field("container_name", &self.container_name)
             .field("partition_key_name", &self.partition_key_name)
@@ -1893,7 +2497,14 @@ impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
 }
 
 /// The properties related to the custom endpoints to which your IoT hub routes messages based on the routing rules. A maximum of 10 custom endpoints are allowed across all endpoint types for paid hubs and only 1 custom endpoint is allowed across all endpoint types for free hubs.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingEndpoints {
     /// The list of Service Bus queue endpoints that IoT hub routes the messages to, based on the routing rules.
@@ -1930,13 +2541,15 @@ pub struct RoutingEndpoints {
 }
 
 /// The properties related to an event hub endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingEventHubProperties {
     /// Id of the event hub endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the event hub endpoint.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -1987,8 +2600,30 @@ impl RoutingEventHubProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingEventHubProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f.debug_struct("RoutingEventHubProperties").finish_non_exhaustive();
+        }
+        f.debug_struct("RoutingEventHubProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("entity_path", &self.entity_path)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .finish()
+    }
+}
+
 /// Routing message
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingMessage {
@@ -2008,7 +2643,14 @@ pub struct RoutingMessage {
 }
 
 /// The routing related properties of the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging>
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug, Default)]
+#[derive(
+    Clone,
+    PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+    azure_core::fmt::SafeDebug,
+    Default
+)]
 #[non_exhaustive]
 pub struct RoutingProperties {
     /// The `endpoints` property.
@@ -2026,13 +2668,15 @@ pub struct RoutingProperties {
 }
 
 /// The properties related to service bus queue endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingServiceBusQueueEndpointProperties {
     /// Id of the service bus queue endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the service bus queue endpoint.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2083,14 +2727,40 @@ impl RoutingServiceBusQueueEndpointProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingServiceBusQueueEndpointProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingServiceBusQueueEndpointProperties")
+                .finish_non_exhaustive();
+        }
+        f.debug_struct("RoutingServiceBusQueueEndpointProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("entity_path", &self.entity_path)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .finish()
+    }
+}
+
 /// The properties related to service bus topic endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingServiceBusTopicEndpointProperties {
     /// Id of the service bus topic endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the service bus topic endpoint.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2141,14 +2811,40 @@ impl RoutingServiceBusTopicEndpointProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingServiceBusTopicEndpointProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingServiceBusTopicEndpointProperties")
+                .finish_non_exhaustive();
+        }
+        f.debug_struct("RoutingServiceBusTopicEndpointProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("entity_path", &self.entity_path)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .finish()
+    }
+}
+
 /// The properties related to a storage container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct RoutingStorageContainerProperties {
     /// Id of the storage container endpoint
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the storage account.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(
         rename = "connectionString",
         default,
@@ -2223,8 +2919,36 @@ impl RoutingStorageContainerProperties {
     }
 }
 
+impl ::std::fmt::Debug for RoutingStorageContainerProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("RoutingStorageContainerProperties")
+                .finish_non_exhaustive();
+        }
+        f.debug_struct("RoutingStorageContainerProperties")
+            .field("id", &self.id)
+            .field(
+                "connection_string",
+                &self.connection_string.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("endpoint_uri", &self.endpoint_uri)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .field("name", &self.name)
+            .field("subscription_id", &self.subscription_id)
+            .field("resource_group", &self.resource_group)
+            .field("container_name", &self.container_name)
+            .field("file_name_format", &self.file_name_format)
+            .field("batch_frequency_in_seconds", &self.batch_frequency_in_seconds)
+            .field("max_chunk_size_in_bytes", &self.max_chunk_size_in_bytes)
+            .field("encoding", &self.encoding)
+            .finish()
+    }
+}
+
 /// Twin reference input parameter. This is an optional parameter
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwin {
@@ -2237,7 +2961,7 @@ pub struct RoutingTwin {
 }
 
 /// The `RoutingTwinProperties` object.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwinProperties {
@@ -2250,16 +2974,20 @@ pub struct RoutingTwinProperties {
 }
 
 /// The properties of an IoT hub shared access policy.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRule {
     /// The name of the shared access policy.
     #[serde(rename = "keyName", default)]
     pub key_name: String,
     /// The primary key.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `primary key`, a credential's by the rule in the crate docs).
     #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<String>,
     /// The secondary key.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `secondary key`, a credential's by the rule in the crate docs).
     #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The permissions assigned to the shared access policy.
@@ -2278,8 +3006,30 @@ impl SharedAccessSignatureAuthorizationRule {
     }
 }
 
+impl ::std::fmt::Debug for SharedAccessSignatureAuthorizationRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f
+                .debug_struct("SharedAccessSignatureAuthorizationRule")
+                .finish_non_exhaustive();
+        }
+        f.debug_struct("SharedAccessSignatureAuthorizationRule")
+            .field("key_name", &self.key_name)
+            .field(
+                "primary_key",
+                &self.primary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field(
+                "secondary_key",
+                &self.secondary_key.as_ref().map(|_| redaction::Redacted),
+            )
+            .field("rights", &self.rights)
+            .finish()
+    }
+}
+
 /// The list of shared access policies with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRuleListResult {
@@ -2289,12 +3039,17 @@ pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
 /// The properties of the Azure Storage endpoint for file upload.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct StorageEndpointProperties {
     /// The period of time for which the SAS URI generated by IoT Hub for file upload is valid. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload#file-upload-notification-configuration-options>.
@@ -2306,6 +3061,8 @@ pub struct StorageEndpointProperties {
     )]
     pub sas_ttl_as_iso8601: Option<::time::Duration>,
     /// The connection string for the Azure Storage account to which files are uploaded.
+    ///
+    /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
     #[serde(rename = "connectionString", default)]
     pub connection_string: String,
     /// The name of the root container where you upload files. The container need not exist but should be creatable using the connectionString specified.
@@ -2339,8 +3096,23 @@ impl StorageEndpointProperties {
     }
 }
 
+impl ::std::fmt::Debug for StorageEndpointProperties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        if !redaction::fields_shown() {
+            return f.debug_struct("StorageEndpointProperties").finish_non_exhaustive();
+        }
+        f.debug_struct("StorageEndpointProperties")
+            .field("sas_ttl_as_iso8601", &self.sas_ttl_as_iso8601)
+            .field("connection_string", &redaction::Redacted)
+            .field("container_name", &self.container_name)
+            .field("authentication_type", &self.authentication_type)
+            .field("identity", &self.identity)
+            .finish()
+    }
+}
+
 /// Metadata pertaining to creation and last modification of the resource.
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SystemData {
@@ -2379,7 +3151,7 @@ pub struct SystemData {
 }
 
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagsResource {
@@ -2399,7 +3171,7 @@ impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
 }
 
 /// Input for testing all routes
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesInput {
@@ -2424,7 +3196,7 @@ for azure_core::http::RequestContent<TestAllRoutesInput> {
 }
 
 /// Result of testing all routes
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesResult {
@@ -2434,7 +3206,7 @@ pub struct TestAllRoutesResult {
 }
 
 /// Input for testing route
-#[derive(Clone, PartialEq, ::serde::Serialize, Debug)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestRouteInput {
@@ -2468,7 +3240,7 @@ impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput
 }
 
 /// Result of testing one route
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResult {
@@ -2481,7 +3253,7 @@ pub struct TestRouteResult {
 }
 
 /// Detailed result of testing a route
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResultDetails {
@@ -2495,7 +3267,7 @@ pub struct TestRouteResultDetails {
 }
 
 /// User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuota {
@@ -2520,7 +3292,7 @@ pub struct UserSubscriptionQuota {
 }
 
 /// Json-serialized array of User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Deserialize, Debug, Default)]
+#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuotaListResult {
@@ -2528,7 +3300,12 @@ pub struct UserSubscriptionQuotaListResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<UserSubscriptionQuota>>,
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default, skip_serializing)]
+    #[serde(rename = "nextLink", default)]
+    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(
+        feature = "fake",
+        serde(skip_serializing_if = "crate::fake::skips_read_only")
+    )]
     pub next_link: Option<String>,
 }
 
@@ -2697,5 +3474,31 @@ impl azure_core::http::pager::Page for SharedAccessSignatureAuthorizationRuleLis
         Self: 'async_trait,
     {
         Box::pin(::std::future::ready(Ok(self.value.unwrap_or_default().into_iter())))
+    }
+}
+
+mod redaction {
+    /// Shown by `Debug` in place of a secret's value.
+    pub(super) struct Redacted;
+
+    impl ::std::fmt::Debug for Redacted {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("<redacted>")
+        }
+    }
+
+    /// Whether `SafeDebug` shows fields (azure_core's `debug` feature, which a feature of
+    /// any crate in the build may turn on): asked of `SafeDebug` itself, once.
+    pub(super) fn fields_shown() -> bool {
+        static SHOWN: ::std::sync::OnceLock<bool> = ::std::sync::OnceLock::new();
+        *SHOWN
+            .get_or_init(|| {
+                #[derive(azure_core::fmt::SafeDebug)]
+                #[allow(dead_code)]
+                struct Probe {
+                    shown: (),
+                }
+                format!("{:?}", Probe { shown : () }).contains("shown")
+            })
     }
 }

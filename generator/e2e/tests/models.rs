@@ -86,3 +86,38 @@ fn a_required_field_left_out_of_a_response_takes_its_default() {
     let sku: Result<azure_resourcemanager_iothub::models::IotHubSkuInfo, _> = serde_json::from_str(r#"{"capacity":1}"#);
     assert!(sku.unwrap_err().to_string().contains("missing field `name`"));
 }
+
+/// IoT Hub's spec does not mark the keys of an authorization rule `x-ms-secret`; the crate's
+/// name rule makes them secrets anyway, and with the `debug` feature (every other field shown,
+/// as this crate's tests build it) they still do not show.
+#[test]
+fn unmarked_authorization_rule_keys_are_redacted_too() {
+    let rule: azure_resourcemanager_iothub::models::SharedAccessSignatureAuthorizationRule =
+        serde_json::from_value(serde_json::json!({
+            "keyName": "iothubowner",
+            "primaryKey": "pk-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            "secondaryKey": "sk-BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=",
+            "rights": "RegistryRead"
+        }))
+        .unwrap();
+    for shown in [format!("{rule:?}"), format!("{rule:#?}")] {
+        assert!(!shown.contains("AAAA") && !shown.contains("BBBB"), "{shown}");
+        assert!(shown.contains("iothubowner"), "the debug feature shows the other fields: {shown}");
+        assert_eq!(shown.matches("<redacted>").count(), 2, "{shown}");
+    }
+    assert_eq!(rule.primary_key.as_deref(), Some("pk-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
+}
+
+/// A routing endpoint's `connectionString` (unmarked in the spec) is a secret by name, even
+/// where the field is required.
+#[test]
+fn connection_strings_are_redacted() {
+    let endpoint: azure_resourcemanager_iothub::models::RoutingEventHubProperties = serde_json::from_value(serde_json::json!({
+        "name": "eh",
+        "connectionString": "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=c2VjcmV0"
+    }))
+    .unwrap();
+    let shown = format!("{endpoint:#?}");
+    assert!(!shown.contains("c2VjcmV0") && !shown.contains("Endpoint=sb"), "{shown}");
+    assert!(shown.contains("<redacted>") && shown.contains("\"eh\""), "{shown}");
+}

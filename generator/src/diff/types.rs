@@ -318,12 +318,12 @@ fn diff_field(subject: &str, (old, old_patch): (&Field, bool), (new, new_patch):
             format!("the Rust field changes from `{ro}` to `{rn}`"),
         );
     }
-    if old.secret != new.secret {
+    if old.secret.is_some() != new.secret.is_some() {
         out.push(
             Area::Field,
             subject,
             "secret-ness changed",
-            arrow(old.secret, new.secret),
+            arrow(old.secret.is_some(), new.secret.is_some()),
             Impact::Compatible,
             "only how `Debug` shows the value changes",
         );

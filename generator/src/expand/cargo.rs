@@ -81,18 +81,11 @@ pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
     }
     // docs.rs documents every feature, so items behind one are in the published docs too.
     out.push_str("\n[package.metadata.docs.rs]\nall-features = true\n");
+    out.push_str(&features());
     out.push_str("\n[dependencies]\n");
     for (name, spec) in dependencies() {
         out.push_str(&format!("{name} = {spec}\n"));
     }
-    out.push_str(&format!(
-        "\n[features]\n\
-         # Every model gets both serde impls. By default a model is `Serialize` only when a method sends\n\
-         # it and `Deserialize` only when one receives it, which keeps the crate quick to compile; this\n\
-         # is for code that stores, replays or builds models as JSON. The crate's own tests use it.\n\
-         {} = []\n",
-        super::models::ALL_SERDE
-    ));
     out.push_str("\n[dev-dependencies]\n");
     let mut dev = dev_dependencies();
     // The crate itself with the feature, for its tests: they build request bodies from example
@@ -104,6 +97,29 @@ pub(crate) fn expand_cargo_toml(ctx: &Context<'_>) -> String {
         out.push_str(&format!("{name} = {spec}\n"));
     }
     out
+}
+
+/// The crate's features, with what each does: `all-serde` (both serde impls on every model),
+/// `debug` as official crates have it through azure_core (every model field in `Debug`, secrets
+/// still redacted), and `fake` (the `fake` module: scriptable fakes of the clients, for testing
+/// code that calls them; a fake decodes what clients send and writes what they receive, so it
+/// needs `all-serde`).
+fn features() -> String {
+    let all_serde = super::models::ALL_SERDE;
+    [
+        "".to_string(),
+        "[features]".to_string(),
+        "# Every model gets both serde impls. By default a model is `Serialize` only when a method sends".to_string(),
+        "# it and `Deserialize` only when one receives it, which keeps the crate quick to compile; this".to_string(),
+        "# is for code that stores, replays or builds models as JSON. The crate's own tests use it.".to_string(),
+        format!("{all_serde} = []"),
+        "# Shows every field of the models in `Debug` output (azure_core's `debug` feature); secrets stay redacted.".to_string(),
+        "debug = [\"azure_core/debug\"]".to_string(),
+        "# The `fake` module: scriptable in-memory fakes of the clients, for testing code that calls them.".to_string(),
+        format!("fake = [\"{all_serde}\"]"),
+        "".to_string(),
+    ]
+    .join("\n")
 }
 
 /// `CHANGELOG.md`, when the crate has a changelog: the maintainers' text, verbatim, after a

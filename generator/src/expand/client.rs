@@ -54,8 +54,14 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
     // A templated host: the options' endpoint, if any, overrides the template of each request.
     let templated = root.host.is_some();
     let endpoint_ty = if templated { quote! { Option<azure_core::http::Url> } } else { quote! { azure_core::http::Url } };
+    // `#[tracing::client]` adds the `tracer` the methods' spans come from; a client left without
+    // methods (every operation refused) never reads it.
+    let unread = client.methods.is_empty() && (client.group.is_some() || ctx.api.clients.clients.len() == 1);
+    let allow_unread = if unread { quote! { #[allow(dead_code)] } } else { quote! {} };
     let strukt = quote! {
         #struct_doc
+        #[azure_core::tracing::client]
+        #allow_unread
         #[derive(Clone, Debug)]
         pub struct #name {
             pub(crate) endpoint: #endpoint_ty,
@@ -147,6 +153,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
         let doc = format!(" The [`{0}`](crate::clients::{0}): the `{group}` operations, sharing this client's pipeline.", sub.name);
         sub_accessors.push(quote! {
             #[doc = #doc]
+            #[azure_core::tracing::subclient]
             pub fn #accessor(&self) -> crate::clients::#sub_name {
                 crate::clients::#sub_name {
                     endpoint: self.endpoint.clone(),
@@ -157,6 +164,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
             }
         });
     }
+    let namespace = root.namespace.name.as_str();
     let options_doc = format!(" Options for [`{}::new`].", client.name);
     let on_arm = root.on_resource_manager;
     let cloud_endpoints = if on_arm { SOVEREIGN_ARM_ENDPOINTS } else { &[] };
@@ -302,6 +310,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
 
         impl #name {
             #(#[doc = #new_doc])*
+            #[azure_core::tracing::new(#namespace)]
             pub fn new(
                 credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
                 #(#new_args,)*
@@ -314,18 +323,19 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
                 let auth: ::std::sync::Arc<dyn azure_core::http::policies::Policy> = ::std::sync::Arc::new(
                     azure_core::http::policies::auth::BearerTokenAuthorizationPolicy::new(credential, [scope]),
                 );
-                let pipeline = azure_core::http::Pipeline::new(
-                    option_env!("CARGO_PKG_NAME"),
-                    option_env!("CARGO_PKG_VERSION"),
-                    options.client_options,
-                    Vec::new(),
-                    vec![auth],
-                    None,
-                );
+                // Built inside `Self { .. }`: `#[tracing::new]` puts the tracer first there, made
+                // from the client options before the pipeline takes them.
                 Ok(Self {
                     endpoint,
                     api_version: options.api_version,
-                    pipeline,
+                    pipeline: azure_core::http::Pipeline::new(
+                        option_env!("CARGO_PKG_NAME"),
+                        option_env!("CARGO_PKG_VERSION"),
+                        options.client_options,
+                        Vec::new(),
+                        vec![auth],
+                        None,
+                    ),
                     #(#new_inits)*
                 })
             }

@@ -239,7 +239,7 @@ fn canned_response(status: Literal, body: &Option<Value>) -> TokenStream {
 }
 
 /// The expression calling the method (before it is awaited).
-fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Result<TokenStream> {
+pub(super) fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Result<TokenStream> {
     let accessor = match &call.accessor {
         Some(accessor) => {
             let accessor = ident(accessor, at)?;
@@ -313,7 +313,7 @@ fn decoded(ctx: &Context<'_>, value: &Value, codec: Option<&Codec>, ty: TokenStr
 
 /// The statements running the call (`invoke`) and checking its result (`at`: the operation,
 /// for errors).
-fn expand_check(ctx: &Context<'_>, check: &Check, invoke: &TokenStream, at: &Location) -> Result<TokenStream> {
+pub(super) fn expand_check(ctx: &Context<'_>, check: &Check, invoke: &TokenStream, at: &Location) -> Result<TokenStream> {
     let decode = match check {
         Check::Plain(None) => return Ok(quote! { #invoke.await.unwrap(); }),
         Check::Poller(None) => return Ok(quote! { #invoke.unwrap().await.unwrap(); }),
@@ -402,14 +402,14 @@ fn encoded(ctx: &Context<'_>, place: TokenStream, codec: Option<&Codec>) -> Resu
 }
 
 /// `json(r#"..."#)`: a JSON value of the plan, parsed by the file's helper from its text.
-fn json(value: &Value) -> TokenStream {
+pub(super) fn json(value: &Value) -> TokenStream {
     let text = raw_string(&value.to_string());
     quote! { json(#text) }
 }
 
 /// A raw string literal holding `text` (JSON reads better unescaped), with enough `#`s; an
 /// escaped literal when `text` holds characters rustc will not take unescaped (`is_hidden`).
-fn raw_string(text: &str) -> TokenStream {
+pub(super) fn raw_string(text: &str) -> TokenStream {
     if text.chars().any(super::is_hidden) {
         return quote! { #text };
     }

@@ -14,11 +14,17 @@ mod client;
 mod docs;
 mod enums;
 mod examples;
+mod fake_tests;
+mod fakes;
 mod headers;
 mod models;
 mod operations;
 mod readme;
+mod readme_sections;
+mod redact;
+mod redaction_tests;
 mod runtime;
+mod tracing;
 pub(crate) mod types;
 
 use std::path::PathBuf;
@@ -60,6 +66,7 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
             sources.push(("src/models/headers.rs".into(), headers));
         }
         sources.push(("src/clients/mod.rs".into(), client::expand_clients_mod(&ctx)));
+        sources.push(("src/fake/mod.rs".into(), fakes::expand_fake_mod(&ctx)?));
         let mut files = sources.into_iter().map(|(path, tokens)| format_file(&ctx, path, tokens)).collect::<Result<Vec<_>>>()?;
         // The support modules are source already, copied rather than formatted; they follow lib.rs.
         files.splice(1..1, runtime::expand_runtime_files(&ctx));
@@ -88,7 +95,9 @@ pub fn expand_crate(api: &Api, options: &Options) -> Result<Vec<GeneratedFile>> 
     }
     if let Some(plan) = crate::plan::plan_tests(api)? {
         files.extend(examples::expand_example_tests(&ctx, &plan)?);
+        files.extend(fake_tests::expand_fake_tests(&ctx, &plan)?);
     }
+    files.extend(redaction_tests::expand_redaction_tests(&ctx)?);
     Ok(files)
 }
 
@@ -174,11 +183,15 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     Ok(quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
+        #![cfg_attr(docsrs, feature(doc_cfg))]
         #complex
 
         pub mod clients;
         pub mod codec;
         pub mod error;
+        #[cfg(feature = "fake")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "fake")))]
+        pub mod fake;
         pub mod lro;
         pub mod models;
         pub mod patch;

@@ -4,10 +4,10 @@
 //! Structs are `#[non_exhaustive]` so that a field added by a later api-version is not a breaking
 //! change; they are built with `new` (the required fields) or `Default` (when every field has a
 //! default) and then assigned. A model is `Serialize` when a method sends it and `Deserialize`
-//! when one receives it (both with the feature `all-serde`, and when no method uses it): serde's
-//! impls are much of what the crate costs to compile. Read-only fields are decoded but never
-//! serialized. Fields marked
-//! `x-ms-secret` are redacted in `Debug`. `x-ms-client-flatten` is not applied: the nested
+//! when one receives it (both with the feature `all-serde`, which `fake` turns on, and when no
+//! method uses it): serde's impls are much of what the crate costs to compile. Read-only fields
+//! are decoded but never serialized (except in a fake's answers). `Debug` follows azure_core's
+//! `SafeDebug`, and secrets never show (`redact`). `x-ms-client-flatten` is not applied: the nested
 //! object stays nested, which is what the wire format is (documented on the field).
 
 use std::collections::BTreeSet;
@@ -57,6 +57,10 @@ pub(crate) fn expand_types_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         }
     }
     items.push(expand_pages(ctx)?);
+    let any_secret = ctx.api.types.values().any(|d| matches!(&d.kind, TypeKind::Object(o) if o.discriminator.is_none() && o.fields.iter().any(|f| f.secret.is_some())));
+    if any_secret {
+        items.push(super::redact::expand_redaction_module());
+    }
     Ok(quote! {
         //! Structs, aliases and discriminated unions of the service.
         #![allow(clippy::large_enum_variant)]
@@ -87,7 +91,8 @@ pub(crate) fn expand_type(ctx: &Context<'_>, def: &TypeDef) -> Result<TokenStrea
     }
 }
 
-/// One struct, its constructor, its `Debug` (redacting secrets) and its `RequestContent` conversion.
+/// One struct, its constructor, its `Debug` (`SafeDebug`, redacting secrets, see `redact`) and
+/// its `RequestContent` conversion.
 fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Result<TokenStream> {
     let name = ident(&def.name, &def.location)?;
     let doc = doc_attrs(def.description.as_deref(), &format!("The `{}` object.", def.spec_name));
@@ -127,8 +132,10 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if !plain || field.constant || (!boxed && has_default(ctx, &field.ty)) {
             serde_args.push(quote! { default });
         }
+        // Read-only fields are never sent; a fake's answers (the `fake` feature) write them.
+        let read_only_attr = if field.read_only { super::fakes::read_only_serde_attr() } else { quote! {} };
         match form {
-            _ if field.read_only => serde_args.push(quote! { skip_serializing }),
+            _ if field.read_only => {}
             FieldForm::Optional => serde_args.push(quote! { skip_serializing_if = "Option::is_none" }),
             FieldForm::Patch => serde_args.push(quote! { skip_serializing_if = "crate::patch::Patch::is_keep" }),
             // Sent always: a value, or `null` for a required nullable field.
@@ -139,8 +146,8 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         if field.read_only {
             notes.push("Read-only: set by the service, never sent.".to_string());
         }
-        if field.secret {
-            notes.push("A secret: redacted in `Debug` output.".to_string());
+        if let Some(secret) = &field.secret {
+            notes.push(super::redact::secret_note(secret));
         }
         if field.constant {
             notes.push("A constant: `new` sets it to the one value the spec allows.".to_string());
@@ -160,7 +167,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             (None, true) => None,
         };
         let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
-        fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
+        fields.push(quote! { #field_doc #serde_attr #read_only_attr pub #field_name: #full_ty, });
         match form {
             FieldForm::Plain if field.constant => {
                 let value = constant_value(ctx, &field.ty, &at)?;
@@ -195,15 +202,12 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             FieldForm::Optional => new_inits.push(quote! { #field_name: None, }),
             FieldForm::Patch => new_inits.push(quote! { #field_name: crate::patch::Patch::Keep, }),
         }
-        let wire = &field.rust_name;
-        debug_fields.push(match (field.secret, form) {
-            (true, FieldForm::Plain) => quote! { .field(#wire, &"<redacted>") },
-            (true, FieldForm::Optional | FieldForm::Nullable) => {
-                quote! { .field(#wire, &self.#field_name.as_ref().map(|_| "<redacted>")) }
-            }
-            (true, FieldForm::Patch) => quote! { .field(#wire, &self.#field_name.as_option().map(|_| "<redacted>")) },
-            (false, _) => quote! { .field(#wire, &self.#field_name) },
-        });
+        let shown = match form {
+            FieldForm::Plain => super::redact::Shown::Value,
+            FieldForm::Optional | FieldForm::Nullable => super::redact::Shown::Option,
+            FieldForm::Patch => super::redact::Shown::Patch,
+        };
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: field.secret.is_some(), shown });
     }
     if let Some(additional) = &object.additional_properties {
         let at = def.location.join("additionalProperties");
@@ -215,10 +219,9 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             pub #field_name: ::std::collections::HashMap<String, #value>,
         });
         new_inits.push(quote! { #field_name: ::std::collections::HashMap::new(), });
-        let key = field_name.to_string();
-        debug_fields.push(quote! { .field(#key, &self.#field_name) });
+        debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: false, shown: super::redact::Shown::Value });
     }
-    let any_secret = object.fields.iter().any(|f| f.secret);
+    let any_secret = object.fields.iter().any(|f| f.secret.is_some());
     let has_default = has_default(ctx, &TypeRef::Named(def.name.clone()));
     // Constants have no `Default` of their own: `new` fills them, and `default()` is `new()`.
     let any_constant = object.fields.iter().any(|f| f.constant);
@@ -235,23 +238,12 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         quote! { #[cfg_attr(feature = #ALL_SERDE, derive(#(#gated),*))] }
     };
     if !any_secret {
-        derives.push(quote! { Debug });
+        derives.push(super::redact::safe_debug_derive());
     }
     if derive_default {
         derives.push(quote! { Default });
     }
-    let debug_impl = if any_secret {
-        let type_name = def.name.as_str();
-        quote! {
-            impl ::std::fmt::Debug for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.debug_struct(#type_name) #(#debug_fields)* .finish()
-                }
-            }
-        }
-    } else {
-        quote! {}
-    };
+    let debug_impl = if any_secret { super::redact::expand_redacted_debug(&name, &debug_fields) } else { quote! {} };
     let new_doc = if new_args.is_empty() && any_constant {
         format!(" {} `{}` with its constants set and every other field unset.", capitalized(super::article(&def.name)), def.name)
     } else if new_args.is_empty() {
@@ -388,11 +380,13 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
     let ser_arms = variants.iter().map(|(v, _, value, _)| quote! { Self::#v(inner) => (#value, ::serde_json::to_value(inner).map_err(::serde::ser::Error::custom)?), });
     let de_arms = variants.iter().map(|(v, _, value, _)| quote! { Some(#value) => ::serde_json::from_value(value).map(Self::#v).map_err(::serde::de::Error::custom), });
     let request_content = request_content_impl(ctx, def, &name);
+    let variant_names: Vec<_> = variants.iter().map(|(v, ..)| v.clone()).collect();
+    let debug_impl = super::redact::expand_union_debug(&name, &variant_names, &unknown);
     let (serialize, deserialize) = serde_impls(ctx, &def.name);
     let (ser_gate, de_gate) = (gate(serialize), gate(deserialize));
     Ok(quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub enum #name {
             #(#defs)*
@@ -424,6 +418,8 @@ fn expand_union(ctx: &Context<'_>, def: &TypeDef, discriminator: &Discriminator)
                 }
             }
         }
+
+        #debug_impl
 
         #request_content
     })

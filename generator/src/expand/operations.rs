@@ -171,10 +171,12 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         MethodKind::Poller(poller) if poller.pages.is_none() => expand_resume_method(ctx, op, method, poller)?,
         _ => quote! {},
     };
+    let traced = super::tracing::function_attr(method);
     let method_tokens = quote! {
         #docs
         #deprecated
         #too_many
+        #traced
         pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
             #body
         }
@@ -622,6 +624,7 @@ fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poll
         format!(" When `token` is not a resume token of `{operation_id}`."),
     ];
     let deprecated = if op.deprecated { quote! { #[deprecated] } } else { quote! {} };
+    let poller_options = super::tracing::resumed_poller_options(method);
     Ok(quote! {
         #(#[doc = #docs])*
         #deprecated
@@ -640,7 +643,7 @@ fn expand_resume_method(ctx: &Context<'_>, op: &Operation, method: &Method, poll
                     operation_id: #operation_id,
                 },
                 token,
-                options.unwrap_or_default().into_owned(),
+                #poller_options,
             )
         }
     })

@@ -6,7 +6,7 @@ use crate::ir::{BodyKind, Client, HttpMethod, Method, MethodKind, ParamLocation,
 use crate::names;
 
 /// A method with the client that has it.
-type Call<'a> = (&'a Method, &'a Client);
+pub(super) type Call<'a> = (&'a Method, &'a Client);
 
 /// Every method of the crate, client by client.
 fn calls<'a>(ctx: &Context<'a>) -> impl Iterator<Item = Call<'a>> + Clone {
@@ -15,7 +15,7 @@ fn calls<'a>(ctx: &Context<'a>) -> impl Iterator<Item = Call<'a>> + Clone {
 
 /// The operation the README's example calls: the one `Options::example_operation` names, else
 /// the first plain `GET` whose required arguments are all strings, with the most of them.
-fn example_operation<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
+pub(super) fn example_operation<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
     let simple = |m: &Method| {
         m.http_method == HttpMethod::Get && matches!(m.kind, MethodKind::Plain(_)) && m.body.is_none() && simple_args(m)
     };
@@ -129,7 +129,9 @@ fn example(ctx: &Context<'_>) -> String {
                 args.join(", ")
             ));
             if has_body(method) {
-                out.push_str("    let value = response.into_model()?;\n    println!(\"{value:#?}\");\n");
+                out.push_str(
+                    "    let value = response.into_model()?;\n    // Every field shows with the crate's `debug` feature (secrets never do).\n    println!(\"{value:#?}\");\n",
+                );
             }
         }
         None => out.push_str("    println!(\"endpoint: {:?}\", client.endpoint());\n"),
@@ -189,14 +191,14 @@ fn getting_started(ctx: &Context<'_>) -> String {
 
 /// Whether every positional argument of `m` besides the body is a string path parameter, so the
 /// README can pass placeholders.
-fn simple_args(m: &Method) -> bool {
+pub(super) fn simple_args(m: &Method) -> bool {
     m.params.iter().filter(|p| matches!(p.source, ValueSource::Positional { .. })).all(|p| {
         matches!(p.ty, TypeRef::Primitive(Primitive::String)) && matches!(p.location, ParamLocation::Path | ParamLocation::Host)
     })
 }
 
 /// The placeholder arguments of a call to `m`, without the body and options.
-fn placeholder_args(m: &Method) -> Vec<String> {
+pub(super) fn placeholder_args(m: &Method) -> Vec<String> {
     m.params
         .iter()
         .filter(|p| matches!(p.source, ValueSource::Positional { .. }))
@@ -217,7 +219,7 @@ fn receiver(client: &Client) -> (String, String) {
 }
 
 /// The type a long-running method's poller resolves to (the resource a `PUT` creates).
-fn poller_result(m: &Method) -> Option<&TypeRef> {
+pub(super) fn poller_result(m: &Method) -> Option<&TypeRef> {
     match &m.kind {
         MethodKind::Poller(poller) => poller.result.as_ref(),
         _ => None,
@@ -234,7 +236,7 @@ fn page_item(m: &Method) -> Option<&TypeRef> {
 
 /// The long-running method the README shows: a `PUT` with a JSON body first (creating a
 /// resource is what callers wait for most), else any other one; only with placeholder arguments.
-fn lro_example<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
+pub(super) fn lro_example<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
     let candidates: Vec<_> = calls(ctx)
         .filter(|(m, _)| matches!(m.kind, MethodKind::Poller(_)) && simple_args(m))
         // A model body (`try_into()`), which the example can build.
@@ -255,7 +257,7 @@ fn lro_example<'a>(ctx: &Context<'a>) -> Option<Call<'a>> {
 /// The pageable method the README shows: one listing the resource the long-running example
 /// creates when there is one (the one with the most arguments: a resource group's rather than
 /// the subscription's), else the pageable `GET` with the most arguments.
-fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<Call<'a>> {
+pub(super) fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<Call<'a>> {
     let candidates: Vec<_> =
         calls(ctx).filter(|(m, _)| m.body.is_none() && simple_args(m) && page_item(m).is_some()).collect();
     let key = |m: &Method| (resource.is_some() && page_item(m) == resource, placeholder_args(m).len());
@@ -271,7 +273,7 @@ fn pager_example<'a>(ctx: &Context<'a>, resource: Option<&TypeRef>) -> Option<Ca
 /// A Rust expression building a value of `ty` the way a caller would (`models::Thing::new(
 /// "my-name", models::Kind::First)`), or `None` when that takes more than placeholders (numbers,
 /// dates, unions, maps): the example then takes the value as an argument.
-fn build_expr(ctx: &Context<'_>, ty: &TypeRef, field: &str, depth: usize) -> Option<String> {
+pub(super) fn build_expr(ctx: &Context<'_>, ty: &TypeRef, field: &str, depth: usize) -> Option<String> {
     if depth > 4 {
         return None;
     }
@@ -634,6 +636,7 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          ```\n\n\
          A body that is not JSON, or is truncated, still gives an error (with `error()` = `None`), never a panic.\n"
     ));
+    out.push_str(&super::readme_sections::expand_sections(ctx));
     out.push_str(
         "\n## Models\n\n\
          `models` has one type per schema, with serde wire names. Fields the spec does not require are `Option`s; \
@@ -649,12 +652,13 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          `#[non_exhaustive]`, so that a new api-version can add fields without breaking callers: build them with \
          `new` (it takes the required fields; strings as anything `Into<String>`), or `Default` when none is \
          required, then set fields; a required field is never sent as an empty default. Enums keep values they do \
-         not know in `UnknownValue` and write them back unchanged. Secret fields show as `<redacted>` in `Debug`. \
+         not know in `UnknownValue` and write them back unchanged. `Debug` follows `SafeDebug`, secrets always \
+         redacted (above). \
          A model request body is passed as `model.try_into()?` (an `azure_core::http::RequestContent`); any other \
          body (a list, a date, an optional value) is passed as the value, and the method writes it. A model is \
          `Serialize` when a method sends it and `Deserialize` when one receives it, which keeps the crate quick to \
-         compile; the feature `all-serde` gives every model both, for code that stores, replays or builds models \
-         as JSON.\n\n\
+         compile; the feature `all-serde` (which `fake` turns on) gives every model both, for code that stores, \
+         replays or builds models as JSON.\n\n\
          ## Not supported yet\n\n\
          - `x-ms-client-flatten` is not applied: flattened objects stay nested, as on the wire.\n\
          - `multipart/form-data` request bodies: the generator refuses such operations with an error naming them.\n",

@@ -71,6 +71,31 @@ pub struct RootClient {
     /// `x-ms-parameterized-host`: the endpoint is built from this template for each request
     /// (unless the options give one), and `endpoint` is only the spec's fallback host.
     pub host: Option<HostModel>,
+    /// The Azure namespace of the clients' tracing spans (`az.namespace`), which the root
+    /// client's constructor gives its tracer (`#[tracing::new("Microsoft.Devices")]`).
+    pub namespace: Namespace,
+}
+
+/// The Azure namespace of a crate's spans, and where the generator found it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Namespace {
+    /// The namespace (`Microsoft.Devices`).
+    pub name: String,
+    /// Where it comes from.
+    pub source: NamespaceSource,
+}
+
+/// Where a crate's tracing namespace comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NamespaceSource {
+    /// The resource provider the operations' paths name (`/providers/Microsoft.Devices/...`):
+    /// the namespace Azure's tracing conventions ask for.
+    #[default]
+    ResourceProvider,
+    /// No path names a provider (a data-plane spec): the root client's name without `Client`,
+    /// as a TypeSpec-generated crate uses its namespace.
+    Title,
 }
 
 /// A host template, as the client fills it.
@@ -138,6 +163,10 @@ pub struct Method {
     pub operation: usize,
     /// The method's name, unique in its client (`get_job`).
     pub name: String,
+    /// The name of its tracing span, as Azure's TypeSpec emitter names it (the operation's
+    /// cross-language id): the namespace, the operation group and the operation, the last
+    /// camelCase (`Microsoft.Devices.IotHubResource.getJob`).
+    pub span_name: String,
     /// Its options type (`IotHubResourceClientGetJobOptions`).
     pub options_type: String,
     /// The HTTP method sent.

@@ -221,6 +221,7 @@ fn lower_root(api: &Api) -> Result<RootClient> {
     Ok(RootClient {
         options_type: format!("{name}Options"),
         on_resource_manager: endpoint == RESOURCE_MANAGER && host.is_none(),
+        namespace: super::tracing::lower_namespace(&api.operations, &name),
         name,
         endpoint,
         fields,
@@ -402,6 +403,7 @@ fn lower_method(
         operation_id: op.id.clone(),
         operation: index,
         name: given.method,
+        span_name: super::tracing::span_name(&root.namespace, op),
         options_type: given.options_type,
         http_method: op.method,
         params,

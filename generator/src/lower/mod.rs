@@ -17,8 +17,12 @@ mod nesting;
 mod operations;
 mod patch;
 mod schema;
+mod secrets;
+mod tracing;
 mod types;
 mod usage;
+
+pub(crate) use secrets::secret_name_rule;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -578,6 +578,7 @@ impl<'a> Lowerer<'a> {
                 SchemaUse::Ref(reference) => self.component_read_only(reference, pointer)?,
                 SchemaUse::Inline(_) => false,
             };
+        let secret = super::secrets::lower_secret(key, &ty, view.is_some_and(|v| v.flag("x-ms-secret")), view.and_then(|v| v.format.as_deref()));
         Ok(Field {
             wire_name: key.to_string(),
             rust_name: names::snake(client_name.unwrap_or(key)),
@@ -585,7 +586,7 @@ impl<'a> Lowerer<'a> {
             required,
             read_only,
             mutability,
-            secret: view.is_some_and(|v| v.flag("x-ms-secret")),
+            secret,
             nullable: view.is_some_and(SchemaView::nullable)
                 || match property {
                     SchemaUse::Ref(reference) => self.component_nullable(reference, pointer)?,
