@@ -12,6 +12,7 @@ pub(crate) mod clients;
 mod constants;
 mod examples;
 mod inherit;
+mod multipart;
 mod naming;
 mod nesting;
 mod operations;
@@ -68,6 +69,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
         clients: ClientModel::default(),
     };
     patch::mark_patch_models(&mut api);
+    multipart::mark_file_parts(&mut api);
     constants::mark_constant_fields(&mut api);
     api.clients = clients::lower_clients(&api)?;
     Ok(api)

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::ir::{
-    Api, Client, CollectionFormat, ExampleResponse, HttpMethod, Method, MethodKind, Operation, ParamLocation, Passing, Primitive, StatusCode,
+    Api, BodyKind, Client, CollectionFormat, ExampleResponse, HttpMethod, Method, MethodKind, Operation, ParamLocation, Passing, Primitive, StatusCode,
     TypeRef, ValueSource,
 };
 use crate::rust_types::{argument_form, body_codec, codec, is_string, is_string_primitive, resolve_alias, ArgumentForm};
@@ -55,6 +55,13 @@ pub(super) fn plan_example(
     let mut request_body = None;
     let mut body = ExpectedBody::None;
     if let Some(method_body) = &method.body {
+        // The test server compares JSON bodies; a form's fields are not one JSON value.
+        if matches!(method_body.kind, BodyKind::Form | BodyKind::Multipart) {
+            return Ok(TestBody::Ignored(format!(
+                "example {file} is of an operation whose body is {}, which the example tests do not check yet",
+                method_body.content_type
+            )));
+        }
         match (&method_body.passing, parameters.get(&method_body.wire_name)) {
             // The method sends the constant whatever the example says (the one value the spec
             // allows), and the caller passes nothing.

@@ -320,6 +320,8 @@ fn primitive_value(primitive: &Primitive, name: &str) -> Value {
         Primitive::Bytes => json!("AAH+/w=="),
         Primitive::Base64Url => json!("AAH-_w"),
         Primitive::Binary => Value::Null,
+        // A file part's bytes, as its codec writes them in JSON (serde bytes: a list of numbers).
+        Primitive::File => json!([0, 1, 254, 255]),
         Primitive::Url => json!("https://example.com/path"),
         Primitive::ArmId => json!(
             "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/my-resource-group/providers/Microsoft.Example/things/my-thing"
