@@ -135,7 +135,7 @@ pub(crate) fn synthesize(api: &Api, method: &Method, operation: &Operation) -> R
 
     let mut filler = Filler { api, stack: Vec::new(), terminal_state: false };
     if let Some(body) = &method.body {
-        if body.kind != BodyKind::Json {
+        if !matches!(body.kind, BodyKind::Json | BodyKind::Multipart) {
             return Err(format!("no example is synthesized for a {} request body", body.content_type));
         }
         parameters.insert(body.wire_name.clone(), filler.value(&body.ty, &body.wire_name)?);
