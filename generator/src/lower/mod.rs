@@ -5,7 +5,7 @@
 //! wrote, for errors and `Location` fields. One concern per module: `types` (schemas to type
 //! definitions), `inherit` (`allOf` bases), `operations` (paths to operations), `examples`
 //! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
-//! schema kinds).
+//! schema kinds), `multipart` (which fields of a multipart body's model are file parts).
 
 mod aliases;
 pub(crate) mod clients;
