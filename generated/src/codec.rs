@@ -2,7 +2,8 @@
 
 //! How values travel as JSON where serde's defaults are not what the spec says: date-times in
 //! RFC 3339, RFC 1123 or Unix seconds, dates, ISO 8601 durations, bytes in base64 or base64url,
-//! and any of them inside arrays, maps and places that may be `null`, at any depth.
+//! the raw bytes of multipart file parts, and any of them inside arrays, maps and places that
+//! may be `null`, at any depth.
 //!
 //! A codec writes ([`Encode`]) and reads ([`Decode`]) values of one Rust type; [`Seq`], [`Dict`]
 //! and [`Nullable`] build the codec of a container from its items' (`Seq<Nullable<Rfc1123>>` is a
@@ -371,6 +372,24 @@ impl Decode<Vec<u8>> for Base64Url {
     fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
         let text = String::deserialize(deserializer)?;
         decode_base64(&text).map_err(D::Error::custom)
+    }
+}
+
+/// A file part of a `multipart/form-data` body (`type: file` or `format: binary`): raw bytes,
+/// written as serde bytes, which the multipart encoder (`crate::request::multipart_body`) sends
+/// as a file part as they are. JSON has no bytes, so as JSON (`all-serde`, example tests) they
+/// are a list of numbers, and are read back from one.
+pub struct File;
+
+impl Encode<Vec<u8>> for File {
+    fn encode<S: Serializer>(value: &Vec<u8>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(value)
+    }
+}
+
+impl Decode<Vec<u8>> for File {
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        Vec::<u8>::deserialize(deserializer)
     }
 }
 

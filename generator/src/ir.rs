@@ -269,7 +269,8 @@ pub enum BodyKind {
     Json,
     /// `application/x-www-form-urlencoded` fields (Swagger `in: formData`).
     Form,
-    /// `multipart/form-data` fields.
+    /// `multipart/form-data` fields: one part per field of an object type, a file part for each
+    /// [`Primitive::File`] value.
     Multipart,
     /// Raw bytes (`type: file`, `format: binary`, `application/octet-stream`, text).
     Binary,
@@ -449,6 +450,10 @@ pub enum Primitive {
     Base64Url,
     /// `format: binary` or Swagger `type: file`: raw bytes, only as a whole body.
     Binary,
+    /// The raw bytes of a file part of a `multipart/form-data` body: a `format: binary` or
+    /// `type: file` field of the body's model (at any depth of arrays), which `lower::multipart`
+    /// rewrites from [`Primitive::Binary`] so that the model holds bytes, not text.
+    File,
     /// `format: uri` / `url`.
     Url,
     /// `format: arm-id`.

@@ -45,7 +45,7 @@ pub enum Scalar {
     Date,
     /// `time::Duration` (azure_core's `time::Duration`): `duration`.
     Duration,
-    /// `Vec<u8>`: `byte` (base64) and `base64url`.
+    /// `Vec<u8>`: `byte` (base64), `base64url`, and the file parts of a multipart body.
     Bytes,
     /// `String`.
     String,
@@ -93,8 +93,10 @@ fn scalar(p: &Primitive) -> Scalar {
         Primitive::DateTime | Primitive::DateTimeRfc1123 | Primitive::UnixTime => Scalar::DateTime,
         Primitive::Date => Scalar::Date,
         Primitive::Duration => Scalar::Duration,
-        Primitive::Bytes | Primitive::Base64Url => Scalar::Bytes,
-        // `binary` is only ever a whole body, which is raw bytes (`lower::clients` decides).
+        Primitive::Bytes | Primitive::Base64Url | Primitive::File => Scalar::Bytes,
+        // `binary` is only ever a whole body, which is raw bytes (`lower::clients` decides), or
+        // a field of a JSON model, which can only carry text; a multipart body's file fields
+        // are `File` (`lower::multipart` decides).
         Primitive::String
         | Primitive::Time
         | Primitive::Uuid
@@ -125,6 +127,9 @@ pub enum Codec {
     Base64,
     /// Base64url bytes.
     Base64Url,
+    /// The raw bytes of a multipart file part, written as serde bytes (which the runtime's
+    /// multipart encoder sends as a file part).
+    File,
     /// A JSON array of the items' codec.
     Seq(Box<Codec>),
     /// A JSON object used as a map, of the values' codec.
@@ -147,6 +152,7 @@ impl Codec {
             Codec::IsoDuration => leaf("IsoDuration"),
             Codec::Base64 => leaf("Base64"),
             Codec::Base64Url => leaf("Base64Url"),
+            Codec::File => leaf("File"),
             Codec::Seq(inner) => format!("{prefix}::Seq<{}>", inner.path(prefix)),
             Codec::Dict(inner) => format!("{prefix}::Dict<{}>", inner.path(prefix)),
             Codec::Nullable(inner) => format!("{prefix}::Nullable<{}>", inner.path(prefix)),
@@ -171,6 +177,7 @@ fn codec_at(types: &BTreeMap<String, TypeDef>, ty: &TypeRef, depth: usize) -> Op
             Primitive::Duration => Some(Codec::IsoDuration),
             Primitive::Bytes => Some(Codec::Base64),
             Primitive::Base64Url => Some(Codec::Base64Url),
+            Primitive::File => Some(Codec::File),
             _ => None,
         },
         TypeRef::Array(item) => codec_at(types, item, depth).map(|c| Codec::Seq(Box::new(c))),
@@ -271,7 +278,7 @@ pub enum ArgumentForm<'t> {
 pub fn argument_form(ty: &TypeRef) -> ArgumentForm<'_> {
     match ty {
         TypeRef::Primitive(p) if is_string_primitive(p) => ArgumentForm::Str,
-        TypeRef::Primitive(Primitive::Bytes | Primitive::Base64Url) => ArgumentForm::Bytes,
+        TypeRef::Primitive(Primitive::Bytes | Primitive::Base64Url | Primitive::File) => ArgumentForm::Bytes,
         TypeRef::Array(item) => ArgumentForm::Slice(item),
         TypeRef::Any => ArgumentForm::Json,
         _ => ArgumentForm::Owned,

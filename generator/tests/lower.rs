@@ -159,13 +159,14 @@ fn request_bodies_keep_name_client_name_and_kind() {
     // stays a method argument here, and is recorded.
     let recorded: Vec<_> = api.unsupported.iter().map(|u| (u.location.pointer.as_str(), u.construct.as_str())).collect();
     assert_eq!(recorded, [("/components/requestBodies/WidgetBody", "a client-level body parameter (kept as a method argument)")]);
-    // A file among form fields makes a multipart body, whose fields are an object type.
+    // A file among form fields makes a multipart body, whose fields are an object type; its
+    // `format: binary` field is a file part (bytes), no longer text.
     assert_eq!((body(5).kind, body(5).content_type.as_str()), (BodyKind::Multipart, "multipart/form-data"));
     assert!(body(5).required);
     let form: Vec<_> = object(&api, "BodiesMultipartRequest").fields.iter().map(|f| (f.wire_name.as_str(), f.required, f.ty.clone())).collect();
     assert_eq!(
         form,
-        [("file", true, TypeRef::Primitive(Primitive::Binary)), ("note", false, TypeRef::Primitive(Primitive::String))]
+        [("file", true, TypeRef::Primitive(Primitive::File)), ("note", false, TypeRef::Primitive(Primitive::String))]
     );
 }
 

@@ -148,6 +148,85 @@ enum ExpectedBody {
     Empty,
     /// A JSON document equal to this one (objects compared regardless of key order).
     Json(Value),
+    /// A `multipart/form-data` body of exactly these parts, in this order.
+    Multipart(Vec<(String, FormPart)>),
+}
+
+/// A part of a `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPart {
+    /// A text field (a part without a filename).
+    Text(String),
+    /// A file: a part with a filename, `application/octet-stream`, of these bytes.
+    File(Vec<u8>),
+}
+
+/// The parts of the `multipart/form-data` body `body` sent with `content_type` (RFC 7578): each
+/// part's name and content, or what makes it no such body.
+pub fn form_parts(content_type: Option<&str>, body: &[u8]) -> Result<Vec<(String, FormPart)>, String> {
+    let content_type = content_type.ok_or("no content-type")?;
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .ok_or_else(|| format!("content-type {content_type:?} is not multipart/form-data with a boundary"))?;
+    let delimiter = format!("--{boundary}");
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let mut rest = body
+        .strip_prefix(delimiter.as_bytes())
+        .ok_or_else(|| format!("the body does not start with {delimiter:?}: {}", text(body)))?;
+    let mut parts = Vec::new();
+    let next = format!("\r\n{delimiter}");
+    loop {
+        if rest == b"--\r\n" {
+            return Ok(parts);
+        }
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .ok_or_else(|| format!("a boundary is not followed by a line break: {}", text(rest)))?;
+        let end = find(rest, next.as_bytes()).ok_or("a part does not end with the boundary")?;
+        let (part, after) = rest.split_at(end);
+        rest = &after[next.len()..];
+        let headers_end = find(part, b"\r\n\r\n").ok_or("a part has no blank line after its headers")?;
+        let headers = text(&part[..headers_end]);
+        let content = &part[headers_end + 4..];
+        let mut name = None;
+        let mut filename = None;
+        let mut part_type = None;
+        for line in headers.split("\r\n") {
+            let (header, value) = line.split_once(": ").ok_or_else(|| format!("a part header {line:?}"))?;
+            match header.to_ascii_lowercase().as_str() {
+                "content-disposition" => {
+                    let params = value
+                        .strip_prefix("form-data; ")
+                        .ok_or_else(|| format!("content-disposition {value:?} is not form-data"))?;
+                    for param in params.split("; ") {
+                        match param.split_once('=') {
+                            Some(("name", quoted)) => name = Some(quoted.trim_matches('"').to_owned()),
+                            Some(("filename", quoted)) => filename = Some(quoted.trim_matches('"').to_owned()),
+                            _ => return Err(format!("content-disposition parameter {param:?}")),
+                        }
+                    }
+                }
+                "content-type" => part_type = Some(value.to_owned()),
+                _ => return Err(format!("an unexpected part header {line:?}")),
+            }
+        }
+        let name = name.ok_or_else(|| format!("a part without a name: {headers:?}"))?;
+        let content = match (filename, part_type.as_deref()) {
+            (None, None) => FormPart::Text(
+                String::from_utf8(content.to_vec()).map_err(|_| format!("the text part {name:?} is not UTF-8"))?,
+            ),
+            (Some(_), Some("application/octet-stream")) => FormPart::File(content.to_vec()),
+            (filename, part_type) => {
+                return Err(format!("part {name:?}: filename {filename:?} with content-type {part_type:?}"))
+            }
+        };
+        parts.push((name, content));
+    }
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|window| window == needle)
 }
 
 /// How the server answers an exchange.
@@ -224,6 +303,24 @@ impl Exchange {
         self
     }
 
+    /// Expects a `multipart/form-data` body whose next part is the text field `name`.
+    pub fn text_part(self, name: &str, text: &str) -> Self {
+        self.part(name, FormPart::Text(text.to_owned()))
+    }
+
+    /// Expects a `multipart/form-data` body whose next part is the file `name` of `bytes`.
+    pub fn file_part(self, name: &str, bytes: &[u8]) -> Self {
+        self.part(name, FormPart::File(bytes.to_vec()))
+    }
+
+    fn part(mut self, name: &str, part: FormPart) -> Self {
+        match &mut self.body {
+            Some(ExpectedBody::Multipart(parts)) => parts.push((name.to_owned(), part)),
+            _ => self.body = Some(ExpectedBody::Multipart(vec![(name.to_owned(), part)])),
+        }
+        self
+    }
+
     /// Expects no body.
     pub fn no_body(mut self) -> Self {
         self.body = Some(ExpectedBody::Empty);
@@ -286,6 +383,13 @@ impl Exchange {
                 Ok(None) => problems.push("body: expected JSON, got none".to_owned()),
                 Err(e) => problems.push(format!("body: {e}")),
             },
+            Some(ExpectedBody::Multipart(expected)) => {
+                match form_parts(request.header("content-type"), &request.body) {
+                    Ok(got) if got == *expected => {}
+                    Ok(got) => problems.push(format!("body: expected the parts {expected:?}, got {got:?}")),
+                    Err(e) => problems.push(format!("body: not a multipart/form-data body: {e}")),
+                }
+            }
         }
         problems
     }

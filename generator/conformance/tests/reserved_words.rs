@@ -7,9 +7,9 @@
 #![allow(clippy::needless_update)]
 
 use azure_core::http::{RequestContent, Response, StatusCode};
-use conformance_drivers::{client_options, credential, endpoint, inexpressible};
+use conformance_drivers::{client_options, credential, endpoint};
 use reserved_words::clients::ReservedWordsClientOperationWithUrlOptions;
-use reserved_words::models::{MyEnum, OperationWithDataParamRequest};
+use reserved_words::models::{MyEnum, OperationWithDataParamRequest, OperationWithFilesParamRequest};
 use reserved_words::{ReservedWordsClient, ReservedWordsClientOptions};
 
 fn client() -> ReservedWordsClient {
@@ -54,10 +54,10 @@ async fn reserved_words_body_named_data() {
 
 #[tokio::test]
 async fn reserved_words_body_named_files() {
-    inexpressible(
-        "the generator left `operationWithFilesParam` out of the crate: its body is `multipart/form-data` (a `type: \
-         file` part `files` and a string part `fileName`), which it does not express",
-    );
+    // A `multipart/form-data` body whose file part is named `files`, with the text part
+    // `fileName: my.txt`, as the spec asks.
+    let form = OperationWithFilesParamRequest::new(b"Test file content".to_vec(), "my.txt");
+    assert_status_ok("operation_with_files_param", client().operation_with_files_param(&form, None).await);
 }
 
 #[tokio::test]

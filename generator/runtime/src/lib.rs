@@ -1,9 +1,9 @@
 //! The support modules every generated crate carries, the same for every spec: `error`
 //! (service errors, decoded once), `request` (URLs, sending, status checks, pagers), `lro`
 //! (long-running operations on azure_core's `Poller`, the Azure Resource Manager way), `codec`
-//! (how dates, durations, bytes and `null`s are written and read, at any depth), `patch`
-//! (three-state properties of PATCH requests) and `fake` (what the `fake` feature's fakes share,
-//! emitted as `src/fake/support.rs`).
+//! (how dates, durations, bytes and `null`s are written and read, at any depth), `multipart`
+//! (`multipart/form-data` bodies), `patch` (three-state properties of PATCH requests) and `fake`
+//! (what the `fake` feature's fakes share, emitted as `src/fake/support.rs`).
 //!
 //! The generator embeds each file of `src/` other than this one verbatim, after its
 //! `@generated` preamble, as the module of the same name of the generated crate
@@ -18,5 +18,6 @@ pub mod codec;
 pub mod error;
 pub mod fake;
 pub mod lro;
+mod multipart;
 pub mod patch;
 mod request;

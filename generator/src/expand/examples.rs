@@ -17,7 +17,7 @@ use super::types::{codec_tokens_in, rust_type, Scope};
 use super::{ident, Context};
 use crate::error::{Location, Result};
 use crate::plan::{
-    AccessStep, ArgValue, Call, Check, ClientArg, ExampleTest, ExpectedBody, ExpectedParam, TestBody, TestCase,
+    AccessStep, ArgValue, Call, Check, ClientArg, ExampleTest, ExpectedBody, ExpectedParam, FormPart, TestBody, TestCase,
     TestPlan,
 };
 use crate::rust_types::{body_form, BodyForm, Codec};
@@ -184,6 +184,16 @@ fn expand_example_test(ctx: &Context<'_>, test: &ExampleTest, at: &Location) -> 
             let body = json(body);
             quote! { .header("content-type", #content_type).json_body(#body) }
         }
+        ExpectedBody::Multipart { parts } => {
+            let parts = parts.iter().map(|(name, part)| match part {
+                FormPart::Text(text) => quote! { .text_part(#name, #text) },
+                FormPart::File(bytes) => {
+                    let bytes = bytes.iter().map(|b| Literal::u8_unsuffixed(*b));
+                    quote! { .file_part(#name, &[#(#bytes),*]) }
+                }
+            });
+            quote! { #(#parts)* }
+        }
         ExpectedBody::None => quote! { .no_body() },
     });
     let status = Literal::u16_unsuffixed(test.answer.status);
@@ -248,7 +258,8 @@ pub(super) fn expand_call(ctx: &Context<'_>, call: &Call, at: &Location) -> Resu
         None => quote! {},
     };
     let method = ident(&call.method, at)?;
-    let body_content = call.request_body.as_ref().is_some_and(|b| body_form(&ctx.api.types, &b.ty) == BodyForm::Content);
+    let body_content =
+        call.request_body.as_ref().is_some_and(|b| !b.form && body_form(&ctx.api.types, &b.ty) == BodyForm::Content);
     let arg = |value: &ArgValue| arg_value(ctx, value, body_content);
     let mut args: Vec<TokenStream> = call.args.iter().map(arg).collect::<Result<_>>()?;
     args.push(match &call.options {

@@ -194,6 +194,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         pub mod fake;
         pub mod lro;
         pub mod models;
+        mod multipart;
         pub mod patch;
         mod request;
 

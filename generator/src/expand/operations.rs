@@ -142,7 +142,7 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         None => quote! {},
     };
     let needs_mut_options =
-        method.body.as_ref().is_some_and(|b| matches!(b.passing, Passing::Optional { .. }) && b.kind != BodyKind::Form);
+        method.body.as_ref().is_some_and(|b| matches!(b.passing, Passing::Optional { .. }) && !matches!(b.kind, BodyKind::Form | BodyKind::Multipart));
     let options_binding = if needs_mut_options {
         quote! { let mut options = options.unwrap_or_default(); }
     } else {
@@ -236,11 +236,26 @@ fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, surface: &mut
     let ty = match body.kind {
         // Raw bytes: the caller builds the content (`RequestContent::from(Vec<u8>)`).
         BodyKind::Binary => quote! { azure_core::Bytes, azure_core::http::NoFormat },
-        // JSON, and form fields, which the method encodes from a model whose fields are the form's.
-        // (`lower::clients` refused multipart bodies.)
+        // JSON, and form or multipart fields, which the method encodes from a model whose fields
+        // are the form's.
         _ => rust_type(ctx, &body.ty, Scope::Crate, &b_at)?,
     };
-    let form = body.kind == BodyKind::Form;
+    // The statements that send `fields` (a reference to the form's model) as the body.
+    let form_set = |fields: TokenStream| match body.kind {
+        // In a block, so that its names cannot shadow the method's arguments.
+        BodyKind::Multipart => quote! {
+            {
+                let (content_type, body) = crate::multipart::multipart_body(#fields)?;
+                request.insert_header("content-type", content_type);
+                request.set_body(body);
+            }
+        },
+        _ => quote! {
+            request.insert_header("content-type", #content_type);
+            request.set_body(crate::request::form_body(#fields)?);
+        },
+    };
+    let form = matches!(body.kind, BodyKind::Form | BodyKind::Multipart);
     match (&body.passing, form) {
         // Always sent, never asked for (`lower::clients` makes only JSON bodies constants).
         (Passing::Constant { json }, _) => Ok(quote! {
@@ -251,19 +266,16 @@ fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, surface: &mut
             let name = ident(name, &b_at)?;
             surface.args.push(quote! { #name: &#ty });
             surface.arg_docs.push((name.to_string(), body.description.clone()));
-            Ok(quote! {
-                request.insert_header("content-type", #content_type);
-                request.set_body(crate::request::form_body(#name)?);
-            })
+            Ok(form_set(quote! { #name }))
         }
         (Passing::Optional { field }, true) => {
             let field = ident(field, &b_at)?;
             let doc = doc_attrs(body.description.as_deref(), "The form fields.");
             surface.option_fields.push(quote! { #doc pub #field: Option<#ty>, });
+            let set = form_set(quote! { form });
             Ok(quote! {
                 if let Some(form) = &options.#field {
-                    request.insert_header("content-type", #content_type);
-                    request.set_body(crate::request::form_body(form)?);
+                    #set
                 }
             })
         }

@@ -655,13 +655,26 @@ pub(crate) fn expand_readme(ctx: &Context<'_>) -> String {
          not know in `UnknownValue` and write them back unchanged. `Debug` follows `SafeDebug`, secrets always \
          redacted (above). \
          A model request body is passed as `model.try_into()?` (an `azure_core::http::RequestContent`); any other \
-         body (a list, a date, an optional value) is passed as the value, and the method writes it. A model is \
+         body (a list, a date, an optional value) is passed as the value, and the method writes it. ",
+    );
+    let kinds: Vec<BodyKind> = api.clients.clients.iter().flat_map(|c| &c.methods).filter_map(|m| m.body.as_ref().map(|b| b.kind)).collect();
+    if kinds.contains(&BodyKind::Form) || kinds.contains(&BodyKind::Multipart) {
+        out.push_str("A form body is passed as a reference to the model whose fields are the form's. ");
+    }
+    if kinds.contains(&BodyKind::Multipart) {
+        out.push_str(
+            "In a `multipart/form-data` body each field present is a part (a list one part per item, other values \
+             than strings as JSON text), and a file field is `Vec<u8>`, sent as an `application/octet-stream` file \
+             part. ",
+        );
+    }
+    out.push_str(
+        "A model is \
          `Serialize` when a method sends it and `Deserialize` when one receives it, which keeps the crate quick to \
          compile; the feature `all-serde` (which `fake` turns on) gives every model both, for code that stores, \
          replays or builds models as JSON.\n\n\
          ## Not supported yet\n\n\
-         - `x-ms-client-flatten` is not applied: flattened objects stay nested, as on the wire.\n\
-         - `multipart/form-data` request bodies: the generator refuses such operations with an error naming them.\n",
+         - `x-ms-client-flatten` is not applied: flattened objects stay nested, as on the wire.\n",
     );
     if !api.clients.refused.is_empty() {
         out.push_str(

@@ -1,9 +1,10 @@
 //! The generated crate's fixed support code, the same for every spec: `src/error.rs` (service
 //! errors, decoded once), `src/request.rs` (URLs, sending, status checks, pagers), `src/lro.rs`
 //! (long-running operations on azure_core's `Poller`, ARM style), `src/codec.rs` (how dates,
-//! durations, bytes and `null`s are written and read), `src/patch.rs` (three-state PATCH
-//! properties) and `src/fake/support.rs` (what the `fake` feature's fakes share: routing,
-//! reading arguments back, writing answers, pages and operation monitors).
+//! durations, bytes and `null`s are written and read), `src/multipart.rs` (`multipart/form-data`
+//! bodies), `src/patch.rs` (three-state PATCH properties) and `src/fake/support.rs` (what the
+//! `fake` feature's fakes share: routing, reading arguments back, writing answers, pages and
+//! operation monitors).
 //!
 //! Nothing in them depends on the spec, so they are not built from tokens: they are the source
 //! files of the workspace crate `generator/runtime` (`arm_runtime`), embedded here with
@@ -17,12 +18,13 @@ use super::{preamble, Context};
 use crate::GeneratedFile;
 
 /// Each support module: its path in the generated crate and its source, from `generator/runtime/src/`.
-const MODULES: [(&str, &str); 6] = [
+const MODULES: [(&str, &str); 7] = [
     ("src/codec.rs", include_str!("../../runtime/src/codec.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     // Under `src/fake/`, beside the spec's own fakes (`fakes`), which re-export it.
     ("src/fake/support.rs", include_str!("../../runtime/src/fake.rs")),
     ("src/lro.rs", include_str!("../../runtime/src/lro.rs")),
+    ("src/multipart.rs", include_str!("../../runtime/src/multipart.rs")),
     ("src/patch.rs", include_str!("../../runtime/src/patch.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
 ];

@@ -92,6 +92,7 @@ pub(crate) fn codec_tokens_in(codec: &Codec, module: &TokenStream) -> TokenStrea
         Codec::IsoDuration => quote! { #module::IsoDuration },
         Codec::Base64 => quote! { #module::Base64 },
         Codec::Base64Url => quote! { #module::Base64Url },
+        Codec::File => quote! { #module::File },
         Codec::Seq(c) => {
             let c = inner(c);
             quote! { #module::Seq<#c> }
@@ -220,7 +221,7 @@ pub(crate) fn to_param_string(ctx: &Context<'_>, ty: &TypeRef, value: TokenStrea
     match codec(&ctx.api.types, ty) {
         // Bytes arrive as `&[u8]` (an argument) or `Vec<u8>` (an options field): the codec
         // writes a `Vec<u8>`.
-        Some(codec @ (Codec::Base64 | Codec::Base64Url)) => {
+        Some(codec @ (Codec::Base64 | Codec::Base64Url | Codec::File)) => {
             let codec = codec_tokens(&codec);
             quote! { crate::codec::to_text::<Vec<u8>, #codec>(&(#reference).to_vec())? }
         }

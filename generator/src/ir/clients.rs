@@ -275,7 +275,7 @@ pub enum ValueSource {
 pub struct MethodBody {
     /// The body parameter's wire name (examples give it under this name).
     pub wire_name: String,
-    /// How it is encoded (never multipart: refused).
+    /// How it is encoded.
     pub kind: BodyKind,
     /// The media type sent.
     pub content_type: String,

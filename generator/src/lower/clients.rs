@@ -1,8 +1,8 @@
 //! The client model (`ir::ClientModel`): which client serves each operation, and every fact
 //! about each method the crate emits, decided here once from the lowered operations and types.
 //!
-//! An operation the generator cannot express (a cookie parameter, a multipart body, an object as
-//! a query parameter, an invalid `x-ms-pageable`, ...) is refused here, located at the construct
+//! An operation the generator cannot express (a cookie parameter, a multipart body that is not an
+//! object of fields, an object as a query parameter, an invalid `x-ms-pageable`, ...) is refused here, located at the construct
 //! that stops it, and left out of the clients; `generate` decides whether a refusal is fatal
 //! (`Options::strict`). Names are given before refusals are taken out, so leaving an operation
 //! out never renames another.
@@ -356,10 +356,15 @@ fn lower_method(
     let body = match &op.body {
         None => None,
         Some(body) => {
-            if body.kind == BodyKind::Multipart {
+            // Each part is a field of the body's model; anything else has no parts to send.
+            let object_of_fields = matches!(
+                resolve_alias(&api.types, &body.ty),
+                TypeRef::Named(name) if matches!(api.types.get(name).map(|d| &d.kind), Some(TypeKind::Object(o)) if o.discriminator.is_none())
+            );
+            if body.kind == BodyKind::Multipart && !object_of_fields {
                 return Err(Error::unsupported(
                     op.location.join("requestBody"),
-                    "a multipart/form-data request body (JSON, form and binary bodies are supported)",
+                    "a multipart/form-data request body whose schema is not an object of fields (a form is sent one part per field)",
                 ));
             }
             let constant = match &body.constant {

@@ -5,13 +5,14 @@
 //! wrote, for errors and `Location` fields. One concern per module: `types` (schemas to type
 //! definitions), `inherit` (`allOf` bases), `operations` (paths to operations), `examples`
 //! (`x-ms-examples`), `naming` (the type-name registry), `schema` (a flat view of openapiv3's
-//! schema kinds).
+//! schema kinds), `multipart` (which fields of a multipart body's model are file parts).
 
 mod aliases;
 pub(crate) mod clients;
 mod constants;
 mod examples;
 mod inherit;
+mod multipart;
 mod naming;
 mod nesting;
 mod operations;
@@ -72,6 +73,7 @@ pub fn lower_spec(spec: &LoadedSpec) -> Result<Api> {
         clients: ClientModel::default(),
     };
     patch::mark_patch_models(&mut api);
+    multipart::mark_file_parts(&mut api);
     constants::mark_constant_fields(&mut api);
     api.clients = clients::lower_clients(&api)?;
     Ok(api)

@@ -24,8 +24,8 @@ pub(crate) fn lower_usage(api: &Api, clients: &[Client]) -> BTreeMap<String, Typ
     let mut usage: BTreeMap<String, TypeUsage> = BTreeMap::new();
     for method in clients.iter().flat_map(|c| &c.methods) {
         if let Some(body) = &method.body {
-            // A binary body is bytes; JSON and form bodies are written by serde.
-            if matches!(body.kind, BodyKind::Json | BodyKind::Form) {
+            // A binary body is bytes; JSON, form and multipart bodies are written by serde.
+            if matches!(body.kind, BodyKind::Json | BodyKind::Form | BodyKind::Multipart) {
                 mark(api, &body.ty, Direction::Sent, &mut usage);
             }
             if body.kind == BodyKind::Json {

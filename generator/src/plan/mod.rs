@@ -3,8 +3,8 @@
 //! are strings, and every choice is made before printing.
 //!
 //! One test per `x-ms-examples` file of the spec, run against the HTTPS test server: the plan
-//! says the request the server expects (method, encoded path, query pairs, headers, JSON body),
-//! the answers it serves (the example's response, less what names the live service, and the
+//! says the request the server expects (method, encoded path, query pairs, headers, JSON body
+//! or multipart parts), the answers it serves (the example's response, less what names the live service, and the
 //! polls a long-running operation then sends), the call (client accessor, method, arguments and
 //! options fields, each value as data) and what is checked of its result (the example's body as
 //! the model encodes it again, read-only fields through access paths, decoded as a plain
@@ -198,6 +198,20 @@ pub enum ExpectedBody {
         /// The JSON the client must send: the example's, less what the model drops.
         body: Value,
     },
+    /// A `multipart/form-data` body of these parts, in the order of the model's fields.
+    Multipart {
+        /// The form field's name and the part's content, one per part (a list has one per item).
+        parts: Vec<(String, FormPart)>,
+    },
+}
+
+/// The content of one part of an expected `multipart/form-data` body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormPart {
+    /// A text part (a string as it is, another value as its JSON).
+    Text(String),
+    /// A file part of these bytes.
+    File(Vec<u8>),
 }
 
 /// The answer the server sends.
@@ -255,6 +269,8 @@ pub struct RequestBodyValue {
     pub ty: TypeRef,
     /// The example's JSON, which decodes into it.
     pub example: Value,
+    /// A form's model, which the method borrows (`&request_body`) rather than converting it.
+    pub form: bool,
 }
 
 /// The options of a call.

@@ -135,7 +135,7 @@ pub(crate) fn synthesize(api: &Api, method: &Method, operation: &Operation) -> R
 
     let mut filler = Filler { api, stack: Vec::new(), terminal_state: false };
     if let Some(body) = &method.body {
-        if body.kind != BodyKind::Json {
+        if !matches!(body.kind, BodyKind::Json | BodyKind::Multipart) {
             return Err(format!("no example is synthesized for a {} request body", body.content_type));
         }
         parameters.insert(body.wire_name.clone(), filler.value(&body.ty, &body.wire_name)?);
@@ -320,6 +320,8 @@ fn primitive_value(primitive: &Primitive, name: &str) -> Value {
         Primitive::Bytes => json!("AAH+/w=="),
         Primitive::Base64Url => json!("AAH-_w"),
         Primitive::Binary => Value::Null,
+        // A file part's bytes, as its codec writes them in JSON (serde bytes: a list of numbers).
+        Primitive::File => json!([0, 1, 254, 255]),
         Primitive::Url => json!("https://example.com/path"),
         Primitive::ArmId => json!(
             "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/my-resource-group/providers/Microsoft.Example/things/my-thing"

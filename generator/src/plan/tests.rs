@@ -189,7 +189,7 @@ fn an_example_becomes_the_request_expected_the_answer_served_and_the_call() {
         Call {
             accessor: Some("get_things_client".into()),
             method: "create_or_update".into(),
-            request_body: Some(RequestBodyValue { ty: named("Thing"), example: json!({ "name": "n", "id": "/things/a" }) }),
+            request_body: Some(RequestBodyValue { ty: named("Thing"), example: json!({ "name": "n", "id": "/things/a" }), form: false }),
             args: vec![ArgValue::Str("a b/c".into()), ArgValue::Slice(json!(["x", "y"]), None), ArgValue::RequestBody],
             options: Some(OptionsValue {
                 type_name: "ThingsClientCreateOrUpdateOptions".into(),
@@ -373,4 +373,32 @@ fn a_number_given_for_a_string_parameter_is_passed_and_expected_as_its_text() {
     assert_eq!(test.check, Check::Plain(None));
     // Nothing in this test is JSON.
     assert!(!plan.uses_json());
+}
+
+#[test]
+fn a_multipart_body_is_expected_part_by_part_as_the_encoder_writes_it() {
+    let mut api = testing::api("2024-01-01");
+    let list = |ty: TypeRef| TypeRef::Array(Box::new(ty));
+    api.types.extend([testing::object(
+        "Upload",
+        vec![
+            field("file", prim(Primitive::File), true, false),
+            field("pages", list(prim(Primitive::File)), false, false),
+            field("name", prim(Primitive::String), false, false),
+            field("count", prim(Primitive::Int32), false, false),
+            field("tags", list(prim(Primitive::String)), false, false),
+            field("absent", prim(Primitive::String), false, false),
+        ],
+    )]);
+    let value = json!({
+        "tags": ["a", "b"], "file": [0, 255], "pages": [[1], [2, 3]], "name": "n", "count": 7, "absent": null
+    });
+    let parts = super::example::form_parts(&api, &named("Upload"), &value);
+    let text = |name: &str, value: &str| (name.to_string(), FormPart::Text(value.into()));
+    let file = |name: &str, bytes: &[u8]| (name.to_string(), FormPart::File(bytes.to_vec()));
+    // The model's field order, a list one part per item, `null` left out.
+    assert_eq!(
+        parts,
+        [file("file", &[0, 255]), file("pages", &[1]), file("pages", &[2, 3]), text("name", "n"), text("count", "7"), text("tags", "a"), text("tags", "b")]
+    );
 }

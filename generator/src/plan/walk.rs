@@ -220,6 +220,8 @@ fn primitive_accepts(primitive: &Primitive, value: &Value) -> bool {
         Primitive::Bool => value.is_boolean(),
         Primitive::Int32 | Primitive::Int64 | Primitive::UnixTime => value.is_i64() || value.is_u64(),
         Primitive::Float32 | Primitive::Float64 => value.is_number(),
+        // A file part's bytes, as JSON writes them: a list of numbers.
+        Primitive::File => value.as_array().is_some_and(|bytes| bytes.iter().all(|b| b.as_u64().is_some_and(|n| n <= 255))),
         _ => value.is_string(),
     }
 }
