@@ -6,7 +6,8 @@
 //! emitted as `src/fake/support.rs`).
 //!
 //! The generator embeds each file of `src/` other than this one verbatim, after its
-//! `@generated` preamble, as the module of the same name of the generated crate
+//! `@generated` preamble, as the module of the same name of the generated crate, a module split
+//! into a folder (`lro/mod.rs`, `lro/poll.rs`) as the same folder
 //! (`generator/src/expand/runtime.rs`). They live in this crate so that they are source: the
 //! compiler, clippy and their unit tests see them here, and their comments survive. So they
 //! refer to each other as `crate::error`, `crate::request`, ..., which the generated crate

@@ -1,5 +1,5 @@
 //! The generated crate's fixed support code, the same for every spec: `src/error.rs` (service
-//! errors, decoded once), `src/request.rs` (URLs, sending, status checks, pagers), `src/lro.rs`
+//! errors, decoded once), `src/request.rs` (URLs, sending, status checks, pagers), `src/lro/`
 //! (long-running operations on azure_core's `Poller`, ARM style), `src/codec.rs` (how dates,
 //! durations, bytes and `null`s are written and read), `src/patch.rs` (three-state PATCH
 //! properties) and `src/fake/support.rs` (what the `fake` feature's fakes share: routing,
@@ -16,13 +16,15 @@
 use super::{preamble, Context};
 use crate::GeneratedFile;
 
-/// Each support module: its path in the generated crate and its source, from `generator/runtime/src/`.
-const MODULES: [(&str, &str); 6] = [
+/// Each support file: its path in the generated crate and its source, from `generator/runtime/src/`.
+/// A module split into files (`lro/`) keeps its tree.
+const MODULES: [(&str, &str); 7] = [
     ("src/codec.rs", include_str!("../../runtime/src/codec.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     // Under `src/fake/`, beside the spec's own fakes (`fakes`), which re-export it.
     ("src/fake/support.rs", include_str!("../../runtime/src/fake.rs")),
-    ("src/lro.rs", include_str!("../../runtime/src/lro.rs")),
+    ("src/lro/mod.rs", include_str!("../../runtime/src/lro/mod.rs")),
+    ("src/lro/poll.rs", include_str!("../../runtime/src/lro/poll.rs")),
     ("src/patch.rs", include_str!("../../runtime/src/patch.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
 ];
