@@ -3,7 +3,7 @@
 //! (long-running operations on azure_core's `Poller`, the Azure Resource Manager way), `codec`
 //! (how dates, durations, bytes and `null`s are written and read, at any depth), `patch`
 //! (three-state properties of PATCH requests) and `fake` (what the `fake` feature's fakes share,
-//! emitted as `src/fake/support.rs`).
+//! emitted as `src/fake/support/`).
 //!
 //! The generator embeds each file of `src/` other than this one verbatim, after its
 //! `@generated` preamble, as the module of the same name of the generated crate, a module split
