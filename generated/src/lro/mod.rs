@@ -45,7 +45,7 @@
 //! [`resume_token`]: OperationStatus::resume_token
 //!
 //! This module holds what a generated method and its caller see ([`OperationStatus`], the
-//! [`Operation`] a method describes, its resume token); `poll` holds the conversation with the
+//! `Operation` a method describes, its resume token); `poll` holds the conversation with the
 //! service: the first answer, each poll, and where the result is read.
 
 #![allow(dead_code)]
