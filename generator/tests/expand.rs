@@ -330,8 +330,11 @@ fn every_file_starts_with_the_generated_preamble() {
             "src/lib.rs",
             "src/codec.rs",
             "src/error.rs",
-            "src/fake/support.rs",
-            "src/lro.rs",
+            "src/fake/support/mod.rs",
+            "src/fake/support/route.rs",
+            "src/fake/support/transport.rs",
+            "src/lro/mod.rs",
+            "src/lro/poll.rs",
             "src/multipart.rs",
             "src/patch.rs",
             "src/request.rs",
@@ -360,24 +363,46 @@ fn output_is_deterministic() {
     assert_eq!(generate_small(), generate_small());
 }
 
-/// The path a support module (`error`) has in a generated crate: `src/error.rs`, except the
-/// fakes' support, which sits beside the spec's own fakes in `src/fake/`.
-fn emitted_path(module: &str) -> String {
-    if module == "fake" { "src/fake/support.rs".to_string() } else { format!("src/{module}.rs") }
+/// The path a file of `generator/runtime/src/` (`error.rs`, `lro/poll.rs`) has in a generated
+/// crate: the same under `src/`, except the fakes' support, which sits beside the spec's own
+/// fakes, in `src/fake/support/` (or `src/fake/support.rs`, were it one file).
+fn emitted_path(relative: &str) -> String {
+    match relative.strip_prefix("fake") {
+        Some(".rs") => "src/fake/support.rs".to_string(),
+        Some(rest) if rest.starts_with('/') => format!("src/fake/support{rest}"),
+        _ => format!("src/{relative}"),
+    }
 }
 
-/// The support modules, the files of `generator/runtime/src/` but `lib.rs`: the path each has in
-/// a generated crate (`src/error.rs`) and its source, sorted by path.
+/// The directory of the runtime crate's sources.
+fn runtime_src() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src")
+}
+
+/// The `.rs` files under `dir`, at any depth, as paths relative to `base` with `/` separators.
+fn rust_files(base: &std::path::Path, dir: &std::path::Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(base, &path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let relative = path.strip_prefix(base).unwrap();
+            files.push(relative.components().map(|c| c.as_os_str().to_str().unwrap()).collect::<Vec<_>>().join("/"));
+        }
+    }
+    files
+}
+
+/// The support modules, the files of `generator/runtime/src/` (at any depth) but `lib.rs`: the
+/// path each has in a generated crate (`src/error.rs`, `src/lro/mod.rs`) and its source, sorted
+/// by path.
 fn runtime_modules() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src");
-    let mut modules: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "rs") && !path.ends_with("lib.rs"))
-        .map(|path| {
-            let name = path.file_stem().unwrap().to_str().unwrap().to_string();
-            (emitted_path(&name), std::fs::read_to_string(&path).unwrap())
-        })
+    let dir = runtime_src();
+    let mut modules: Vec<(String, String)> = rust_files(&dir, &dir)
+        .into_iter()
+        .filter(|relative| relative != "lib.rs")
+        .map(|relative| (emitted_path(&relative), std::fs::read_to_string(dir.join(&relative)).unwrap()))
         .collect();
     modules.sort();
     modules
@@ -404,16 +429,20 @@ fn runtime_modules_are_emitted_byte_for_byte_after_the_preamble() {
 fn lib_rs_declares_the_runtime_modules_as_the_runtime_crate_does() {
     let files = generate_small();
     let lib = file(&files, "src/lib.rs");
-    let runtime_lib = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime/src/lib.rs")).unwrap();
+    let runtime_lib = std::fs::read_to_string(runtime_src().join("lib.rs")).unwrap();
     let declarations: Vec<&str> = runtime_lib.lines().filter(|line| line.starts_with("mod ") || line.starts_with("pub mod ")).collect();
-    let declared: Vec<String> = declarations
+    let mut declared: Vec<String> =
+        declarations.iter().map(|line| line.trim_start_matches("pub ").trim_start_matches("mod ").trim_end_matches(';').to_string()).collect();
+    declared.sort();
+    // The top-level modules of `src/`: a file `name.rs` (but `lib.rs`) or a folder `name/`.
+    let mut top: Vec<String> = rust_files(&runtime_src(), &runtime_src())
         .iter()
-        .map(|line| emitted_path(line.trim_start_matches("pub ").trim_start_matches("mod ").trim_end_matches(';')))
+        .filter(|relative| *relative != "lib.rs")
+        .map(|relative| relative.split('/').next().unwrap().trim_end_matches(".rs").to_string())
         .collect();
-    let modules: Vec<String> = runtime_modules().into_iter().map(|(path, _)| path).collect();
-    let mut sorted = declared.clone();
-    sorted.sort();
-    assert_eq!(sorted, modules, "generator/runtime/src/lib.rs declares every file of its src/ but lib.rs");
+    top.sort();
+    top.dedup();
+    assert_eq!(declared, top, "generator/runtime/src/lib.rs declares every module of its src/ but lib.rs");
     for declaration in declarations {
         assert!(lib.lines().any(|line| line == declaration), "the generated lib.rs lacks `{declaration}`:\n{lib}");
     }

@@ -14,8 +14,8 @@
 //!
 //! Everything about the methods comes from the client model (kinds, success codes, error
 //! envelopes, paging names, final states); the shared machinery (routing, reading arguments
-//! back, writing answers, pages and operation monitors) is `generator/runtime/src/fake.rs`,
-//! emitted as `src/fake/support.rs`. The names of the fake's own items (servers, call structs,
+//! back, writing answers, pages and operation monitors) is `generator/runtime/src/fake/`,
+//! emitted as `src/fake/support/`. The names of the fake's own items (servers, call structs,
 //! the factory's accessors) are derived here from the client model's names, made unique among
 //! themselves.
 

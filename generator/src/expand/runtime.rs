@@ -1,8 +1,8 @@
 //! The generated crate's fixed support code, the same for every spec: `src/error.rs` (service
-//! errors, decoded once), `src/request.rs` (URLs, sending, status checks, pagers), `src/lro.rs`
+//! errors, decoded once), `src/request.rs` (URLs, sending, status checks, pagers), `src/lro/`
 //! (long-running operations on azure_core's `Poller`, ARM style), `src/codec.rs` (how dates,
 //! durations, bytes and `null`s are written and read), `src/multipart.rs` (`multipart/form-data`
-//! bodies), `src/patch.rs` (three-state PATCH properties) and `src/fake/support.rs` (what the
+//! bodies), `src/patch.rs` (three-state PATCH properties) and `src/fake/support/` (what the
 //! `fake` feature's fakes share: routing, reading arguments back, writing answers, pages and
 //! operation monitors).
 //!
@@ -17,13 +17,17 @@
 use super::{preamble, Context};
 use crate::GeneratedFile;
 
-/// Each support module: its path in the generated crate and its source, from `generator/runtime/src/`.
-const MODULES: [(&str, &str); 7] = [
+/// Each support file: its path in the generated crate and its source, from `generator/runtime/src/`.
+/// A module split into files (`lro/`) keeps its tree; the fakes' support (`fake/` there) sits
+/// under `src/fake/support/`, beside the spec's own fakes (`fakes`), which re-export it.
+const MODULES: [(&str, &str); 10] = [
     ("src/codec.rs", include_str!("../../runtime/src/codec.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
-    // Under `src/fake/`, beside the spec's own fakes (`fakes`), which re-export it.
-    ("src/fake/support.rs", include_str!("../../runtime/src/fake.rs")),
-    ("src/lro.rs", include_str!("../../runtime/src/lro.rs")),
+    ("src/fake/support/mod.rs", include_str!("../../runtime/src/fake/mod.rs")),
+    ("src/fake/support/route.rs", include_str!("../../runtime/src/fake/route.rs")),
+    ("src/fake/support/transport.rs", include_str!("../../runtime/src/fake/transport.rs")),
+    ("src/lro/mod.rs", include_str!("../../runtime/src/lro/mod.rs")),
+    ("src/lro/poll.rs", include_str!("../../runtime/src/lro/poll.rs")),
     ("src/multipart.rs", include_str!("../../runtime/src/multipart.rs")),
     ("src/patch.rs", include_str!("../../runtime/src/patch.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
