@@ -625,6 +625,17 @@ pub struct EnumType {
     pub values: Vec<EnumValue>,
 }
 
+impl EnumType {
+    /// Its one value when it is AutoRest's constant: one value, `modelAsString: false`. A
+    /// required field or body of this type is a constant, and the type defaults to it.
+    pub fn constant_value(&self) -> Option<&serde_json::Value> {
+        match self.values.as_slice() {
+            [only] if !self.model_as_string => Some(&only.value),
+            _ => None,
+        }
+    }
+}
+
 /// One enum value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EnumValue {

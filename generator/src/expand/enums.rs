@@ -51,10 +51,9 @@ pub(crate) fn expand_enum(ctx: &Context<'_>, def: &TypeDef, e: &EnumType) -> Res
     }
     let unknown = ident(&names::unique("UnknownValue".into(), &mut taken), &def.location)?;
     let unknown_doc = " A value this version of the crate does not know, kept as the service sent it.";
-    // A constant (one value, `modelAsString: false`) defaults to its value, so a model whose
-    // constant field the service leaves out still decodes (`lower::constants` decides which
-    // fields are constants by the same rule).
-    let constant = !e.model_as_string && e.values.len() == 1;
+    // A constant defaults to its value, so a model whose constant field the service leaves out
+    // still decodes (`lower::constants` reads the same `constant_value` to mark those fields).
+    let constant = e.constant_value().is_some();
     let default_derive = if constant { quote! { Default, } } else { quote! {} };
     let variant_defs = variants.iter().map(|(v, _, doc, _)| {
         let default_attr = if constant { quote! { #[default] } } else { quote! {} };

@@ -71,15 +71,11 @@ fn is_constant(api: &Api, constant_objects: &BTreeSet<String>, field: &Field) ->
     }
 }
 
-/// The one value of `ty` when it is a constant enum: one value, `modelAsString: false`. (A
-/// required field or body of this type is a constant.)
+/// The one value of `ty` when it is a constant enum ([`crate::ir::EnumType::constant_value`]).
 pub(super) fn constant_enum_value<'a>(api: &'a Api, ty: &TypeRef) -> Option<&'a serde_json::Value> {
     match resolve_alias(&api.types, ty) {
         TypeRef::Named(name) => match api.types.get(name).map(|d| &d.kind) {
-            Some(TypeKind::Enum(e)) if !e.model_as_string => match e.values.as_slice() {
-                [only] => Some(&only.value),
-                _ => None,
-            },
+            Some(TypeKind::Enum(e)) => e.constant_value(),
             _ => None,
         },
         _ => None,

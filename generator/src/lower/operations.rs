@@ -275,17 +275,7 @@ impl<'a> Lowerer<'a> {
         // AutoRest's constant: a required enum of one value that is not modelled as a string. An
         // operation's own `api-version` of one value pins that operation to it (as Key Vault's
         // `Vaults_List` is to 2015-11-01), however its enum is modelled.
-        let constant = view.as_ref().and_then(|view| {
-            let model_as_string = view
-                .extension("x-ms-enum")
-                .and_then(|e| e.get("modelAsString"))
-                .and_then(Value::as_bool)
-                .unwrap_or(true);
-            match view.enumeration.as_slice() {
-                [only] if data.required && (!model_as_string || is_api_version) => Some(only.clone()),
-                _ => None,
-            }
-        });
+        let constant = view.as_ref().filter(|_| data.required).and_then(|view| super::types::constant_of(view, is_api_version));
         let ty = match (&view, &constant) {
             (Some(view), Some(_)) => TypeRef::Primitive(match view.typ {
                 Some("integer") => Primitive::Int64,

@@ -75,6 +75,16 @@ fn ms_enum<'a>(view: &SchemaView<'a>) -> MsEnum<'a> {
     }
 }
 
+/// The one value of a schema written in place that is AutoRest's constant: one `enum` value and
+/// `modelAsString: false` (absent means `true`), or any modelling when `pinned` (an operation's
+/// own `api-version` of one value pins it, as Key Vault's `Vaults_List` is pinned).
+pub(super) fn constant_of(view: &SchemaView<'_>, pinned: bool) -> Option<Value> {
+    match view.enumeration.as_slice() {
+        [only] if pinned || !ms_enum(view).model_as_string => Some(only.clone()),
+        _ => None,
+    }
+}
+
 /// Whether an enum schema is lowered as an enum type (boolean "enums" stay booleans).
 fn is_enum(view: &SchemaView<'_>) -> bool {
     !view.enumeration.is_empty() && view.typ != Some("boolean")
@@ -267,10 +277,7 @@ impl<'a> Lowerer<'a> {
     pub(super) fn inline_constant(&mut self, schema: SchemaUse<'a>, pointer: &str) -> Result<Option<(Value, TypeRef)>> {
         let SchemaUse::Inline(schema) = schema else { return Ok(None) };
         let view = SchemaView::new(schema);
-        let only = match view.enumeration.as_slice() {
-            [only] if !ms_enum(&view).model_as_string => only.clone(),
-            _ => return Ok(None),
-        };
+        let Some(only) = constant_of(&view, false) else { return Ok(None) };
         let mut plain = view.clone();
         plain.enumeration.clear();
         Ok(Some((only, self.lower_inline(&plain, "Constant", pointer)?)))
