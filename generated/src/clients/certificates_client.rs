@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// The `Certificates` operations, from [`IotHubClient::get_certificates_client`](crate::IotHubClient::get_certificates_client).
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct CertificatesClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct CertificatesClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 impl CertificatesClient {
@@ -39,7 +39,6 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.Certificates.listByIotHub")]
     pub async fn list_by_iot_hub(
         &self,
         resource_group_name: &str,
@@ -48,7 +47,12 @@ impl CertificatesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::CertificateListDescription>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Certificates.listByIotHub",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -92,7 +96,6 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.Certificates.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -102,7 +105,12 @@ impl CertificatesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::CertificateDescription>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Certificates.get",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -150,7 +158,6 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.Certificates.createOrUpdate")]
     pub async fn create_or_update(
         &self,
         resource_group_name: &str,
@@ -163,7 +170,12 @@ impl CertificatesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::CertificateDescription>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Certificates.createOrUpdate",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -216,7 +228,6 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.Certificates.delete")]
     pub async fn delete(
         &self,
         resource_group_name: &str,
@@ -225,7 +236,12 @@ impl CertificatesClient {
         if_match: &str,
         options: Option<CertificatesClientDeleteOptions<'_>>,
     ) -> azure_core::Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Certificates.delete",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -274,9 +290,6 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.Certificates.generateVerificationCode"
-    )]
     pub async fn generate_verification_code(
         &self,
         resource_group_name: &str,
@@ -287,7 +300,12 @@ impl CertificatesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::CertificateWithNonceDescription>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Certificates.generateVerificationCode",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -338,7 +356,6 @@ impl CertificatesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.Certificates.verify")]
     pub async fn verify(
         &self,
         resource_group_name: &str,
@@ -352,7 +369,12 @@ impl CertificatesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::CertificateDescription>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Certificates.verify",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(

@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// Use this API to manage the IoT hubs in your Azure subscription.
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct IotHubClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct IotHubClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 /// Options for [`IotHubClient::new`].
@@ -61,7 +61,6 @@ impl IotHubClient {
     ///
     /// When `client_options.cloud` is a custom cloud and `endpoint` is not set: Resource Manager's
     /// endpoint in a custom cloud cannot be guessed. Nothing is sent either way.
-    #[azure_core::tracing::new("Microsoft.Devices")]
     pub fn new(
         credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
         subscription_id: impl Into<String>,
@@ -113,6 +112,10 @@ impl IotHubClient {
                 [scope],
             ),
         );
+        let tracer = crate::request::tracer(
+            &options.client_options,
+            "Microsoft.Devices",
+        );
         Ok(Self {
             endpoint,
             api_version: options.api_version,
@@ -125,6 +128,7 @@ impl IotHubClient {
                 None,
             ),
             subscription_id: subscription_id.into(),
+            tracer,
         })
     }
 
@@ -139,40 +143,39 @@ impl IotHubClient {
     }
 
     /// The [`CertificatesClient`](crate::clients::CertificatesClient): the `Certificates` operations, sharing this client's pipeline.
-    #[azure_core::tracing::subclient]
     pub fn get_certificates_client(&self) -> crate::clients::CertificatesClient {
         crate::clients::CertificatesClient {
             endpoint: self.endpoint.clone(),
             api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
             subscription_id: self.subscription_id.clone(),
+            tracer: self.tracer.clone(),
         }
     }
 
     /// The [`IotHubResourceClient`](crate::clients::IotHubResourceClient): the `IotHubResource` operations, sharing this client's pipeline.
-    #[azure_core::tracing::subclient]
     pub fn get_iot_hub_resource_client(&self) -> crate::clients::IotHubResourceClient {
         crate::clients::IotHubResourceClient {
             endpoint: self.endpoint.clone(),
             api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
             subscription_id: self.subscription_id.clone(),
+            tracer: self.tracer.clone(),
         }
     }
 
     /// The [`OperationsClient`](crate::clients::OperationsClient): the `Operations` operations, sharing this client's pipeline.
-    #[azure_core::tracing::subclient]
     pub fn get_operations_client(&self) -> crate::clients::OperationsClient {
         crate::clients::OperationsClient {
             endpoint: self.endpoint.clone(),
             api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
             subscription_id: self.subscription_id.clone(),
+            tracer: self.tracer.clone(),
         }
     }
 
     /// The [`PrivateEndpointConnectionsClient`](crate::clients::PrivateEndpointConnectionsClient): the `PrivateEndpointConnections` operations, sharing this client's pipeline.
-    #[azure_core::tracing::subclient]
     pub fn get_private_endpoint_connections_client(
         &self,
     ) -> crate::clients::PrivateEndpointConnectionsClient {
@@ -181,11 +184,11 @@ impl IotHubClient {
             api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
             subscription_id: self.subscription_id.clone(),
+            tracer: self.tracer.clone(),
         }
     }
 
     /// The [`PrivateLinkResourcesClient`](crate::clients::PrivateLinkResourcesClient): the `PrivateLinkResources` operations, sharing this client's pipeline.
-    #[azure_core::tracing::subclient]
     pub fn get_private_link_resources_client(
         &self,
     ) -> crate::clients::PrivateLinkResourcesClient {
@@ -194,11 +197,11 @@ impl IotHubClient {
             api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
             subscription_id: self.subscription_id.clone(),
+            tracer: self.tracer.clone(),
         }
     }
 
     /// The [`ResourceProviderCommonClient`](crate::clients::ResourceProviderCommonClient): the `ResourceProviderCommon` operations, sharing this client's pipeline.
-    #[azure_core::tracing::subclient]
     pub fn get_resource_provider_common_client(
         &self,
     ) -> crate::clients::ResourceProviderCommonClient {
@@ -207,6 +210,7 @@ impl IotHubClient {
             api_version: self.api_version.clone(),
             pipeline: self.pipeline.clone(),
             subscription_id: self.subscription_id.clone(),
+            tracer: self.tracer.clone(),
         }
     }
 }
@@ -229,7 +233,6 @@ impl IotHubClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHub.manualFailover")]
     pub fn manual_failover(
         &self,
         iot_hub_name: &str,
@@ -241,7 +244,12 @@ impl IotHubClient {
             crate::lro::OperationStatus<(), azure_core::http::NoFormat>,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHub.manualFailover",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -314,17 +322,11 @@ impl IotHubClient {
             token,
             {
                 let mut options = options.unwrap_or_default().into_owned();
-                options.context = options
-                    .context
-                    .with_value(
-                        azure_core::tracing::PublicApiInstrumentationInformation::new(
-                            "Microsoft.Devices.IotHub.manualFailover",
-                            Vec::new(),
-                        ),
-                    );
-                if let Some(tracer) = &self.tracer {
-                    options.context = options.context.with_value(tracer.clone());
-                }
+                crate::request::instrument(
+                    &mut options.context,
+                    "Microsoft.Devices.IotHub.manualFailover",
+                    self.tracer.as_ref(),
+                );
                 options
             },
         )

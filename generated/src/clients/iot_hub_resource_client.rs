@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// The `IotHubResource` operations, from [`IotHubClient::get_iot_hub_resource_client`](crate::IotHubClient::get_iot_hub_resource_client).
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct IotHubResourceClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct IotHubResourceClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 impl IotHubResourceClient {
@@ -37,7 +37,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -46,7 +45,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::IotHubDescription>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.get",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -93,7 +97,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.createOrUpdate")]
     pub fn create_or_update(
         &self,
         resource_group_name: &str,
@@ -110,7 +113,12 @@ impl IotHubResourceClient {
             >,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.createOrUpdate",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -188,17 +196,11 @@ impl IotHubResourceClient {
             token,
             {
                 let mut options = options.unwrap_or_default().into_owned();
-                options.context = options
-                    .context
-                    .with_value(
-                        azure_core::tracing::PublicApiInstrumentationInformation::new(
-                            "Microsoft.Devices.IotHubResource.createOrUpdate",
-                            Vec::new(),
-                        ),
-                    );
-                if let Some(tracer) = &self.tracer {
-                    options.context = options.context.with_value(tracer.clone());
-                }
+                crate::request::instrument(
+                    &mut options.context,
+                    "Microsoft.Devices.IotHubResource.createOrUpdate",
+                    self.tracer.as_ref(),
+                );
                 options
             },
         )
@@ -218,7 +220,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.delete")]
     pub fn delete(
         &self,
         resource_group_name: &str,
@@ -232,7 +233,12 @@ impl IotHubResourceClient {
             >,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.delete",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -305,17 +311,11 @@ impl IotHubResourceClient {
             token,
             {
                 let mut options = options.unwrap_or_default().into_owned();
-                options.context = options
-                    .context
-                    .with_value(
-                        azure_core::tracing::PublicApiInstrumentationInformation::new(
-                            "Microsoft.Devices.IotHubResource.delete",
-                            Vec::new(),
-                        ),
-                    );
-                if let Some(tracer) = &self.tracer {
-                    options.context = options.context.with_value(tracer.clone());
-                }
+                crate::request::instrument(
+                    &mut options.context,
+                    "Microsoft.Devices.IotHubResource.delete",
+                    self.tracer.as_ref(),
+                );
                 options
             },
         )
@@ -338,7 +338,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<serde_json::Value>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.update")]
     pub fn update(
         &self,
         resource_group_name: &str,
@@ -353,7 +352,12 @@ impl IotHubResourceClient {
             >,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.update",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -428,17 +432,11 @@ impl IotHubResourceClient {
             token,
             {
                 let mut options = options.unwrap_or_default().into_owned();
-                options.context = options
-                    .context
-                    .with_value(
-                        azure_core::tracing::PublicApiInstrumentationInformation::new(
-                            "Microsoft.Devices.IotHubResource.update",
-                            Vec::new(),
-                        ),
-                    );
-                if let Some(tracer) = &self.tracer {
-                    options.context = options.context.with_value(tracer.clone());
-                }
+                crate::request::instrument(
+                    &mut options.context,
+                    "Microsoft.Devices.IotHubResource.update",
+                    self.tracer.as_ref(),
+                );
                 options
             },
         )
@@ -453,16 +451,18 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.listBySubscription"
-    )]
     pub fn list_by_subscription(
         &self,
         options: Option<IotHubResourceClientListBySubscriptionOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::IotHubDescriptionListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.listBySubscription",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -507,9 +507,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.listByResourceGroup"
-    )]
     pub fn list_by_resource_group(
         &self,
         resource_group_name: &str,
@@ -517,7 +514,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::IotHubDescriptionListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.listByResourceGroup",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -563,7 +565,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getStats")]
     pub async fn get_stats(
         &self,
         resource_group_name: &str,
@@ -572,7 +573,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::RegistryStatistics>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getStats",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -617,7 +623,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getValidSkus")]
     pub fn get_valid_skus(
         &self,
         resource_group_name: &str,
@@ -626,7 +631,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::IotHubSkuDescriptionListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getValidSkus",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -679,9 +689,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.listEventHubConsumerGroups"
-    )]
     pub fn list_event_hub_consumer_groups(
         &self,
         resource_group_name: &str,
@@ -691,7 +698,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::EventHubConsumerGroupsListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.listEventHubConsumerGroups",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -748,9 +760,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.getEventHubConsumerGroup"
-    )]
     pub async fn get_event_hub_consumer_group(
         &self,
         resource_group_name: &str,
@@ -761,7 +770,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::EventHubConsumerGroupInfo>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getEventHubConsumerGroup",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -813,9 +827,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.createEventHubConsumerGroup"
-    )]
     pub async fn create_event_hub_consumer_group(
         &self,
         resource_group_name: &str,
@@ -829,7 +840,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::EventHubConsumerGroupInfo>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.createEventHubConsumerGroup",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -882,9 +898,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.deleteEventHubConsumerGroup"
-    )]
     pub async fn delete_event_hub_consumer_group(
         &self,
         resource_group_name: &str,
@@ -893,7 +906,12 @@ impl IotHubResourceClient {
         name: &str,
         options: Option<IotHubResourceClientDeleteEventHubConsumerGroupOptions<'_>>,
     ) -> azure_core::Result<azure_core::http::Response<(), azure_core::http::NoFormat>> {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.deleteEventHubConsumerGroup",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -946,7 +964,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.listJobs")]
     pub fn list_jobs(
         &self,
         resource_group_name: &str,
@@ -955,7 +972,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::JobResponseListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.listJobs",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1004,7 +1026,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getJob")]
     pub async fn get_job(
         &self,
         resource_group_name: &str,
@@ -1012,7 +1033,12 @@ impl IotHubResourceClient {
         job_id: &str,
         options: Option<IotHubResourceClientGetJobOptions<'_>>,
     ) -> azure_core::Result<azure_core::http::Response<crate::models::JobResponse>> {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getJob",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1058,7 +1084,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.getQuotaMetrics")]
     pub fn get_quota_metrics(
         &self,
         resource_group_name: &str,
@@ -1067,7 +1092,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::IotHubQuotaMetricInfoListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getQuotaMetrics",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1119,9 +1149,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.getEndpointHealth"
-    )]
     pub fn get_endpoint_health(
         &self,
         resource_group_name: &str,
@@ -1130,7 +1157,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::EndpointHealthDataListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getEndpointHealth",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1177,9 +1209,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.checkNameAvailability"
-    )]
     pub async fn check_name_availability(
         &self,
         operation_inputs: azure_core::http::RequestContent<
@@ -1189,7 +1218,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::IotHubNameAvailabilityInfo>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.checkNameAvailability",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1229,7 +1263,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.testAllRoutes")]
     pub async fn test_all_routes(
         &self,
         iot_hub_name: &str,
@@ -1239,7 +1272,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::TestAllRoutesResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.testAllRoutes",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1285,7 +1323,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.testRoute")]
     pub async fn test_route(
         &self,
         iot_hub_name: &str,
@@ -1293,7 +1330,12 @@ impl IotHubResourceClient {
         input: azure_core::http::RequestContent<crate::models::TestRouteInput>,
         options: Option<IotHubResourceClientTestRouteOptions<'_>>,
     ) -> azure_core::Result<azure_core::http::Response<crate::models::TestRouteResult>> {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.testRoute",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1340,7 +1382,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.listKeys")]
     pub fn list_keys(
         &self,
         resource_group_name: &str,
@@ -1351,7 +1392,12 @@ impl IotHubResourceClient {
             crate::models::SharedAccessSignatureAuthorizationRuleListResult,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.listKeys",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1400,9 +1446,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.IotHubResource.getKeysForKeyName"
-    )]
     pub async fn get_keys_for_key_name(
         &self,
         resource_group_name: &str,
@@ -1412,7 +1455,12 @@ impl IotHubResourceClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::SharedAccessSignatureAuthorizationRule>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.getKeysForKeyName",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1456,7 +1504,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.exportDevices")]
     pub async fn export_devices(
         &self,
         resource_group_name: &str,
@@ -1466,7 +1513,12 @@ impl IotHubResourceClient {
         >,
         options: Option<IotHubResourceClientExportDevicesOptions<'_>>,
     ) -> azure_core::Result<azure_core::http::Response<crate::models::JobResponse>> {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.exportDevices",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -1510,7 +1562,6 @@ impl IotHubResourceClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.IotHubResource.importDevices")]
     pub async fn import_devices(
         &self,
         resource_group_name: &str,
@@ -1520,7 +1571,12 @@ impl IotHubResourceClient {
         >,
         options: Option<IotHubResourceClientImportDevicesOptions<'_>>,
     ) -> azure_core::Result<azure_core::http::Response<crate::models::JobResponse>> {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.IotHubResource.importDevices",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(

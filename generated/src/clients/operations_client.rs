@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// The `Operations` operations, from [`IotHubClient::get_operations_client`](crate::IotHubClient::get_operations_client).
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct OperationsClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct OperationsClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 impl OperationsClient {
@@ -36,14 +36,18 @@ impl OperationsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.Operations.list")]
     pub fn list(
         &self,
         options: Option<OperationsClientListOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Pager<crate::models::OperationListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.Operations.list",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/providers/Microsoft.Devices/operations");
         let query: Vec<(&str, String)> = vec![("api-version", self.api_version.clone())];

@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// The `PrivateEndpointConnections` operations, from [`IotHubClient::get_private_endpoint_connections_client`](crate::IotHubClient::get_private_endpoint_connections_client).
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct PrivateEndpointConnectionsClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct PrivateEndpointConnectionsClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 impl PrivateEndpointConnectionsClient {
@@ -39,7 +39,6 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.PrivateEndpointConnections.list")]
     pub async fn list(
         &self,
         resource_group_name: &str,
@@ -48,7 +47,12 @@ impl PrivateEndpointConnectionsClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::PrivateEndpointConnectionsList>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.PrivateEndpointConnections.list",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -92,7 +96,6 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.PrivateEndpointConnections.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -102,7 +105,12 @@ impl PrivateEndpointConnectionsClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::PrivateEndpointConnection>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.PrivateEndpointConnections.get",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -157,9 +165,6 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.PrivateEndpointConnections.update"
-    )]
     pub fn update(
         &self,
         resource_group_name: &str,
@@ -177,7 +182,12 @@ impl PrivateEndpointConnectionsClient {
             >,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.PrivateEndpointConnections.update",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -259,17 +269,11 @@ impl PrivateEndpointConnectionsClient {
             token,
             {
                 let mut options = options.unwrap_or_default().into_owned();
-                options.context = options
-                    .context
-                    .with_value(
-                        azure_core::tracing::PublicApiInstrumentationInformation::new(
-                            "Microsoft.Devices.PrivateEndpointConnections.update",
-                            Vec::new(),
-                        ),
-                    );
-                if let Some(tracer) = &self.tracer {
-                    options.context = options.context.with_value(tracer.clone());
-                }
+                crate::request::instrument(
+                    &mut options.context,
+                    "Microsoft.Devices.PrivateEndpointConnections.update",
+                    self.tracer.as_ref(),
+                );
                 options
             },
         )
@@ -292,9 +296,6 @@ impl PrivateEndpointConnectionsClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.PrivateEndpointConnections.delete"
-    )]
     pub fn delete(
         &self,
         resource_group_name: &str,
@@ -309,7 +310,12 @@ impl PrivateEndpointConnectionsClient {
             >,
         >,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.PrivateEndpointConnections.delete",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -389,17 +395,11 @@ impl PrivateEndpointConnectionsClient {
             token,
             {
                 let mut options = options.unwrap_or_default().into_owned();
-                options.context = options
-                    .context
-                    .with_value(
-                        azure_core::tracing::PublicApiInstrumentationInformation::new(
-                            "Microsoft.Devices.PrivateEndpointConnections.delete",
-                            Vec::new(),
-                        ),
-                    );
-                if let Some(tracer) = &self.tracer {
-                    options.context = options.context.with_value(tracer.clone());
-                }
+                crate::request::instrument(
+                    &mut options.context,
+                    "Microsoft.Devices.PrivateEndpointConnections.delete",
+                    self.tracer.as_ref(),
+                );
                 options
             },
         )

@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// The `PrivateLinkResources` operations, from [`IotHubClient::get_private_link_resources_client`](crate::IotHubClient::get_private_link_resources_client).
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct PrivateLinkResourcesClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct PrivateLinkResourcesClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 impl PrivateLinkResourcesClient {
@@ -39,7 +39,6 @@ impl PrivateLinkResourcesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.PrivateLinkResources.list")]
     pub async fn list(
         &self,
         resource_group_name: &str,
@@ -48,7 +47,12 @@ impl PrivateLinkResourcesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::PrivateLinkResources>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.PrivateLinkResources.list",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(
@@ -92,7 +96,6 @@ impl PrivateLinkResourcesClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function("Microsoft.Devices.PrivateLinkResources.get")]
     pub async fn get(
         &self,
         resource_group_name: &str,
@@ -102,7 +105,12 @@ impl PrivateLinkResourcesClient {
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::GroupIdInformation>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.PrivateLinkResources.get",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(

@@ -3,7 +3,6 @@
 //! A client of the service (see the crate documentation).
 
 /// The `ResourceProviderCommon` operations, from [`IotHubClient::get_resource_provider_common_client`](crate::IotHubClient::get_resource_provider_common_client).
-#[azure_core::tracing::client]
 #[derive(Clone, Debug)]
 pub struct ResourceProviderCommonClient {
     pub(crate) endpoint: azure_core::http::Url,
@@ -12,6 +11,7 @@ pub struct ResourceProviderCommonClient {
     pub(crate) pipeline: azure_core::http::Pipeline,
     #[allow(dead_code)]
     pub(crate) subscription_id: String,
+    pub(crate) tracer: Option<::std::sync::Arc<dyn azure_core::tracing::Tracer>>,
 }
 
 impl ResourceProviderCommonClient {
@@ -34,16 +34,18 @@ impl ResourceProviderCommonClient {
     /// # Errors
     ///
     /// A response with another status is an error whose [`ServiceError<ErrorDetails>`](crate::ServiceError) is reachable with [`service_error`](crate::service_error).
-    #[azure_core::tracing::function(
-        "Microsoft.Devices.ResourceProviderCommon.getSubscriptionQuota"
-    )]
     pub async fn get_subscription_quota(
         &self,
         options: Option<ResourceProviderCommonClientGetSubscriptionQuotaOptions<'_>>,
     ) -> azure_core::Result<
         azure_core::http::Response<crate::models::UserSubscriptionQuotaListResult>,
     > {
-        let options = options.unwrap_or_default();
+        let mut options = options.unwrap_or_default();
+        crate::request::instrument(
+            &mut options.method_options.context,
+            "Microsoft.Devices.ResourceProviderCommon.getSubscriptionQuota",
+            self.tracer.as_ref(),
+        );
         let mut path = String::new();
         path.push_str("/subscriptions/");
         path.push_str(

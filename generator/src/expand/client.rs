@@ -54,13 +54,13 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
     // A templated host: the options' endpoint, if any, overrides the template of each request.
     let templated = root.host.is_some();
     let endpoint_ty = if templated { quote! { Option<azure_core::http::Url> } } else { quote! { azure_core::http::Url } };
-    // `#[tracing::client]` adds the `tracer` the methods' spans come from; a client left without
+    // The `tracer` the methods' spans come from (`expand::tracing`); a client left without
     // methods (every operation refused) never reads it.
     let unread = client.methods.is_empty() && (client.group.is_some() || ctx.api.clients.clients.len() == 1);
     let allow_unread = if unread { quote! { #[allow(dead_code)] } } else { quote! {} };
+    let tracer = super::tracing::tracer_field();
     let strukt = quote! {
         #struct_doc
-        #[azure_core::tracing::client]
         #allow_unread
         #[derive(Clone, Debug)]
         pub struct #name {
@@ -70,6 +70,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
             #[allow(dead_code)]
             pub(crate) pipeline: azure_core::http::Pipeline,
             #(#fields)*
+            #tracer
         }
     };
     let endpoint_accessor = if templated {
@@ -153,13 +154,13 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
         let doc = format!(" The [`{0}`](crate::clients::{0}): the `{group}` operations, sharing this client's pipeline.", sub.name);
         sub_accessors.push(quote! {
             #[doc = #doc]
-            #[azure_core::tracing::subclient]
             pub fn #accessor(&self) -> crate::clients::#sub_name {
                 crate::clients::#sub_name {
                     endpoint: self.endpoint.clone(),
                     api_version: self.api_version.clone(),
                     pipeline: self.pipeline.clone(),
                     #(#copies)*
+                    tracer: self.tracer.clone(),
                 }
             }
         });
@@ -310,7 +311,6 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
 
         impl #name {
             #(#[doc = #new_doc])*
-            #[azure_core::tracing::new(#namespace)]
             pub fn new(
                 credential: ::std::sync::Arc<dyn azure_core::credentials::TokenCredential>,
                 #(#new_args,)*
@@ -323,8 +323,8 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
                 let auth: ::std::sync::Arc<dyn azure_core::http::policies::Policy> = ::std::sync::Arc::new(
                     azure_core::http::policies::auth::BearerTokenAuthorizationPolicy::new(credential, [scope]),
                 );
-                // Built inside `Self { .. }`: `#[tracing::new]` puts the tracer first there, made
-                // from the client options before the pipeline takes them.
+                // The tracer is made from the client options before the pipeline takes them.
+                let tracer = crate::request::tracer(&options.client_options, #namespace);
                 Ok(Self {
                     endpoint,
                     api_version: options.api_version,
@@ -337,6 +337,7 @@ pub(crate) fn expand_client_struct(ctx: &Context<'_>, client: &Client) -> Result
                         None,
                     ),
                     #(#new_inits)*
+                    tracer,
                 })
             }
 

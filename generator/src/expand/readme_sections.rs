@@ -42,8 +42,8 @@ fn tracing(ctx: &Context<'_>) -> String {
     };
     format!(
         "\n## Tracing\n\n\
-         The clients are instrumented the way the official azure_core 1.x crates are (`#[tracing::client]`, \
-         `#[tracing::new(\"{namespace}\")]`, `#[tracing::function(..)]`): give `client_options.instrumentation.tracer_provider` \
+         The clients are instrumented the way the official azure_core 1.x crates are (their `#[tracing::..]` \
+         attributes, written out): give `client_options.instrumentation.tracer_provider` \
          a tracer provider (for OpenTelemetry, `azure_core_opentelemetry`'s) and every method call is one span named \
          after the operation, as Azure's emitter names it{example}, with `az.namespace` = `{namespace}`; the HTTP \
          requests it sends (each page of a pager, each poll of a long-running operation) are spans under it, with \

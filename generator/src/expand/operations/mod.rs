@@ -101,14 +101,12 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         }
         None => quote! {},
     };
-    let needs_mut_options =
-        method.body.as_ref().is_some_and(|b| matches!(b.passing, Passing::Optional { .. }) && !matches!(b.kind, BodyKind::Form | BodyKind::Multipart));
-    let options_binding = if needs_mut_options {
-        quote! { let mut options = options.unwrap_or_default(); }
-    } else {
-        quote! { let options = options.unwrap_or_default(); }
+    let instrument = super::tracing::instrument_call(method);
+    let prelude = quote! {
+        let mut options = options.unwrap_or_default();
+        #instrument
+        #build_request
     };
-    let prelude = quote! { #options_binding #build_request };
     let (signature_tail, body, method_options_ty) = match &method.kind {
         MethodKind::Poller(poller) => expand_lro_call(ctx, op, method, poller, prelude, &error_ty)?,
         MethodKind::Pager(pager) => expand_pager_call(op, method, pager, prelude, &error_ty)?,
@@ -131,12 +129,10 @@ fn expand_method(ctx: &Context<'_>, client: &Client, method: &Method) -> Result<
         MethodKind::Poller(poller) if poller.pages.is_none() => expand_resume_method(ctx, op, method, poller)?,
         _ => quote! {},
     };
-    let traced = super::tracing::function_attr(method);
     let method_tokens = quote! {
         #docs
         #deprecated
         #too_many
-        #traced
         pub #asyncness fn #method_ident(&self, #(#args,)* options: Option<#options_ident<'_>>) #signature_tail {
             #body
         }
