@@ -17,8 +17,6 @@ pub mod lro;
 
 pub mod models;
 
-mod multipart;
-
 pub mod patch;
 
 mod request;

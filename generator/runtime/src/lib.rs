@@ -5,7 +5,8 @@
 //! (`multipart/form-data` bodies), `patch` (three-state properties of PATCH requests) and `fake`
 //! (what the `fake` feature's fakes share, emitted as `src/fake/support/`).
 //!
-//! The generator embeds each file of `src/` other than this one verbatim, after its
+//! The generator embeds each file of `src/` other than this one verbatim (`multipart` only in a
+//! crate that sends a multipart body), after its
 //! `@generated` preamble, as the module of the same name of the generated crate, a module split
 //! into a folder (`lro/mod.rs`, `lro/poll.rs`) as the same folder
 //! (`generator/src/expand/runtime.rs`). They live in this crate so that they are source: the

@@ -33,7 +33,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use crate::error::{Error, Location, Result};
-use crate::ir::{Api, Method, Operation, TypeDef, TypeRef};
+use crate::ir::{Api, BodyKind, Method, Operation, TypeDef, TypeRef};
 use crate::{GeneratedFile, Options};
 
 pub use cargo::reserved_crate_names;
@@ -180,6 +180,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
     let root = ctx.root_client()?;
     let options = quote::format_ident!("{}Options", root);
     let complex = if ctx.facts.complex_types() { quote! { #![allow(clippy::type_complexity)] } } else { quote! {} };
+    let multipart = if ctx.uses_multipart() { quote! { mod multipart; } } else { quote! {} };
     Ok(quote! {
         #![doc = include_str!("../README.md")]
         #![deny(missing_docs)]
@@ -194,7 +195,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         pub mod fake;
         pub mod lro;
         pub mod models;
-        mod multipart;
+        #multipart
         pub mod patch;
         mod request;
 
@@ -216,6 +217,12 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(api: &'a Api, options: &'a Options) -> Result<Self> {
         Ok(Self { api, options, facts: types::TypeFacts::new(api) })
+    }
+
+    /// Whether some method sends a `multipart/form-data` body: only then does the crate carry the
+    /// `multipart` support module (`runtime::MULTIPART`).
+    pub(crate) fn uses_multipart(&self) -> bool {
+        self.api.clients.clients.iter().flat_map(|c| &c.methods).any(|m| m.body.as_ref().is_some_and(|b| b.kind == BodyKind::Multipart))
     }
 
     /// The operation a method calls.
