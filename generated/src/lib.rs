@@ -17,6 +17,8 @@ pub mod lro;
 
 pub mod models;
 
+mod object;
+
 pub mod patch;
 
 mod request;

@@ -7,20 +7,13 @@
 use super::*;
 
 /// The `ArmIdentity` object.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct ArmIdentity {
     /// Principal Id
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "principalId", default)]
+    #[serde(rename = "principalId")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -30,7 +23,7 @@ pub struct ArmIdentity {
     /// Tenant Id
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "tenantId", default)]
+    #[serde(rename = "tenantId")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -38,32 +31,39 @@ pub struct ArmIdentity {
     )]
     pub tenant_id: Option<String>,
     /// The type of identity used for the resource. The type 'SystemAssigned, UserAssigned' includes both an implicitly created identity and a set of user assigned identities. The type 'None' will remove any identities from the service.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<ResourceIdentityType>,
     /// The `userAssignedIdentities` property.
-    #[serde(
-        rename = "userAssignedIdentities",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "userAssignedIdentities", skip_serializing_if = "Option::is_none")]
     pub user_assigned_identities: Option<
         ::std::collections::HashMap<String, ArmUserIdentity>,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ArmIdentity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<ArmIdentity, ::serde_json::Error> {
+            ::std::result::Result::Ok(ArmIdentity {
+                principal_id: fields.optional("principalId")?,
+                tenant_id: fields.optional("tenantId")?,
+                type_: fields.optional("type")?,
+                user_assigned_identities: fields.optional("userAssignedIdentities")?,
+            })
+        }
+        crate::object::read(deserializer, "ArmIdentity", build)
+    }
+}
+
 /// The `ArmUserIdentity` object.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct ArmUserIdentity {
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "principalId", default)]
+    #[serde(rename = "principalId")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -71,7 +71,7 @@ pub struct ArmUserIdentity {
     )]
     pub principal_id: Option<String>,
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "clientId", default)]
+    #[serde(rename = "clientId")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -80,43 +80,60 @@ pub struct ArmUserIdentity {
     pub client_id: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ArmUserIdentity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<ArmUserIdentity, ::serde_json::Error> {
+            ::std::result::Result::Ok(ArmUserIdentity {
+                principal_id: fields.optional("principalId")?,
+                client_id: fields.optional("clientId")?,
+            })
+        }
+        crate::object::read(deserializer, "ArmUserIdentity", build)
+    }
+}
+
 /// The JSON-serialized X509 Certificate.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct CertificateBodyDescription {
     /// base-64 representation of the X509 leaf certificate .cer file or just .pem file content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
     /// True indicates that the certificate will be created in verified state and proof of possession will not be required.
-    #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isVerified", skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CertificateBodyDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<CertificateBodyDescription, ::serde_json::Error> {
+            ::std::result::Result::Ok(CertificateBodyDescription {
+                certificate: fields.optional("certificate")?,
+                is_verified: fields.optional("isVerified")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificateBodyDescription", build)
+    }
+}
+
 /// The X509 Certificate.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct CertificateDescription {
     /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<CertificateProperties>,
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -126,7 +143,6 @@ pub struct CertificateDescription {
     /// The name of the certificate.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -136,7 +152,6 @@ pub struct CertificateDescription {
     /// The entity tag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -146,13 +161,32 @@ pub struct CertificateDescription {
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
         serde(skip_serializing_if = "crate::fake::skips_read_only")
     )]
     pub type_: Option<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CertificateDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<CertificateDescription, ::serde_json::Error> {
+            ::std::result::Result::Ok(CertificateDescription {
+                properties: fields.optional("properties")?,
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                etag: fields.optional("etag")?,
+                type_: fields.optional("type")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificateDescription", build)
+    }
 }
 
 impl TryFrom<CertificateDescription>
@@ -165,30 +199,37 @@ for azure_core::http::RequestContent<CertificateDescription> {
 }
 
 /// The JSON-serialized array of Certificate objects.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateListDescription {
     /// The array of Certificate objects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<CertificateDescription>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CertificateListDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<CertificateListDescription, ::serde_json::Error> {
+            ::std::result::Result::Ok(CertificateListDescription {
+                value: fields.optional("value")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificateListDescription", build)
+    }
+}
+
 /// The description of an X509 CA Certificate.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct CertificateProperties {
     /// The certificate's subject name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -198,10 +239,7 @@ pub struct CertificateProperties {
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
+    #[serde(with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -211,7 +249,6 @@ pub struct CertificateProperties {
     /// The certificate's thumbprint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -219,15 +256,12 @@ pub struct CertificateProperties {
     )]
     pub thumbprint: Option<String>,
     /// Determines whether certificate has been verified.
-    #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isVerified", skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
+    #[serde(with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -237,10 +271,7 @@ pub struct CertificateProperties {
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
+    #[serde(with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -248,114 +279,244 @@ pub struct CertificateProperties {
     )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate content
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CertificateProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<CertificateProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(CertificateProperties {
+                subject: fields.optional("subject")?,
+                expiry: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("expiry")?,
+                thumbprint: fields.optional("thumbprint")?,
+                is_verified: fields.optional("isVerified")?,
+                created: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("created")?,
+                updated: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("updated")?,
+                certificate: fields.optional("certificate")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificateProperties", build)
+    }
+}
+
 /// The description of an X509 CA Certificate including the challenge nonce issued for the Proof-Of-Possession flow.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificatePropertiesWithNonce {
     /// The certificate's subject name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub subject: Option<String>,
     /// The certificate's expiration date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        serde(with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>")
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub expiry: Option<::time::OffsetDateTime>,
     /// The certificate's thumbprint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub thumbprint: Option<String>,
     /// Determines whether certificate has been verified.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "isVerified", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "isVerified"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub is_verified: Option<bool>,
     /// The certificate's create date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        serde(with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>")
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub created: Option<::time::OffsetDateTime>,
     /// The certificate's last update date and time.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        serde(with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>")
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub updated: Option<::time::OffsetDateTime>,
     /// The certificate's verification code that will be used for proof of possession.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "verificationCode", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "verificationCode"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub verification_code: Option<String>,
     /// The certificate content
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub certificate: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CertificatePropertiesWithNonce {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<CertificatePropertiesWithNonce, ::serde_json::Error> {
+            ::std::result::Result::Ok(CertificatePropertiesWithNonce {
+                subject: fields.optional("subject")?,
+                expiry: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("expiry")?,
+                thumbprint: fields.optional("thumbprint")?,
+                is_verified: fields.optional("isVerified")?,
+                created: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("created")?,
+                updated: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("updated")?,
+                verification_code: fields.optional("verificationCode")?,
+                certificate: fields.optional("certificate")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificatePropertiesWithNonce", build)
+    }
+}
+
 /// The JSON-serialized leaf certificate
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CertificateVerificationDescription {
     /// base-64 representation of X509 certificate .cer file or just .pem file content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
+}
+
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for CertificateVerificationDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            CertificateVerificationDescription,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(CertificateVerificationDescription {
+                certificate: fields.optional("certificate")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificateVerificationDescription", build)
+    }
 }
 
 impl TryFrom<CertificateVerificationDescription>
@@ -368,164 +529,277 @@ for azure_core::http::RequestContent<CertificateVerificationDescription> {
 }
 
 /// The X509 Certificate.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct CertificateWithNonceDescription {
     /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub properties: Option<CertificatePropertiesWithNonce>,
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub id: Option<String>,
     /// The name of the certificate.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub name: Option<String>,
     /// The entity tag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub etag: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "type"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub type_: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CertificateWithNonceDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            CertificateWithNonceDescription,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(CertificateWithNonceDescription {
+                properties: fields.optional("properties")?,
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                etag: fields.optional("etag")?,
+                type_: fields.optional("type")?,
+            })
+        }
+        crate::object::read(deserializer, "CertificateWithNonceDescription", build)
+    }
+}
+
 /// The IoT hub cloud-to-device messaging properties.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct CloudToDeviceProperties {
     /// The max delivery count for cloud-to-device messages in the device queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
-    #[serde(
-        rename = "maxDeliveryCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "maxDeliveryCount", skip_serializing_if = "Option::is_none")]
     pub max_delivery_count: Option<i32>,
     /// The default time to live for cloud-to-device messages in the device queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "defaultTtlAsIso8601",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub default_ttl_as_iso8601: Option<::time::Duration>,
     /// The `feedback` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback: Option<FeedbackProperties>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CloudToDeviceProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<CloudToDeviceProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(CloudToDeviceProperties {
+                max_delivery_count: fields.optional("maxDeliveryCount")?,
+                default_ttl_as_iso8601: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::IsoDuration>,
+                    >("defaultTtlAsIso8601")?,
+                feedback: fields.optional("feedback")?,
+            })
+        }
+        crate::object::read(deserializer, "CloudToDeviceProperties", build)
+    }
+}
+
 /// The health data for an endpoint
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthData {
     /// Id of the endpoint
-    #[serde(rename = "endpointId", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "endpointId", skip_serializing_if = "Option::is_none")
+    )]
     pub endpoint_id: Option<String>,
     /// Health statuses have following meanings. The 'healthy' status shows that the endpoint is accepting messages as expected. The 'unhealthy' status shows that the endpoint is not accepting messages as expected and IoT Hub is retrying to send data to this endpoint. The status of an unhealthy endpoint will be updated to healthy when IoT Hub has established an eventually consistent state of health. The 'dead' status shows that the endpoint is not accepting messages, after IoT Hub retried sending messages for the retrial period. See IoT Hub metrics to identify errors and monitor issues with endpoints. The 'unknown' status shows that the IoT Hub has not established a connection with the endpoint. No messages have been delivered to or rejected from this endpoint
-    #[serde(rename = "healthStatus", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "healthStatus", skip_serializing_if = "Option::is_none")
+    )]
     pub health_status: Option<EndpointHealthStatus>,
     /// Last error obtained when a message failed to be delivered to iot hub
-    #[serde(rename = "lastKnownError", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "lastKnownError", skip_serializing_if = "Option::is_none")
+    )]
     pub last_known_error: Option<String>,
     /// Time at which the last known error occurred
-    #[serde(
-        rename = "lastKnownErrorTime",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(
+            rename = "lastKnownErrorTime",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub last_known_error_time: Option<::time::OffsetDateTime>,
     /// Last time iot hub successfully sent a message to the endpoint
-    #[serde(
-        rename = "lastSuccessfulSendAttemptTime",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(
+            rename = "lastSuccessfulSendAttemptTime",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub last_successful_send_attempt_time: Option<::time::OffsetDateTime>,
     /// Last time iot hub tried to send a message to the endpoint
-    #[serde(
-        rename = "lastSendAttemptTime",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(
+            rename = "lastSendAttemptTime",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub last_send_attempt_time: Option<::time::OffsetDateTime>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for EndpointHealthData {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<EndpointHealthData, ::serde_json::Error> {
+            ::std::result::Result::Ok(EndpointHealthData {
+                endpoint_id: fields.optional("endpointId")?,
+                health_status: fields.optional("healthStatus")?,
+                last_known_error: fields.optional("lastKnownError")?,
+                last_known_error_time: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("lastKnownErrorTime")?,
+                last_successful_send_attempt_time: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("lastSuccessfulSendAttemptTime")?,
+                last_send_attempt_time: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("lastSendAttemptTime")?,
+            })
+        }
+        crate::object::read(deserializer, "EndpointHealthData", build)
+    }
+}
+
 /// The JSON-serialized array of EndpointHealthData objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EndpointHealthDataListResult {
     /// JSON-serialized array of Endpoint health data
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<EndpointHealthData>>,
     /// Link to more results
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for EndpointHealthDataListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<EndpointHealthDataListResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(EndpointHealthDataListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "EndpointHealthDataListResult", build)
+    }
+}
+
 /// The properties of an enrichment that your IoT hub applies to messages delivered to endpoints.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct EnrichmentProperties {
     /// The key or name for the enrichment property.
-    #[serde(default)]
     pub key: String,
     /// The value for the enrichment property.
-    #[serde(default)]
     pub value: String,
     /// The list of endpoints for which the enrichment is applied to the message.
-    #[serde(rename = "endpointNames", default)]
+    #[serde(rename = "endpointNames")]
     pub endpoint_names: Vec<String>,
 }
 
@@ -544,56 +818,111 @@ impl EnrichmentProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for EnrichmentProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<EnrichmentProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(EnrichmentProperties {
+                key: fields.optional("key")?,
+                value: fields.optional("value")?,
+                endpoint_names: fields.optional("endpointNames")?,
+            })
+        }
+        crate::object::read(deserializer, "EnrichmentProperties", build)
+    }
+}
+
 /// Error details.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct ErrorDetails {
     /// The error code.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub code: Option<String>,
     /// The HTTP status code.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "httpStatusCode", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "httpStatusCode"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub http_status_code: Option<String>,
     /// The error message.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub message: Option<String>,
     /// The error details.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub details: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ErrorDetails {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<ErrorDetails, ::serde_json::Error> {
+            ::std::result::Result::Ok(ErrorDetails {
+                code: fields.optional("code")?,
+                http_status_code: fields.optional("httpStatusCode")?,
+                message: fields.optional("message")?,
+                details: fields.optional("details")?,
+            })
+        }
+        crate::object::read(deserializer, "ErrorDetails", build)
+    }
+}
+
 /// The EventHub consumer group.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupBodyDescription {
     /// The `properties` property.
@@ -604,6 +933,25 @@ impl EventHubConsumerGroupBodyDescription {
     /// An `EventHubConsumerGroupBodyDescription` with the required fields set and the others unset.
     pub fn new(properties: EventHubConsumerGroupName) -> Self {
         Self { properties }
+    }
+}
+
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for EventHubConsumerGroupBodyDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            EventHubConsumerGroupBodyDescription,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(EventHubConsumerGroupBodyDescription {
+                properties: fields.required("properties")?,
+            })
+        }
+        crate::object::read(deserializer, "EventHubConsumerGroupBodyDescription", build)
     }
 }
 
@@ -619,62 +967,100 @@ for azure_core::http::RequestContent<EventHubConsumerGroupBodyDescription> {
 }
 
 /// The properties of the EventHubConsumerGroupInfo object.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupInfo {
     /// The tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub properties: Option<::std::collections::HashMap<String, ::serde_json::Value>>,
     /// The Event Hub-compatible consumer group identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub id: Option<String>,
     /// The Event Hub-compatible consumer group name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub name: Option<String>,
     /// the resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "type"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub type_: Option<String>,
     /// The etag.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub etag: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for EventHubConsumerGroupInfo {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<EventHubConsumerGroupInfo, ::serde_json::Error> {
+            ::std::result::Result::Ok(EventHubConsumerGroupInfo {
+                properties: fields.optional("properties")?,
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                type_: fields.optional("type")?,
+                etag: fields.optional("etag")?,
+            })
+        }
+        crate::object::read(deserializer, "EventHubConsumerGroupInfo", build)
+    }
+}
+
 /// The EventHub consumer group name.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupName {
     /// EventHub consumer group name
-    #[serde(default)]
     pub name: String,
 }
 
@@ -685,51 +1071,81 @@ impl EventHubConsumerGroupName {
     }
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for EventHubConsumerGroupName {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<EventHubConsumerGroupName, ::serde_json::Error> {
+            ::std::result::Result::Ok(EventHubConsumerGroupName {
+                name: fields.optional("name")?,
+            })
+        }
+        crate::object::read(deserializer, "EventHubConsumerGroupName", build)
+    }
+}
+
 /// The JSON-serialized array of Event Hub-compatible consumer group names with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct EventHubConsumerGroupsListResult {
     /// List of consumer groups objects
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<EventHubConsumerGroupInfo>>,
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for EventHubConsumerGroupsListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            EventHubConsumerGroupsListResult,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(EventHubConsumerGroupsListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "EventHubConsumerGroupsListResult", build)
+    }
+}
+
 /// The properties of the provisioned Event Hub-compatible endpoint used by the IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct EventHubProperties {
     /// The retention time for device-to-cloud messages in days. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#device-to-cloud-messages>
-    #[serde(
-        rename = "retentionTimeInDays",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "retentionTimeInDays", skip_serializing_if = "Option::is_none")]
     pub retention_time_in_days: Option<i64>,
     /// The number of partitions for receiving device-to-cloud messages in the Event Hub-compatible endpoint. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#device-to-cloud-messages>.
-    #[serde(rename = "partitionCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "partitionCount", skip_serializing_if = "Option::is_none")]
     pub partition_count: Option<i32>,
     /// The partition ids in the Event Hub-compatible endpoint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "partitionIds", default)]
+    #[serde(rename = "partitionIds")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -739,7 +1155,6 @@ pub struct EventHubProperties {
     /// The Event Hub-compatible name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -749,7 +1164,6 @@ pub struct EventHubProperties {
     /// The Event Hub-compatible endpoint.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -758,43 +1172,49 @@ pub struct EventHubProperties {
     pub endpoint: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for EventHubProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<EventHubProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(EventHubProperties {
+                retention_time_in_days: fields.optional("retentionTimeInDays")?,
+                partition_count: fields.optional("partitionCount")?,
+                partition_ids: fields.optional("partitionIds")?,
+                path: fields.optional("path")?,
+                endpoint: fields.optional("endpoint")?,
+            })
+        }
+        crate::object::read(deserializer, "EventHubProperties", build)
+    }
+}
+
 /// Use to provide parameters when requesting an export of all devices in the IoT hub.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ExportDevicesRequest {
     /// The export blob container URI.
-    #[serde(rename = "exportBlobContainerUri", default)]
+    #[serde(rename = "exportBlobContainerUri")]
     pub export_blob_container_uri: String,
     /// The value indicating whether keys should be excluded during export.
-    #[serde(rename = "excludeKeys", default)]
+    #[serde(rename = "excludeKeys")]
     pub exclude_keys: bool,
     /// The name of the blob that will be created in the provided output blob container. This blob will contain the exported device registry information for the IoT Hub.
-    #[serde(rename = "exportBlobName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "exportBlobName", skip_serializing_if = "Option::is_none")]
     pub export_blob_name: Option<String>,
     /// Specifies authentication type being used for connecting to the storage account.
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of storage endpoint for export devices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The value indicating whether configurations should be exported.
-    #[serde(
-        rename = "includeConfigurations",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "includeConfigurations", skip_serializing_if = "Option::is_none")]
     pub include_configurations: Option<bool>,
     /// The name of the blob that will be created in the provided output blob container. This blob will contain the exported configurations for the Iot Hub.
-    #[serde(
-        rename = "configurationsBlobName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "configurationsBlobName", skip_serializing_if = "Option::is_none")]
     pub configurations_blob_name: Option<String>,
 }
 
@@ -816,6 +1236,28 @@ impl ExportDevicesRequest {
     }
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for ExportDevicesRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<ExportDevicesRequest, ::serde_json::Error> {
+            ::std::result::Result::Ok(ExportDevicesRequest {
+                export_blob_container_uri: fields.optional("exportBlobContainerUri")?,
+                exclude_keys: fields.optional("excludeKeys")?,
+                export_blob_name: fields.optional("exportBlobName")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                include_configurations: fields.optional("includeConfigurations")?,
+                configurations_blob_name: fields.optional("configurationsBlobName")?,
+            })
+        }
+        crate::object::read(deserializer, "ExportDevicesRequest", build)
+    }
+}
+
 impl TryFrom<ExportDevicesRequest>
 for azure_core::http::RequestContent<ExportDevicesRequest> {
     type Error = azure_core::Error;
@@ -827,11 +1269,10 @@ for azure_core::http::RequestContent<ExportDevicesRequest> {
 
 /// Use to provide failover region when requesting manual Failover for a hub.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct FailoverInput {
     /// Region the hub will be failed over to
-    #[serde(rename = "failoverRegion", default)]
+    #[serde(rename = "failoverRegion")]
     pub failover_region: String,
 }
 
@@ -844,6 +1285,22 @@ impl FailoverInput {
     }
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for FailoverInput {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<FailoverInput, ::serde_json::Error> {
+            ::std::result::Result::Ok(FailoverInput {
+                failover_region: fields.optional("failoverRegion")?,
+            })
+        }
+        crate::object::read(deserializer, "FailoverInput", build)
+    }
+}
+
 impl TryFrom<FailoverInput> for azure_core::http::RequestContent<FailoverInput> {
     type Error = azure_core::Error;
 
@@ -853,28 +1310,22 @@ impl TryFrom<FailoverInput> for azure_core::http::RequestContent<FailoverInput> 
 }
 
 /// The properties of the fallback route. IoT Hub uses these properties when it routes messages to the fallback endpoint.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct FallbackRouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The source to which the routing rule is to be applied to. For example, DeviceMessages
     pub source: RoutingSource,
     /// The condition which is evaluated in order to apply the fallback route. If the condition is not provided it will evaluate to true by default. For grammar, See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-query-language>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// The list of endpoints to which the messages that satisfy the condition are routed to. Currently only 1 endpoint is allowed.
-    #[serde(rename = "endpointNames", default)]
+    #[serde(rename = "endpointNames")]
     pub endpoint_names: Vec<String>,
     /// Used to specify whether the fallback route is enabled.
-    #[serde(rename = "isEnabled", default)]
+    #[serde(rename = "isEnabled")]
     pub is_enabled: bool,
 }
 
@@ -895,22 +1346,33 @@ impl FallbackRouteProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for FallbackRouteProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<FallbackRouteProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(FallbackRouteProperties {
+                name: fields.optional("name")?,
+                source: fields.required("source")?,
+                condition: fields.optional("condition")?,
+                endpoint_names: fields.optional("endpointNames")?,
+                is_enabled: fields.optional("isEnabled")?,
+            })
+        }
+        crate::object::read(deserializer, "FallbackRouteProperties", build)
+    }
+}
+
 /// The properties of the feedback queue for cloud-to-device messages.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct FeedbackProperties {
     /// The lock duration for the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
     #[serde(
         rename = "lockDurationAsIso8601",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lock_duration_as_iso8601: Option<::time::Duration>,
@@ -918,56 +1380,91 @@ pub struct FeedbackProperties {
     #[serde(
         rename = "ttlAsIso8601",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub ttl_as_iso8601: Option<::time::Duration>,
     /// The number of times the IoT hub attempts to deliver a message on the feedback queue. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging#cloud-to-device-messages>.
-    #[serde(
-        rename = "maxDeliveryCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "maxDeliveryCount", skip_serializing_if = "Option::is_none")]
     pub max_delivery_count: Option<i32>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for FeedbackProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<FeedbackProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(FeedbackProperties {
+                lock_duration_as_iso8601: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::IsoDuration>,
+                    >("lockDurationAsIso8601")?,
+                ttl_as_iso8601: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::IsoDuration>,
+                    >("ttlAsIso8601")?,
+                max_delivery_count: fields.optional("maxDeliveryCount")?,
+            })
+        }
+        crate::object::read(deserializer, "FeedbackProperties", build)
+    }
+}
+
 /// The group information for creating a private endpoint on an IotHub
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformation {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub id: Option<String>,
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub name: Option<String>,
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "type"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub type_: Option<String>,
     /// The `properties` property.
-    #[serde(default)]
     pub properties: GroupIdInformationProperties,
 }
 
@@ -983,70 +1480,93 @@ impl GroupIdInformation {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for GroupIdInformation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<GroupIdInformation, ::serde_json::Error> {
+            ::std::result::Result::Ok(GroupIdInformation {
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                type_: fields.optional("type")?,
+                properties: fields.optional("properties")?,
+            })
+        }
+        crate::object::read(deserializer, "GroupIdInformation", build)
+    }
+}
+
 /// The properties for a group information object
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct GroupIdInformationProperties {
     /// The group id
-    #[serde(rename = "groupId", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "groupId", skip_serializing_if = "Option::is_none")
+    )]
     pub group_id: Option<String>,
     /// The required members for a specific group id
-    #[serde(
-        rename = "requiredMembers",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "requiredMembers", skip_serializing_if = "Option::is_none")
     )]
     pub required_members: Option<Vec<String>>,
     /// The required DNS zones for a specific group id
-    #[serde(
-        rename = "requiredZoneNames",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "requiredZoneNames", skip_serializing_if = "Option::is_none")
     )]
     pub required_zone_names: Option<Vec<String>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for GroupIdInformationProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<GroupIdInformationProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(GroupIdInformationProperties {
+                group_id: fields.optional("groupId")?,
+                required_members: fields.optional("requiredMembers")?,
+                required_zone_names: fields.optional("requiredZoneNames")?,
+            })
+        }
+        crate::object::read(deserializer, "GroupIdInformationProperties", build)
+    }
+}
+
 /// Use to provide parameters when requesting an import of all devices in the hub.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ImportDevicesRequest {
     /// The input blob container URI.
-    #[serde(rename = "inputBlobContainerUri", default)]
+    #[serde(rename = "inputBlobContainerUri")]
     pub input_blob_container_uri: String,
     /// The output blob container URI.
-    #[serde(rename = "outputBlobContainerUri", default)]
+    #[serde(rename = "outputBlobContainerUri")]
     pub output_blob_container_uri: String,
     /// The blob name to be used when importing from the provided input blob container.
-    #[serde(rename = "inputBlobName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "inputBlobName", skip_serializing_if = "Option::is_none")]
     pub input_blob_name: Option<String>,
     /// The blob name to use for storing the status of the import job.
-    #[serde(rename = "outputBlobName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "outputBlobName", skip_serializing_if = "Option::is_none")]
     pub output_blob_name: Option<String>,
     /// Specifies authentication type being used for connecting to the storage account.
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of storage endpoint for import devices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The value indicating whether configurations should be imported.
-    #[serde(
-        rename = "includeConfigurations",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "includeConfigurations", skip_serializing_if = "Option::is_none")]
     pub include_configurations: Option<bool>,
     /// The blob name to be used when importing configurations from the provided input blob container.
-    #[serde(
-        rename = "configurationsBlobName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "configurationsBlobName", skip_serializing_if = "Option::is_none")]
     pub configurations_blob_name: Option<String>,
 }
 
@@ -1069,6 +1589,29 @@ impl ImportDevicesRequest {
     }
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for ImportDevicesRequest {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<ImportDevicesRequest, ::serde_json::Error> {
+            ::std::result::Result::Ok(ImportDevicesRequest {
+                input_blob_container_uri: fields.optional("inputBlobContainerUri")?,
+                output_blob_container_uri: fields.optional("outputBlobContainerUri")?,
+                input_blob_name: fields.optional("inputBlobName")?,
+                output_blob_name: fields.optional("outputBlobName")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                include_configurations: fields.optional("includeConfigurations")?,
+                configurations_blob_name: fields.optional("configurationsBlobName")?,
+            })
+        }
+        crate::object::read(deserializer, "ImportDevicesRequest", build)
+    }
+}
+
 impl TryFrom<ImportDevicesRequest>
 for azure_core::http::RequestContent<ImportDevicesRequest> {
     type Error = azure_core::Error;
@@ -1079,66 +1622,98 @@ for azure_core::http::RequestContent<ImportDevicesRequest> {
 }
 
 /// IoT Hub capacity information.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubCapacity {
     /// The minimum number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub minimum: Option<i64>,
     /// The maximum number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub maximum: Option<i64>,
     /// The default number of units.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub default: Option<i64>,
     /// The type of the scaling enabled.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "scaleType", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "scaleType"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub scale_type: Option<IotHubScaleType>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubCapacity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubCapacity, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubCapacity {
+                minimum: fields.optional("minimum")?,
+                maximum: fields.optional("maximum")?,
+                default: fields.optional("default")?,
+                scale_type: fields.optional("scaleType")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubCapacity", build)
+    }
+}
+
 /// The description of the IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct IotHubDescription {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1148,7 +1723,6 @@ pub struct IotHubDescription {
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1158,7 +1732,7 @@ pub struct IotHubDescription {
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1166,26 +1740,25 @@ pub struct IotHubDescription {
     )]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(default)]
     pub location: String,
     /// The resource tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
     /// The Etag field is *not* required. If it is provided in the response body, it must also be provided as a header per the normal ETag convention.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub etag: Option<String>,
     /// IotHub properties
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<IotHubProperties>,
     /// IotHub SKU info
     pub sku: IotHubSkuInfo,
     /// The managed identities for the IotHub.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ArmIdentity>,
     /// The system meta data relating to this resource.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "systemData", default)]
+    #[serde(rename = "systemData")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1212,6 +1785,30 @@ impl IotHubDescription {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubDescription, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubDescription {
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                type_: fields.optional("type")?,
+                location: fields.optional("location")?,
+                tags: fields.optional("tags")?,
+                etag: fields.optional("etag")?,
+                properties: fields.optional("properties")?,
+                sku: fields.required("sku")?,
+                identity: fields.optional("identity")?,
+                system_data: fields.optional("systemData")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubDescription", build)
+    }
+}
+
 impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescription> {
     type Error = azure_core::Error;
 
@@ -1221,152 +1818,181 @@ impl TryFrom<IotHubDescription> for azure_core::http::RequestContent<IotHubDescr
 }
 
 /// The JSON-serialized array of IotHubDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubDescriptionListResult {
     /// The array of IotHubDescription objects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<IotHubDescription>>,
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubDescriptionListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubDescriptionListResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubDescriptionListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubDescriptionListResult", build)
+    }
+}
+
 /// Public representation of one of the locations where a resource is provisioned.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubLocationDescription {
     /// The name of the Azure region
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub location: Option<String>,
     /// The role of the region, can be either primary or secondary. The primary region is where the IoT hub is currently provisioned. The secondary region is the Azure disaster recovery (DR) paired region and also the region where the IoT hub can failover to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub role: Option<IotHubReplicaRoleType>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubLocationDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubLocationDescription, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubLocationDescription {
+                location: fields.optional("location")?,
+                role: fields.optional("role")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubLocationDescription", build)
+    }
+}
+
 /// The properties indicating whether a given IoT hub name is available.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubNameAvailabilityInfo {
     /// The value which indicates whether the provided name is available.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nameAvailable", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nameAvailable"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub name_available: Option<bool>,
     /// The reason for unavailability.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub reason: Option<IotHubNameUnavailabilityReason>,
     /// The detailed reason message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub message: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubNameAvailabilityInfo {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubNameAvailabilityInfo, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubNameAvailabilityInfo {
+                name_available: fields.optional("nameAvailable")?,
+                reason: fields.optional("reason")?,
+                message: fields.optional("message")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubNameAvailabilityInfo", build)
+    }
+}
+
 /// The properties of an IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct IotHubProperties {
     /// The shared access policies you can use to secure a connection to the IoT hub.
-    #[serde(
-        rename = "authorizationPolicies",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authorizationPolicies", skip_serializing_if = "Option::is_none")]
     pub authorization_policies: Option<Vec<SharedAccessSignatureAuthorizationRule>>,
     /// If true, SAS tokens with Iot hub scoped SAS keys cannot be used for authentication.
-    #[serde(
-        rename = "disableLocalAuth",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "disableLocalAuth", skip_serializing_if = "Option::is_none")]
     pub disable_local_auth: Option<bool>,
     /// If true, all device(including Edge devices but excluding modules) scoped SAS keys cannot be used for authentication.
-    #[serde(
-        rename = "disableDeviceSAS",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "disableDeviceSAS", skip_serializing_if = "Option::is_none")]
     pub disable_device_sas: Option<bool>,
     /// If true, all module scoped SAS keys cannot be used for authentication.
-    #[serde(
-        rename = "disableModuleSAS",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "disableModuleSAS", skip_serializing_if = "Option::is_none")]
     pub disable_module_sas: Option<bool>,
     /// If true, egress from IotHub will be restricted to only the allowed FQDNs that are configured via allowedFqdnList.
     #[serde(
         rename = "restrictOutboundNetworkAccess",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub restrict_outbound_network_access: Option<bool>,
     /// List of allowed FQDNs(Fully Qualified Domain Name) for egress from Iot Hub.
-    #[serde(
-        rename = "allowedFqdnList",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "allowedFqdnList", skip_serializing_if = "Option::is_none")]
     pub allowed_fqdn_list: Option<Vec<String>>,
     /// Whether requests from Public Network are allowed
-    #[serde(
-        rename = "publicNetworkAccess",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "publicNetworkAccess", skip_serializing_if = "Option::is_none")]
     pub public_network_access: Option<PublicNetworkAccess>,
     /// The IP filter rules.
-    #[serde(rename = "ipFilterRules", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ipFilterRules", skip_serializing_if = "Option::is_none")]
     pub ip_filter_rules: Option<Vec<IpFilterRule>>,
     /// The `networkRuleSets` property.
-    #[serde(
-        rename = "networkRuleSets",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "networkRuleSets", skip_serializing_if = "Option::is_none")]
     pub network_rule_sets: Option<NetworkRuleSetProperties>,
     /// Specifies the minimum TLS version to support for this hub. Can be set to "1.2" to have clients that use a TLS version below 1.2 to be rejected.
-    #[serde(rename = "minTlsVersion", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "minTlsVersion", skip_serializing_if = "Option::is_none")]
     pub min_tls_version: Option<String>,
     /// Private endpoint connections created on this IotHub
     #[serde(
         rename = "privateEndpointConnections",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub private_endpoint_connections: Option<Vec<PrivateEndpointConnection>>,
     /// The provisioning state.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "provisioningState", default)]
+    #[serde(rename = "provisioningState")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1376,7 +2002,6 @@ pub struct IotHubProperties {
     /// The hub state.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1386,7 +2011,7 @@ pub struct IotHubProperties {
     /// The name of the host.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "hostName", default)]
+    #[serde(rename = "hostName")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1394,55 +2019,41 @@ pub struct IotHubProperties {
     )]
     pub host_name: Option<String>,
     /// The Event Hub-compatible endpoint properties. The only possible keys to this dictionary is events. This key has to be present in the dictionary while making create or update calls for the IoT hub.
-    #[serde(
-        rename = "eventHubEndpoints",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "eventHubEndpoints", skip_serializing_if = "Option::is_none")]
     pub event_hub_endpoints: Option<
         ::std::collections::HashMap<String, EventHubProperties>,
     >,
     /// The `routing` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub routing: Option<RoutingProperties>,
     /// The list of Azure Storage endpoints where you can upload files. Currently you can configure only one Azure Storage account and that MUST have its key as $default. Specifying more than one storage account causes an error to be thrown. Not specifying a value for this property when the enableFileUploadNotifications property is set to True, causes an error to be thrown.
-    #[serde(
-        rename = "storageEndpoints",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "storageEndpoints", skip_serializing_if = "Option::is_none")]
     pub storage_endpoints: Option<
         ::std::collections::HashMap<String, StorageEndpointProperties>,
     >,
     /// The messaging endpoint properties for the file upload notification queue.
-    #[serde(
-        rename = "messagingEndpoints",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "messagingEndpoints", skip_serializing_if = "Option::is_none")]
     pub messaging_endpoints: Option<
         ::std::collections::HashMap<String, MessagingEndpointProperties>,
     >,
     /// If True, file upload notifications are enabled.
     #[serde(
         rename = "enableFileUploadNotifications",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub enable_file_upload_notifications: Option<bool>,
     /// The `cloudToDevice` property.
-    #[serde(rename = "cloudToDevice", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "cloudToDevice", skip_serializing_if = "Option::is_none")]
     pub cloud_to_device: Option<CloudToDeviceProperties>,
     /// IoT hub comments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// The capabilities and features enabled for the IoT hub.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub features: Option<Capabilities>,
     /// Primary and secondary location for iot hub
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1450,90 +2061,191 @@ pub struct IotHubProperties {
     )]
     pub locations: Option<Vec<IotHubLocationDescription>>,
     /// This property when set to true, will enable data residency, thus, disabling disaster recovery.
-    #[serde(
-        rename = "enableDataResidency",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "enableDataResidency", skip_serializing_if = "Option::is_none")]
     pub enable_data_residency: Option<bool>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubProperties {
+                authorization_policies: fields.optional("authorizationPolicies")?,
+                disable_local_auth: fields.optional("disableLocalAuth")?,
+                disable_device_sas: fields.optional("disableDeviceSAS")?,
+                disable_module_sas: fields.optional("disableModuleSAS")?,
+                restrict_outbound_network_access: fields
+                    .optional("restrictOutboundNetworkAccess")?,
+                allowed_fqdn_list: fields.optional("allowedFqdnList")?,
+                public_network_access: fields.optional("publicNetworkAccess")?,
+                ip_filter_rules: fields.optional("ipFilterRules")?,
+                network_rule_sets: fields.optional("networkRuleSets")?,
+                min_tls_version: fields.optional("minTlsVersion")?,
+                private_endpoint_connections: fields
+                    .optional("privateEndpointConnections")?,
+                provisioning_state: fields.optional("provisioningState")?,
+                state: fields.optional("state")?,
+                host_name: fields.optional("hostName")?,
+                event_hub_endpoints: fields.optional("eventHubEndpoints")?,
+                routing: fields.optional("routing")?,
+                storage_endpoints: fields.optional("storageEndpoints")?,
+                messaging_endpoints: fields.optional("messagingEndpoints")?,
+                enable_file_upload_notifications: fields
+                    .optional("enableFileUploadNotifications")?,
+                cloud_to_device: fields.optional("cloudToDevice")?,
+                comments: fields.optional("comments")?,
+                features: fields.optional("features")?,
+                locations: fields.optional("locations")?,
+                enable_data_residency: fields.optional("enableDataResidency")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubProperties", build)
+    }
+}
+
 /// Quota metrics properties.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfo {
     /// The name of the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub name: Option<String>,
     /// The current value for the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "currentValue", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "currentValue"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub current_value: Option<i64>,
     /// The maximum value of the quota metric.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "maxValue", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "maxValue"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub max_value: Option<i64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubQuotaMetricInfo {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubQuotaMetricInfo, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubQuotaMetricInfo {
+                name: fields.optional("name")?,
+                current_value: fields.optional("currentValue")?,
+                max_value: fields.optional("maxValue")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubQuotaMetricInfo", build)
+    }
+}
+
 /// The JSON-serialized array of IotHubQuotaMetricInfo objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubQuotaMetricInfoListResult {
     /// The array of quota metrics objects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<IotHubQuotaMetricInfo>>,
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubQuotaMetricInfoListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            IotHubQuotaMetricInfoListResult,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(IotHubQuotaMetricInfoListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubQuotaMetricInfoListResult", build)
+    }
+}
+
 /// SKU properties.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescription {
     /// The type of the resource.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "resourceType", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "resourceType"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub resource_type: Option<String>,
     /// The type of the resource.
     pub sku: IotHubSkuInfo,
     /// IotHub capacity
-    #[serde(default)]
     pub capacity: IotHubCapacity,
 }
 
@@ -1548,34 +2260,67 @@ impl IotHubSkuDescription {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubSkuDescription {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubSkuDescription, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubSkuDescription {
+                resource_type: fields.optional("resourceType")?,
+                sku: fields.required("sku")?,
+                capacity: fields.optional("capacity")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubSkuDescription", build)
+    }
+}
+
 /// The JSON-serialized array of IotHubSkuDescription objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct IotHubSkuDescriptionListResult {
     /// The array of IotHubSkuDescription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<IotHubSkuDescription>>,
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubSkuDescriptionListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubSkuDescriptionListResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubSkuDescriptionListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubSkuDescriptionListResult", build)
+    }
+}
+
 /// Information about the SKU of the IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct IotHubSkuInfo {
     /// The name of the SKU.
@@ -1583,7 +2328,6 @@ pub struct IotHubSkuInfo {
     /// The billing tier for the IoT hub.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -1591,7 +2335,7 @@ pub struct IotHubSkuInfo {
     )]
     pub tier: Option<IotHubSkuTier>,
     /// The number of provisioned IoT Hub units. See: <https://docs.microsoft.com/azure/azure-subscription-service-limits#iot-hub-limits>.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity: Option<i64>,
 }
 
@@ -1606,23 +2350,34 @@ impl IotHubSkuInfo {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IotHubSkuInfo {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IotHubSkuInfo, ::serde_json::Error> {
+            ::std::result::Result::Ok(IotHubSkuInfo {
+                name: fields.required("name")?,
+                tier: fields.optional("tier")?,
+                capacity: fields.optional("capacity")?,
+            })
+        }
+        crate::object::read(deserializer, "IotHubSkuInfo", build)
+    }
+}
+
 /// The IP filter rules for the IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct IpFilterRule {
     /// The name of the IP filter rule.
-    #[serde(rename = "filterName", default)]
+    #[serde(rename = "filterName")]
     pub filter_name: String,
     /// The desired action for requests captured by this rule.
     pub action: IpFilterActionType,
     /// A string that contains the IP address range in CIDR notation for the rule.
-    #[serde(rename = "ipMask", default)]
+    #[serde(rename = "ipMask")]
     pub ip_mask: String,
 }
 
@@ -1641,167 +2396,298 @@ impl IpFilterRule {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for IpFilterRule {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<IpFilterRule, ::serde_json::Error> {
+            ::std::result::Result::Ok(IpFilterRule {
+                filter_name: fields.optional("filterName")?,
+                action: fields.required("action")?,
+                ip_mask: fields.optional("ipMask")?,
+            })
+        }
+        crate::object::read(deserializer, "IpFilterRule", build)
+    }
+}
+
 /// The properties of the Job Response object.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponse {
     /// The job identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "jobId", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "jobId"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub job_id: Option<String>,
     /// The start time of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        rename = "startTimeUtc",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        serde(
+            rename = "startTimeUtc",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>"
+        )
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub start_time_utc: Option<::time::OffsetDateTime>,
     /// The time the job stopped processing.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(
-        rename = "endTimeUtc",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>",
-        default
-    )]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        serde(
+            rename = "endTimeUtc",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc1123>>"
+        )
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub end_time_utc: Option<::time::OffsetDateTime>,
     /// The type of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "type"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub type_: Option<JobType>,
     /// The status of the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub status: Option<JobStatus>,
     /// If status == failed, this string containing the reason for the failure.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "failureReason", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "failureReason"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub failure_reason: Option<String>,
     /// The status message for the job.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "statusMessage", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "statusMessage"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub status_message: Option<String>,
     /// The job identifier of the parent job, if any.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "parentJobId", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "parentJobId"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub parent_job_id: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for JobResponse {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<JobResponse, ::serde_json::Error> {
+            ::std::result::Result::Ok(JobResponse {
+                job_id: fields.optional("jobId")?,
+                start_time_utc: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("startTimeUtc")?,
+                end_time_utc: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc1123>,
+                    >("endTimeUtc")?,
+                type_: fields.optional("type")?,
+                status: fields.optional("status")?,
+                failure_reason: fields.optional("failureReason")?,
+                status_message: fields.optional("statusMessage")?,
+                parent_job_id: fields.optional("parentJobId")?,
+            })
+        }
+        crate::object::read(deserializer, "JobResponse", build)
+    }
+}
+
 /// The JSON-serialized array of JobResponse objects with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct JobResponseListResult {
     /// The array of JobResponse objects.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<JobResponse>>,
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for JobResponseListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<JobResponseListResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(JobResponseListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "JobResponseListResult", build)
+    }
+}
+
 /// The properties of the Managed identity.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct ManagedIdentity {
     /// The user assigned identity.
-    #[serde(
-        rename = "userAssignedIdentity",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "userAssignedIdentity", skip_serializing_if = "Option::is_none")]
     pub user_assigned_identity: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ManagedIdentity {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<ManagedIdentity, ::serde_json::Error> {
+            ::std::result::Result::Ok(ManagedIdentity {
+                user_assigned_identity: fields.optional("userAssignedIdentity")?,
+            })
+        }
+        crate::object::read(deserializer, "ManagedIdentity", build)
+    }
+}
+
 /// Routes that matched
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct MatchedRoute {
     /// Properties of routes that matched
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub properties: Option<RouteProperties>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for MatchedRoute {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<MatchedRoute, ::serde_json::Error> {
+            ::std::result::Result::Ok(MatchedRoute {
+                properties: fields.optional("properties")?,
+            })
+        }
+        crate::object::read(deserializer, "MatchedRoute", build)
+    }
+}
+
 /// The properties of the messaging endpoints used by this IoT hub.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct MessagingEndpointProperties {
     /// The lock duration. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
     #[serde(
         rename = "lockDurationAsIso8601",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lock_duration_as_iso8601: Option<::time::Duration>,
@@ -1809,50 +2695,83 @@ pub struct MessagingEndpointProperties {
     #[serde(
         rename = "ttlAsIso8601",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub ttl_as_iso8601: Option<::time::Duration>,
     /// The number of times the IoT hub attempts to deliver a message. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload>.
-    #[serde(
-        rename = "maxDeliveryCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "maxDeliveryCount", skip_serializing_if = "Option::is_none")]
     pub max_delivery_count: Option<i32>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for MessagingEndpointProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<MessagingEndpointProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(MessagingEndpointProperties {
+                lock_duration_as_iso8601: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::IsoDuration>,
+                    >("lockDurationAsIso8601")?,
+                ttl_as_iso8601: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::IsoDuration>,
+                    >("ttlAsIso8601")?,
+                max_delivery_count: fields.optional("maxDeliveryCount")?,
+            })
+        }
+        crate::object::read(deserializer, "MessagingEndpointProperties", build)
+    }
+}
+
 /// Name of Iot Hub type
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Name {
     /// IotHub type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<String>,
     /// Localized value of name
-    #[serde(rename = "localizedValue", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "localizedValue", skip_serializing_if = "Option::is_none")
+    )]
     pub localized_value: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Name {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<Name, ::serde_json::Error> {
+            ::std::result::Result::Ok(Name {
+                value: fields.optional("value")?,
+                localized_value: fields.optional("localizedValue")?,
+            })
+        }
+        crate::object::read(deserializer, "Name", build)
+    }
+}
+
 /// IP Rule to be applied as part of Network Rule Set
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct NetworkRuleSetIpRule {
     /// Name of the IP filter rule.
-    #[serde(rename = "filterName", default)]
+    #[serde(rename = "filterName")]
     pub filter_name: String,
     /// IP Filter Action
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<NetworkRuleIpAction>,
     /// A string that contains the IP address range in CIDR notation for the rule.
-    #[serde(rename = "ipMask", default)]
+    #[serde(rename = "ipMask")]
     pub ip_mask: String,
 }
 
@@ -1867,24 +2786,35 @@ impl NetworkRuleSetIpRule {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for NetworkRuleSetIpRule {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<NetworkRuleSetIpRule, ::serde_json::Error> {
+            ::std::result::Result::Ok(NetworkRuleSetIpRule {
+                filter_name: fields.optional("filterName")?,
+                action: fields.optional("action")?,
+                ip_mask: fields.optional("ipMask")?,
+            })
+        }
+        crate::object::read(deserializer, "NetworkRuleSetIpRule", build)
+    }
+}
+
 /// Network Rule Set Properties of IotHub
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct NetworkRuleSetProperties {
     /// Default Action for Network Rule Set
-    #[serde(rename = "defaultAction", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "defaultAction", skip_serializing_if = "Option::is_none")]
     pub default_action: Option<DefaultAction>,
     /// If True, then Network Rule Set is also applied to BuiltIn EventHub EndPoint of IotHub
-    #[serde(rename = "applyToBuiltInEventHubEndpoint", default)]
+    #[serde(rename = "applyToBuiltInEventHubEndpoint")]
     pub apply_to_built_in_event_hub_endpoint: bool,
     /// List of IP Rules
-    #[serde(rename = "ipRules", default)]
+    #[serde(rename = "ipRules")]
     pub ip_rules: Vec<NetworkRuleSetIpRule>,
 }
 
@@ -1902,80 +2832,155 @@ impl NetworkRuleSetProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for NetworkRuleSetProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<NetworkRuleSetProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(NetworkRuleSetProperties {
+                default_action: fields.optional("defaultAction")?,
+                apply_to_built_in_event_hub_endpoint: fields
+                    .optional("applyToBuiltInEventHubEndpoint")?,
+                ip_rules: fields.optional("ipRules")?,
+            })
+        }
+        crate::object::read(deserializer, "NetworkRuleSetProperties", build)
+    }
+}
+
 /// IoT Hub REST API operation
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct Operation {
     /// Operation name: {provider}/{resource}/{read \| write \| action \| delete}
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub name: Option<String>,
     /// The object that represents the operation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub display: Option<OperationDisplay>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Operation {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<Operation, ::serde_json::Error> {
+            ::std::result::Result::Ok(Operation {
+                name: fields.optional("name")?,
+                display: fields.optional("display")?,
+            })
+        }
+        crate::object::read(deserializer, "Operation", build)
+    }
+}
+
 /// The object that represents the operation.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationDisplay {
     /// Service provider: Microsoft Devices
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub provider: Option<String>,
     /// Resource Type: IotHubs
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub resource: Option<String>,
     /// Name of the operation
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub operation: Option<String>,
     /// Description of the operation
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub description: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for OperationDisplay {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<OperationDisplay, ::serde_json::Error> {
+            ::std::result::Result::Ok(OperationDisplay {
+                provider: fields.optional("provider")?,
+                resource: fields.optional("resource")?,
+                operation: fields.optional("operation")?,
+                description: fields.optional("description")?,
+            })
+        }
+        crate::object::read(deserializer, "OperationDisplay", build)
+    }
+}
+
 /// Input values.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct OperationInputs {
     /// The name of the IoT hub to check.
-    #[serde(default)]
     pub name: String,
 }
 
@@ -1983,6 +2988,22 @@ impl OperationInputs {
     /// An `OperationInputs` with the required fields set and the others unset.
     pub fn new(name: impl Into<String>) -> Self {
         Self { name: name.into() }
+    }
+}
+
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for OperationInputs {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<OperationInputs, ::serde_json::Error> {
+            ::std::result::Result::Ok(OperationInputs {
+                name: fields.optional("name")?,
+            })
+        }
+        crate::object::read(deserializer, "OperationInputs", build)
     }
 }
 
@@ -1995,47 +3016,66 @@ impl TryFrom<OperationInputs> for azure_core::http::RequestContent<OperationInpu
 }
 
 /// Result of the request to list IoT Hub operations. It contains a list of operations and a URL link to get the next set of results.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct OperationListResult {
     /// List of IoT Hub operations supported by the Microsoft.Devices resource provider.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub value: Option<Vec<Operation>>,
     /// URL to get the next set of operation list results if there are any.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for OperationListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<OperationListResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(OperationListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "OperationListResult", build)
+    }
+}
+
 /// The private endpoint property of a private endpoint connection
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct PrivateEndpoint {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2044,20 +3084,28 @@ pub struct PrivateEndpoint {
     pub id: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for PrivateEndpoint {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<PrivateEndpoint, ::serde_json::Error> {
+            ::std::result::Result::Ok(PrivateEndpoint {
+                id: fields.optional("id")?,
+            })
+        }
+        crate::object::read(deserializer, "PrivateEndpoint", build)
+    }
+}
+
 /// The private endpoint connection of an IotHub
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct PrivateEndpointConnection {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2067,7 +3115,6 @@ pub struct PrivateEndpointConnection {
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2077,7 +3124,7 @@ pub struct PrivateEndpointConnection {
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2100,6 +3147,24 @@ impl PrivateEndpointConnection {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for PrivateEndpointConnection {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<PrivateEndpointConnection, ::serde_json::Error> {
+            ::std::result::Result::Ok(PrivateEndpointConnection {
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                type_: fields.optional("type")?,
+                properties: fields.required("properties")?,
+            })
+        }
+        crate::object::read(deserializer, "PrivateEndpointConnection", build)
+    }
+}
+
 impl TryFrom<PrivateEndpointConnection>
 for azure_core::http::RequestContent<PrivateEndpointConnection> {
     type Error = azure_core::Error;
@@ -2110,21 +3175,11 @@ for azure_core::http::RequestContent<PrivateEndpointConnection> {
 }
 
 /// The properties of a private endpoint connection
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct PrivateEndpointConnectionProperties {
     /// The `privateEndpoint` property.
-    #[serde(
-        rename = "privateEndpoint",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "privateEndpoint", skip_serializing_if = "Option::is_none")]
     pub private_endpoint: Option<PrivateEndpoint>,
     /// The `privateLinkServiceConnectionState` property.
     #[serde(rename = "privateLinkServiceConnectionState")]
@@ -2143,40 +3198,64 @@ impl PrivateEndpointConnectionProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for PrivateEndpointConnectionProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            PrivateEndpointConnectionProperties,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(PrivateEndpointConnectionProperties {
+                private_endpoint: fields.optional("privateEndpoint")?,
+                private_link_service_connection_state: fields
+                    .required("privateLinkServiceConnectionState")?,
+            })
+        }
+        crate::object::read(deserializer, "PrivateEndpointConnectionProperties", build)
+    }
+}
+
 /// The list of private endpoint connections for an IotHub
 pub type PrivateEndpointConnectionsList = Vec<PrivateEndpointConnection>;
 
 /// The available private link resources for an IotHub
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct PrivateLinkResources {
     /// The list of available private link resources for an IotHub
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<GroupIdInformation>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for PrivateLinkResources {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<PrivateLinkResources, ::serde_json::Error> {
+            ::std::result::Result::Ok(PrivateLinkResources {
+                value: fields.optional("value")?,
+            })
+        }
+        crate::object::read(deserializer, "PrivateLinkResources", build)
+    }
+}
+
 /// The current state of a private endpoint connection
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct PrivateLinkServiceConnectionState {
     /// The status of a private endpoint connection
     pub status: PrivateLinkServiceConnectionStatus,
     /// The description for the current state of a private endpoint connection
-    #[serde(default)]
     pub description: String,
     /// Actions required for a private endpoint connection
-    #[serde(
-        rename = "actionsRequired",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "actionsRequired", skip_serializing_if = "Option::is_none")]
     pub actions_required: Option<String>,
 }
 
@@ -2194,57 +3273,105 @@ impl PrivateLinkServiceConnectionState {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for PrivateLinkServiceConnectionState {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            PrivateLinkServiceConnectionState,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(PrivateLinkServiceConnectionState {
+                status: fields.required("status")?,
+                description: fields.optional("description")?,
+                actions_required: fields.optional("actionsRequired")?,
+            })
+        }
+        crate::object::read(deserializer, "PrivateLinkServiceConnectionState", build)
+    }
+}
+
 /// Identity registry statistics.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RegistryStatistics {
     /// The total count of devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "totalDeviceCount", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "totalDeviceCount"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub total_device_count: Option<i64>,
     /// The count of enabled devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "enabledDeviceCount", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "enabledDeviceCount"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub enabled_device_count: Option<i64>,
     /// The count of disabled devices in the identity registry.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "disabledDeviceCount", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "disabledDeviceCount"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub disabled_device_count: Option<i64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RegistryStatistics {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RegistryStatistics, ::serde_json::Error> {
+            ::std::result::Result::Ok(RegistryStatistics {
+                total_device_count: fields.optional("totalDeviceCount")?,
+                enabled_device_count: fields.optional("enabledDeviceCount")?,
+                disabled_device_count: fields.optional("disabledDeviceCount")?,
+            })
+        }
+        crate::object::read(deserializer, "RegistryStatistics", build)
+    }
+}
+
 /// The common properties of an Azure resource.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource identifier.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2254,7 +3381,6 @@ pub struct Resource {
     /// The resource name.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(default)]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2264,7 +3390,7 @@ pub struct Resource {
     /// The resource type.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
     #[cfg_attr(
         feature = "fake",
@@ -2272,10 +3398,9 @@ pub struct Resource {
     )]
     pub type_: Option<String>,
     /// The resource location.
-    #[serde(default)]
     pub location: String,
     /// The resource tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::std::collections::HashMap<String, String>>,
 }
 
@@ -2292,71 +3417,132 @@ impl Resource {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<Resource, ::serde_json::Error> {
+            ::std::result::Result::Ok(Resource {
+                id: fields.optional("id")?,
+                name: fields.optional("name")?,
+                type_: fields.optional("type")?,
+                location: fields.optional("location")?,
+                tags: fields.optional("tags")?,
+            })
+        }
+        crate::object::read(deserializer, "Resource", build)
+    }
+}
+
 /// Compilation error when evaluating route
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteCompilationError {
     /// Route error message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub message: Option<String>,
     /// Severity of the route error
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub severity: Option<RouteErrorSeverity>,
     /// Location where the route error happened
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub location: Option<RouteErrorRange>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RouteCompilationError {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RouteCompilationError, ::serde_json::Error> {
+            ::std::result::Result::Ok(RouteCompilationError {
+                message: fields.optional("message")?,
+                severity: fields.optional("severity")?,
+                location: fields.optional("location")?,
+            })
+        }
+        crate::object::read(deserializer, "RouteCompilationError", build)
+    }
+}
+
 /// Position where the route error happened
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorPosition {
     /// Line where the route error happened
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub line: Option<i32>,
     /// Column where the route error happened
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub column: Option<i32>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RouteErrorPosition {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RouteErrorPosition, ::serde_json::Error> {
+            ::std::result::Result::Ok(RouteErrorPosition {
+                line: fields.optional("line")?,
+                column: fields.optional("column")?,
+            })
+        }
+        crate::object::read(deserializer, "RouteErrorPosition", build)
+    }
+}
+
 /// Range of route errors
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct RouteErrorRange {
     /// Start where the route error happened
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub start: Option<RouteErrorPosition>,
     /// End where the route error happened
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub end: Option<RouteErrorPosition>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RouteErrorRange {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RouteErrorRange, ::serde_json::Error> {
+            ::std::result::Result::Ok(RouteErrorRange {
+                start: fields.optional("start")?,
+                end: fields.optional("end")?,
+            })
+        }
+        crate::object::read(deserializer, "RouteErrorRange", build)
+    }
+}
+
 /// The properties of a routing rule that your IoT hub uses to route messages to endpoints.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
 #[non_exhaustive]
 pub struct RouteProperties {
     /// The name of the route. The name can only include alphanumeric characters, periods, underscores, hyphens, has a maximum length of 64 characters, and must be unique.
-    #[serde(default)]
     pub name: String,
     /// The source that the routing rule is to be applied to, such as DeviceMessages.
     pub source: RoutingSource,
     /// The condition that is evaluated to apply the routing rule. If no condition is provided, it evaluates to true by default. For grammar, see: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-query-language>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// The list of endpoints to which messages that satisfy the condition are routed. Currently only one endpoint is allowed.
-    #[serde(rename = "endpointNames", default)]
+    #[serde(rename = "endpointNames")]
     pub endpoint_names: Vec<String>,
     /// Used to specify whether a route is enabled.
-    #[serde(rename = "isEnabled", default)]
+    #[serde(rename = "isEnabled")]
     pub is_enabled: bool,
 }
 
@@ -2378,64 +3564,70 @@ impl RouteProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RouteProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RouteProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(RouteProperties {
+                name: fields.optional("name")?,
+                source: fields.required("source")?,
+                condition: fields.optional("condition")?,
+                endpoint_names: fields.optional("endpointNames")?,
+                is_enabled: fields.optional("isEnabled")?,
+            })
+        }
+        crate::object::read(deserializer, "RouteProperties", build)
+    }
+}
+
 /// The properties related to a cosmos DB sql container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoutingCosmosDbSqlApiProperties {
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
-    #[serde(default)]
     pub name: String,
     /// Id of the cosmos DB sql container endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The subscription identifier of the cosmos DB account.
-    #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subscriptionId", skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// The name of the resource group of the cosmos DB account.
-    #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceGroup", skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// The url of the cosmos DB account. It must include the protocol <https://>
-    #[serde(rename = "endpointUri", default)]
+    #[serde(rename = "endpointUri")]
     pub endpoint_uri: String,
     /// Method used to authenticate against the cosmos DB sql container endpoint
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of routing cosmos DB container endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The primary key of the cosmos DB account.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (the spec marks it `x-ms-secret`).
-    #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "primaryKey", skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<String>,
     /// The secondary key of the cosmos DB account.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (the spec marks it `x-ms-secret`).
-    #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secondaryKey", skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The name of the cosmos DB database in the cosmos DB account.
-    #[serde(rename = "databaseName", default)]
+    #[serde(rename = "databaseName")]
     pub database_name: String,
     /// The name of the cosmos DB sql container in the cosmos DB database.
-    #[serde(rename = "containerName", default)]
+    #[serde(rename = "containerName")]
     pub container_name: String,
     /// The name of the partition key associated with this cosmos DB sql container if one exists. This is an optional parameter.
-    #[serde(
-        rename = "partitionKeyName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "partitionKeyName", skip_serializing_if = "Option::is_none")]
     pub partition_key_name: Option<String>,
     /// The template for generating a synthetic partition key value for use with this cosmos DB sql container. The template must include at least one of the following placeholders: {iothub}, {deviceid}, {DD}, {MM}, and {YYYY}. Any one placeholder may be specified at most once, but order and non-placeholder components are arbitrary. This parameter is only required if PartitionKeyName is specified.
-    #[serde(
-        rename = "partitionKeyTemplate",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "partitionKeyTemplate", skip_serializing_if = "Option::is_none")]
     pub partition_key_template: Option<String>,
 }
 
@@ -2496,90 +3688,107 @@ impl ::std::fmt::Debug for RoutingCosmosDbSqlApiProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingCosmosDbSqlApiProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            RoutingCosmosDbSqlApiProperties,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(RoutingCosmosDbSqlApiProperties {
+                name: fields.optional("name")?,
+                id: fields.optional("id")?,
+                subscription_id: fields.optional("subscriptionId")?,
+                resource_group: fields.optional("resourceGroup")?,
+                endpoint_uri: fields.optional("endpointUri")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                primary_key: fields.optional("primaryKey")?,
+                secondary_key: fields.optional("secondaryKey")?,
+                database_name: fields.optional("databaseName")?,
+                container_name: fields.optional("containerName")?,
+                partition_key_name: fields.optional("partitionKeyName")?,
+                partition_key_template: fields.optional("partitionKeyTemplate")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingCosmosDbSqlApiProperties", build)
+    }
+}
+
 /// The properties related to the custom endpoints to which your IoT hub routes messages based on the routing rules. A maximum of 10 custom endpoints are allowed across all endpoint types for paid hubs and only 1 custom endpoint is allowed across all endpoint types for free hubs.
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct RoutingEndpoints {
     /// The list of Service Bus queue endpoints that IoT hub routes the messages to, based on the routing rules.
-    #[serde(
-        rename = "serviceBusQueues",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "serviceBusQueues", skip_serializing_if = "Option::is_none")]
     pub service_bus_queues: Option<Vec<RoutingServiceBusQueueEndpointProperties>>,
     /// The list of Service Bus topic endpoints that the IoT hub routes the messages to, based on the routing rules.
-    #[serde(
-        rename = "serviceBusTopics",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "serviceBusTopics", skip_serializing_if = "Option::is_none")]
     pub service_bus_topics: Option<Vec<RoutingServiceBusTopicEndpointProperties>>,
     /// The list of Event Hubs endpoints that IoT hub routes messages to, based on the routing rules. This list does not include the built-in Event Hubs endpoint.
-    #[serde(rename = "eventHubs", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "eventHubs", skip_serializing_if = "Option::is_none")]
     pub event_hubs: Option<Vec<RoutingEventHubProperties>>,
     /// The list of storage container endpoints that IoT hub routes messages to, based on the routing rules.
-    #[serde(
-        rename = "storageContainers",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "storageContainers", skip_serializing_if = "Option::is_none")]
     pub storage_containers: Option<Vec<RoutingStorageContainerProperties>>,
     /// The list of Cosmos DB container endpoints that IoT hub routes messages to, based on the routing rules.
-    #[serde(
-        rename = "cosmosDBSqlContainers",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "cosmosDBSqlContainers", skip_serializing_if = "Option::is_none")]
     pub cosmos_db_sql_containers: Option<Vec<RoutingCosmosDbSqlApiProperties>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingEndpoints {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RoutingEndpoints, ::serde_json::Error> {
+            ::std::result::Result::Ok(RoutingEndpoints {
+                service_bus_queues: fields.optional("serviceBusQueues")?,
+                service_bus_topics: fields.optional("serviceBusTopics")?,
+                event_hubs: fields.optional("eventHubs")?,
+                storage_containers: fields.optional("storageContainers")?,
+                cosmos_db_sql_containers: fields.optional("cosmosDBSqlContainers")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingEndpoints", build)
+    }
+}
+
 /// The properties related to an event hub endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoutingEventHubProperties {
     /// Id of the event hub endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the event hub endpoint.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
-    #[serde(
-        rename = "connectionString",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "connectionString", skip_serializing_if = "Option::is_none")]
     pub connection_string: Option<String>,
     /// The url of the event hub endpoint. It must include the protocol sb://
-    #[serde(rename = "endpointUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endpointUri", skip_serializing_if = "Option::is_none")]
     pub endpoint_uri: Option<String>,
     /// Event hub name on the event hub namespace
-    #[serde(rename = "entityPath", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "entityPath", skip_serializing_if = "Option::is_none")]
     pub entity_path: Option<String>,
     /// Method used to authenticate against the event hub endpoint
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of routing event hub endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
-    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the event hub endpoint.
-    #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subscriptionId", skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// The name of the resource group of the event hub endpoint.
-    #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceGroup", skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
 }
 
@@ -2622,91 +3831,129 @@ impl ::std::fmt::Debug for RoutingEventHubProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingEventHubProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RoutingEventHubProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(RoutingEventHubProperties {
+                id: fields.optional("id")?,
+                connection_string: fields.optional("connectionString")?,
+                endpoint_uri: fields.optional("endpointUri")?,
+                entity_path: fields.optional("entityPath")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                name: fields.optional("name")?,
+                subscription_id: fields.optional("subscriptionId")?,
+                resource_group: fields.optional("resourceGroup")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingEventHubProperties", build)
+    }
+}
+
 /// Routing message
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingMessage {
     /// Body of routing message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// App properties
-    #[serde(rename = "appProperties", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appProperties", skip_serializing_if = "Option::is_none")]
     pub app_properties: Option<::std::collections::HashMap<String, String>>,
     /// System properties
-    #[serde(
-        rename = "systemProperties",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "systemProperties", skip_serializing_if = "Option::is_none")]
     pub system_properties: Option<::std::collections::HashMap<String, String>>,
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for RoutingMessage {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RoutingMessage, ::serde_json::Error> {
+            ::std::result::Result::Ok(RoutingMessage {
+                body: fields.optional("body")?,
+                app_properties: fields.optional("appProperties")?,
+                system_properties: fields.optional("systemProperties")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingMessage", build)
+    }
+}
+
 /// The routing related properties of the IoT hub. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-messaging>
-#[derive(
-    Clone,
-    PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize,
-    azure_core::fmt::SafeDebug,
-    Default
-)]
+#[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
 #[non_exhaustive]
 pub struct RoutingProperties {
     /// The `endpoints` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoints: Option<RoutingEndpoints>,
     /// The list of user-provided routing rules that the IoT hub uses to route messages to built-in and custom endpoints. A maximum of 100 routing rules are allowed for paid hubs and a maximum of 5 routing rules are allowed for free hubs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub routes: Option<Vec<RouteProperties>>,
     /// The properties of the route that is used as a fall-back route when none of the conditions specified in the 'routes' section are met. This is an optional parameter. When this property is not present in the template, the fallback route is disabled by default.
-    #[serde(rename = "fallbackRoute", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fallbackRoute", skip_serializing_if = "Option::is_none")]
     pub fallback_route: Option<FallbackRouteProperties>,
     /// The list of user-provided enrichments that the IoT hub applies to messages to be delivered to built-in and custom endpoints. See: <https://aka.ms/telemetryoneventgrid>
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enrichments: Option<Vec<EnrichmentProperties>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RoutingProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(RoutingProperties {
+                endpoints: fields.optional("endpoints")?,
+                routes: fields.optional("routes")?,
+                fallback_route: fields.optional("fallbackRoute")?,
+                enrichments: fields.optional("enrichments")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingProperties", build)
+    }
+}
+
 /// The properties related to service bus queue endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoutingServiceBusQueueEndpointProperties {
     /// Id of the service bus queue endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the service bus queue endpoint.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
-    #[serde(
-        rename = "connectionString",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "connectionString", skip_serializing_if = "Option::is_none")]
     pub connection_string: Option<String>,
     /// The url of the service bus queue endpoint. It must include the protocol sb://
-    #[serde(rename = "endpointUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endpointUri", skip_serializing_if = "Option::is_none")]
     pub endpoint_uri: Option<String>,
     /// Queue name on the service bus namespace
-    #[serde(rename = "entityPath", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "entityPath", skip_serializing_if = "Option::is_none")]
     pub entity_path: Option<String>,
     /// Method used to authenticate against the service bus queue endpoint
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of routing service bus queue endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types. The name need not be the same as the actual queue name.
-    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the service bus queue endpoint.
-    #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subscriptionId", skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// The name of the resource group of the service bus queue endpoint.
-    #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceGroup", skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
 }
 
@@ -2751,46 +3998,67 @@ impl ::std::fmt::Debug for RoutingServiceBusQueueEndpointProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingServiceBusQueueEndpointProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            RoutingServiceBusQueueEndpointProperties,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(RoutingServiceBusQueueEndpointProperties {
+                id: fields.optional("id")?,
+                connection_string: fields.optional("connectionString")?,
+                endpoint_uri: fields.optional("endpointUri")?,
+                entity_path: fields.optional("entityPath")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                name: fields.optional("name")?,
+                subscription_id: fields.optional("subscriptionId")?,
+                resource_group: fields.optional("resourceGroup")?,
+            })
+        }
+        crate::object::read(
+            deserializer,
+            "RoutingServiceBusQueueEndpointProperties",
+            build,
+        )
+    }
+}
+
 /// The properties related to service bus topic endpoint types.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoutingServiceBusTopicEndpointProperties {
     /// Id of the service bus topic endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the service bus topic endpoint.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
-    #[serde(
-        rename = "connectionString",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "connectionString", skip_serializing_if = "Option::is_none")]
     pub connection_string: Option<String>,
     /// The url of the service bus topic endpoint. It must include the protocol sb://
-    #[serde(rename = "endpointUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endpointUri", skip_serializing_if = "Option::is_none")]
     pub endpoint_uri: Option<String>,
     /// Queue name on the service bus topic
-    #[serde(rename = "entityPath", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "entityPath", skip_serializing_if = "Option::is_none")]
     pub entity_path: Option<String>,
     /// Method used to authenticate against the service bus topic endpoint
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of routing service bus topic endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.  The name need not be the same as the actual topic name.
-    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the service bus topic endpoint.
-    #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subscriptionId", skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// The name of the resource group of the service bus topic endpoint.
-    #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceGroup", skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
 }
 
@@ -2835,66 +4103,79 @@ impl ::std::fmt::Debug for RoutingServiceBusTopicEndpointProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingServiceBusTopicEndpointProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            RoutingServiceBusTopicEndpointProperties,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(RoutingServiceBusTopicEndpointProperties {
+                id: fields.optional("id")?,
+                connection_string: fields.optional("connectionString")?,
+                endpoint_uri: fields.optional("endpointUri")?,
+                entity_path: fields.optional("entityPath")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                name: fields.optional("name")?,
+                subscription_id: fields.optional("subscriptionId")?,
+                resource_group: fields.optional("resourceGroup")?,
+            })
+        }
+        crate::object::read(
+            deserializer,
+            "RoutingServiceBusTopicEndpointProperties",
+            build,
+        )
+    }
+}
+
 /// The properties related to a storage container endpoint.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoutingStorageContainerProperties {
     /// Id of the storage container endpoint
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The connection string of the storage account.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
-    #[serde(
-        rename = "connectionString",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "connectionString", skip_serializing_if = "Option::is_none")]
     pub connection_string: Option<String>,
     /// The url of the storage endpoint. It must include the protocol <https://>
-    #[serde(rename = "endpointUri", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endpointUri", skip_serializing_if = "Option::is_none")]
     pub endpoint_uri: Option<String>,
     /// Method used to authenticate against the storage endpoint
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of routing storage endpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
     /// The name that identifies this endpoint. The name can only include alphanumeric characters, periods, underscores, hyphens and has a maximum length of 64 characters. The following names are reserved:  events, fileNotifications, $default. Endpoint names must be unique across endpoint types.
-    #[serde(default)]
     pub name: String,
     /// The subscription identifier of the storage account.
-    #[serde(rename = "subscriptionId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subscriptionId", skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// The name of the resource group of the storage account.
-    #[serde(rename = "resourceGroup", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceGroup", skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// The name of storage container in the storage account.
-    #[serde(rename = "containerName", default)]
+    #[serde(rename = "containerName")]
     pub container_name: String,
     /// File name format for the blob. Default format is {iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm}. All parameters are mandatory but can be reordered.
-    #[serde(rename = "fileNameFormat", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fileNameFormat", skip_serializing_if = "Option::is_none")]
     pub file_name_format: Option<String>,
     /// Time interval at which blobs are written to storage. Value should be between 60 and 720 seconds. Default value is 300 seconds.
-    #[serde(
-        rename = "batchFrequencyInSeconds",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "batchFrequencyInSeconds", skip_serializing_if = "Option::is_none")]
     pub batch_frequency_in_seconds: Option<i32>,
     /// Maximum number of bytes for each blob written to storage. Value should be between 10485760(10MB) and 524288000(500MB). Default value is 314572800(300MB).
-    #[serde(
-        rename = "maxChunkSizeInBytes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "maxChunkSizeInBytes", skip_serializing_if = "Option::is_none")]
     pub max_chunk_size_in_bytes: Option<i32>,
     /// Encoding that is used to serialize messages to blobs. Supported values are 'avro', 'avrodeflate', and 'JSON'. Default value is 'avro'.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<RoutingStorageContainerPropertiesEncoding>,
 }
 
@@ -2947,48 +4228,110 @@ impl ::std::fmt::Debug for RoutingStorageContainerProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for RoutingStorageContainerProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            RoutingStorageContainerProperties,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(RoutingStorageContainerProperties {
+                id: fields.optional("id")?,
+                connection_string: fields.optional("connectionString")?,
+                endpoint_uri: fields.optional("endpointUri")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+                name: fields.optional("name")?,
+                subscription_id: fields.optional("subscriptionId")?,
+                resource_group: fields.optional("resourceGroup")?,
+                container_name: fields.optional("containerName")?,
+                file_name_format: fields.optional("fileNameFormat")?,
+                batch_frequency_in_seconds: fields.optional("batchFrequencyInSeconds")?,
+                max_chunk_size_in_bytes: fields.optional("maxChunkSizeInBytes")?,
+                encoding: fields.optional("encoding")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingStorageContainerProperties", build)
+    }
+}
+
 /// Twin reference input parameter. This is an optional parameter
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwin {
     /// Twin Tags
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<::serde_json::Value>,
     /// The `properties` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<RoutingTwinProperties>,
+}
+
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for RoutingTwin {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RoutingTwin, ::serde_json::Error> {
+            ::std::result::Result::Ok(RoutingTwin {
+                tags: fields.optional("tags")?,
+                properties: fields.optional("properties")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingTwin", build)
+    }
 }
 
 /// The `RoutingTwinProperties` object.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct RoutingTwinProperties {
     /// Twin desired properties
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub desired: Option<::serde_json::Value>,
     /// Twin desired properties
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reported: Option<::serde_json::Value>,
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for RoutingTwinProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<RoutingTwinProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(RoutingTwinProperties {
+                desired: fields.optional("desired")?,
+                reported: fields.optional("reported")?,
+            })
+        }
+        crate::object::read(deserializer, "RoutingTwinProperties", build)
+    }
+}
+
 /// The properties of an IoT hub shared access policy.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRule {
     /// The name of the shared access policy.
-    #[serde(rename = "keyName", default)]
+    #[serde(rename = "keyName")]
     pub key_name: String,
     /// The primary key.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `primary key`, a credential's by the rule in the crate docs).
-    #[serde(rename = "primaryKey", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "primaryKey", skip_serializing_if = "Option::is_none")]
     pub primary_key: Option<String>,
     /// The secondary key.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `secondary key`, a credential's by the rule in the crate docs).
-    #[serde(rename = "secondaryKey", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secondaryKey", skip_serializing_if = "Option::is_none")]
     pub secondary_key: Option<String>,
     /// The permissions assigned to the shared access policy.
     pub rights: AccessRights,
@@ -3028,55 +4371,105 @@ impl ::std::fmt::Debug for SharedAccessSignatureAuthorizationRule {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for SharedAccessSignatureAuthorizationRule {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            SharedAccessSignatureAuthorizationRule,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(SharedAccessSignatureAuthorizationRule {
+                key_name: fields.optional("keyName")?,
+                primary_key: fields.optional("primaryKey")?,
+                secondary_key: fields.optional("secondaryKey")?,
+                rights: fields.required("rights")?,
+            })
+        }
+        crate::object::read(
+            deserializer,
+            "SharedAccessSignatureAuthorizationRule",
+            build,
+        )
+    }
+}
+
 /// The list of shared access policies with a next link.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SharedAccessSignatureAuthorizationRuleListResult {
     /// The list of shared access policies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<SharedAccessSignatureAuthorizationRule>>,
     /// The next link.
     ///
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for SharedAccessSignatureAuthorizationRuleListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            SharedAccessSignatureAuthorizationRuleListResult,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(SharedAccessSignatureAuthorizationRuleListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(
+            deserializer,
+            "SharedAccessSignatureAuthorizationRuleListResult",
+            build,
+        )
+    }
+}
+
 /// The properties of the Azure Storage endpoint for file upload.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StorageEndpointProperties {
     /// The period of time for which the SAS URI generated by IoT Hub for file upload is valid. See: <https://docs.microsoft.com/azure/iot-hub/iot-hub-devguide-file-upload#file-upload-notification-configuration-options>.
     #[serde(
         rename = "sasTtlAsIso8601",
         with = "crate::codec::As::<crate::codec::Nullable<crate::codec::IsoDuration>>",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub sas_ttl_as_iso8601: Option<::time::Duration>,
     /// The connection string for the Azure Storage account to which files are uploaded.
     ///
     /// A secret: `Debug` never shows its value, whatever features are enabled (its name ends with `connection string`, a credential's by the rule in the crate docs).
-    #[serde(rename = "connectionString", default)]
+    #[serde(rename = "connectionString")]
     pub connection_string: String,
     /// The name of the root container where you upload files. The container need not exist but should be creatable using the connectionString specified.
-    #[serde(rename = "containerName", default)]
+    #[serde(rename = "containerName")]
     pub container_name: String,
     /// Specifies authentication type being used for connecting to the storage account.
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<AuthenticationType>,
     /// Managed identity properties of storage endpoint for file upload.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<ManagedIdentity>,
 }
 
@@ -3111,55 +4504,133 @@ impl ::std::fmt::Debug for StorageEndpointProperties {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for StorageEndpointProperties {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<StorageEndpointProperties, ::serde_json::Error> {
+            ::std::result::Result::Ok(StorageEndpointProperties {
+                sas_ttl_as_iso8601: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::IsoDuration>,
+                    >("sasTtlAsIso8601")?,
+                connection_string: fields.optional("connectionString")?,
+                container_name: fields.optional("containerName")?,
+                authentication_type: fields.optional("authenticationType")?,
+                identity: fields.optional("identity")?,
+            })
+        }
+        crate::object::read(deserializer, "StorageEndpointProperties", build)
+    }
+}
+
 /// Metadata pertaining to creation and last modification of the resource.
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct SystemData {
     /// The identity that created the resource.
-    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "createdBy", skip_serializing_if = "Option::is_none")
+    )]
     pub created_by: Option<String>,
     /// The type of identity that created the resource.
-    #[serde(rename = "createdByType", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "createdByType", skip_serializing_if = "Option::is_none")
+    )]
     pub created_by_type: Option<CreatedByType>,
     /// The timestamp of resource creation (UTC).
-    #[serde(
-        rename = "createdAt",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(
+            rename = "createdAt",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub created_at: Option<::time::OffsetDateTime>,
     /// The identity that last modified the resource.
-    #[serde(rename = "lastModifiedBy", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "lastModifiedBy", skip_serializing_if = "Option::is_none")
+    )]
     pub last_modified_by: Option<String>,
     /// The type of identity that last modified the resource.
-    #[serde(
-        rename = "lastModifiedByType",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "lastModifiedByType", skip_serializing_if = "Option::is_none")
     )]
     pub last_modified_by_type: Option<CreatedByType>,
     /// The timestamp of resource last modification (UTC)
-    #[serde(
-        rename = "lastModifiedAt",
-        with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(
+            rename = "lastModifiedAt",
+            with = "crate::codec::As::<crate::codec::Nullable<crate::codec::Rfc3339>>",
+            skip_serializing_if = "Option::is_none"
+        )
     )]
     pub last_modified_at: Option<::time::OffsetDateTime>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for SystemData {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<SystemData, ::serde_json::Error> {
+            ::std::result::Result::Ok(SystemData {
+                created_by: fields.optional("createdBy")?,
+                created_by_type: fields.optional("createdByType")?,
+                created_at: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc3339>,
+                    >("createdAt")?,
+                last_modified_by: fields.optional("lastModifiedBy")?,
+                last_modified_by_type: fields.optional("lastModifiedByType")?,
+                last_modified_at: fields
+                    .optional_as::<
+                        _,
+                        crate::codec::Nullable<crate::codec::Rfc3339>,
+                    >("lastModifiedAt")?,
+            })
+        }
+        crate::object::read(deserializer, "SystemData", build)
+    }
+}
+
 /// A container holding only the Tags for a resource, allowing the user to update the tags on an IoT Hub instance.
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagsResource {
     /// Resource tags
     ///
     /// `Patch::Keep` (the default) leaves it out of the request, so the service keeps its value; `Patch::Clear` sends `null`, which removes or resets it; a value (`value.into()`) sets it.
-    #[serde(default, skip_serializing_if = "crate::patch::Patch::is_keep")]
+    #[serde(skip_serializing_if = "crate::patch::Patch::is_keep")]
     pub tags: crate::patch::Patch<::std::collections::HashMap<String, String>>,
+}
+
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for TagsResource {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<TagsResource, ::serde_json::Error> {
+            ::std::result::Result::Ok(TagsResource {
+                tags: fields.optional("tags")?,
+            })
+        }
+        crate::object::read(deserializer, "TagsResource", build)
+    }
 }
 
 impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
@@ -3172,18 +4643,35 @@ impl TryFrom<TagsResource> for azure_core::http::RequestContent<TagsResource> {
 
 /// Input for testing all routes
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug, Default)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesInput {
     /// Routing source
-    #[serde(rename = "routingSource", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "routingSource", skip_serializing_if = "Option::is_none")]
     pub routing_source: Option<RoutingSource>,
     /// Routing message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<RoutingMessage>,
     /// Routing Twin Reference
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub twin: Option<RoutingTwin>,
+}
+
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for TestAllRoutesInput {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<TestAllRoutesInput, ::serde_json::Error> {
+            ::std::result::Result::Ok(TestAllRoutesInput {
+                routing_source: fields.optional("routingSource")?,
+                message: fields.optional("message")?,
+                twin: fields.optional("twin")?,
+            })
+        }
+        crate::object::read(deserializer, "TestAllRoutesInput", build)
+    }
 }
 
 impl TryFrom<TestAllRoutesInput>
@@ -3196,27 +4684,41 @@ for azure_core::http::RequestContent<TestAllRoutesInput> {
 }
 
 /// Result of testing all routes
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestAllRoutesResult {
     /// JSON-serialized array of matched routes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub routes: Option<Vec<MatchedRoute>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TestAllRoutesResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<TestAllRoutesResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(TestAllRoutesResult {
+                routes: fields.optional("routes")?,
+            })
+        }
+        crate::object::read(deserializer, "TestAllRoutesResult", build)
+    }
 }
 
 /// Input for testing route
 #[derive(Clone, PartialEq, ::serde::Serialize, azure_core::fmt::SafeDebug)]
-#[cfg_attr(feature = "all-serde", derive(::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TestRouteInput {
     /// Routing message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<RoutingMessage>,
     /// Route properties
     pub route: RouteProperties,
     /// Routing Twin Reference
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub twin: Option<RoutingTwin>,
 }
 
@@ -3231,6 +4733,24 @@ impl TestRouteInput {
     }
 }
 
+#[cfg(feature = "all-serde")]
+impl<'de> ::serde::Deserialize<'de> for TestRouteInput {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<TestRouteInput, ::serde_json::Error> {
+            ::std::result::Result::Ok(TestRouteInput {
+                message: fields.optional("message")?,
+                route: fields.required("route")?,
+                twin: fields.optional("twin")?,
+            })
+        }
+        crate::object::read(deserializer, "TestRouteInput", build)
+    }
+}
+
 impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput> {
     type Error = azure_core::Error;
 
@@ -3240,73 +4760,154 @@ impl TryFrom<TestRouteInput> for azure_core::http::RequestContent<TestRouteInput
 }
 
 /// Result of testing one route
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResult {
     /// Result of testing route
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub result: Option<TestResultStatus>,
     /// Detailed result of testing route
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub details: Option<TestRouteResultDetails>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TestRouteResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<TestRouteResult, ::serde_json::Error> {
+            ::std::result::Result::Ok(TestRouteResult {
+                result: fields.optional("result")?,
+                details: fields.optional("details")?,
+            })
+        }
+        crate::object::read(deserializer, "TestRouteResult", build)
+    }
+}
+
 /// Detailed result of testing a route
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct TestRouteResultDetails {
     /// JSON-serialized list of route compilation errors
-    #[serde(
-        rename = "compilationErrors",
-        default,
-        skip_serializing_if = "Option::is_none"
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "compilationErrors", skip_serializing_if = "Option::is_none")
     )]
     pub compilation_errors: Option<Vec<RouteCompilationError>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TestRouteResultDetails {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<TestRouteResultDetails, ::serde_json::Error> {
+            ::std::result::Result::Ok(TestRouteResultDetails {
+                compilation_errors: fields.optional("compilationErrors")?,
+            })
+        }
+        crate::object::read(deserializer, "TestRouteResultDetails", build)
+    }
+}
+
 /// User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuota {
     /// IotHub type id
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub id: Option<String>,
     /// Response type
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "type", skip_serializing_if = "Option::is_none")
+    )]
     pub type_: Option<String>,
     /// Unit of IotHub type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub unit: Option<String>,
     /// Current number of IotHub type
-    #[serde(rename = "currentValue", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "all-serde",
+        serde(rename = "currentValue", skip_serializing_if = "Option::is_none")
+    )]
     pub current_value: Option<i32>,
     /// Numerical limit on IotHub type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub limit: Option<i32>,
     /// IotHub type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub name: Option<Name>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UserSubscriptionQuota {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<UserSubscriptionQuota, ::serde_json::Error> {
+            ::std::result::Result::Ok(UserSubscriptionQuota {
+                id: fields.optional("id")?,
+                type_: fields.optional("type")?,
+                unit: fields.optional("unit")?,
+                current_value: fields.optional("currentValue")?,
+                limit: fields.optional("limit")?,
+                name: fields.optional("name")?,
+            })
+        }
+        crate::object::read(deserializer, "UserSubscriptionQuota", build)
+    }
+}
+
 /// Json-serialized array of User subscription quota response
-#[derive(Clone, PartialEq, ::serde::Deserialize, azure_core::fmt::SafeDebug, Default)]
+#[derive(Clone, PartialEq, azure_core::fmt::SafeDebug, Default)]
 #[cfg_attr(feature = "all-serde", derive(::serde::Serialize))]
 #[non_exhaustive]
 pub struct UserSubscriptionQuotaListResult {
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "all-serde", serde(skip_serializing_if = "Option::is_none"))]
     pub value: Option<Vec<UserSubscriptionQuota>>,
     /// Read-only: set by the service, never sent.
-    #[serde(rename = "nextLink", default)]
-    #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
+    #[cfg_attr(feature = "all-serde", serde(rename = "nextLink"))]
     #[cfg_attr(
-        feature = "fake",
-        serde(skip_serializing_if = "crate::fake::skips_read_only")
+        feature = "all-serde",
+        cfg_attr(not(feature = "fake"), serde(skip_serializing))
+    )]
+    #[cfg_attr(
+        feature = "all-serde",
+        cfg_attr(
+            feature = "fake",
+            serde(skip_serializing_if = "crate::fake::skips_read_only")
+        )
     )]
     pub next_link: Option<String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for UserSubscriptionQuotaListResult {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        fn build(
+            fields: &mut crate::object::Fields,
+        ) -> ::std::result::Result<
+            UserSubscriptionQuotaListResult,
+            ::serde_json::Error,
+        > {
+            ::std::result::Result::Ok(UserSubscriptionQuotaListResult {
+                value: fields.optional("value")?,
+                next_link: fields.optional("nextLink")?,
+            })
+        }
+        crate::object::read(deserializer, "UserSubscriptionQuotaListResult", build)
+    }
 }
 
 impl azure_core::http::pager::Page for OperationListResult {

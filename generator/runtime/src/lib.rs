@@ -2,7 +2,7 @@
 //! (service errors, decoded once), `request` (URLs, sending, status checks, pagers), `lro`
 //! (long-running operations on azure_core's `Poller`, the Azure Resource Manager way), `codec`
 //! (how dates, durations, bytes and `null`s are written and read, at any depth), `multipart`
-//! (`multipart/form-data` bodies), `patch` (three-state properties of PATCH requests) and `fake`
+//! (`multipart/form-data` bodies), `object` (reading models: their `Deserialize`), `patch` (three-state properties of PATCH requests) and `fake`
 //! (what the `fake` feature's fakes share, emitted as `src/fake/support/`).
 //!
 //! The generator embeds each file of `src/` other than this one verbatim (`multipart` only in a
@@ -21,5 +21,6 @@ pub mod error;
 pub mod fake;
 pub mod lro;
 mod multipart;
+mod object;
 pub mod patch;
 mod request;

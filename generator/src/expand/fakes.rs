@@ -506,13 +506,13 @@ pub(super) fn paging_names(op: &crate::ir::Operation, next_operation: bool) -> (
     (item, next)
 }
 
-/// The serde attributes of a read-only field: never serialized, except in a fake's answer (the
+/// The serde attributes of a read-only field (their contents, without `#[..]`): never serialized, except in a fake's answer (the
 /// `fake` feature), where a response carries it.
-pub(crate) fn read_only_serde_attr() -> TokenStream {
-    quote! {
-        #[cfg_attr(not(feature = "fake"), serde(skip_serializing))]
-        #[cfg_attr(feature = "fake", serde(skip_serializing_if = "crate::fake::skips_read_only"))]
-    }
+pub(crate) fn read_only_serde_attrs() -> [TokenStream; 2] {
+    [
+        quote! { cfg_attr(not(feature = "fake"), serde(skip_serializing)) },
+        quote! { cfg_attr(feature = "fake", serde(skip_serializing_if = "crate::fake::skips_read_only")) },
+    ]
 }
 
 /// `azure_core::http::Method::Get`.

@@ -196,6 +196,7 @@ fn expand_lib_rs(ctx: &Context<'_>) -> Result<TokenStream> {
         pub mod lro;
         pub mod models;
         #multipart
+        mod object;
         pub mod patch;
         mod request;
 

@@ -5,7 +5,9 @@
 //! change; they are built with `new` (the required fields) or `Default` (when every field has a
 //! default) and then assigned. A model is `Serialize` when a method sends it and `Deserialize`
 //! when one receives it (both with the feature `all-serde`, which `fake` turns on, and when no
-//! method uses it): serde's impls are much of what the crate costs to compile. Read-only fields
+//! method uses it): serde's impls are much of what the crate costs to compile, so `Serialize` is
+//! serde's derive (its field attributes gated with it) and `Deserialize` is written out as a
+//! builder of one line per field, read by the runtime's `object` module. Read-only fields
 //! are decoded but never serialized (except in a fake's answers). `Debug` follows azure_core's
 //! `SafeDebug`, and secrets never show (`redact`). `x-ms-client-flatten` is not applied: the nested
 //! object stays nested, which is what the wire format is (documented on the field).
@@ -15,7 +17,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::types::{has_default, rust_type, serde_with, Scope};
+use super::types::{field_codec, has_default, rust_type, serde_with, Scope};
 use crate::rust_types::{field_form, FieldForm};
 use super::{doc_attrs, ident, Context};
 use crate::error::{Error, Result};
@@ -100,6 +102,19 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     let mut new_args = Vec::new();
     let mut new_inits = Vec::new();
     let mut debug_fields = Vec::new();
+    // The lines of the model's builder (`crate::object`), one per field.
+    let mut reads = Vec::new();
+    let (serialize, deserialize) = serde_impls(ctx, &def.name);
+    // The fields' serde attributes are for `Serialize` alone (reading is `crate::object`'s):
+    // where it is derived only with `all-serde`, so are they.
+    let serde_attrs = |contents: Vec<TokenStream>| -> TokenStream {
+        if serialize {
+            quote! { #(#[#contents])* }
+        } else {
+            let feature = ALL_SERDE;
+            quote! { #(#[cfg_attr(feature = #feature, #contents)])* }
+        }
+    };
     let mut taken = BTreeSet::new();
     for field in &object.fields {
         let at = def.location.join("properties").join(&field.wire_name);
@@ -129,11 +144,22 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         // A required field the service leaves out (Batch never returns a user's `password`)
         // decodes to its default rather than failing the whole response, where it has one; a
         // constant to its one value (constant enums and models of constants default to it).
-        if !plain || field.constant || (!boxed && has_default(ctx, &field.ty)) {
-            serde_args.push(quote! { default });
-        }
+        let defaulted = !plain || field.constant || (!boxed && has_default(ctx, &field.ty));
+        let wire = field.wire_name.as_str();
+        reads.push(match (defaulted, field_codec(ctx, &field.ty, !plain)) {
+            (true, None) => quote! { #field_name: fields.optional(#wire)? },
+            (false, None) => quote! { #field_name: fields.required(#wire)? },
+            (true, Some(codec)) => {
+                let codec = super::types::codec_tokens(&codec);
+                quote! { #field_name: fields.optional_as::<_, #codec>(#wire)? }
+            }
+            (false, Some(codec)) => {
+                let codec = super::types::codec_tokens(&codec);
+                quote! { #field_name: fields.required_as::<_, #codec>(#wire)? }
+            }
+        });
         // Read-only fields are never sent; a fake's answers (the `fake` feature) write them.
-        let read_only_attr = if field.read_only { super::fakes::read_only_serde_attr() } else { quote! {} };
+        let mut attr_contents = Vec::new();
         match form {
             _ if field.read_only => {}
             FieldForm::Optional => serde_args.push(quote! { skip_serializing_if = "Option::is_none" }),
@@ -141,7 +167,13 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             // Sent always: a value, or `null` for a required nullable field.
             FieldForm::Plain | FieldForm::Nullable => {}
         }
-        let serde_attr = if serde_args.is_empty() { quote! {} } else { quote! { #[serde(#(#serde_args),*)] } };
+        if !serde_args.is_empty() {
+            attr_contents.push(quote! { serde(#(#serde_args),*) });
+        }
+        if field.read_only {
+            attr_contents.extend(super::fakes::read_only_serde_attrs());
+        }
+        let serde_attr = serde_attrs(attr_contents);
         let mut notes = Vec::new();
         if field.read_only {
             notes.push("Read-only: set by the service, never sent.".to_string());
@@ -167,7 +199,7 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             (None, true) => None,
         };
         let field_doc = doc_attrs(description.as_deref(), &format!("The `{}` property.", field.wire_name));
-        fields.push(quote! { #field_doc #serde_attr #read_only_attr pub #field_name: #full_ty, });
+        fields.push(quote! { #field_doc #serde_attr pub #field_name: #full_ty, });
         match form {
             FieldForm::Plain if field.constant => {
                 let value = constant_value(ctx, &field.ty, &at)?;
@@ -213,11 +245,13 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         let at = def.location.join("additionalProperties");
         let field_name = format_ident!("{}", super::super::names::unique("additional_properties".into(), &mut taken));
         let value = rust_type(ctx, &additional.clone(), Scope::Models, &at)?;
+        let flatten = serde_attrs(vec![quote! { serde(flatten) }]);
         fields.push(quote! {
             /// Properties not declared by the schema, by name.
-            #[serde(flatten)]
+            #flatten
             pub #field_name: ::std::collections::HashMap<String, #value>,
         });
+        reads.push(quote! { #field_name: fields.rest()? });
         new_inits.push(quote! { #field_name: ::std::collections::HashMap::new(), });
         debug_fields.push(super::redact::DebugField { name: field_name.clone(), secret: false, shown: super::redact::Shown::Value });
     }
@@ -226,17 +260,14 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
     // Constants have no `Default` of their own: `new` fills them, and `default()` is `new()`.
     let any_constant = object.fields.iter().any(|f| f.constant);
     let derive_default = has_default && !any_constant;
-    let (serialize, deserialize) = serde_impls(ctx, &def.name);
     let mut derives = vec![quote! { Clone }, quote! { PartialEq }];
-    let mut gated = Vec::new();
-    for (needed, derive) in [(serialize, quote! { ::serde::Serialize }), (deserialize, quote! { ::serde::Deserialize })] {
-        if needed { derives.push(derive) } else { gated.push(derive) }
-    }
-    let gated = if gated.is_empty() {
+    let gated = if serialize {
+        derives.push(quote! { ::serde::Serialize });
         quote! {}
     } else {
-        quote! { #[cfg_attr(feature = #ALL_SERDE, derive(#(#gated),*))] }
+        quote! { #[cfg_attr(feature = #ALL_SERDE, derive(::serde::Serialize))] }
     };
+    let deserialize_impl = deserialize_impl(&name, deserialize, &reads);
     if !any_secret {
         derives.push(super::redact::safe_debug_derive());
     }
@@ -289,8 +320,29 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         }
         #new_fn
         #debug_impl
+        #deserialize_impl
         #request_content
     })
+}
+
+/// A struct's `Deserialize`: its builder, a plain function of one line per field (`reads`), read
+/// by `crate::object::read`, the one part generic over the deserializer, shared by every model.
+/// Under `#[cfg(feature = "all-serde")]` when no method receives the model (`needed` false).
+fn deserialize_impl(name: &proc_macro2::Ident, needed: bool, reads: &[TokenStream]) -> TokenStream {
+    let gate = gate(needed);
+    let model = name.to_string();
+    quote! {
+        #gate
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            // `__D`, as serde's derive names it: a model may be called `D`.
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                fn build(fields: &mut crate::object::Fields) -> ::std::result::Result<#name, ::serde_json::Error> {
+                    ::std::result::Result::Ok(#name { #(#reads,)* })
+                }
+                crate::object::read(deserializer, #model, build)
+            }
+        }
+    }
 }
 
 /// The value of a constant field of type `ty` (`Field::constant`): its enum's one value, or a

@@ -2,7 +2,7 @@
 //! errors, decoded once), `src/request.rs` (URLs, sending, status checks, pagers), `src/lro/`
 //! (long-running operations on azure_core's `Poller`, ARM style), `src/codec.rs` (how dates,
 //! durations, bytes and `null`s are written and read), `src/multipart.rs` (`multipart/form-data`
-//! bodies, only in a crate that sends one), `src/patch.rs` (three-state PATCH properties) and `src/fake/support/` (what the
+//! bodies, only in a crate that sends one), `src/object.rs` (reading models), `src/patch.rs` (three-state PATCH properties) and `src/fake/support/` (what the
 //! `fake` feature's fakes share: routing, reading arguments back, writing answers, pages and
 //! operation monitors).
 //!
@@ -20,7 +20,7 @@ use crate::GeneratedFile;
 /// Each support file: its path in the generated crate and its source, from `generator/runtime/src/`.
 /// A module split into files (`lro/`) keeps its tree; the fakes' support (`fake/` there) sits
 /// under `src/fake/support/`, beside the spec's own fakes (`fakes`), which re-export it.
-const MODULES: [(&str, &str); 10] = [
+const MODULES: [(&str, &str); 11] = [
     ("src/codec.rs", include_str!("../../runtime/src/codec.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     ("src/fake/support/mod.rs", include_str!("../../runtime/src/fake/mod.rs")),
@@ -29,6 +29,7 @@ const MODULES: [(&str, &str); 10] = [
     ("src/lro/mod.rs", include_str!("../../runtime/src/lro/mod.rs")),
     ("src/lro/poll.rs", include_str!("../../runtime/src/lro/poll.rs")),
     ("src/multipart.rs", include_str!("../../runtime/src/multipart.rs")),
+    ("src/object.rs", include_str!("../../runtime/src/object.rs")),
     ("src/patch.rs", include_str!("../../runtime/src/patch.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
 ];

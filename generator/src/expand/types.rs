@@ -111,9 +111,16 @@ pub(crate) fn codec_tokens_in(codec: &Codec, module: &TokenStream) -> TokenStrea
 /// The serde `with` path of a field of type `ty` (`optional`: the field is an `Option`), when
 /// its values need a codec: `crate::codec::As::<C>`.
 pub(crate) fn serde_with(ctx: &Context<'_>, ty: &TypeRef, optional: bool) -> Option<String> {
-    let codec = codec(&ctx.api.types, ty)?;
-    let codec = if optional { Codec::Nullable(Box::new(codec)) } else { codec };
+    let codec = field_codec(ctx, ty, optional)?;
     Some(format!("crate::codec::As::<{}>", codec.path("crate::codec")))
+}
+
+/// The codec a field of type `ty` is written and read with (`optional`: the field is an
+/// `Option`), when its values need one: what `serde_with` names for serde, and what the field's
+/// line of the model's `Deserialize` reads it with.
+pub(crate) fn field_codec(ctx: &Context<'_>, ty: &TypeRef, optional: bool) -> Option<Codec> {
+    let codec = codec(&ctx.api.types, ty)?;
+    Some(if optional { Codec::Nullable(Box::new(codec)) } else { codec })
 }
 
 /// Whether values of `ty` implement `Default` (so a struct of them can derive it): decided
