@@ -115,19 +115,43 @@ pub(super) fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, su
         },
     };
     let form = matches!(body.kind, BodyKind::Form | BodyKind::Multipart);
-    match (&body.passing, form) {
+    // A JSON (or binary) body: the argument's type, and the body the method sends for a value of it.
+    let json_form = match body.kind {
+        BodyKind::Binary => BodyForm::Content,
+        _ => body_form(&ctx.api.types, &body.ty),
+    };
+    let arg_ty = match &json_form {
+        BodyForm::Content => quote! { azure_core::http::RequestContent<#ty> },
+        BodyForm::Value(_) => ty.clone(),
+    };
+    let encode = |value: TokenStream| match &json_form {
+        BodyForm::Content => value,
+        BodyForm::Value(codec) => {
+            let codec = codec_tokens(codec);
+            quote! { crate::codec::to_json::<_, #codec>(&#value)? }
+        }
+    };
+    match &body.passing {
         // Always sent, never asked for (`lower::clients` makes only JSON bodies constants).
-        (Passing::Constant { json }, _) => Ok(quote! {
+        Passing::Constant { json } => Ok(quote! {
             request.insert_header("content-type", #content_type);
             request.set_body(azure_core::Bytes::from_static(#json.as_bytes()));
         }),
-        (Passing::Positional { name }, true) => {
+        Passing::Positional { name } => {
             let name = ident(name, &b_at)?;
-            surface.args.push(quote! { #name: &#ty });
             surface.arg_docs.push((name.to_string(), body.description.clone()));
-            Ok(form_set(quote! { #name }))
+            if form {
+                surface.args.push(quote! { #name: &#ty });
+                return Ok(form_set(quote! { #name }));
+            }
+            surface.args.push(quote! { #name: #arg_ty });
+            let encode = encode(quote! { #name });
+            Ok(quote! {
+                request.insert_header("content-type", #content_type);
+                request.set_body(#encode);
+            })
         }
-        (Passing::Optional { field }, true) => {
+        Passing::Optional { field } if form => {
             let field = ident(field, &b_at)?;
             let doc = doc_attrs(body.description.as_deref(), "The form fields.");
             surface.option_fields.push(quote! { #doc pub #field: Option<#ty>, });
@@ -138,48 +162,17 @@ pub(super) fn expand_body(ctx: &Context<'_>, op: &Operation, method: &Method, su
                 }
             })
         }
-        (passing, false) => {
-            let form = match body.kind {
-                BodyKind::Binary => BodyForm::Content,
-                _ => body_form(&ctx.api.types, &body.ty),
-            };
-            // The argument's type, and the body the method sends for a value of it.
-            let arg_ty = match &form {
-                BodyForm::Content => quote! { azure_core::http::RequestContent<#ty> },
-                BodyForm::Value(_) => ty.clone(),
-            };
-            let encode = |value: TokenStream| match &form {
-                BodyForm::Content => value,
-                BodyForm::Value(codec) => {
-                    let codec = codec_tokens(codec);
-                    quote! { crate::codec::to_json::<_, #codec>(&#value)? }
+        Passing::Optional { field } => {
+            let name = ident(field, &b_at)?;
+            let doc = doc_attrs(body.description.as_deref(), "The request body.");
+            surface.option_fields.push(quote! { #doc pub #name: Option<#arg_ty>, });
+            let encode = encode(quote! { body });
+            Ok(quote! {
+                if let Some(body) = options.#name.take() {
+                    request.insert_header("content-type", #content_type);
+                    request.set_body(#encode);
                 }
-            };
-            match passing {
-                Passing::Positional { name } => {
-                    let name = ident(name, &b_at)?;
-                    surface.args.push(quote! { #name: #arg_ty });
-                    surface.arg_docs.push((name.to_string(), body.description.clone()));
-                    let encode = encode(quote! { #name });
-                    Ok(quote! {
-                        request.insert_header("content-type", #content_type);
-                        request.set_body(#encode);
-                    })
-                }
-                Passing::Constant { .. } => Ok(quote! {}),
-                Passing::Optional { field } => {
-                    let name = ident(field, &b_at)?;
-                    let doc = doc_attrs(body.description.as_deref(), "The request body.");
-                    surface.option_fields.push(quote! { #doc pub #name: Option<#arg_ty>, });
-                    let encode = encode(quote! { body });
-                    Ok(quote! {
-                        if let Some(body) = options.#name.take() {
-                            request.insert_header("content-type", #content_type);
-                            request.set_body(#encode);
-                        }
-                    })
-                }
-            }
+            })
         }
     }
 }
