@@ -28,7 +28,7 @@ use serde::de::{DeserializeOwned, Deserializer, Error as _};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-use crate::codec::Decode;
+use crate::codec::{Decode, Serde};
 
 /// The properties of one JSON object, which a model's builder takes one by one.
 pub(crate) struct Fields {
@@ -56,8 +56,7 @@ impl Fields {
         &mut self,
         name: &'static str,
     ) -> Result<T, serde_json::Error> {
-        let value = self.take_required(name)?;
-        T::deserialize(value).map_err(|e| self.error(name, e))
+        self.required_as::<T, Serde>(name)
     }
 
     /// The property `name`, or `T`'s default when the JSON does not have it.
@@ -65,10 +64,7 @@ impl Fields {
         &mut self,
         name: &'static str,
     ) -> Result<T, serde_json::Error> {
-        match self.properties.remove(name) {
-            Some(value) => T::deserialize(value).map_err(|e| self.error(name, e)),
-            None => Ok(T::default()),
-        }
+        self.optional_as::<T, Serde>(name)
     }
 
     /// [`Fields::required`], read by the codec `C` (`#[serde(with = "crate::codec::As::<C>")]`).
@@ -76,7 +72,9 @@ impl Fields {
         &mut self,
         name: &'static str,
     ) -> Result<T, serde_json::Error> {
-        let value = self.take_required(name)?;
+        let value = self.properties.remove(name).ok_or_else(|| {
+            serde_json::Error::custom(format_args!("{}: missing field `{name}`", self.model))
+        })?;
         C::decode(value).map_err(|e| self.error(name, e))
     }
 
@@ -100,20 +98,12 @@ impl Fields {
             .into_iter()
             .map(|(name, value)| match T::deserialize(value) {
                 Ok(value) => Ok((name, value)),
-                Err(e) => Err(serde_json::Error::custom(format_args!(
-                    "{}.{name}: {e}",
-                    self.model
-                ))),
+                Err(e) => Err(self.error(&name, e)),
             })
             .collect()
     }
 
-    fn take_required(&mut self, name: &'static str) -> Result<Value, serde_json::Error> {
-        self.properties.remove(name).ok_or_else(|| {
-            serde_json::Error::custom(format_args!("{}: missing field `{name}`", self.model))
-        })
-    }
-
+    /// An error of the property `name`, which says where it is: `Model.name: ...`.
     fn error(&self, name: &str, error: serde_json::Error) -> serde_json::Error {
         serde_json::Error::custom(format_args!("{}.{name}: {error}", self.model))
     }
