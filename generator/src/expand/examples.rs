@@ -85,18 +85,7 @@ fn expand_examples_rs(ctx: &Context<'_>, plan: &TestPlan) -> Result<TokenStream>
     let crate_name = ident(&ctx.options.crate_name.replace('-', "_"), &ctx.api.title_location)?;
     let root = ident(&plan.root_client, &ctx.api.title_location)?;
     let root_options = ident(&plan.root_options, &ctx.api.title_location)?;
-    let mut params = Vec::new();
-    let mut values = Vec::new();
-    for param in &plan.client_params {
-        let name = ident(&param.name, &param.location)?;
-        if param.string {
-            params.push(quote! { #name: &str });
-            values.push(quote! { #name });
-        } else {
-            params.push(quote! { #name: serde_json::Value });
-            values.push(quote! { serde_json::from_value(#name).unwrap() });
-        }
-    }
+    let (params, values) = client_params(plan)?;
     let json_fn = if plan.uses_json() {
         quote! {
             /// Parses the JSON text of an example.
@@ -131,6 +120,25 @@ fn expand_examples_rs(ctx: &Context<'_>, plan: &TestPlan) -> Result<TokenStream>
 
         #(#tests)*
     })
+}
+
+/// The client parameters of the test files' `client` helper (`examples.rs` and `fakes.rs`): each
+/// parameter (a string as `&str`, any other value as the example's JSON) and the value the helper
+/// passes to the client's `new` for it.
+pub(crate) fn client_params(plan: &TestPlan) -> Result<(Vec<TokenStream>, Vec<TokenStream>)> {
+    let mut params = Vec::new();
+    let mut values = Vec::new();
+    for param in &plan.client_params {
+        let name = ident(&param.name, &param.location)?;
+        if param.string {
+            params.push(quote! { #name: &str });
+            values.push(quote! { #name });
+        } else {
+            params.push(quote! { #name: serde_json::Value });
+            values.push(quote! { serde_json::from_value(#name).unwrap() });
+        }
+    }
+    Ok((params, values))
 }
 
 /// One test function: async and running its example, or ignored with the reason.

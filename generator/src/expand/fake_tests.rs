@@ -86,18 +86,7 @@ pub(crate) fn expand_fake_tests(ctx: &Context<'_>, plan: &TestPlan) -> Result<Op
 fn file(ctx: &Context<'_>, plan: &TestPlan, tests: Vec<TokenStream>) -> Result<GeneratedFile> {
     let crate_name = ident(&ctx.options.crate_name.replace('-', "_"), &ctx.api.title_location)?;
     let root = ident(&plan.root_client, &ctx.api.title_location)?;
-    let mut params = Vec::new();
-    let mut values = Vec::new();
-    for param in &plan.client_params {
-        let name = ident(&param.name, &param.location)?;
-        if param.string {
-            params.push(quote! { #name: &str });
-            values.push(quote! { #name });
-        } else {
-            params.push(quote! { #name: serde_json::Value });
-            values.push(quote! { serde_json::from_value(#name).unwrap() });
-        }
-    }
+    let (params, values) = super::examples::client_params(plan)?;
     let tokens = quote! {
         //! The example tests again, each answered by the crate's fakes (the `fake` feature)
         //! rather than the HTTPS test server: the handler checks the call's typed arguments and
