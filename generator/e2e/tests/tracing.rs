@@ -197,7 +197,7 @@ async fn the_constructor_asks_for_a_tracer_of_the_crates_namespace() {
     let (_client, recorder) = traced_client(&server);
     let tracers = recorder.0.tracers.lock().unwrap().clone();
     // The pipeline's own fallback tracer has no namespace (azure_core cannot know it); the
-    // client's, which `#[tracing::new]` asks for, has the crate's.
+    // client's, which the constructor asks for (`request::tracer`), has the crate's.
     let client_tracer = tracers.iter().find(|(namespace, ..)| namespace.is_some()).expect("the client's tracer");
     assert_eq!(client_tracer.0, Some(NAMESPACE), "{tracers:?}");
     assert_eq!(client_tracer.1, "azure_resourcemanager_iothub");

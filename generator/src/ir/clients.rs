@@ -72,7 +72,7 @@ pub struct RootClient {
     /// (unless the options give one), and `endpoint` is only the spec's fallback host.
     pub host: Option<HostModel>,
     /// The Azure namespace of the clients' tracing spans (`az.namespace`), which the root
-    /// client's constructor gives its tracer (`#[tracing::new("Microsoft.Devices")]`).
+    /// client's constructor gives its tracer (`request::tracer(&client_options, "Microsoft.Devices")`).
     pub namespace: Namespace,
 }
 
