@@ -138,7 +138,11 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
             let wire = &field.wire_name;
             serde_args.push(quote! { rename = #wire });
         }
-        if let Some(with) = serde_with(ctx, &field.ty, !plain) {
+        // The field's codec, if its values need one: serde's `with` writes it, its line of the
+        // builder reads it.
+        let codec = field_codec(ctx, &field.ty, !plain);
+        if let Some(codec) = &codec {
+            let with = serde_with(codec);
             serde_args.push(quote! { with = #with });
         }
         // A required field the service leaves out (Batch never returns a user's `password`)
@@ -146,18 +150,19 @@ fn expand_struct(ctx: &Context<'_>, def: &TypeDef, object: &ObjectType) -> Resul
         // constant to its one value (constant enums and models of constants default to it).
         let defaulted = !plain || field.constant || (!boxed && has_default(ctx, &field.ty));
         let wire = field.wire_name.as_str();
-        reads.push(match (defaulted, field_codec(ctx, &field.ty, !plain)) {
-            (true, None) => quote! { #field_name: fields.optional(#wire)? },
-            (false, None) => quote! { #field_name: fields.required(#wire)? },
+        let read = match (defaulted, &codec) {
+            (true, None) => quote! { optional },
+            (false, None) => quote! { required },
             (true, Some(codec)) => {
-                let codec = super::types::codec_tokens(&codec);
-                quote! { #field_name: fields.optional_as::<_, #codec>(#wire)? }
+                let codec = super::types::codec_tokens(codec);
+                quote! { optional_as::<_, #codec> }
             }
             (false, Some(codec)) => {
-                let codec = super::types::codec_tokens(&codec);
-                quote! { #field_name: fields.required_as::<_, #codec>(#wire)? }
+                let codec = super::types::codec_tokens(codec);
+                quote! { required_as::<_, #codec> }
             }
-        });
+        };
+        reads.push(quote! { #field_name: fields.#read(#wire)? });
         // Read-only fields are never sent; a fake's answers (the `fake` feature) write them.
         let mut attr_contents = Vec::new();
         match form {

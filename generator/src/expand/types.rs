@@ -108,11 +108,10 @@ pub(crate) fn codec_tokens_in(codec: &Codec, module: &TokenStream) -> TokenStrea
     }
 }
 
-/// The serde `with` path of a field of type `ty` (`optional`: the field is an `Option`), when
-/// its values need a codec: `crate::codec::As::<C>`.
-pub(crate) fn serde_with(ctx: &Context<'_>, ty: &TypeRef, optional: bool) -> Option<String> {
-    let codec = field_codec(ctx, ty, optional)?;
-    Some(format!("crate::codec::As::<{}>", codec.path("crate::codec")))
+/// The serde `with` path of a field read and written by `codec` (`field_codec`):
+/// `crate::codec::As::<C>`.
+pub(crate) fn serde_with(codec: &Codec) -> String {
+    format!("crate::codec::As::<{}>", codec.path("crate::codec"))
 }
 
 /// The codec a field of type `ty` is written and read with (`optional`: the field is an
